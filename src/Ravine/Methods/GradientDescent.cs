@@ -1,0 +1,31 @@
+using Ravine.Optimization;
+
+namespace Ravine.Methods;
+
+/// <summary>
+/// Gradient descent with a constant stepsize: x ← x − η ∇f(x). One oracle call per step. On problems with
+/// fourth-order growth it converges only sublinearly (gap ~ 1/k² at best); it is the baseline GDPolyak beats.
+/// </summary>
+public sealed record GradientDescent : IMethod
+{
+    /// <summary>Creates the method.</summary>
+    /// <param name="stepsize">η &gt; 0, typically about 1/L.</param>
+    public GradientDescent(double stepsize) => Stepsize = stepsize;
+
+    /// <summary>The constant stepsize η.</summary>
+    public double Stepsize { get; init => field = Validate.PositiveFinite(value, nameof(Stepsize)); }
+
+    /// <inheritdoc />
+    public string Name => "GD";
+
+    /// <inheritdoc />
+    public int? PlannedSteps => null;
+
+    /// <inheritdoc />
+    public IMethodState Start(Iterate start, Oracle oracle) => new State(Stepsize);
+
+    private sealed class State(double stepsize) : IMethodState
+    {
+        public StepReport Step(Iterate iterate, Oracle oracle) => oracle.TakeGradientStep(iterate, stepsize, StepKind.Short);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Ravine.Methods;
+
+/// <summary>Argument checks shared by the method settings, so every message names the setting and its value.</summary>
+internal static class Validate
+{
+    public static double PositiveFinite(double value, string name) =>
+        value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive and finite.");
+
+    public static double Finite(double value, string name) =>
+        double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite.");
+
+    public static int AtLeast(int value, int minimum, string name) =>
+        value >= minimum ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ {minimum}.");
+}

@@ -1,0 +1,27 @@
+namespace Ravine.Optimization;
+
+/// <summary>
+/// An optimization method's settings: an immutable value, validated at construction. It creates a fresh
+/// <see cref="IMethodState"/> for every run, so one settings value can serve many runs and threads.
+/// </summary>
+public interface IMethod
+{
+    /// <summary>A short name used in traces, tables and plots (e.g. "GDPolyak").</summary>
+    string Name { get; }
+
+    /// <summary>How many steps the method will take at most on its own (for example K+1 per epoch), or null if unbounded. Used to size the trace.</summary>
+    int? PlannedSteps { get; }
+
+    /// <summary>Creates the per-run state, given the evaluated starting point.</summary>
+    IMethodState Start(Iterate start, Oracle oracle);
+}
+
+/// <summary>The per-run state of a method: one call to <see cref="Step"/> is one iteration.</summary>
+public interface IMethodState
+{
+    /// <summary>
+    /// Performs one iteration: moves <paramref name="iterate"/> and leaves it evaluated (f and ∇f at the new point),
+    /// making every oracle call through <paramref name="oracle"/>. Must not allocate.
+    /// </summary>
+    StepReport Step(Iterate iterate, Oracle oracle);
+}

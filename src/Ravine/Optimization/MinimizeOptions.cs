@@ -1,0 +1,61 @@
+namespace Ravine.Optimization;
+
+/// <summary>
+/// The stop criteria and recording settings shared by every method (in the spirit of Optim.jl's <c>Options</c>).
+/// A criterion left at its default is off. Invalid values throw at construction, naming the setting.
+/// </summary>
+public sealed record MinimizeOptions
+{
+    /// <summary>The defaults: no limits except the method's own budget, trace recorded, divergence at 1e12·|f(x₀)|.</summary>
+    public static MinimizeOptions Default { get; } = new();
+
+    /// <summary>At most this many iterations (steps). Default: unlimited.</summary>
+    public int MaxIterations { get; init => field = NonNegative(value); } = int.MaxValue;
+
+    /// <summary>At most this many oracle calls, counting the evaluation of the start. Default: unlimited.</summary>
+    public long MaxOracleCalls { get; init => field = NonNegative(value); } = long.MaxValue;
+
+    /// <summary>Stop when f(x) − f* ≤ this (f* from <see cref="OptimalValue"/> or the objective). Default 0: off (a tolerance is active only when positive).</summary>
+    public double GapTolerance { get; init => field = Tolerance(value); }
+
+    /// <summary>Stop when ‖∇f(x)‖ ≤ this. Default: off (an exactly zero gradient always stops the run as stationary).</summary>
+    public double GradientTolerance { get; init => field = Tolerance(value); }
+
+    /// <summary>Stop when ‖∇f(x)‖ ≤ this · ‖∇f(x₀)‖. Default: off.</summary>
+    public double RelativeGradientTolerance { get; init => field = Tolerance(value); }
+
+    /// <summary>Stop when f(x) ≤ this target. Default: −∞ (off).</summary>
+    public double TargetValue { get; init => field = double.IsNaN(value) ? throw new ArgumentOutOfRangeException(nameof(TargetValue), value, "TargetValue must not be NaN.") : value; } = double.NegativeInfinity;
+
+    /// <summary>Stop after this much wall-clock time. Default: unlimited.</summary>
+    public TimeSpan TimeLimit { get; init => field = value <= TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(TimeLimit), value, "TimeLimit must be positive.") : value; } = TimeSpan.MaxValue;
+
+    /// <summary>
+    /// Stop as diverged when f(x) &gt; this · |f(x₀)| (and f(x) &gt; f(x₀)). Default 1e12; +∞ turns it off.
+    /// </summary>
+    public double DivergenceFactor { get; init => field = value >= 1 && !double.IsNaN(value) ? value : throw new ArgumentOutOfRangeException(nameof(DivergenceFactor), value, "DivergenceFactor must be ≥ 1 (use +∞ to disable)."); } = 1e12;
+
+    /// <summary>f* for the gap column and <see cref="GapTolerance"/>. Default: the objective's, if it implements <see cref="Objectives.IKnowsOptimalValue"/>.</summary>
+    public double? OptimalValue { get; init => field = value is double f && !double.IsFinite(f) ? throw new ArgumentOutOfRangeException(nameof(OptimalValue), f, "OptimalValue must be finite.") : value; }
+
+    /// <summary>Record a trace row per iteration. Default: true.</summary>
+    public bool RecordTrace { get; init; } = true;
+
+    /// <summary>Record dist(x, S) in the trace when the objective knows it. Default: true.</summary>
+    public bool RecordDistance { get; init; } = true;
+
+    /// <summary>Called after every iteration; returning <see cref="ObserverAction.Stop"/> stops the run with <see cref="StopReason.Callback"/>.</summary>
+    public IterationObserver? Observer { get; init; }
+
+    /// <summary>Checked once per iteration; when triggered the run stops with <see cref="StopReason.Cancelled"/> and returns its result.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    private static int NonNegative(int value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 0.");
+
+    private static long NonNegative(long value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 0.");
+
+    private static double Tolerance(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        value >= 0 && !double.IsNaN(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 0.");
+}

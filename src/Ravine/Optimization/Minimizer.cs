@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Ravine.Objectives;
+
+namespace Ravine.Optimization;
+
+/// <summary>
+/// The one iteration loop every method runs in: it evaluates the start, asks the method for steps, counts
+/// oracle calls, records the trace, tracks the best point and applies the stop criteria of <see cref="MinimizeOptions"/>.
+/// </summary>
+public static class Minimizer
+{
+    /// <summary>Minimizes <paramref name="objective"/> from <paramref name="x0"/> with <paramref name="method"/>.</summary>
+    /// <exception cref="ArgumentException">x0 has the wrong length or a non-finite entry.</exception>
+    /// <exception cref="ObjectiveException">The objective threw; the partial result is attached.</exception>
+    public static MinimizeResult Minimize(IObjective objective, ReadOnlySpan<double> x0, IMethod method, MinimizeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(method);
+        if (x0.Length != objective.Dimension)
+            throw new ArgumentException($"The start point has length {x0.Length} but the objective has dimension {objective.Dimension}.", nameof(x0));
+        for (int i = 0; i < x0.Length; i++)
+            if (!double.IsFinite(x0[i]))
+                throw new ArgumentException($"The start point has a non-finite entry x0[{i}] = {x0[i]}.", nameof(x0));
+        return new Run(objective, method, options ?? MinimizeOptions.Default).Execute(x0);
+    }
+
+    private sealed class Run
+    {
+        private readonly IObjective _objective;
+        private readonly IMethod _method;
+        private readonly MinimizeOptions _options;
+        private readonly IKnowsDistanceToSolutions? _distance;
+        private readonly double _optimalValue;
+        private readonly Oracle _oracle;
+        private readonly Iterate _iterate;
+        private readonly double[] _bestX;
+        private readonly Trace _trace;
+        private double _bestValue = double.PositiveInfinity;
+        private int _bestIteration;
+        private int _iteration;
+        private double _longestStep;
+        private double _startValue, _startGradientNorm;
+        private long _startTimestamp;
+        private bool _started;
+
+        public Run(IObjective objective, IMethod method, MinimizeOptions options)
+        {
+            _objective = objective;
+            _method = method;
+            _options = options;
+            _distance = options.RecordDistance ? objective as IKnowsDistanceToSolutions : null;
+            _optimalValue = options.OptimalValue ?? (objective as IKnowsOptimalValue)?.OptimalValue ?? double.NaN;
+            _oracle = new Oracle(objective);
+            _iterate = new Iterate(objective.Dimension);
+            _bestX = new double[objective.Dimension];
+            long planned = Math.Min((long)options.MaxIterations, method.PlannedSteps ?? 1023) + 1;
+            _trace = new Trace(options.RecordTrace ? (int)Math.Min(planned, 1 << 24) : 0);
+        }
+
+        public MinimizeResult Execute(ReadOnlySpan<double> x0)
+        {
+            _startTimestamp = Stopwatch.GetTimestamp();
+            x0.CopyTo(_iterate.X);
+            (StopReason reason, string message)? stop;
+            try
+            {
+                _oracle.Evaluate(_iterate);
+                _startValue = _iterate.Value;
+                _startGradientNorm = _iterate.GradientNorm;
+                _started = true;
+                Record(0, StepKind.Start);
+                stop = ObserveAndCheck(0, StepKind.Start);
+                IMethodState? state = stop is null ? _method.Start(_iterate, _oracle) : null;
+                while (stop is null)
+                {
+                    StepReport report = state!.Step(_iterate, _oracle);
+                    if (!report.Taken)
+                    {
+                        stop = (report.Stop ?? StopReason.MethodCompleted, report.Message ?? "The method stopped.");
+                        break;
+                    }
+                    _iteration++;
+                    if (report.Stepsize > _longestStep) _longestStep = report.Stepsize;
+                    Record(report.Stepsize, report.Kind);
+                    stop = ObserveAndCheck(report.Stepsize, report.Kind);
+                    if (stop is null && report.Stop is StopReason after)
+                        stop = (after, report.Message ?? after.ToString());
+                }
+            }
+            catch (Exception e) when (e is not ObjectiveException)
+            {
+                MinimizeResult? partial = _started
+                    ? BuildResult(StopReason.ObjectiveFailed, $"The objective threw {e.GetType().Name}: {e.Message}",
+                        (double[])_bestX.Clone(), _bestValue, Enumerable.Repeat(double.NaN, _bestX.Length).ToArray())
+                    : null;
+                throw new ObjectiveException(_started ? _iteration + 1 : 0, _oracle.Calls, e, partial);
+            }
+            return BuildResult(stop.Value.reason, stop.Value.message, _iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray());
+        }
+
+        private void Record(double stepsize, StepKind kind)
+        {
+            double f = _iterate.Value;
+            if (f < _bestValue)
+            {
+                _bestValue = f;
+                _bestIteration = _iteration;
+                _iterate.X.CopyTo(_bestX);
+            }
+            if (!_options.RecordTrace) return;
+            double distance = _distance is null ? double.NaN : _distance.DistanceToSolutions(_iterate.X);
+            _trace.Add(new TraceRow(_iteration, _oracle.Calls, f, f - _optimalValue, _iterate.GradientNorm, stepsize, kind,
+                distance, Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds));
+        }
+
+        private (StopReason, string)? ObserveAndCheck(double stepsize, StepKind kind)
+        {
+            double f = _iterate.Value;
+            double gnorm = _iterate.GradientNorm;
+            if (double.IsNaN(f) || double.IsInfinity(f))
+                return (StopReason.NonFiniteValue, $"f = {f} at iteration {_iteration}; the best finite point is kept.");
+            if (!double.IsFinite(_iterate.GradientNormSquared) && !AllFinite(_iterate.Gradient))
+                return (StopReason.NonFiniteGradient, $"The gradient has a non-finite entry at iteration {_iteration}; the best finite point is kept.");
+            if (_options.Observer is { } observer)
+            {
+                var info = new IterationInfo(_iteration, _oracle.Calls, f, f - _optimalValue, gnorm, stepsize, kind,
+                    Stopwatch.GetElapsedTime(_startTimestamp), _iterate.X, _iterate.Gradient);
+                if (observer(in info) == ObserverAction.Stop)
+                    return (StopReason.Callback, $"The observer stopped the run at iteration {_iteration}.");
+            }
+            if (_iterate.GradientNormSquared == 0 && AllZero(_iterate.Gradient))
+                return (StopReason.Stationary, $"∇f = 0 at iteration {_iteration}: an exact stationary point.");
+            if (_options.GapTolerance > 0 && f - _optimalValue <= _options.GapTolerance)
+                return (StopReason.GapTolerance, $"f − f* = {f - _optimalValue:G6} ≤ {_options.GapTolerance:G6}.");
+            if (f <= _options.TargetValue)
+                return (StopReason.TargetValue, $"f = {f:G6} ≤ target {_options.TargetValue:G6}.");
+            if (_options.GradientTolerance > 0 && gnorm <= _options.GradientTolerance)
+                return (StopReason.GradientTolerance, $"‖∇f‖ = {gnorm:G6} ≤ {_options.GradientTolerance:G6}.");
+            if (_options.RelativeGradientTolerance > 0 && gnorm <= _options.RelativeGradientTolerance * _startGradientNorm)
+                return (StopReason.GradientTolerance, $"‖∇f‖ = {gnorm:G6} ≤ {_options.RelativeGradientTolerance:G6} · ‖∇f(x₀)‖.");
+            if (f > _startValue && f > _options.DivergenceFactor * Math.Abs(_startValue))
+                return (StopReason.Diverged, $"f = {f:G6} exceeds {_options.DivergenceFactor:G3} · |f(x₀)| = {_options.DivergenceFactor * Math.Abs(_startValue):G6}: the stepsize is too large.");
+            if (_options.CancellationToken.IsCancellationRequested)
+                return (StopReason.Cancelled, $"Cancelled at iteration {_iteration}.");
+            if (_options.TimeLimit != TimeSpan.MaxValue && Stopwatch.GetElapsedTime(_startTimestamp) >= _options.TimeLimit)
+                return (StopReason.TimeLimit, $"The time limit {_options.TimeLimit} passed at iteration {_iteration}.");
+            if (_iteration >= _options.MaxIterations)
+                return (StopReason.MaxIterations, $"Reached the iteration limit {_options.MaxIterations}.");
+            if (_oracle.Calls >= _options.MaxOracleCalls)
+                return (StopReason.MaxOracleCalls, $"Reached the oracle-call limit {_options.MaxOracleCalls}.");
+            return null;
+        }
+
+        // ‖g‖² underflows to 0 for gradients near 1e-160 that are not zero; only an exact zero is stationary.
+        private static bool AllZero(ReadOnlySpan<double> values)
+        {
+            foreach (double v in values)
+                if (v != 0) return false;
+            return true;
+        }
+
+        private static bool AllFinite(ReadOnlySpan<double> values)
+        {
+            foreach (double v in values)
+                if (!double.IsFinite(v)) return false;
+            return true;
+        }
+
+        private MinimizeResult BuildResult(StopReason reason, string message, double[] x, double value, double[] gradient) =>
+            new(_method.Name, x, value, gradient, (double[])_bestX.Clone(), _bestValue, _bestIteration, _iteration, _oracle.Calls,
+                reason, message, Stopwatch.GetElapsedTime(_startTimestamp), _longestStep, _optimalValue, _trace);
+    }
+}

@@ -1,0 +1,29 @@
+namespace Ravine.Optimization;
+
+/// <summary>What a method's step did: the stepsize, its kind, and whether the run must stop after it.</summary>
+public readonly record struct StepReport
+{
+    /// <summary>The stepsize used (0 when the iterate did not move).</summary>
+    public double Stepsize { get; init; }
+
+    /// <summary>The kind of step, recorded in the trace.</summary>
+    public StepKind Kind { get; init; }
+
+    /// <summary>If set, the run stops with this reason after the step is recorded.</summary>
+    public StopReason? Stop { get; init; }
+
+    /// <summary>Optional human-readable detail for <see cref="Stop"/>.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>False when the method declined to step at all: nothing is recorded and the run stops with <see cref="Stop"/>.</summary>
+    public bool Taken { get; init; }
+
+    /// <summary>A step that was taken (the iterate has moved and been evaluated, or deliberately stayed).</summary>
+    public static StepReport Step(double stepsize, StepKind kind) => new() { Stepsize = stepsize, Kind = kind, Taken = true };
+
+    /// <summary>No step: the run stops before anything changes.</summary>
+    public static StepReport Halt(StopReason reason, string message) => new() { Kind = StepKind.Start, Stop = reason, Message = message, Taken = false };
+
+    /// <summary>This step, after which the run stops with <paramref name="reason"/>.</summary>
+    public StepReport ThenStop(StopReason reason, string message) => this with { Stop = reason, Message = message };
+}

@@ -1,0 +1,120 @@
+namespace Ravine.Optimization;
+
+/// <summary>
+/// The per-iteration record of a run, stored column by column so that recording costs a few stores
+/// and no allocation once the capacity is reached (the capacity is sized from the method's budget).
+/// Row 0 is the starting point; row k is the point after step k.
+/// </summary>
+public sealed class Trace
+{
+    private int[] _iteration;
+    private long[] _oracleCalls;
+    private double[] _value, _gap, _gradientNorm, _stepsize, _distance, _seconds;
+    private StepKind[] _kind;
+
+    /// <summary>Creates an empty trace with room for <paramref name="capacity"/> rows.</summary>
+    public Trace(int capacity = 1024)
+    {
+        capacity = Math.Max(capacity, 4);
+        _iteration = new int[capacity];
+        _oracleCalls = new long[capacity];
+        _value = new double[capacity];
+        _gap = new double[capacity];
+        _gradientNorm = new double[capacity];
+        _stepsize = new double[capacity];
+        _distance = new double[capacity];
+        _seconds = new double[capacity];
+        _kind = new StepKind[capacity];
+    }
+
+    /// <summary>The number of rows.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Iteration index per row.</summary>
+    public ReadOnlySpan<int> Iteration => _iteration.AsSpan(0, Count);
+    /// <summary>Oracle calls made up to and including the row.</summary>
+    public ReadOnlySpan<long> OracleCalls => _oracleCalls.AsSpan(0, Count);
+    /// <summary>f per row.</summary>
+    public ReadOnlySpan<double> Value => _value.AsSpan(0, Count);
+    /// <summary>f − f* per row (NaN when f* is unknown).</summary>
+    public ReadOnlySpan<double> Gap => _gap.AsSpan(0, Count);
+    /// <summary>‖∇f‖ per row.</summary>
+    public ReadOnlySpan<double> GradientNorm => _gradientNorm.AsSpan(0, Count);
+    /// <summary>The stepsize of the step that produced the row (0 for row 0).</summary>
+    public ReadOnlySpan<double> Stepsize => _stepsize.AsSpan(0, Count);
+    /// <summary>The kind of step that produced the row.</summary>
+    public ReadOnlySpan<StepKind> Kind => _kind.AsSpan(0, Count);
+    /// <summary>dist(x, S) per row (NaN when the objective does not know it or recording it is off).</summary>
+    public ReadOnlySpan<double> Distance => _distance.AsSpan(0, Count);
+    /// <summary>Wall-clock seconds since the start of the run.</summary>
+    public ReadOnlySpan<double> Seconds => _seconds.AsSpan(0, Count);
+
+    /// <summary>One row as a value.</summary>
+    public TraceRow this[int row]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)Count, nameof(row));
+            return new TraceRow(_iteration[row], _oracleCalls[row], _value[row], _gap[row], _gradientNorm[row],
+                _stepsize[row], _kind[row], _distance[row], _seconds[row]);
+        }
+    }
+
+    /// <summary>Appends a row.</summary>
+    public void Add(in TraceRow row)
+    {
+        if (Count == _iteration.Length) Grow();
+        int i = Count++;
+        _iteration[i] = row.Iteration;
+        _oracleCalls[i] = row.OracleCalls;
+        _value[i] = row.Value;
+        _gap[i] = row.Gap;
+        _gradientNorm[i] = row.GradientNorm;
+        _stepsize[i] = row.Stepsize;
+        _kind[i] = row.Kind;
+        _distance[i] = row.Distance;
+        _seconds[i] = row.Seconds;
+    }
+
+    /// <summary>
+    /// True when both traces hold the same rows bit for bit, ignoring the wall-clock column (which no two runs share).
+    /// </summary>
+    public bool NumericallyIdentical(Trace other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Iteration.SequenceEqual(other.Iteration) && OracleCalls.SequenceEqual(other.OracleCalls)
+            && Kind.SequenceEqual(other.Kind) && BitsEqual(Value, other.Value) && BitsEqual(Gap, other.Gap)
+            && BitsEqual(GradientNorm, other.GradientNorm) && BitsEqual(Stepsize, other.Stepsize)
+            && BitsEqual(Distance, other.Distance);
+    }
+
+    private static bool BitsEqual(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(a).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(b));
+
+    private void Grow()
+    {
+        int capacity = checked(_iteration.Length * 2);
+        Array.Resize(ref _iteration, capacity);
+        Array.Resize(ref _oracleCalls, capacity);
+        Array.Resize(ref _value, capacity);
+        Array.Resize(ref _gap, capacity);
+        Array.Resize(ref _gradientNorm, capacity);
+        Array.Resize(ref _stepsize, capacity);
+        Array.Resize(ref _kind, capacity);
+        Array.Resize(ref _distance, capacity);
+        Array.Resize(ref _seconds, capacity);
+    }
+}
+
+/// <summary>One row of a <see cref="Trace"/>.</summary>
+/// <param name="Iteration">The iteration index (0 = start).</param>
+/// <param name="OracleCalls">Oracle calls made up to and including this row.</param>
+/// <param name="Value">f(x).</param>
+/// <param name="Gap">f(x) − f*, NaN when f* is unknown.</param>
+/// <param name="GradientNorm">‖∇f(x)‖.</param>
+/// <param name="Stepsize">The stepsize of the step that led here.</param>
+/// <param name="Kind">The kind of that step.</param>
+/// <param name="Distance">dist(x, S), NaN when unknown.</param>
+/// <param name="Seconds">Wall-clock seconds since the start.</param>
+public readonly record struct TraceRow(int Iteration, long OracleCalls, double Value, double Gap, double GradientNorm,
+    double Stepsize, StepKind Kind, double Distance, double Seconds);

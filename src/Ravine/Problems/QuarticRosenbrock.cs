@@ -1,4 +1,4 @@
-using Ravine.Objectives;
+using Ravine.Randomness;
 
 namespace Ravine.Problems;
 
@@ -6,9 +6,38 @@ namespace Ravine.Problems;
 /// The quartic Rosenbrock function f(x, y) = x⁴ + 10 (y − x²)², minimizer (0, 0), f* = 0. Its Hessian at the
 /// minimizer is diag(0, 20): along the ravine y = x² it grows only like x⁴, across it quadratically.
 /// ∇f = (4x³ − 40x(y − x²), 20(y − x²)); dist((x, y), S) = ‖(x, y)‖.
+/// Published: start standard normal in R², GDPolyak η = 0.0125, K = 100, 50 epochs.
 /// </summary>
-public sealed class QuarticRosenbrock : IObjective, IKnowsOptimalValue, IKnowsDistanceToSolutions
+public sealed class QuarticRosenbrock : ITestProblem
 {
+    private readonly double[] _start;
+
+    /// <summary>The problem with the fixed start (1.2, −0.7), off the ravine.</summary>
+    public QuarticRosenbrock() : this([1.2, -0.7]) { }
+
+    /// <summary>The problem with a given start.</summary>
+    public QuarticRosenbrock(double[] start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ProblemArguments.Check(start, 2);
+        _start = (double[])start.Clone();
+    }
+
+    /// <summary>The published instance: a standard normal start drawn from <paramref name="seed"/>.</summary>
+    public static QuarticRosenbrock Generate(ulong seed) => new(new Xoshiro256StarStar(seed).NextGaussians(2));
+
+    /// <inheritdoc />
+    public string Name => "quartic-rosenbrock";
+
+    /// <inheritdoc />
+    public string Title => "Quartic Rosenbrock x⁴ + 10(y − x²)²";
+
+    /// <inheritdoc />
+    public PublishedSettings Published { get; } = new(0.0125, 100, 50);
+
+    /// <inheritdoc />
+    public double[] Start => (double[])_start.Clone();
+
     /// <inheritdoc />
     public int Dimension => 2;
 

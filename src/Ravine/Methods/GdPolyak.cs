@@ -72,5 +72,17 @@ public sealed record GdPolyak : IMethod
                 ? report.ThenStop(StopReason.MethodCompleted, $"Completed {settings.Epochs} epochs.")
                 : report;
         }
+
+        public void Save(IDictionary<string, double[]> state)
+        {
+            state["epoch"] = [_epoch];
+            state["stepInEpoch"] = [_stepInEpoch];
+        }
+
+        public void Restore(IReadOnlyDictionary<string, double[]> state)
+        {
+            _epoch = MethodStateEntry.ReadCount(state, "epoch", settings.Epochs);
+            _stepInEpoch = MethodStateEntry.ReadCount(state, "stepInEpoch", settings.ShortSteps);
+        }
     }
 }

@@ -27,5 +27,10 @@ public sealed record GradientDescent : IMethod
     private sealed class State(double stepsize) : IMethodState
     {
         public StepReport Step(Iterate iterate, Oracle oracle) => oracle.TakeGradientStep(iterate, stepsize, StepKind.Short);
+
+        // Constant-step GD remembers nothing between steps.
+        public void Save(IDictionary<string, double[]> state) { }
+
+        public void Restore(IReadOnlyDictionary<string, double[]> state) { }
     }
 }

@@ -34,5 +34,10 @@ public sealed record PolyakStep : IMethod
                     $"f = {iterate.Value:G6} ≤ f* = {optimalValue:G6}: the Polyak step is zero.");
             return oracle.TakeGradientStep(iterate, PolyakStepsize.Compute(iterate.Value, optimalValue, iterate.GradientNormSquared), StepKind.Long);
         }
+
+        // The Polyak method remembers nothing between steps.
+        public void Save(IDictionary<string, double[]> state) { }
+
+        public void Restore(IReadOnlyDictionary<string, double[]> state) { }
     }
 }

@@ -24,4 +24,13 @@ public interface IMethodState
     /// making every oracle call through <paramref name="oracle"/>. Must not allocate.
     /// </summary>
     StepReport Step(Iterate iterate, Oracle oracle);
+
+    /// <summary>
+    /// Writes everything the method remembers between steps (counters, moments, estimates) into <paramref name="state"/>,
+    /// so that <see cref="Restore"/> on a fresh state continues the run bit for bit. Integers are stored as doubles.
+    /// </summary>
+    void Save(IDictionary<string, double[]> state);
+
+    /// <summary>Restores what <see cref="Save"/> wrote. Throws <see cref="FormatException"/> when an entry is missing or malformed.</summary>
+    void Restore(IReadOnlyDictionary<string, double[]> state);
 }

@@ -50,6 +50,12 @@ public sealed record MinimizeOptions
     /// <summary>Checked once per iteration; when triggered the run stops with <see cref="StopReason.Cancelled"/> and returns its result.</summary>
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>Every this many iterations, <see cref="CheckpointSink"/> receives a <see cref="RunCheckpoint"/>. Default 0: off.</summary>
+    public int CheckpointInterval { get; init => field = NonNegative(value); }
+
+    /// <summary>Receives periodic checkpoints (see <see cref="CheckpointInterval"/>); the checkpoint is valid only during the call.</summary>
+    public Action<RunCheckpoint>? CheckpointSink { get; init; }
+
     private static int NonNegative(int value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 0.");
 

@@ -8,8 +8,9 @@ public sealed class MinimizeResult
 {
     internal MinimizeResult(string method, double[] x, double value, double[] gradient, double[] bestX, double bestValue,
         int bestIteration, int iterations, long oracleCalls, StopReason reason, string message, TimeSpan elapsed,
-        double longestStep, double optimalValue, Trace trace)
+        double longestStep, double optimalValue, Trace trace, RunCheckpoint? checkpoint)
     {
+        Checkpoint = checkpoint;
         Method = method; X = x; Value = value; Gradient = gradient; BestX = bestX; BestValue = bestValue;
         BestIteration = bestIteration; Iterations = iterations; OracleCalls = oracleCalls; StopReason = reason;
         Message = message; Elapsed = elapsed; LongestStep = longestStep; OptimalValue = optimalValue; Trace = trace;
@@ -51,6 +52,12 @@ public sealed class MinimizeResult
     public double Gap => Value - OptimalValue;
     /// <summary>The per-iteration trace (empty when recording was off).</summary>
     public Trace Trace { get; }
+
+    /// <summary>
+    /// The state at the stop, to continue with <see cref="Minimizer.Resume"/> (for example after a cancellation or
+    /// with a larger budget). Null when the run ended in failure.
+    /// </summary>
+    public RunCheckpoint? Checkpoint { get; }
 
     /// <inheritdoc />
     public override string ToString() =>

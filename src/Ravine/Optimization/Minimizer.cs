@@ -21,12 +21,31 @@ public static class Minimizer
         for (int i = 0; i < x0.Length; i++)
             if (!double.IsFinite(x0[i]))
                 throw new ArgumentException($"The start point has a non-finite entry x0[{i}] = {x0[i]}.", nameof(x0));
-        return new Run(objective, method, options ?? MinimizeOptions.Default).Execute(x0);
+        return new Run(objective, method, options ?? MinimizeOptions.Default).Start(x0);
+    }
+
+    /// <summary>
+    /// Continues a run from a checkpoint (from <see cref="MinimizeResult.Checkpoint"/> or a periodic one) with the same
+    /// objective and method settings. No oracle call is repeated, so the trace equals that of an uninterrupted run.
+    /// The iteration and oracle-call limits of <paramref name="options"/> count from the original start.
+    /// </summary>
+    /// <exception cref="ArgumentException">The checkpoint does not fit the objective or the method.</exception>
+    /// <exception cref="FormatException">The checkpoint's method state is missing or malformed.</exception>
+    public static MinimizeResult Resume(IObjective objective, IMethod method, RunCheckpoint checkpoint, MinimizeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (checkpoint.Method != method.Name)
+            throw new ArgumentException($"The checkpoint is of method '{checkpoint.Method}', not '{method.Name}'.", nameof(checkpoint));
+        int n = objective.Dimension;
+        if (checkpoint.X.Length != n || checkpoint.Gradient.Length != n || checkpoint.BestX.Length != n)
+            throw new ArgumentException($"The checkpoint's point has length {checkpoint.X.Length} but the objective has dimension {n}.", nameof(checkpoint));
+        return new Run(objective, method, options ?? MinimizeOptions.Default).Resume(checkpoint);
     }
 
     private sealed class Run
     {
-        private readonly IObjective _objective;
         private readonly IMethod _method;
         private readonly MinimizeOptions _options;
         private readonly IKnowsDistanceToSolutions? _distance;
@@ -34,7 +53,9 @@ public static class Minimizer
         private readonly Oracle _oracle;
         private readonly Iterate _iterate;
         private readonly double[] _bestX;
-        private readonly Trace _trace;
+        private readonly int _traceCapacity;
+        private Trace _trace;
+        private IMethodState? _state;
         private double _bestValue = double.PositiveInfinity;
         private int _bestIteration;
         private int _iteration;
@@ -45,7 +66,6 @@ public static class Minimizer
 
         public Run(IObjective objective, IMethod method, MinimizeOptions options)
         {
-            _objective = objective;
             _method = method;
             _options = options;
             _distance = options.RecordDistance ? objective as IKnowsDistanceToSolutions : null;
@@ -54,48 +74,92 @@ public static class Minimizer
             _iterate = new Iterate(objective.Dimension);
             _bestX = new double[objective.Dimension];
             long planned = Math.Min((long)options.MaxIterations, method.PlannedSteps ?? 1023) + 1;
-            _trace = new Trace(options.RecordTrace ? (int)Math.Min(planned, 1 << 24) : 0);
+            _traceCapacity = options.RecordTrace ? (int)Math.Min(planned, 1 << 24) : 0;
+            _trace = new Trace(_traceCapacity);
         }
 
-        public MinimizeResult Execute(ReadOnlySpan<double> x0)
+        public MinimizeResult Start(ReadOnlySpan<double> x0)
         {
             _startTimestamp = Stopwatch.GetTimestamp();
             x0.CopyTo(_iterate.X);
-            (StopReason reason, string message)? stop;
-            try
+            return Guard(() =>
             {
                 _oracle.Evaluate(_iterate);
                 _startValue = _iterate.Value;
                 _startGradientNorm = _iterate.GradientNorm;
                 _started = true;
                 Record(0, StepKind.Start);
-                stop = ObserveAndCheck(0, StepKind.Start);
-                IMethodState? state = stop is null ? _method.Start(_iterate, _oracle) : null;
-                while (stop is null)
-                {
-                    StepReport report = state!.Step(_iterate, _oracle);
-                    if (!report.Taken)
-                    {
-                        stop = (report.Stop ?? StopReason.MethodCompleted, report.Message ?? "The method stopped.");
-                        break;
-                    }
-                    _iteration++;
-                    if (report.Stepsize > _longestStep) _longestStep = report.Stepsize;
-                    Record(report.Stepsize, report.Kind);
-                    stop = ObserveAndCheck(report.Stepsize, report.Kind);
-                    if (stop is null && report.Stop is StopReason after)
-                        stop = (after, report.Message ?? after.ToString());
-                }
+                var stop = ObserveAndCheck(0, StepKind.Start);
+                if (stop is null) _state = _method.Start(_iterate, _oracle);
+                return stop ?? Loop();
+            });
+        }
+
+        public MinimizeResult Resume(RunCheckpoint checkpoint)
+        {
+            _startTimestamp = Stopwatch.GetTimestamp() - (long)(checkpoint.ElapsedSeconds * Stopwatch.Frequency);
+            checkpoint.X.CopyTo(_iterate.X);
+            checkpoint.Gradient.CopyTo(_iterate.GradientStorage);
+            _iterate.Value = checkpoint.Value;
+            _iterate.GradientNormSquared = System.Numerics.Tensors.TensorPrimitives.Dot(checkpoint.Gradient, checkpoint.Gradient);
+            checkpoint.BestX.CopyTo(_bestX, 0);
+            (_bestValue, _bestIteration, _iteration, _longestStep) = (checkpoint.BestValue, checkpoint.BestIteration, checkpoint.Iteration, checkpoint.LongestStep);
+            (_startValue, _startGradientNorm) = (checkpoint.StartValue, checkpoint.StartGradientNorm);
+            _oracle.Calls = checkpoint.OracleCalls;
+            if (_options.RecordTrace) _trace = checkpoint.Trace.Copy(_traceCapacity);
+            _started = true;
+            _state = _method.Start(_iterate, _oracle);
+            _state.Restore(checkpoint.MethodState);
+            return Guard(Loop);
+        }
+
+        private (StopReason reason, string message) Loop()
+        {
+            while (true)
+            {
+                StepReport report = _state!.Step(_iterate, _oracle);
+                if (!report.Taken)
+                    return (report.Stop ?? StopReason.MethodCompleted, report.Message ?? "The method stopped.");
+                _iteration++;
+                if (report.Stepsize > _longestStep) _longestStep = report.Stepsize;
+                Record(report.Stepsize, report.Kind);
+                if (ObserveAndCheck(report.Stepsize, report.Kind) is { } stop) return stop;
+                if (report.Stop is StopReason after) return (after, report.Message ?? after.ToString());
+                if (_options.CheckpointInterval > 0 && _iteration % _options.CheckpointInterval == 0 && _options.CheckpointSink is { } sink)
+                    sink(Capture());
+            }
+        }
+
+        private MinimizeResult Guard(Func<(StopReason reason, string message)> body)
+        {
+            (StopReason reason, string message) stop;
+            try
+            {
+                stop = body();
             }
             catch (Exception e) when (e is not ObjectiveException)
             {
                 MinimizeResult? partial = _started
                     ? BuildResult(StopReason.ObjectiveFailed, $"The objective threw {e.GetType().Name}: {e.Message}",
-                        (double[])_bestX.Clone(), _bestValue, Enumerable.Repeat(double.NaN, _bestX.Length).ToArray())
+                        (double[])_bestX.Clone(), _bestValue, Enumerable.Repeat(double.NaN, _bestX.Length).ToArray(), null)
                     : null;
                 throw new ObjectiveException(_started ? _iteration + 1 : 0, _oracle.Calls, e, partial);
             }
-            return BuildResult(stop.Value.reason, stop.Value.message, _iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray());
+            var checkpoint = stop.reason.IsFailure() ? null : Capture();
+            return BuildResult(stop.reason, stop.message, _iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray(), checkpoint);
+        }
+
+        private RunCheckpoint Capture()
+        {
+            var methodState = new Dictionary<string, double[]>();
+            _state?.Save(methodState);
+            return new RunCheckpoint
+            {
+                Method = _method.Name, X = _iterate.X.ToArray(), Value = _iterate.Value, Gradient = _iterate.Gradient.ToArray(),
+                Iteration = _iteration, OracleCalls = _oracle.Calls, BestX = (double[])_bestX.Clone(), BestValue = _bestValue,
+                BestIteration = _bestIteration, LongestStep = _longestStep, StartValue = _startValue, StartGradientNorm = _startGradientNorm,
+                ElapsedSeconds = Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, MethodState = methodState, Trace = _trace,
+            };
         }
 
         private void Record(double stepsize, StepKind kind)
@@ -166,8 +230,8 @@ public static class Minimizer
             return true;
         }
 
-        private MinimizeResult BuildResult(StopReason reason, string message, double[] x, double value, double[] gradient) =>
+        private MinimizeResult BuildResult(StopReason reason, string message, double[] x, double value, double[] gradient, RunCheckpoint? checkpoint) =>
             new(_method.Name, x, value, gradient, (double[])_bestX.Clone(), _bestValue, _bestIteration, _iteration, _oracle.Calls,
-                reason, message, Stopwatch.GetElapsedTime(_startTimestamp), _longestStep, _optimalValue, _trace);
+                reason, message, Stopwatch.GetElapsedTime(_startTimestamp), _longestStep, _optimalValue, _trace, checkpoint);
     }
 }

@@ -76,6 +76,14 @@ public sealed class Trace
         _seconds[i] = row.Seconds;
     }
 
+    /// <summary>A copy with room for at least <paramref name="capacity"/> rows.</summary>
+    public Trace Copy(int capacity = 0)
+    {
+        var copy = new Trace(Math.Max(capacity, Count));
+        for (int i = 0; i < Count; i++) copy.Add(this[i]);
+        return copy;
+    }
+
     /// <summary>
     /// True when both traces hold the same rows bit for bit, ignoring the wall-clock column (which no two runs share).
     /// </summary>

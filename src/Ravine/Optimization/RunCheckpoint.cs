@@ -1,0 +1,40 @@
+namespace Ravine.Optimization;
+
+/// <summary>
+/// Everything needed to continue a run exactly where it stopped: the evaluated iterate, the counters, the best point,
+/// the method's own state and the trace so far. <see cref="Minimizer.Resume"/> continues from it and produces the
+/// same trace (but for the wall-clock column) as a run that was never interrupted.
+/// </summary>
+public sealed class RunCheckpoint
+{
+    /// <summary>The method's name, checked on resume.</summary>
+    public required string Method { get; init; }
+    /// <summary>The current point.</summary>
+    public required double[] X { get; init; }
+    /// <summary>f at <see cref="X"/>.</summary>
+    public required double Value { get; init; }
+    /// <summary>∇f at <see cref="X"/>.</summary>
+    public required double[] Gradient { get; init; }
+    /// <summary>Iterations taken so far.</summary>
+    public required int Iteration { get; init; }
+    /// <summary>Oracle calls made so far.</summary>
+    public required long OracleCalls { get; init; }
+    /// <summary>The best point so far.</summary>
+    public required double[] BestX { get; init; }
+    /// <summary>The best value so far.</summary>
+    public required double BestValue { get; init; }
+    /// <summary>The iteration of the best value.</summary>
+    public required int BestIteration { get; init; }
+    /// <summary>The longest step so far.</summary>
+    public required double LongestStep { get; init; }
+    /// <summary>f(x₀), the reference of the divergence test.</summary>
+    public required double StartValue { get; init; }
+    /// <summary>‖∇f(x₀)‖, the reference of the relative gradient tolerance.</summary>
+    public required double StartGradientNorm { get; init; }
+    /// <summary>Wall-clock seconds spent before the checkpoint; the resumed run's clock continues from here.</summary>
+    public required double ElapsedSeconds { get; init; }
+    /// <summary>The method's state as written by <see cref="IMethodState.Save"/>.</summary>
+    public required IReadOnlyDictionary<string, double[]> MethodState { get; init; }
+    /// <summary>The trace so far. In a periodic checkpoint it is the live trace: serialize it during the callback.</summary>
+    public required Trace Trace { get; init; }
+}

@@ -12,4 +12,18 @@ internal static class MethodStateEntry
             throw new FormatException($"The saved method state has '{key}' = {v}, expected an integer in [0, {maximum}].");
         return (int)v;
     }
+
+    public static void ReadVector(IReadOnlyDictionary<string, double[]> state, string key, Span<double> destination)
+    {
+        if (!state.TryGetValue(key, out var values) || values.Length != destination.Length)
+            throw new FormatException($"The saved method state has no vector '{key}' of length {destination.Length}.");
+        values.CopyTo(destination);
+    }
+
+    public static double ReadScalar(IReadOnlyDictionary<string, double[]> state, string key)
+    {
+        if (!state.TryGetValue(key, out var values) || values.Length != 1)
+            throw new FormatException($"The saved method state has no single value '{key}'.");
+        return values[0];
+    }
 }

@@ -9,6 +9,12 @@ internal static class Validate
     public static double Finite(double value, string name) =>
         double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite.");
 
+    public static double UnitInterval(double value, string name) =>
+        value >= 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [0, 1).");
+
+    public static double OpenUnitInterval(double value, string name) =>
+        value > 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be in (0, 1).");
+
     public static int AtLeast(int value, int minimum, string name) =>
         value >= minimum ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ {minimum}.");
 }

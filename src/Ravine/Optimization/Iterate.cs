@@ -11,8 +11,10 @@ public sealed class Iterate
     private readonly double[] _x;
     private readonly double[] _gradient;
 
-    internal Iterate(int dimension)
+    /// <summary>Creates an iterate of the given dimension (methods use extra ones for line-search trials).</summary>
+    public Iterate(int dimension)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         _x = new double[dimension];
         _gradient = new double[dimension];
     }

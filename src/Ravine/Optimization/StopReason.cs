@@ -33,6 +33,8 @@ public enum StopReason
     NonFiniteStep,
     /// <summary>f grew beyond <see cref="MinimizeOptions.DivergenceFactor"/> times |f(x₀)|: the stepsize is too large.</summary>
     Diverged,
+    /// <summary>A line search found no acceptable step within its budget of trials.</summary>
+    LineSearchFailed,
     /// <summary>The objective threw; this reason appears only on <see cref="ObjectiveException.PartialResult"/>.</summary>
     ObjectiveFailed,
 }
@@ -47,5 +49,6 @@ public static class StopReasonExtensions
 
     /// <summary>True for reasons that signal numerical failure (non-finite values or divergence).</summary>
     public static bool IsFailure(this StopReason reason) => reason is
-        StopReason.NonFiniteValue or StopReason.NonFiniteGradient or StopReason.NonFiniteStep or StopReason.Diverged or StopReason.ObjectiveFailed;
+        StopReason.NonFiniteValue or StopReason.NonFiniteGradient or StopReason.NonFiniteStep or StopReason.Diverged or StopReason.ObjectiveFailed
+        or StopReason.LineSearchFailed;
 }

@@ -22,13 +22,17 @@ public class StronglyConvexQuadraticTests
         return f;
     }, optimalValue: 0);
 
-    public static TheoryData<string> MethodNames => new() { "GD", "Polyak", "GDPolyak" };
+    public static TheoryData<string> MethodNames => new() { "GD", "Polyak", "GDPolyak", "Nesterov", "BB", "GD-Armijo", "L-BFGS" };
 
     private static IMethod Create(string name) => name switch
     {
         "GD" => new GradientDescent(0.25),
         "Polyak" => new PolyakStep(0),
         "GDPolyak" => new GdPolyak(0.25, 5, 100, 0),
+        "Nesterov" => new NesterovGradient(0.25),
+        "BB" => new BarzilaiBorwein(0.25),
+        "GD-Armijo" => new ArmijoGradientDescent(),
+        "L-BFGS" => new LBfgs(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -41,5 +45,23 @@ public class StronglyConvexQuadraticTests
         Assert.True(result.Converged, result.ToString());
         for (int i = 0; i < 3; i++)
             Assert.Equal(Minimizer_[i], result.X[i], 1e-9);
+    }
+
+    [Fact]
+    public void Adam_gets_close_to_the_minimizer()
+    {
+        // With a constant learning rate Adam hovers at a distance of about the learning rate; it does not converge exactly.
+        var result = Minimizer.Minimize(Quadratic(), [5.0, 5.0, 5.0], new Adam(0.01), new MinimizeOptions { MaxIterations = 5_000 });
+        for (int i = 0; i < 3; i++)
+            Assert.Equal(Minimizer_[i], result.BestX[i], 0.02);
+    }
+
+    [Fact]
+    public void LBfgs_solves_the_quadratic_in_few_iterations()
+    {
+        var result = Minimizer.Minimize(Quadratic(), [5.0, 5.0, 5.0], new LBfgs(), new MinimizeOptions { GradientTolerance = 1e-10 });
+        Assert.Equal(StopReason.GradientTolerance, result.StopReason);
+        Assert.InRange(result.Iterations, 1, 12);
+        Assert.True(result.OracleCalls > result.Iterations, "line-search trials are counted");
     }
 }

@@ -53,11 +53,16 @@ public class AdversarialObjectiveTests
     {
         0 => new GradientDescent(s.Stepsize),
         1 => new PolyakStep(0),
-        _ => new GdPolyak(s.Stepsize, 7, 20, 0),
+        2 => new GdPolyak(s.Stepsize, 7, 20, 0),
+        3 => new NesterovGradient(s.Stepsize),
+        4 => new Adam(s.Stepsize),
+        5 => new BarzilaiBorwein(s.Stepsize),
+        6 => new ArmijoGradientDescent(s.Stepsize),
+        _ => new LBfgs(3),
     };
 
     private static readonly Gen<Scenario> Scenarios =
-        Gen.Select(Gen.Int[0, 2], Gen.Double[1e-4, 2.0], Gen.Enum<Misbehaviour>(), Gen.Int[1, 200], Gen.Bool,
+        Gen.Select(Gen.Int[0, 7], Gen.Double[1e-4, 2.0], Gen.Enum<Misbehaviour>(), Gen.Int[1, 200], Gen.Bool,
             Gen.Double[-2, 2].Array[1, 5],
             (m, eta, kind, from, persistent, start) => new Scenario(m, eta, kind, from, persistent, start));
 
@@ -88,7 +93,8 @@ public class AdversarialObjectiveTests
     {
         Assert.InRange(r.Iterations, 0, 300);
         // A failed call was still made and is counted.
-        Assert.InRange(r.OracleCalls, 1, r.Iterations + (r.StopReason == StopReason.ObjectiveFailed ? 2 : 1));
+        if (r.Method is not ("GD-Armijo" or "L-BFGS")) // line searches make several calls per iteration
+            Assert.InRange(r.OracleCalls, 1, r.Iterations + (r.StopReason == StopReason.ObjectiveFailed ? 2 : 1));
         Assert.Equal(r.Iterations + 1, r.Trace.Count);
         double min = double.PositiveInfinity;
         foreach (double v in r.Trace.Value)

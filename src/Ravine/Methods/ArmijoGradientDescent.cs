@@ -1,0 +1,56 @@
+using Ravine.Optimization;
+
+namespace Ravine.Methods;
+
+/// <summary>
+/// Gradient descent with Armijo backtracking (Armijo 1966): from a trial stepsize (twice the last accepted one, at most
+/// <see cref="MaxStepsize"/>) halve until f(x − t∇f) ≤ f(x) − 1e-4·t‖∇f‖². Several oracle calls per iteration, all counted.
+/// </summary>
+public sealed record ArmijoGradientDescent : IMethod
+{
+    /// <summary>Creates the method.</summary>
+    /// <param name="initialStepsize">The first trial stepsize (&gt; 0).</param>
+    /// <param name="maxStepsize">The largest trial stepsize (≥ the initial one).</param>
+    public ArmijoGradientDescent(double initialStepsize = 1.0, double maxStepsize = 1e12)
+    {
+        InitialStepsize = initialStepsize;
+        MaxStepsize = maxStepsize >= initialStepsize ? maxStepsize
+            : throw new ArgumentOutOfRangeException(nameof(maxStepsize), maxStepsize, "MaxStepsize must be ≥ InitialStepsize.");
+    }
+
+    /// <summary>The first trial stepsize.</summary>
+    public double InitialStepsize { get; init => field = Validate.PositiveFinite(value, nameof(InitialStepsize)); }
+
+    /// <summary>The largest trial stepsize.</summary>
+    public double MaxStepsize { get; init => field = Validate.PositiveFinite(value, nameof(MaxStepsize)); }
+
+    /// <inheritdoc />
+    public string Name => "GD-Armijo";
+
+    /// <inheritdoc />
+    public int? PlannedSteps => null;
+
+    /// <inheritdoc />
+    public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start.Dimension);
+
+    private sealed class State(ArmijoGradientDescent settings, int dimension) : IMethodState
+    {
+        private readonly Iterate _trial = new(dimension);
+        private readonly double[] _direction = new double[dimension];
+        private double _lastStep = settings.InitialStepsize / 2;
+
+        public StepReport Step(Iterate iterate, Oracle oracle)
+        {
+            for (int i = 0; i < _direction.Length; i++) _direction[i] = -iterate.Gradient[i];
+            double t = ArmijoBacktracking.Search(iterate, _trial, _direction, -iterate.GradientNormSquared,
+                Math.Min(2 * _lastStep, settings.MaxStepsize), oracle);
+            if (double.IsNaN(t)) return ArmijoBacktracking.Failed("GD-Armijo");
+            _lastStep = t;
+            return StepReport.Step(t, StepKind.Short);
+        }
+
+        public void Save(IDictionary<string, double[]> state) => state["lastStep"] = [_lastStep];
+
+        public void Restore(IReadOnlyDictionary<string, double[]> state) => _lastStep = MethodStateEntry.ReadScalar(state, "lastStep");
+    }
+}

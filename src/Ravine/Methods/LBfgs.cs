@@ -1,0 +1,130 @@
+using System.Numerics.Tensors;
+using Ravine.Optimization;
+
+namespace Ravine.Methods;
+
+/// <summary>
+/// Limited-memory BFGS (Liu and Nocedal, 1989) with the two-loop recursion, initial scaling γ = sᵀy/yᵀy and Armijo
+/// backtracking from the unit step. Pairs with sᵀy ≤ 1e-10·‖s‖‖y‖ are skipped (keeps H positive definite); a
+/// direction that is not a descent direction resets the memory. Several oracle calls per iteration, all counted.
+/// </summary>
+public sealed record LBfgs : IMethod
+{
+    /// <summary>Creates the method.</summary>
+    /// <param name="memory">How many (s, y) pairs to keep, ≥ 1 (10 is customary).</param>
+    public LBfgs(int memory = 10) => Memory = memory;
+
+    /// <summary>The number of stored (s, y) pairs.</summary>
+    public int Memory { get; init => field = Validate.AtLeast(value, 1, nameof(Memory)); }
+
+    /// <inheritdoc />
+    public string Name => "L-BFGS";
+
+    /// <inheritdoc />
+    public int? PlannedSteps => null;
+
+    /// <inheritdoc />
+    public IMethodState Start(Iterate start, Oracle oracle) => new State(Memory, start.Dimension);
+
+    private sealed class State : IMethodState
+    {
+        private readonly double[][] _s, _y;
+        private readonly double[] _rho, _alpha, _direction, _previousX, _previousGradient;
+        private readonly Iterate _trial;
+        private int _count, _newest = -1;
+
+        public State(int memory, int dimension)
+        {
+            _s = new double[memory][];
+            _y = new double[memory][];
+            for (int i = 0; i < memory; i++)
+            {
+                _s[i] = new double[dimension];
+                _y[i] = new double[dimension];
+            }
+            _rho = new double[memory];
+            _alpha = new double[memory];
+            _direction = new double[dimension];
+            _previousX = new double[dimension];
+            _previousGradient = new double[dimension];
+            _trial = new Iterate(dimension);
+        }
+
+        public StepReport Step(Iterate iterate, Oracle oracle)
+        {
+            ComputeDirection(iterate.Gradient);
+            double slope = TensorPrimitives.Dot(iterate.Gradient, _direction);
+            if (!(slope < 0))
+            {
+                _count = 0;
+                ComputeDirection(iterate.Gradient);
+                slope = -iterate.GradientNormSquared;
+            }
+            iterate.X.CopyTo(_previousX);
+            iterate.Gradient.CopyTo(_previousGradient);
+            double t = ArmijoBacktracking.Search(iterate, _trial, _direction, slope, 1.0, oracle);
+            if (double.IsNaN(t)) return ArmijoBacktracking.Failed("L-BFGS");
+            Remember(iterate);
+            return StepReport.Step(t, StepKind.Short);
+        }
+
+        private void ComputeDirection(ReadOnlySpan<double> gradient)
+        {
+            var q = _direction.AsSpan();
+            gradient.CopyTo(q);
+            int m = _s.Length;
+            for (int j = 0; j < _count; j++)
+            {
+                int i = (_newest - j + m) % m;
+                _alpha[i] = _rho[i] * TensorPrimitives.Dot(_s[i], q);
+                TensorPrimitives.MultiplyAdd(_y[i], -_alpha[i], q, q);
+            }
+            if (_count > 0)
+                TensorPrimitives.Multiply(q, 1 / (_rho[_newest] * TensorPrimitives.Dot(_y[_newest], _y[_newest])), q);
+            for (int j = _count - 1; j >= 0; j--)
+            {
+                int i = (_newest - j + m) % m;
+                double beta = _rho[i] * TensorPrimitives.Dot(_y[i], q);
+                TensorPrimitives.MultiplyAdd(_s[i], _alpha[i] - beta, q, q);
+            }
+            TensorPrimitives.Negate(q, q);
+        }
+
+        private void Remember(Iterate iterate)
+        {
+            int m = _s.Length;
+            int slot = (_newest + 1) % m;
+            TensorPrimitives.Subtract(iterate.X, _previousX, _s[slot]);
+            TensorPrimitives.Subtract(iterate.Gradient, _previousGradient, _y[slot]);
+            double sy = TensorPrimitives.Dot(_s[slot], _y[slot]);
+            if (!(sy > 1e-10 * TensorPrimitives.Norm(_s[slot]) * TensorPrimitives.Norm(_y[slot]))) return;
+            _rho[slot] = 1 / sy;
+            _newest = slot;
+            _count = Math.Min(_count + 1, m);
+        }
+
+        public void Save(IDictionary<string, double[]> state)
+        {
+            state["count"] = [_count];
+            state["newest"] = [_newest + 1];
+            state["rho"] = (double[])_rho.Clone();
+            for (int i = 0; i < _s.Length; i++)
+            {
+                state[$"s{i}"] = (double[])_s[i].Clone();
+                state[$"y{i}"] = (double[])_y[i].Clone();
+            }
+        }
+
+        public void Restore(IReadOnlyDictionary<string, double[]> state)
+        {
+            _count = MethodStateEntry.ReadCount(state, "count", _s.Length);
+            _newest = MethodStateEntry.ReadCount(state, "newest", _s.Length) - 1;
+            MethodStateEntry.ReadVector(state, "rho", _rho);
+            for (int i = 0; i < _s.Length; i++)
+            {
+                MethodStateEntry.ReadVector(state, $"s{i}", _s[i]);
+                MethodStateEntry.ReadVector(state, $"y{i}", _y[i]);
+            }
+        }
+    }
+}

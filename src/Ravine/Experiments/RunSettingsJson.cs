@@ -1,0 +1,155 @@
+using System.Text.Json;
+
+namespace Ravine.Experiments;
+
+/// <summary>
+/// Reads <see cref="RunSettings"/> from a JSON object whose keys are the long options of <c>ravine run</c> without
+/// their dashes: <c>problem</c> (required), <c>data</c>, <c>method</c>, <c>eta</c>, <c>K</c>, <c>epochs</c>,
+/// <c>max-iters</c>, <c>fstar</c>, <c>seed</c>, <c>out</c>. Keys are case-sensitive; an unknown or repeated key, a
+/// value of the wrong type or an invalid value is rejected with a one-line <see cref="FormatException"/> that names
+/// the file and the key. Relative <c>data</c> and <c>out</c> paths are relative to the file's folder.
+/// Comments and trailing commas are allowed.
+/// </summary>
+public static class RunSettingsJson
+{
+    /// <summary>The keys, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["problem", "data", "method", "eta", "K", "epochs", "max-iters", "fstar", "seed", "out"];
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Reads the settings in a JSON file.</summary>
+    /// <exception cref="FormatException">The file is not valid JSON or not valid settings; the message names the file and the key.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static RunSettings Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return Parse(File.ReadAllText(path), path, folder);
+    }
+
+    /// <summary>Parses settings from JSON text.</summary>
+    /// <param name="json">The JSON object.</param>
+    /// <param name="source">The file name for messages.</param>
+    /// <param name="baseFolder">The folder relative <c>data</c> and <c>out</c> paths are taken from; null keeps them as written.</param>
+    /// <exception cref="FormatException">Not valid JSON or not valid settings.</exception>
+    public static RunSettings Parse(string json, string source, string? baseFolder = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"{source}: not valid JSON: {e.Message}", e);
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new FormatException($"{source}: expected a JSON object {{ \"problem\": ..., ... }}, found {Describe(document.RootElement.ValueKind)}");
+            return Build(document.RootElement, source, baseFolder);
+        }
+    }
+
+    private static RunSettings Build(JsonElement root, string source, string? baseFolder)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!Keys.Contains(property.Name))
+                throw new FormatException($"{source}: unknown key '{property.Name}'; known keys: {string.Join(", ", Keys)} (case-sensitive)");
+            if (!seen.Add(property.Name))
+                throw new FormatException($"{source}: the key '{property.Name}' appears twice");
+        }
+        if (!seen.Contains("problem"))
+            throw new FormatException($"{source}: the key 'problem' is required");
+        try
+        {
+            return new RunSettings
+            {
+                Problem = String(root, "problem", source)!,
+                Data = PathValue(String(root, "data", source), baseFolder),
+                Method = String(root, "method", source) ?? "gdpolyak",
+                Stepsize = Number(root, "eta", source),
+                ShortSteps = Integer(root, "K", source),
+                Epochs = Integer(root, "epochs", source),
+                MaxIterations = Integer(root, "max-iters", source),
+                OptimalValue = Number(root, "fstar", source),
+                Seed = Seed(root, source),
+                Output = PathValue(String(root, "out", source), baseFolder),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            var key = e.ParamName ?? "?";
+            var what = e is ArgumentOutOfRangeException { ActualValue: { } actual } ? $" (got {actual})" : "";
+            throw new FormatException($"{source}: '{key}': {FirstSentence(e)}{what}", e);
+        }
+    }
+
+    private static string? String(JsonElement root, string key, string source)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw new FormatException($"{source}: '{key}' must be a string, found {Describe(value.ValueKind)}");
+    }
+
+    private static double? Number(JsonElement root, string key, string source)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
+            ? number
+            : throw new FormatException($"{source}: '{key}' must be a number, found {Describe(value.ValueKind)}");
+    }
+
+    private static int? Integer(JsonElement root, string key, string source)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : throw new FormatException($"{source}: '{key}' must be a whole number (32-bit), found {Raw(value)}");
+    }
+
+    private static ulong Seed(JsonElement root, string source)
+    {
+        if (!root.TryGetProperty("seed", out var value) || value.ValueKind == JsonValueKind.Null)
+            return Problems.ProblemSuite.PublishedSeed;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var seed)
+            ? seed
+            : throw new FormatException($"{source}: 'seed' must be a whole number in [0, 2^64), found {Raw(value)}");
+    }
+
+    private static string? PathValue(string? path, string? baseFolder) =>
+        path is null || baseFolder is null || Path.IsPathRooted(path) ? path : Path.Combine(baseFolder, path);
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private static string Raw(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetRawText() : Describe(value.ValueKind);
+
+    // ArgumentException appends "(Parameter 'x')" and, for out-of-range values, a second line; the key is named already.
+    private static string FirstSentence(ArgumentException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOfAny(['\r', '\n']);
+        return cut < 0 ? message : message[..cut];
+    }
+}

@@ -1,0 +1,115 @@
+using Ravine.Experiments;
+using Ravine.Tests.IO;
+
+namespace Ravine.Tests.Experiments;
+
+public class RunSettingsJsonTests
+{
+    private static FormatException Rejects(string json) => Assert.Throws<FormatException>(() => RunSettingsJson.Parse(json, "run.json"));
+
+    [Fact]
+    public void Every_key_sets_its_setting()
+    {
+        var settings = RunSettingsJson.Parse("""
+            { "problem": "quartic-rosenbrock", "data": "/d", "method": "gd", "eta": 0.01, "K": 20, "epochs": 3,
+              "max-iters": 77, "fstar": -1.5, "seed": 18446744073709551615, "out": "/o" }
+            """, "run.json");
+        Assert.Equal(new RunSettings
+        {
+            Problem = "quartic-rosenbrock", Data = "/d", Method = "gd", Stepsize = 0.01, ShortSteps = 20, Epochs = 3,
+            MaxIterations = 77, OptimalValue = -1.5, Seed = ulong.MaxValue, Output = "/o",
+        }, settings);
+    }
+
+    [Fact]
+    public void Only_the_problem_is_required_and_the_rest_defaults()
+    {
+        var settings = RunSettingsJson.Parse("""{ "problem": "quartic-rosenbrock" }""", "run.json");
+        Assert.Equal(new RunSettings { Problem = "quartic-rosenbrock" }, settings);
+        Assert.Equal("gdpolyak", settings.Method);
+        Assert.Equal(3407UL, settings.Seed);
+    }
+
+    [Fact]
+    public void The_documented_keys_are_exactly_the_parsed_ones()
+    {
+        Assert.Equal(["problem", "data", "method", "eta", "K", "epochs", "max-iters", "fstar", "seed", "out"], RunSettingsJson.Keys);
+    }
+
+    [Fact]
+    public void Comments_and_trailing_commas_are_allowed()
+    {
+        var settings = RunSettingsJson.Parse("""
+            // the sensing run
+            { "problem": "quartic-rosenbrock", /* short */ "K": 5, }
+            """, "run.json");
+        Assert.Equal(5, settings.ShortSteps);
+    }
+
+    [Fact]
+    public void An_unknown_key_is_rejected_by_name()
+    {
+        var e = Rejects("""{ "problem": "quartic-rosenbrock", "stepsize": 0.1 }""");
+        Assert.StartsWith("run.json: unknown key 'stepsize'; known keys: problem, data, method, eta, K,", e.Message);
+    }
+
+    [Fact]
+    public void Keys_are_case_sensitive()
+    {
+        Assert.Contains("unknown key 'k'", Rejects("""{ "problem": "quartic-rosenbrock", "k": 3 }""").Message);
+    }
+
+    [Fact]
+    public void A_repeated_key_is_rejected()
+    {
+        Assert.Equal("run.json: the key 'eta' appears twice", Rejects("""{ "problem": "p", "eta": 1, "eta": 2 }""").Message);
+    }
+
+    [Fact]
+    public void A_missing_problem_is_rejected()
+    {
+        Assert.Equal("run.json: the key 'problem' is required", Rejects("""{ "eta": 1 }""").Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "problem": 3 }""", "run.json: 'problem' must be a string, found a number")]
+    [InlineData("""{ "problem": "p", "eta": "0.1" }""", "run.json: 'eta' must be a number, found a string")]
+    [InlineData("""{ "problem": "p", "K": 2.5 }""", "run.json: 'K' must be a whole number (32-bit), found 2.5")]
+    [InlineData("""{ "problem": "p", "seed": -1 }""", "run.json: 'seed' must be a whole number in [0, 2^64), found -1")]
+    [InlineData("""[1, 2]""", "run.json: expected a JSON object { \"problem\": ..., ... }, found an array")]
+    public void A_value_of_the_wrong_type_is_rejected_naming_the_key(string json, string message)
+    {
+        Assert.Equal(message, Rejects(json).Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "problem": "p", "eta": -1 }""", "run.json: 'eta': eta must be positive and finite. (got -1)")]
+    [InlineData("""{ "problem": "p", "K": 0 }""", "run.json: 'K': K must be ≥ 1. (got 0)")]
+    [InlineData("""{ "problem": "p", "epochs": -2 }""", "run.json: 'epochs': epochs must be ≥ 0. (got -2)")]
+    [InlineData("""{ "problem": "p", "max-iters": -3 }""", "run.json: 'max-iters': max-iters must be ≥ 0. (got -3)")]
+    [InlineData("""{ "problem": " " }""", "run.json: 'Problem': problem must name a problem.")]
+    public void An_invalid_value_is_rejected_on_one_line_naming_the_key(string json, string message)
+    {
+        var e = Rejects(json);
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void Invalid_json_is_rejected_on_one_line_naming_the_file()
+    {
+        var e = Rejects("""{ "problem": """);
+        Assert.StartsWith("run.json: not valid JSON: ", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void Relative_paths_are_relative_to_the_files_folder()
+    {
+        using var scratch = new ScratchFolder();
+        var path = scratch.File("run.json");
+        File.WriteAllText(path, """{ "problem": "p", "data": "inst", "out": "/abs/out" }""");
+        var settings = RunSettingsJson.Read(path);
+        Assert.Equal(Path.Combine(scratch.Root, "inst"), settings.Data);
+        Assert.Equal("/abs/out", settings.Output);
+    }
+}

@@ -1,0 +1,50 @@
+using Ravine.Instances;
+
+namespace Ravine.Tests.Docs;
+
+/// <summary>docs/USAGE.md must not drift from the code it documents.</summary>
+public class UsageDocumentTests
+{
+    private static string Repository
+    {
+        get
+        {
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+                if (File.Exists(Path.Combine(folder.FullName, "Ravine.sln")))
+                    return folder.FullName;
+            throw new InvalidOperationException($"No Ravine.sln above {AppContext.BaseDirectory}.");
+        }
+    }
+
+    private static string Usage => File.ReadAllText(Path.Combine(Repository, "docs", "USAGE.md")).ReplaceLineEndings("\n");
+
+    /// <summary>The text between a marker line and the next line that starts with <paramref name="end"/>.</summary>
+    private static string Section(string marker, string end)
+    {
+        var usage = Usage;
+        int start = usage.IndexOf(marker + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"USAGE.md has no line '{marker}'.");
+        start += marker.Length + 1;
+        int stop = usage.IndexOf("\n" + end, start, StringComparison.Ordinal);
+        Assert.True(stop >= 0, $"USAGE.md has no '{end}' after '{marker}'.");
+        return usage[start..(stop + 1)];
+    }
+
+    [Fact]
+    public void The_example_in_USAGE_is_identical_to_the_compiled_example_file()
+    {
+        var block = Section("<!-- docs/examples/OwnObjective.cs -->", "```\n");
+        Assert.StartsWith("```csharp\n", block);
+        var file = File.ReadAllText(Path.Combine(Repository, "docs", "examples", "OwnObjective.cs")).ReplaceLineEndings("\n");
+        Assert.Equal(file, block["```csharp\n".Length..]);
+    }
+
+    [Fact]
+    public void The_table_of_instance_files_matches_the_formats()
+    {
+        var rows = Section("<!-- instance formats -->", "<!-- end of instance formats -->").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2);
+        var expected = InstanceFormats.All.SelectMany(format => format.Files.Select(file =>
+            $"| `{format.Problem}` | `{file.Name}` | {file.Shape} | {(file.Required ? "yes" : "no")} | {file.Meaning} |"));
+        Assert.Equal(expected, rows);
+    }
+}

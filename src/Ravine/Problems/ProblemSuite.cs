@@ -9,6 +9,7 @@ public static class ProblemSuite
     private static readonly (string Name, Func<ulong, ITestProblem> Generate)[] Entries =
     [
         ("quartic-rosenbrock", seed => QuarticRosenbrock.Generate(seed)),
+        ("single-neuron", seed => SingleNeuron.Generate(seed)),
     ];
 
     /// <summary>The names, in the order the paper presents them.</summary>

@@ -11,6 +11,7 @@ public static class InstanceFormats
     private static readonly IInstanceFormat[] Entries =
     [
         new QuarticRosenbrockInstance(),
+        new SingleNeuronInstance(),
     ];
 
     /// <summary>Every format, in the order of <see cref="ProblemSuite.Names"/>.</summary>

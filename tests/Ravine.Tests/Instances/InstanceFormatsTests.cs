@@ -36,7 +36,7 @@ public class InstanceFormatsTests
     [Fact]
     public void A_format_refuses_another_problems_instance()
     {
-        var other = new Problems.QuarticRosenbrock();
+        var other = new QuarticRosenbrock();
         var wrong = new WrongName(other);
         Assert.Throws<ArgumentException>(() => InstanceFormats.Find("quartic-rosenbrock").Save(wrong, new InstanceFolder(Path.GetTempPath())));
     }

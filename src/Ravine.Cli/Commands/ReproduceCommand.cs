@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Ravine.Cli.Output;
+using Ravine.Experiments;
+using Ravine.IO;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ravine.Cli.Commands;
+
+/// <summary>
+/// <c>ravine reproduce</c>: runs the published experiments, writes traces, summaries, figures and reports into a
+/// results folder, prints a table and checks the paper's claims (exit code 1 when one fails).
+/// </summary>
+internal sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSettings>
+{
+    public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = settings.ToPlan();
+        var keys = plan.Keys();
+        var files = new ExperimentFiles(settings.Out ?? DefaultFolder());
+        var started = DateTimeOffset.UtcNow;
+        long clock = Stopwatch.GetTimestamp();
+
+        var runs = settings.Format == ConsoleFormat.Json
+            ? ExperimentRunner.Run(plan, files, cancellationToken)
+            : ProgressDisplay.Run(console, keys, progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken));
+
+        bool cancelled = cancellationToken.IsCancellationRequested;
+        var summary = new ExperimentSummary
+        {
+            Version = ExperimentSummary.LibraryVersion,
+            CommandLine = string.Join(' ', ["ravine", "reproduce", .. context.Arguments.SkipWhile(a => a == "reproduce").Select(Quote)]),
+            Seed = plan.Seed,
+            Quick = plan.Quick,
+            Cancelled = cancelled,
+            StartedUtc = started,
+            WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
+            Machine = MachineInfo.Current,
+            Runs = runs.Select(RunSummary.From).ToArray(),
+            Claims = PaperClaims.Check(runs),
+        };
+        files.WriteSummary(summary);
+        var figures = runs.GroupBy(r => r.Key.Problem).ToDictionary(g => g.Key, g => Figures.Render(g.ToArray()));
+        foreach (var (problem, rendered) in figures)
+            Figures.Write(rendered, files.ProblemFolder(problem));
+        string htmlPath = Path.Combine(files.Folder, "report.html");
+        AtomicFile.WriteAllText(htmlPath, HtmlReport.Render(summary, runs, figures));
+        AtomicFile.WriteAllText(Path.Combine(files.Folder, "report.md"), MarkdownReport.Render(summary, runs));
+
+        ResultsTable.Write(console, runs, summary, settings.Format);
+        if (settings.Format != ConsoleFormat.Json)
+            ClaimLines.Write(console, summary, htmlPath);
+        if (cancelled) return RavineApp.Cancelled;
+        bool failed = summary.Claims.Any(c => c.Verdict == ClaimVerdict.Fail);
+        return failed && !plan.Quick ? RavineApp.ClaimFailed : 0;
+    }
+
+    private static string DefaultFolder()
+    {
+        string stem = Path.Combine("ravine-results", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+        string folder = stem;
+        for (int n = 2; Directory.Exists(folder); n++) folder = $"{stem}-{n}";
+        return folder;
+    }
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ',' or ':' or '=') ? argument : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+}

@@ -1,0 +1,132 @@
+using Ravine.Experiments;
+using Ravine.IO;
+using Ravine.Optimization;
+using ScottPlot;
+
+namespace Ravine.Cli.Output;
+
+/// <summary>The paper's figures for one problem: gap, distance and stepsize against the iteration, on a log y axis.</summary>
+internal static class Figures
+{
+    public const int Width = 800;
+    public const int Height = 500;
+
+    /// <summary>What a figure shows, its file name stem and its y axis title.</summary>
+    public sealed record Kind(string Name, string Title, string YLabel);
+
+    public static readonly Kind Gap = new("gap", "optimality gap", "f(x) - f*");
+    public static readonly Kind Distance = new("distance", "distance to the solution set", "dist(x, S)");
+    public static readonly Kind Stepsize = new("stepsize", "stepsize", "stepsize");
+
+    public static IReadOnlyList<Kind> All { get; } = [Gap, Distance, Stepsize];
+
+    /// <summary>A rendered figure: PNG bytes and SVG text.</summary>
+    public sealed record Rendered(Kind Kind, byte[] Png, string Svg);
+
+    /// <summary>Renders the three figures of one problem's runs.</summary>
+    public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs) =>
+        All.Select(kind => Render(kind, runs)).ToArray();
+
+    /// <summary>Writes each figure as <c>&lt;name&gt;.png</c> and <c>&lt;name&gt;.svg</c> in <paramref name="folder"/>, atomically.</summary>
+    public static void Write(IReadOnlyList<Rendered> figures, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var figure in figures)
+        {
+            AtomicFile.WriteAllBytes(Path.Combine(folder, figure.Kind.Name + ".png"), figure.Png);
+            AtomicFile.WriteAllText(Path.Combine(folder, figure.Kind.Name + ".svg"), figure.Svg);
+        }
+    }
+
+    private static Rendered Render(Kind kind, IReadOnlyList<ExperimentRun> runs)
+    {
+        var plot = new Plot();
+        foreach (var run in runs)
+        {
+            var (xs, ys, markers) = Series(kind, run);
+            if (xs.Length == 0) continue;
+            var scatter = plot.Add.Scatter(xs, ys);
+            scatter.LegendText = kind == Stepsize && markers ? $"{run.MethodName} (long steps)" : run.MethodName;
+            scatter.LineWidth = 2;
+            scatter.MarkerSize = markers ? 5 : 0;
+        }
+        plot.Title($"{runs[0].Key.Problem}: {kind.Title}");
+        plot.XLabel("iteration");
+        plot.YLabel($"{kind.YLabel} (log scale)");
+        UseLogScale(plot);
+        plot.ShowLegend(kind == Stepsize ? Alignment.UpperLeft : Alignment.LowerLeft);
+        byte[] png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        string svg = plot.GetSvgXml(Width, Height);
+        return new Rendered(kind, png, svg);
+    }
+
+    /// <summary>The points to draw: iteration and log10 of the value, skipping values a log axis cannot show.</summary>
+    private static (double[] Xs, double[] Ys, bool Markers) Series(Kind kind, ExperimentRun run)
+    {
+        var trace = run.Result.Trace;
+        if (kind == Stepsize)
+        {
+            // GDPolyak's short steps are all η; what the paper shows is its long steps rising epoch by epoch.
+            bool longOnly = run.LongSteps.Count > 0 && trace.Kind.Contains(StepKind.Short);
+            var points = new List<(double, double)>();
+            for (int i = 1; i < trace.Count; i++)
+                if (!longOnly || trace.Kind[i] == StepKind.Long)
+                    Add(points, trace.Iteration[i], trace.Stepsize[i]);
+            return Finish(points, longOnly);
+        }
+        var values = kind == Gap ? trace.Gap : trace.Distance;
+        var all = new List<(double, double)>(trace.Count);
+        for (int i = 0; i < trace.Count; i++) Add(all, trace.Iteration[i], values[i]);
+        return Finish(all, false);
+    }
+
+    private static void Add(List<(double, double)> points, int iteration, double value)
+    {
+        if (value > 0 && double.IsFinite(value)) points.Add((iteration, Math.Log10(value)));
+    }
+
+    private static (double[], double[], bool) Finish(List<(double X, double Y)> points, bool markers)
+    {
+        var kept = Decimate(points, 1500);
+        return (kept.Select(p => p.X).ToArray(), kept.Select(p => p.Y).ToArray(), markers);
+    }
+
+    /// <summary>
+    /// At most about 2·<paramref name="buckets"/> points: per bucket of neighbours the lowest and highest in their order,
+    /// so the kinks of GDPolyak's long steps survive while the SVG stays small.
+    /// </summary>
+    private static List<(double X, double Y)> Decimate(List<(double X, double Y)> points, int buckets)
+    {
+        if (points.Count <= 2 * buckets) return points;
+        var kept = new List<(double, double)>(2 * buckets + 2);
+        double size = (double)points.Count / buckets;
+        for (int b = 0; b < buckets; b++)
+        {
+            int from = (int)(b * size), to = Math.Min(points.Count, (int)((b + 1) * size));
+            int low = from, high = from;
+            for (int i = from; i < to; i++)
+            {
+                if (points[i].Y < points[low].Y) low = i;
+                if (points[i].Y > points[high].Y) high = i;
+            }
+            kept.Add(points[Math.Min(low, high)]);
+            if (low != high) kept.Add(points[Math.Max(low, high)]);
+        }
+        if (kept[^1] != points[^1]) kept.Add(points[^1]);
+        return kept;
+    }
+
+    private static void UseLogScale(Plot plot)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = y => $"1e{Math.Round(y):0}",
+        };
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Grid.MajorLineColor = Colors.Black.WithOpacity(.15);
+        plot.Grid.MinorLineColor = Colors.Black.WithOpacity(.05);
+        plot.Grid.MinorLineWidth = 1;
+    }
+}

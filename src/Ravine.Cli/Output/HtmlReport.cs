@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using Ravine.Experiments;
+
+namespace Ravine.Cli.Output;
+
+/// <summary>
+/// <c>report.html</c>: one self-contained page — figures inlined as SVG, tables, settings and the command line — that
+/// needs no network and no other file.
+/// </summary>
+internal static class HtmlReport
+{
+    private const string Style = """
+        body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1700px; padding: 0 1em; color: #222; }
+        table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
+        th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; }
+        th { background: #f3f3f3; }
+        td.pass { color: #0a0; font-weight: bold; } td.fail { color: #c00; font-weight: bold; }
+        .figures { display: flex; flex-wrap: wrap; gap: 1em; }
+        .figures figure { margin: 0; width: 540px; }
+        .figures svg { width: 100%; height: auto; border: 1px solid #eee; }
+        code { background: #f6f6f6; padding: 0.1em 0.3em; }
+        .warning { color: #c00; font-weight: bold; }
+        """;
+
+    public static string Render(ExperimentSummary summary, IReadOnlyList<ExperimentRun> runs, IReadOnlyDictionary<string, IReadOnlyList<Figures.Rendered>> figures)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ravine: GDPolyak reproduction</title>\n");
+        html.Append("<style>").Append(Style).Append("</style></head><body>\n");
+        html.Append("<h1>Ravine: reproduction of the GDPolyak experiments</h1>\n");
+        html.Append($"<p>Made by <code>{E(summary.CommandLine)}</code> with Ravine {E(summary.Version)} on {E(summary.Machine.OperatingSystem)}, " +
+                    $"{summary.Machine.ProcessorCount} processors, {E(summary.Machine.Runtime)}; started {summary.StartedUtc:u}, " +
+                    $"{E(Numbers.Seconds(summary.WallSeconds))} in total.</p>\n");
+        if (summary.Quick) html.Append("<p class=\"warning\">Quick budgets (a fifth of the published epochs): a smoke test, not a reproduction.</p>\n");
+        if (summary.Cancelled) html.Append("<p class=\"warning\">Cancelled: some runs are partial or missing.</p>\n");
+        html.Append("<h2>Settings</h2>\n");
+        Table(html, ResultRows.SettingsHeader, ResultRows.SettingsRows(runs));
+        html.Append("<p>GDPolyak(η, K) takes K gradient steps of size η, then one Polyak step (f − f*)/‖∇f‖², per epoch; GD and Polyak run K·epochs steps from the same start.</p>\n");
+        html.Append("<h2>Results</h2>\n");
+        Table(html, ResultRows.Header, ResultRows.Rows(runs));
+        html.Append("<h2>The paper's claims</h2>\n");
+        Table(html, ResultRows.ClaimHeader, ResultRows.ClaimRows(summary.Claims), verdictColumn: 2);
+        html.Append("<h2>Figures</h2>\n");
+        foreach (var (problem, rendered) in figures)
+        {
+            html.Append($"<h3>{E(problem)}</h3>\n<div class=\"figures\">\n");
+            foreach (var figure in rendered)
+                html.Append($"<figure>{StripXmlDeclaration(figure.Svg)}<figcaption>{E(figure.Kind.Title)} vs iteration</figcaption></figure>\n");
+            html.Append("</div>\n");
+        }
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static void Table(StringBuilder html, IReadOnlyList<string> header, IEnumerable<string[]> rows, int verdictColumn = -1)
+    {
+        html.Append("<table><thead><tr>");
+        foreach (string h in header) html.Append("<th>").Append(E(h)).Append("</th>");
+        html.Append("</tr></thead><tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>");
+            for (int i = 0; i < row.Length; i++)
+            {
+                string css = i != verdictColumn ? "" : row[i] == "PASS" ? " class=\"pass\"" : row[i] == "FAIL" ? " class=\"fail\"" : "";
+                html.Append($"<td{css}>").Append(E(row[i])).Append("</td>");
+            }
+            html.Append("</tr>\n");
+        }
+        html.Append("</tbody></table>\n");
+    }
+
+    // An XML declaration is not allowed inside an HTML document.
+    private static string StripXmlDeclaration(string svg)
+    {
+        svg = svg.TrimStart();
+        return svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,41 @@
+using Ravine.Experiments;
+
+namespace Ravine.Cli.Output;
+
+/// <summary>The results table every renderer shares (console, Markdown, HTML): one row per run, cells already formatted.</summary>
+internal static class ResultRows
+{
+    public static readonly string[] Header =
+        ["problem", "method", "stop reason", "iterations", "oracle calls", "final gap", "best distance", "final distance", "longest step", "iterations to gap ≤ 1e-12", "wall time"];
+
+    public static IEnumerable<string[]> Rows(IEnumerable<ExperimentRun> runs) => runs.Select(Row);
+
+    public static string[] Row(ExperimentRun run) =>
+    [
+        run.Key.Problem, run.MethodName, run.Result.StopReason.ToString(), Numbers.Integer(run.Result.Iterations),
+        Numbers.Integer(run.OracleCalls), Numbers.Sci(run.FinalGap), Numbers.Sci(run.BestDistance), Numbers.Sci(run.FinalDistance),
+        Numbers.Sci(run.LongestStep), run.IterationsToGap(1e-12) is int k ? Numbers.Integer(k) : "never", Numbers.Seconds(run.WallTime.TotalSeconds),
+    ];
+
+    public static readonly string[] SettingsHeader = ["problem", "η (short stepsize)", "K (short steps per epoch)", "epochs", "GDPolyak steps", "GD / Polyak steps", "seed"];
+
+    public static IEnumerable<string[]> SettingsRows(IEnumerable<ExperimentRun> runs) =>
+        runs.GroupBy(r => r.Key.Problem).Select(g => g.First()).Select(r => new[]
+        {
+            r.Key.Problem, Numbers.Plain(r.Settings.Stepsize), Numbers.Integer(r.Settings.ShortSteps), Numbers.Integer(r.Settings.Epochs),
+            Numbers.Integer((long)r.Settings.Epochs * (r.Settings.ShortSteps + 1)), Numbers.Integer(r.Settings.BaselineSteps),
+            r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+    public static readonly string[] ClaimHeader = ["problem", "claim", "verdict", "evidence"];
+
+    public static IEnumerable<string[]> ClaimRows(IEnumerable<ClaimCheck> claims) =>
+        claims.Select(c => new[] { c.Problem, $"{c.Number}. {c.Statement}", Verdict(c.Verdict), c.Evidence });
+
+    public static string Verdict(ClaimVerdict verdict) => verdict switch
+    {
+        ClaimVerdict.Pass => "PASS",
+        ClaimVerdict.Fail => "FAIL",
+        _ => "NOT CHECKED",
+    };
+}

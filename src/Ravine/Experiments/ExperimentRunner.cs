@@ -1,0 +1,60 @@
+using Ravine.Methods;
+using Ravine.Optimization;
+using Ravine.Problems;
+
+namespace Ravine.Experiments;
+
+/// <summary>
+/// Runs an <see cref="ExperimentPlan"/>: every problem × method, each from the seeded instance's start, GDPolyak for
+/// its epochs and every other method for K·epochs iterations, as the paper compares them.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>
+    /// Runs the plan and returns its runs in plan order (problem-major). When <paramref name="cancellationToken"/>
+    /// fires, runs under way stop with <see cref="StopReason.Cancelled"/> and keep their partial traces, runs not yet
+    /// started are left out, and what ran is returned.
+    /// </summary>
+    /// <exception cref="ArgumentException">The plan names an unknown problem or method.</exception>
+    public static IReadOnlyList<ExperimentRun> Run(ExperimentPlan plan, IExperimentObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var keys = plan.Keys();
+        var runs = new ExperimentRun?[keys.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = plan.MaxParallelRuns };
+        Parallel.For(0, keys.Count, options, i =>
+        {
+            if (!cancellationToken.IsCancellationRequested)
+                runs[i] = RunOne(plan, keys[i], observer, cancellationToken);
+        });
+        return runs.OfType<ExperimentRun>().ToArray();
+    }
+
+    /// <summary>Runs one problem × method of the plan.</summary>
+    public static ExperimentRun RunOne(ExperimentPlan plan, ExperimentKey key, IExperimentObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(key);
+        // Each run gets its own instance: problems keep scratch buffers, so parallel runs must not share one.
+        var problem = ProblemSuite.Generate(key.Problem, plan.Seed);
+        var settings = plan.SettingsFor(problem);
+        var method = MethodCatalog.Create(key.Method, settings, problem.OptimalValue);
+        int budget = MethodCatalog.IterationBudget(key.Method, settings);
+        int every = Math.Max(1, budget / 100);
+        observer?.RunStarted(key, budget);
+        var options = new MinimizeOptions
+        {
+            MaxIterations = budget,
+            CancellationToken = cancellationToken,
+            Observer = observer is null ? null : (in IterationInfo info) =>
+            {
+                if (info.Iteration % every == 0) observer.Progress(key, info.Iteration, info.Gap);
+                return ObserverAction.Continue;
+            },
+        };
+        var result = Minimizer.Minimize(problem, problem.Start, method, options);
+        var run = new ExperimentRun(key, problem.Title, settings, plan.Seed, budget, result);
+        observer?.RunFinished(run);
+        return run;
+    }
+}

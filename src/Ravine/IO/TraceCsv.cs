@@ -1,0 +1,114 @@
+using System.Globalization;
+using Ravine.Optimization;
+
+namespace Ravine.IO;
+
+/// <summary>
+/// A <see cref="Trace"/> as CSV: one header line, then one line per row with the columns
+/// iteration, oracle_calls, f, gap, gradient_norm, stepsize, kind, distance, seconds. Numbers are written in the
+/// invariant culture with round-trip formatting, so reading the file back gives the same doubles bit for bit
+/// (NaN stays "NaN", infinities "Infinity"/"-Infinity").
+/// </summary>
+public static class TraceCsv
+{
+    /// <summary>The header line.</summary>
+    public const string Header = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds";
+
+    /// <summary>Writes the header and every row of <paramref name="trace"/>.</summary>
+    public static void Write(Trace trace, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Header);
+        writer.Write('\n');
+        Span<char> buffer = stackalloc char[64];
+        for (int i = 0; i < trace.Count; i++)
+        {
+            var row = trace[i];
+            WriteInvariant(writer, row.Iteration, buffer); writer.Write(',');
+            WriteInvariant(writer, row.OracleCalls, buffer); writer.Write(',');
+            WriteInvariant(writer, row.Value, buffer); writer.Write(',');
+            WriteInvariant(writer, row.Gap, buffer); writer.Write(',');
+            WriteInvariant(writer, row.GradientNorm, buffer); writer.Write(',');
+            WriteInvariant(writer, row.Stepsize, buffer); writer.Write(',');
+            writer.Write(KindName(row.Kind)); writer.Write(',');
+            WriteInvariant(writer, row.Distance, buffer); writer.Write(',');
+            WriteInvariant(writer, row.Seconds, buffer);
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>Writes <paramref name="trace"/> to <paramref name="path"/> all or nothing (see <see cref="AtomicFile"/>).</summary>
+    public static void Write(Trace trace, string path)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            Write(trace, writer);
+        });
+    }
+
+    /// <summary>Reads a trace written by <see cref="Write(Trace, TextWriter)"/>.</summary>
+    /// <exception cref="FormatException">The header or a line is not of this format; the message names the line.</exception>
+    public static Trace Read(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        string? header = reader.ReadLine();
+        if (header != Header)
+            throw new FormatException($"Line 1 is not the trace header '{Header}'.");
+        var trace = new Trace();
+        int lineNumber = 1;
+        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            lineNumber++;
+            if (line.Length == 0) continue;
+            string[] cells = line.Split(',');
+            if (cells.Length != 9)
+                throw new FormatException($"Line {lineNumber} has {cells.Length} cells, expected 9.");
+            try
+            {
+                trace.Add(new TraceRow(
+                    int.Parse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture),
+                    long.Parse(cells[1], NumberStyles.Integer, CultureInfo.InvariantCulture),
+                    ParseDouble(cells[2]), ParseDouble(cells[3]), ParseDouble(cells[4]), ParseDouble(cells[5]),
+                    ParseKind(cells[6]), ParseDouble(cells[7]), ParseDouble(cells[8])));
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                throw new FormatException($"Line {lineNumber}: {e.Message}", e);
+            }
+        }
+        return trace;
+    }
+
+    /// <summary>The lower-case name a step kind has in the CSV's kind column.</summary>
+    public static string KindName(StepKind kind) => kind switch
+    {
+        StepKind.Start => "start",
+        StepKind.Short => "short",
+        StepKind.Long => "long",
+        StepKind.Rejected => "rejected",
+        StepKind.Restart => "restart",
+        StepKind.Skipped => "skipped",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind."),
+    };
+
+    private static StepKind ParseKind(string name)
+    {
+        foreach (StepKind kind in Enum.GetValues<StepKind>())
+            if (KindName(kind) == name)
+                return kind;
+        throw new FormatException($"Unknown step kind '{name}'.");
+    }
+
+    private static double ParseDouble(string cell) => double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static void WriteInvariant<T>(TextWriter writer, T value, Span<char> buffer) where T : ISpanFormattable
+    {
+        // "R" for doubles: the shortest text that parses back to the same bits; integers ignore it.
+        if (!value.TryFormat(buffer, out int written, typeof(T) == typeof(double) ? "R" : default, CultureInfo.InvariantCulture))
+            throw new InvalidOperationException($"Could not format {value}.");
+        writer.Write(buffer[..written]);
+    }
+}

@@ -1,0 +1,24 @@
+using Ravine.Cli;
+using Spectre.Console;
+
+namespace Ravine.Tests.Cli;
+
+/// <summary>Runs the ravine command line in-process, capturing what it prints.</summary>
+internal static class CliRunner
+{
+    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        int code = RavineApp.Create(console, error).Run(args);
+        return (code, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Ravine.Experiments;
+using Ravine.IO;
+using Ravine.Problems;
+using Ravine.Tests.IO;
+
+namespace Ravine.Tests.Cli;
+
+public class ReproduceCommandTests
+{
+    [Fact]
+    public void Reproduce_quick_writes_every_file_and_a_summary_of_every_run()
+    {
+        using var folder = new ScratchFolder();
+        var (code, output, error) = CliRunner.Run("reproduce", "--quick", "--out", folder.Root);
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        Assert.Equal("", error);
+
+        var summary = ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder.Root, "summary.json")));
+        Assert.True(summary.Quick);
+        Assert.Equal(ProblemSuite.Names.Count * 3, summary.Runs.Count);
+        Assert.Equal(ProblemSuite.Names.Count * 3, summary.Claims.Count);
+        foreach (string problem in ProblemSuite.Names)
+        {
+            foreach (string method in new[] { "gdpolyak", "gd", "polyak" })
+            {
+                var run = summary.Runs.Single(r => r.Problem == problem && r.Method == method);
+                var trace = TraceCsv.Read(new StringReader(File.ReadAllText(Path.Combine(folder.Root, problem, method + ".csv"))));
+                Assert.Equal(run.Iterations + 1, trace.Count);
+                Assert.Equal(run.FinalGap, trace.Gap[^1]);
+                Assert.Equal(run, ExperimentJson.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(folder.Root, problem, method + ".json"))));
+            }
+            foreach (string figure in new[] { "gap", "distance", "stepsize" })
+            {
+                var png = File.ReadAllBytes(Path.Combine(folder.Root, problem, figure + ".png"));
+                Assert.True(png.Length > 10_000 && png.AsSpan(1, 3).SequenceEqual("PNG"u8), $"{problem}/{figure}.png");
+                Assert.Contains("<svg", File.ReadAllText(Path.Combine(folder.Root, problem, figure + ".svg")));
+            }
+        }
+        string html = File.ReadAllText(Path.Combine(folder.Root, "report.html"));
+        Assert.Equal(ProblemSuite.Names.Count * 3, CountOf(html, "<svg"));
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("ravine reproduce --quick --out", html);
+        string markdown = File.ReadAllText(Path.Combine(folder.Root, "report.md"));
+        Assert.Contains("| problem | method |", markdown);
+        Assert.Empty(Directory.GetFiles(folder.Root, "*.tmp", SearchOption.AllDirectories));
+        Assert.Contains("Report: ", output);
+        Assert.Equal(ProblemSuite.Names.Count * 3, output.Split('\n').Count(l => l.StartsWith("PASS ", StringComparison.Ordinal) || l.StartsWith("FAIL ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Reproduce_on_the_published_rosenbrock_prints_three_passes_and_exits_zero()
+    {
+        using var folder = new ScratchFolder();
+        var (code, output, error) = CliRunner.Run("reproduce", "--problems", "quartic-rosenbrock", "--out", folder.Root, "--format", "markdown");
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        Assert.Equal(3, output.Split('\n').Count(l => l.StartsWith("PASS quartic-rosenbrock claim ", StringComparison.Ordinal)));
+        Assert.Contains("| quartic-rosenbrock | GDPolyak |", output);
+    }
+
+    [Fact]
+    public void Format_json_prints_only_the_summary_json()
+    {
+        using var folder = new ScratchFolder();
+        var (code, output, _) = CliRunner.Run("reproduce", "--problems", "quartic-rosenbrock", "--methods", "gdpolyak,gd", "--quick", "--out", folder.Root, "--format", "json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(2, json.RootElement.GetProperty("runs").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("reproduce", "--problems", "no-such-problem")]
+    [InlineData("reproduce", "--methods", "gd,newton")]
+    [InlineData("reproduce", "--seed", "minus-one")]
+    [InlineData("reproduce", "--format", "yaml")]
+    [InlineData("reproduce", "--no-such-option")]
+    public void Bad_arguments_exit_2_with_one_line_on_stderr(params string[] args)
+    {
+        var (code, _, error) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("ravine: ", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void Help_explains_every_option()
+    {
+        var (code, output, _) = CliRunner.Run("reproduce", "--help");
+        Assert.Equal(0, code);
+        foreach (string option in new[] { "--problems", "--methods", "--seed", "--out", "--quick", "--format" })
+            Assert.Contains(option, output);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        int count = 0;
+        for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal)) count++;
+        return count;
+    }
+}

@@ -1,0 +1,55 @@
+using Ravine.IO;
+using Ravine.Methods;
+using Ravine.Optimization;
+using Ravine.Problems;
+
+namespace Ravine.Tests.IO;
+
+public class TraceCsvTests
+{
+    [Fact]
+    public void A_trace_written_and_read_back_is_bit_for_bit_the_same()
+    {
+        var result = Minimizer.Minimize(new QuarticRosenbrock(), [1.2, -0.7], new GdPolyak(0.0125, 100, 5, 0));
+        var text = new StringWriter();
+        TraceCsv.Write(result.Trace, text);
+        var back = TraceCsv.Read(new StringReader(text.ToString()));
+        Assert.True(result.Trace.NumericallyIdentical(back));
+        Assert.True(result.Trace.Seconds.SequenceEqual(back.Seconds));
+    }
+
+    [Fact]
+    public void NaN_infinities_and_subnormals_survive_the_round_trip()
+    {
+        var trace = new Trace();
+        trace.Add(new TraceRow(0, 1, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, 0.1, StepKind.Start, double.NaN, 0));
+        trace.Add(new TraceRow(1, 2, -0.0, 1e-310, Math.PI, 1 / 3.0, StepKind.Skipped, 2.5e-300, 1e-6));
+        var text = new StringWriter();
+        TraceCsv.Write(trace, text);
+        Assert.True(trace.NumericallyIdentical(TraceCsv.Read(new StringReader(text.ToString()))));
+    }
+
+    [Fact]
+    public void The_first_line_is_the_header_and_each_row_has_nine_cells()
+    {
+        var result = Minimizer.Minimize(new QuarticRosenbrock(), [1.2, -0.7], new GradientDescent(0.0125), new MinimizeOptions { MaxIterations = 3 });
+        var text = new StringWriter();
+        TraceCsv.Write(result.Trace, text);
+        string[] lines = text.ToString().TrimEnd('\n').Split('\n');
+        Assert.Equal(TraceCsv.Header, lines[0]);
+        Assert.Equal(4, lines.Length - 1);
+        Assert.All(lines, line => Assert.Equal(9, line.Split(',').Length));
+        Assert.StartsWith("0,1,", lines[1]);
+        Assert.Contains(",short,", lines[2]);
+    }
+
+    [Fact]
+    public void A_malformed_line_is_reported_with_its_number()
+    {
+        string text = TraceCsv.Header + "\n0,1,1,1,1,0,start,NaN,0\n1,2,x,1,1,0,short,NaN,0\n";
+        var error = Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(text)));
+        Assert.Contains("Line 3", error.Message);
+        Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader("a,b\n")));
+        Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(TraceCsv.Header + "\n0,1,1,1,1,0,sideways,NaN,0\n")));
+    }
+}

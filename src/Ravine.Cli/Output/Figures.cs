@@ -41,23 +41,46 @@ internal static class Figures
     private static Rendered Render(Kind kind, IReadOnlyList<ExperimentRun> runs)
     {
         var plot = new Plot();
-        foreach (var run in runs)
+        var palette = new ScottPlot.Palettes.Category10();
+        var legend = new List<LegendItem>();
+        // Drawn in reverse so GDPolyak, listed first, lies on top of the baselines' oscillations; the colours and the
+        // legend keep the listed order.
+        for (int i = runs.Count - 1; i >= 0; i--)
         {
-            var (xs, ys, markers) = Series(kind, run);
+            var (xs, ys, markers) = Series(kind, runs[i]);
             if (xs.Length == 0) continue;
-            var scatter = plot.Add.Scatter(xs, ys);
-            scatter.LegendText = kind == Stepsize && markers ? $"{run.MethodName} (long steps)" : run.MethodName;
-            scatter.LineWidth = 2;
+            var color = palette.GetColor(i);
+            var scatter = plot.Add.Scatter(xs, ys, color);
+            scatter.LineWidth = 1.5f;
             scatter.MarkerSize = markers ? 5 : 0;
+            legend.Insert(0, new LegendItem
+            {
+                LabelText = kind == Stepsize && markers ? $"{runs[i].MethodName} (long steps)" : runs[i].MethodName,
+                LineColor = color,
+                LineWidth = 2,
+                MarkerShape = markers ? MarkerShape.FilledCircle : MarkerShape.None,
+                MarkerFillColor = color,
+                MarkerLineColor = color,
+                MarkerSize = markers ? 5 : 0,
+            });
         }
+        plot.Legend.ManualItems.AddRange(legend);
         plot.Title($"{runs[0].Key.Problem}: {kind.Title}");
         plot.XLabel("iteration");
         plot.YLabel($"{kind.YLabel} (log scale)");
         UseLogScale(plot);
         plot.ShowLegend(kind == Stepsize ? Alignment.UpperLeft : Alignment.LowerLeft);
         byte[] png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
-        string svg = plot.GetSvgXml(Width, Height);
+        string svg = WithViewBox(plot.GetSvgXml(Width, Height));
         return new Rendered(kind, png, svg);
+    }
+
+    // ScottPlot's SVG has a fixed width and height but no viewBox, so a browser crops it instead of scaling it to its box.
+    private static string WithViewBox(string svg)
+    {
+        int root = svg.IndexOf("<svg ", StringComparison.Ordinal);
+        if (root < 0 || svg.IndexOf("viewBox", root, StringComparison.Ordinal) is int v && v >= 0 && v < svg.IndexOf('>', root)) return svg;
+        return svg.Insert(root + 5, $"viewBox=\"0 0 {Width} {Height}\" preserveAspectRatio=\"xMidYMid meet\" ");
     }
 
     /// <summary>The points to draw: iteration and log10 of the value, skipping values a log axis cannot show.</summary>

@@ -6,6 +6,11 @@ namespace Ravine.Cli.Output;
 /// <summary>The console's results table in the chosen <see cref="ConsoleFormat"/>.</summary>
 internal static class ResultsTable
 {
+    private static readonly string[] ConsoleHeader = ["method", "stop", "iters", "final gap", "best dist", "longest", "to 1e-12", "time"];
+
+    // Indices into ResultRows.Header of the columns above.
+    private static readonly int[] ConsoleColumns = [1, 2, 3, 5, 6, 8, 9, 10];
+
     public static void Write(IAnsiConsole console, IReadOnlyList<ExperimentRun> runs, ExperimentSummary summary, ConsoleFormat format)
     {
         switch (format)
@@ -17,10 +22,19 @@ internal static class ResultsTable
                 console.Profile.Out.Writer.WriteLine(ExperimentJson.Serialize(summary));
                 break;
             default:
-                var table = new Table().Border(TableBorder.Rounded);
-                foreach (string column in ResultRows.Header) table.AddColumn(new TableColumn(Markup.Escape(column)));
-                foreach (var row in ResultRows.Rows(runs)) table.AddRow(row.Select(Markup.Escape).ToArray());
-                console.Write(table);
+                // One narrow table per problem so it fits an 80-column terminal; the reports have every column.
+                foreach (var problem in runs.GroupBy(r => r.Key.Problem))
+                {
+                    var table = new Table().Border(TableBorder.None).Title(Markup.Escape(problem.Key));
+                    foreach (string column in ConsoleHeader) table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned().NoWrap().Padding(new Padding(0, 0, 2, 0)));
+                    table.Columns[0].LeftAligned();
+                    table.Columns[1].LeftAligned();
+                    table.Columns[^1].Padding(new Padding(0));
+                    foreach (var row in ResultRows.Rows(problem))
+                        table.AddRow(ConsoleColumns.Select(i => Markup.Escape(row[i])).ToArray());
+                    console.Write(table);
+                    console.WriteLine();
+                }
                 break;
         }
     }

@@ -34,7 +34,8 @@ public class ReproduceCommandTests
             {
                 var png = File.ReadAllBytes(Path.Combine(folder.Root, problem, figure + ".png"));
                 Assert.True(png.Length > 10_000 && png.AsSpan(1, 3).SequenceEqual("PNG"u8), $"{problem}/{figure}.png");
-                Assert.Contains("<svg", File.ReadAllText(Path.Combine(folder.Root, problem, figure + ".svg")));
+                string svg = File.ReadAllText(Path.Combine(folder.Root, problem, figure + ".svg"));
+                Assert.Contains("<svg viewBox=\"0 0 ", svg); // without it a browser crops the figure to its box instead of scaling it
             }
         }
         string html = File.ReadAllText(Path.Combine(folder.Root, "report.html"));

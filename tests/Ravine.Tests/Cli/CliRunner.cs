@@ -6,7 +6,9 @@ namespace Ravine.Tests.Cli;
 /// <summary>Runs the ravine command line in-process, capturing what it prints.</summary>
 internal static class CliRunner
 {
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(CancellationToken.None, args);
+
+    public static (int ExitCode, string Output, string Error) Run(CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -18,7 +20,7 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        int code = RavineApp.Create(console, error).Run(args);
+        int code = RavineApp.Create(console, error).Run(args, cancellationToken);
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -69,6 +69,21 @@ public class ReproduceCommandTests
         Assert.Equal(2, json.RootElement.GetProperty("runs").GetArrayLength());
     }
 
+    [Fact]
+    public void A_cancelled_reproduction_exits_130_and_still_writes_a_summary_saying_so()
+    {
+        using var folder = new ScratchFolder();
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var (code, output, _) = CliRunner.Run(cancellation.Token, "reproduce", "--quick", "--out", folder.Root);
+        Assert.Equal(130, code);
+        var summary = ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder.Root, "summary.json")));
+        Assert.True(summary.Cancelled);
+        Assert.Empty(summary.Runs);
+        Assert.True(File.Exists(Path.Combine(folder.Root, "report.html")));
+        Assert.Contains("Cancelled", output);
+    }
+
     [Theory]
     [InlineData("reproduce", "--problems", "no-such-problem")]
     [InlineData("reproduce", "--methods", "gd,newton")]

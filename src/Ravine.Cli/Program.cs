@@ -8,4 +8,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-return RavineApp.Create(AnsiConsole.Console, Console.Error).Run(args, cancellation.Token);
+return RavineApp.Run(AnsiConsole.Console, Console.Error, args, cancellation.Token);

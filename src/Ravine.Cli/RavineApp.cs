@@ -1,4 +1,6 @@
 using Ravine.Cli.Commands;
+using Ravine.Instances;
+using Ravine.IO;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -19,6 +21,13 @@ internal static class RavineApp
     /// <summary>Exit code of a run cancelled with Ctrl+C (the shell's convention for SIGINT).</summary>
     public const int Cancelled = 130;
 
+    /// <summary>
+    /// Runs the command line with <see cref="Create"/>'s app. <c>--K</c>, the paper's letter as users type it, is taken
+    /// as <c>-K</c>: Spectre.Console.Cli refuses one-letter long options ("Invalid long option name").
+    /// </summary>
+    public static int Run(IAnsiConsole console, TextWriter error, IEnumerable<string> args, CancellationToken cancellationToken = default) =>
+        Create(console, error).Run(args.Select(a => a == "--K" ? "-K" : a.StartsWith("--K=", StringComparison.Ordinal) ? "-K=" + a[4..] : a), cancellationToken);
+
     /// <summary>The app writing to <paramref name="console"/>, with one-line errors on <paramref name="error"/>.</summary>
     public static CommandApp Create(IAnsiConsole console, TextWriter error)
     {
@@ -34,10 +43,19 @@ internal static class RavineApp
                 .WithExample("reproduce")
                 .WithExample("reproduce", "--quick", "--out", "/tmp/smoke")
                 .WithExample("reproduce", "--problems", "quartic-rosenbrock", "--format", "markdown");
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run one method on one problem — generated, or your own instance from a folder of .npy files (--data) — with reproduce's outputs. See docs/USAGE.md.")
+                .WithExample("run", "--problem", "quartic-rosenbrock", "--method", "gdpolyak")
+                .WithExample("run", "--problem", "single-neuron", "--data", "my-instance", "--method", "polyak", "--out", "res")
+                .WithExample("run", "--config", "run.json");
+            config.AddCommand<GenerateCommand>("generate")
+                .WithDescription("Write a seeded instance of a published problem as a folder of .npy files, for run --data or NumPy.")
+                .WithExample("generate", "single-neuron", "--seed", "7", "--out", "my-instance");
             config.SetExceptionHandler((exception, _) =>
             {
-                // One line, no stack trace: the message says what was wrong.
-                bool badArguments = exception is CommandAppException or ArgumentException;
+                // One line, no stack trace: the message says what was wrong (and, for bad input files, which file).
+                bool badArguments = exception is CommandAppException or ArgumentException or FormatException
+                    or NpyFormatException or InstanceDataException or FileNotFoundException or DirectoryNotFoundException;
                 error.WriteLine($"ravine: {Flatten(exception)}");
                 return badArguments ? BadArguments : Failed;
             });
@@ -47,7 +65,11 @@ internal static class RavineApp
 
     private static string Flatten(Exception exception)
     {
-        string message = exception.Message.ReplaceLineEndings(" ").Trim();
+        string message = exception.Message;
+        // Our messages already name the setting; drop .NET's " (Parameter 'eta')" tail, keep "Actual value was -1.".
+        if (exception is ArgumentException { ParamName: { } name })
+            message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
+        message = message.ReplaceLineEndings(" ").Trim();
         return exception.InnerException is { } inner && !message.Contains(inner.Message, StringComparison.Ordinal)
             ? $"{message} ({inner.Message.ReplaceLineEndings(" ").Trim()})"
             : message;

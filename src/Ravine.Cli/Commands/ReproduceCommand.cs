@@ -17,7 +17,7 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
     {
         var plan = settings.ToPlan();
         var keys = plan.Keys();
-        var files = new ExperimentFiles(settings.Out ?? DefaultFolder());
+        var files = new ExperimentFiles(settings.Out ?? ResultsFolder.Default());
         var started = DateTimeOffset.UtcNow;
         long clock = Stopwatch.GetTimestamp();
 
@@ -29,7 +29,7 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
         var summary = new ExperimentSummary
         {
             Version = ExperimentSummary.LibraryVersion,
-            CommandLine = string.Join(' ', ["ravine", "reproduce", .. context.Arguments.SkipWhile(a => a == "reproduce").Select(Quote)]),
+            CommandLine = ResultsFolder.CommandLine("reproduce", context.Arguments),
             Seed = plan.Seed,
             Quick = plan.Quick,
             Cancelled = cancelled,
@@ -54,15 +54,4 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
         bool failed = summary.Claims.Any(c => c.Verdict == ClaimVerdict.Fail);
         return failed && !plan.Quick ? RavineApp.ClaimFailed : 0;
     }
-
-    private static string DefaultFolder()
-    {
-        string stem = Path.Combine("ravine-results", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
-        string folder = stem;
-        for (int n = 2; Directory.Exists(folder); n++) folder = $"{stem}-{n}";
-        return folder;
-    }
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ',' or ':' or '=') ? argument : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

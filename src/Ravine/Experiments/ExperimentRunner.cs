@@ -40,6 +40,23 @@ public static class ExperimentRunner
         var settings = plan.SettingsFor(problem);
         var method = MethodCatalog.Create(key.Method, settings, problem.OptimalValue);
         int budget = MethodCatalog.IterationBudget(key.Method, settings);
+        return Execute(key, problem, settings, plan.Seed, method, budget, observer, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a single <see cref="RunPlan"/> (one method on one instance, generated or loaded from a folder) exactly as
+    /// an experiment's runs go: same observer calls, same result, so the same files and figures can be made from it.
+    /// </summary>
+    public static ExperimentRun Run(RunPlan plan, IExperimentObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
+        return Execute(key, plan.Problem, plan.MethodSettings, plan.Settings.Seed, plan.Method, plan.Options.MaxIterations, observer, cancellationToken);
+    }
+
+    private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, PublishedSettings settings, ulong seed, IMethod method, int budget,
+        IExperimentObserver? observer, CancellationToken cancellationToken)
+    {
         int every = Math.Max(1, budget / 100);
         observer?.RunStarted(key, budget);
         var options = new MinimizeOptions
@@ -53,7 +70,7 @@ public static class ExperimentRunner
             },
         };
         var result = Minimizer.Minimize(problem, problem.Start, method, options);
-        var run = new ExperimentRun(key, problem.Title, settings, plan.Seed, budget, result);
+        var run = new ExperimentRun(key, problem.Title, settings, seed, budget, result);
         observer?.RunFinished(run);
         return run;
     }

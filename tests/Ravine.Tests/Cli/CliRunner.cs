@@ -20,7 +20,7 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        int code = RavineApp.Create(console, error).Run(args, cancellationToken);
+        int code = RavineApp.Run(console, error, args, cancellationToken);
         return (code, output.ToString(), error.ToString());
     }
 }

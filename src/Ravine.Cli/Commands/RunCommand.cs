@@ -1,0 +1,121 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Ravine.Cli.Output;
+using Ravine.Experiments;
+using Ravine.Problems;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ravine.Cli.Commands;
+
+/// <summary>
+/// <c>ravine run</c>: one method on one problem — a generated instance, or the user's own from a folder of .npy
+/// files — with the same outputs and progress display as <c>reproduce</c>. Settings come from options, from a JSON
+/// file (<c>--config</c>, see <see cref="RunSettingsJson"/>), or both (options win).
+/// </summary>
+internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settings>
+{
+    /// <summary>The options of <c>ravine run</c>; each also a key of the <c>--config</c> file (without the dashes).</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--problem <NAME>")]
+        [Description("The problem, e.g. quartic-rosenbrock or single-neuron (an unknown name lists the known ones).")]
+        public string? Problem { get; init; }
+
+        [CommandOption("--data <DIR>")]
+        [Description("A folder of .npy files holding your instance (see docs/USAGE.md); default: generate one from --seed.")]
+        public string? Data { get; init; }
+
+        [CommandOption("--method <NAME>")]
+        [Description("gdpolyak (default), gd, polyak, or any method of reproduce --methods.")]
+        public string? Method { get; init; }
+
+        [CommandOption("--eta <ETA>")]
+        [Description("The (short) stepsize η; default: the problem's published one.")]
+        public double? Eta { get; init; }
+
+        // Spectre.Console.Cli takes one-letter names only as short options, hence -K (the paper's letter) for --short-steps.
+        [CommandOption("-K|--short-steps <K>")]
+        [Description("K, GDPolyak's short steps per epoch; default: the published K.")]
+        public int? K { get; init; }
+
+        [CommandOption("--epochs <N>")]
+        [Description("GDPolyak's epochs; default: the published number.")]
+        public int? Epochs { get; init; }
+
+        [CommandOption("--max-iters <N>")]
+        [Description("The iteration limit; default: epochs·(K + 1) for gdpolyak, K·epochs for the others.")]
+        public int? MaxIters { get; init; }
+
+        [CommandOption("--fstar <F>")]
+        [Description("f*, the optimal value the Polyak steps use; default: the problem's (0).")]
+        public double? FStar { get; init; }
+
+        [CommandOption("--seed <SEED>")]
+        [Description("The seed of the generated instance (with --data: of the start, when x0.npy is absent); default 3407.")]
+        public ulong? Seed { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("The output folder; default: ./ravine-results/run-<UTC timestamp>/.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--config <FILE>")]
+        [Description("A JSON file with these settings (keys: the long option names without dashes, and K; see docs/USAGE.md); options given here override it.")]
+        public string? Config { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var plan = RunPlan.Create(Resolve(settings));
+        var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
+        var files = new ExperimentFiles(plan.Settings.Output ?? ResultsFolder.Default("run-"));
+        var started = DateTimeOffset.UtcNow;
+        long clock = Stopwatch.GetTimestamp();
+
+        var run = ProgressDisplay.Run(console, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken));
+
+        bool cancelled = cancellationToken.IsCancellationRequested;
+        var summary = new ExperimentSummary
+        {
+            Version = ExperimentSummary.LibraryVersion,
+            CommandLine = ResultsFolder.CommandLine("run", context.Arguments),
+            Seed = plan.Settings.Seed,
+            Quick = false,
+            Cancelled = cancelled,
+            StartedUtc = started,
+            WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
+            Machine = MachineInfo.Current,
+            Runs = [RunSummary.From(run)],
+            Claims = [],
+            Settings = plan.Settings,
+        };
+        files.WriteSummary(summary);
+        Figures.Write(Figures.Render([run]), files.ProblemFolder(key.Problem));
+
+        ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
+        console.MarkupLineInterpolated($"{run.Result.Message}");
+        console.MarkupLineInterpolated($"Results: {files.Folder}");
+        return cancelled ? RavineApp.Cancelled : 0;
+    }
+
+    /// <summary>The run's settings: the options, over the <c>--config</c> file's, over the defaults.</summary>
+    internal static RunSettings Resolve(Settings options)
+    {
+        var file = options.Config is null ? null : RunSettingsJson.Read(options.Config);
+        var problem = options.Problem ?? file?.Problem
+            ?? throw new ArgumentException($"run needs a problem: --problem NAME (one of {string.Join(", ", ProblemSuite.Names)}) or a --config file.");
+        return new RunSettings
+        {
+            Problem = problem,
+            Data = options.Data ?? file?.Data,
+            Method = options.Method ?? file?.Method ?? "gdpolyak",
+            Stepsize = options.Eta ?? file?.Stepsize,
+            ShortSteps = options.K ?? file?.ShortSteps,
+            Epochs = options.Epochs ?? file?.Epochs,
+            MaxIterations = options.MaxIters ?? file?.MaxIterations,
+            OptimalValue = options.FStar ?? file?.OptimalValue,
+            Seed = options.Seed ?? file?.Seed ?? ProblemSuite.PublishedSeed,
+            Output = options.Out ?? file?.Output,
+        };
+    }
+}

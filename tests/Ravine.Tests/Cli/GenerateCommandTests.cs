@@ -1,0 +1,47 @@
+using Ravine.Instances;
+using Ravine.IO;
+using Ravine.Problems;
+using Ravine.Tests.IO;
+
+namespace Ravine.Tests.Cli;
+
+public class GenerateCommandTests
+{
+    [Fact]
+    public void Generate_writes_the_seeded_instance_as_npy_files()
+    {
+        using var folder = new ScratchFolder();
+        var (code, output, error) = CliRunner.Run("generate", "single-neuron", "--seed", "7", "--out", folder.Root);
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        var expected = (SingleNeuron)ProblemSuite.Generate("single-neuron", 7);
+        Assert.Equal(expected.Teacher, Npy.Read(Path.Combine(folder.Root, "v.npy")).Data);
+        Assert.Equal(expected.Start[..100], Npy.Read(Path.Combine(folder.Root, "w1.npy")).Data);
+        Assert.Equal(expected.Start[100..], Npy.Read(Path.Combine(folder.Root, "w2.npy")).Data);
+        Assert.Contains("w1.npy", output);
+        Assert.Contains("(100,)", output);
+    }
+
+    [Fact]
+    public void Generate_writes_every_file_of_the_problems_format()
+    {
+        using var folder = new ScratchFolder();
+        foreach (var format in InstanceFormats.All)
+        {
+            var target = Path.Combine(folder.Root, format.Problem);
+            Assert.Equal(0, CliRunner.Run("generate", format.Problem, "--out", target).ExitCode);
+            Assert.Equal(format.Files.Select(f => f.Name).Order(), Directory.GetFiles(target).Select(Path.GetFileName).Order());
+        }
+    }
+
+    [Theory]
+    [InlineData("generate", "single-neuron")]
+    [InlineData("generate", "no-such-problem", "--out", "x")]
+    [InlineData("generate", "single-neuron", "--seed", "-3", "--out", "x")]
+    public void Bad_arguments_exit_2_with_one_line_on_stderr(params string[] args)
+    {
+        var (code, _, error) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.StartsWith("ravine: ", error);
+    }
+}

@@ -89,7 +89,8 @@ public static class RunSettingsJson
         {
             var key = e.ParamName ?? "?";
             var what = e is ArgumentOutOfRangeException { ActualValue: { } actual } ? $" (got {actual})" : "";
-            throw new FormatException($"{source}: '{key}': {FirstSentence(e)}{what}", e);
+            // No inner exception: its message is this one's, and the command line would print it twice.
+            throw new FormatException($"{source}: '{key}': {FirstSentence(e)}{what}");
         }
     }
 

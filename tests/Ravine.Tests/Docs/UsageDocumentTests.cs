@@ -1,3 +1,4 @@
+using Ravine.Experiments;
 using Ravine.Instances;
 
 namespace Ravine.Tests.Docs;
@@ -46,5 +47,20 @@ public class UsageDocumentTests
         var expected = InstanceFormats.All.SelectMany(format => format.Files.Select(file =>
             $"| `{format.Problem}` | `{file.Name}` | {file.Shape} | {(file.Required ? "yes" : "no")} | {file.Meaning} |"));
         Assert.Equal(expected, rows);
+    }
+
+    [Fact]
+    public void The_config_keys_table_lists_exactly_the_parsed_keys()
+    {
+        var rows = Section("<!-- config keys -->", "<!-- end of config keys -->").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2);
+        Assert.Equal(RunSettingsJson.Keys, rows.Select(row => row.Split('`')[1]));
+    }
+
+    [Fact]
+    public void The_config_example_parses()
+    {
+        var block = Section("<!-- config example -->", "```\n");
+        var settings = RunSettingsJson.Parse(block["```json\n".Length..], "USAGE.md", "/base");
+        Assert.Equal(new RunSettings { Problem = "single-neuron", Data = "/base/inst", Stepsize = 1.5, ShortSteps = 100, Epochs = 25 }, settings);
     }
 }

@@ -48,6 +48,10 @@ internal static class RavineApp
                 .WithExample("run", "--problem", "quartic-rosenbrock", "--method", "gdpolyak")
                 .WithExample("run", "--problem", "single-neuron", "--data", "my-instance", "--method", "polyak", "--out", "res")
                 .WithExample("run", "--config", "run.json");
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Time what reproduce runs (median of N runs per problem and method, one at a time): wall time, oracle calls/s, GFLOP/s; a table and a JSON file to compare machines.")
+                .WithExample("bench")
+                .WithExample("bench", "--problems", "quadratic-sensing", "--runs", "5", "--out", "timings.json");
             config.AddCommand<GenerateCommand>("generate")
                 .WithDescription("Write a seeded instance of a published problem as a folder of .npy files, for run --data or NumPy.")
                 .WithExample("generate", "single-neuron", "--seed", "7", "--out", "my-instance");

@@ -1,0 +1,44 @@
+using Ravine.Cli.Output;
+using Ravine.Experiments;
+using Ravine.IO;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ravine.Cli.Commands;
+
+/// <summary>
+/// <c>ravine bench</c>: times what <c>reproduce</c> runs, one run at a time, and prints the median wall time, oracle
+/// calls per second and (where the problem states its flops) GFLOP/s per problem and method; saves them as JSON so
+/// that machines can be compared.
+/// </summary>
+internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
+{
+    public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = settings.ToPlan();
+        var started = DateTimeOffset.UtcNow;
+        Action<ExperimentKey, int>? progress = settings.Format != ConsoleFormat.Text
+            ? null
+            : (key, repetition) => console.MarkupLine($"[grey]{Markup.Escape($"{key} run {repetition}/{settings.Runs}")}[/]");
+        var runs = ExperimentTiming.Time(plan, settings.Runs, progress, cancellationToken);
+        var report = new BenchReport
+        {
+            Version = ExperimentSummary.LibraryVersion,
+            CommandLine = ResultsFolder.CommandLine("bench", context.Arguments),
+            Seed = plan.Seed,
+            Quick = plan.Quick,
+            Repetitions = settings.Runs,
+            StartedUtc = started,
+            Machine = MachineInfo.Current,
+            Runs = runs,
+        };
+        string path = settings.Out ?? ResultsFolder.Default("bench-") + ".json";
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        AtomicFile.WriteAllText(path, ExperimentJson.Serialize(report));
+        BenchTable.Write(console, report, settings.Format);
+        if (settings.Format != ConsoleFormat.Json)
+            console.WriteLine($"Timings: {path}");
+        return cancellationToken.IsCancellationRequested ? RavineApp.Cancelled : 0;
+    }
+}

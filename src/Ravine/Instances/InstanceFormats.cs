@@ -11,6 +11,8 @@ public static class InstanceFormats
     private static readonly IInstanceFormat[] Entries =
     [
         new QuarticRosenbrockInstance(),
+        new QuadraticSensingInstance(),
+        new MatrixFactorizationInstance(),
         new SingleNeuronInstance(),
     ];
 

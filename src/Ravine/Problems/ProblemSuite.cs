@@ -9,6 +9,8 @@ public static class ProblemSuite
     private static readonly (string Name, Func<ulong, ITestProblem> Generate)[] Entries =
     [
         ("quartic-rosenbrock", seed => QuarticRosenbrock.Generate(seed)),
+        ("quadratic-sensing", seed => QuadraticSensing.Generate(seed)),
+        ("matrix-factorization", seed => MatrixFactorization.Generate(seed)),
         ("single-neuron", seed => SingleNeuron.Generate(seed)),
     ];
 

@@ -1,0 +1,336 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Ravine.Randomness;
+
+namespace Ravine.Problems;
+
+/// <summary>
+/// Over-parameterized quadratic sensing: recover a rank-r matrix X♮X♮ᵀ (d×d) from m measurements
+/// yᵢ = ‖aᵢᵀX♮‖² − ‖bᵢᵀX♮‖² = ⟨aᵢaᵢᵀ − bᵢbᵢᵀ, X♮X♮ᵀ⟩ with a factor X ∈ R^{d×k} wider than the rank (k &gt; r).
+/// Loss f(X) = (1/m) Σᵢ (‖aᵢᵀX‖² − ‖bᵢᵀX‖² − yᵢ)², f* = 0. The variable x of length d·k is X stored row-major
+/// (x[j·k + c] = X[j, c]).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Gradient: with residuals rᵢ = ‖aᵢᵀX‖² − ‖bᵢᵀX‖² − yᵢ and P = AX, Q = BX (A, B ∈ R^{m×d} stack the aᵢ, bᵢ as rows),
+/// ∇f(X) = (4/m)(Aᵀ diag(r) P − Bᵀ diag(r) Q). Because k &gt; r the solution set {X : XXᵀ = X♮X♮ᵀ} = {X♮R : R orthogonal}
+/// is a manifold along which f grows only like dist⁴: the ravine GDPolyak is built for. The distance is the orthogonal
+/// Procrustes distance min_R ‖X − X♮R‖_F.
+/// </para>
+/// <para>
+/// The oracle reads A and B once per call: for each i it forms pᵢ = aᵢᵀX and qᵢ = bᵢᵀX, then rᵢ, then adds
+/// rᵢ(aᵢpᵢᵀ − bᵢqᵢᵀ) to the gradient while aᵢ and bᵢ are still in L1. For k = 4 a row of X is one Vector256, so both
+/// halves are broadcast-FMAs over d. It allocates nothing and keeps no scratch in the instance, so one instance may be
+/// evaluated from several threads at once. The sums run in a fixed order: the same x gives bit-identical results.
+/// </para>
+/// <para>
+/// Published (seed 3407): d = 100, r = 2, k = 4, m = 1,000; GDPolyak η = 0.05, K = 300, 50 epochs; GD and Polyak
+/// 15,000 steps. The instance is drawn by <see cref="Generate"/>.
+/// </para>
+/// </remarks>
+public sealed class QuadraticSensing : ITestProblem
+{
+    /// <summary>The published ambient dimension d.</summary>
+    public const int PublishedDimension = 100;
+
+    /// <summary>The published rank r of the truth X♮X♮ᵀ.</summary>
+    public const int PublishedRank = 2;
+
+    /// <summary>The published factor width k (k &gt; r: over-parameterized).</summary>
+    public const int PublishedWidth = 4;
+
+    /// <summary>The published number of measurements m.</summary>
+    public const int PublishedMeasurements = 1000;
+
+    private readonly int _m, _d, _k;
+    private readonly double[] _a, _b, _y;
+    private readonly double[]? _truth;
+    private readonly double[] _start;
+
+    /// <summary>
+    /// The problem from given data, for example loaded from .npy files. All arrays are row-major and copied.
+    /// </summary>
+    /// <param name="measurements">m ≥ 1.</param>
+    /// <param name="dimension">d ≥ 1.</param>
+    /// <param name="width">k ≥ 1, the number of columns of the factor X.</param>
+    /// <param name="a">A ∈ R^{m×d}, the vectors aᵢ as rows (length m·d).</param>
+    /// <param name="b">B ∈ R^{m×d}, the vectors bᵢ as rows (length m·d).</param>
+    /// <param name="y">The m measurements yᵢ.</param>
+    /// <param name="truth">
+    /// The truth X♮ ∈ R^{d×c} with 1 ≤ c ≤ k (length d·c), zero-padded to d×k; or null when unknown, and then
+    /// <see cref="DistanceToSolutions"/> returns NaN. Its consistency with <paramref name="y"/> is not checked.
+    /// </param>
+    /// <param name="start">The start X0 ∈ R^{d×k} (length d·k); or null to draw it as <see cref="Generate"/> does from a
+    /// fresh generator with <paramref name="startSeed"/>: standard normal, then divided by its Frobenius norm.</param>
+    /// <param name="startSeed">Seeds the drawn start; unused when <paramref name="start"/> is given.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="a"/>, <paramref name="b"/> or <paramref name="y"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">m, d or k is below 1.</exception>
+    /// <exception cref="ArgumentException">An array has the wrong length for m, d, k, or holds NaN or ±∞.</exception>
+    public QuadraticSensing(int measurements, int dimension, int width, double[] a, double[] b, double[] y,
+        double[]? truth = null, double[]? start = null, ulong startSeed = ProblemSuite.PublishedSeed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(measurements, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(y);
+        (_m, _d, _k) = (measurements, dimension, width);
+        long md = (long)measurements * dimension;
+        if (a.Length != md)
+            throw new ArgumentException($"A has {a.Length} entries, expected m·d = {measurements}·{dimension} = {md} (the vectors aᵢ as rows, row-major).", nameof(a));
+        if (b.Length != md)
+            throw new ArgumentException($"B has {b.Length} entries, expected m·d = {measurements}·{dimension} = {md} (the vectors bᵢ as rows, row-major).", nameof(b));
+        if (y.Length != measurements)
+            throw new ArgumentException($"y has {y.Length} entries, expected one measurement per row of A and B: m = {measurements}.", nameof(y));
+        LowRankFactors.CheckFinite(a, nameof(a));
+        LowRankFactors.CheckFinite(b, nameof(b));
+        LowRankFactors.CheckFinite(y, nameof(y));
+        if (truth is not null)
+        {
+            if (truth.Length == 0 || truth.Length % dimension != 0 || truth.Length / dimension > width)
+                throw new ArgumentException($"The truth X♮ has {truth.Length} entries, expected d·c = {dimension}·c with 1 ≤ c ≤ k = {width} (a d×c matrix, row-major, zero-padded to k columns).", nameof(truth));
+            LowRankFactors.CheckFinite(truth, nameof(truth));
+            _truth = LowRankFactors.Padded(truth, dimension, truth.Length / dimension, width);
+        }
+        if (start is not null)
+        {
+            if (start.Length != dimension * width)
+                throw new ArgumentException($"The start X0 has {start.Length} entries, expected d·k = {dimension}·{width} = {dimension * width} (a d×k matrix, row-major).", nameof(start));
+            LowRankFactors.CheckFinite(start, nameof(start));
+            _start = (double[])start.Clone();
+        }
+        else
+        {
+            _start = LowRankFactors.UnitGaussian(new Xoshiro256StarStar(startSeed), dimension * width);
+        }
+        _a = (double[])a.Clone();
+        _b = (double[])b.Clone();
+        _y = (double[])y.Clone();
+    }
+
+    private QuadraticSensing(int m, int d, int k, double[] a, double[] b, double[] y, double[] truth, double[] start)
+    {
+        (_m, _d, _k, _a, _b, _y, _truth, _start) = (m, d, k, a, b, y, truth, start);
+    }
+
+    /// <summary>
+    /// A seeded instance. From one <see cref="Xoshiro256StarStar"/>(<paramref name="seed"/>), in this order, each
+    /// matrix drawn row-major (index order): G ∈ R^{d×r} standard normal; A ∈ R^{m×d}; B ∈ R^{m×d}; X0 ∈ R^{d×k}.
+    /// Then X♮ = [G/‖G‖_F, 0] ∈ R^{d×k}, yᵢ = ‖aᵢᵀX♮‖² − ‖bᵢᵀX♮‖² (computed by the oracle's own arithmetic, so that
+    /// f(X♮) = 0 exactly) and X0 ← X0/‖X0‖_F.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, or the rank exceeds the width.</exception>
+    public static QuadraticSensing Generate(ulong seed, int dimension = PublishedDimension, int rank = PublishedRank,
+        int width = PublishedWidth, int measurements = PublishedMeasurements)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rank, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(measurements, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, rank);
+        var rng = new Xoshiro256StarStar(seed);
+        double[] g = LowRankFactors.UnitGaussian(rng, dimension * rank);
+        double[] a = rng.NextGaussians(measurements * dimension);
+        double[] b = rng.NextGaussians(measurements * dimension);
+        double[] start = LowRankFactors.UnitGaussian(rng, dimension * width);
+        double[] truth = LowRankFactors.Padded(g, dimension, rank, width);
+        var problem = new QuadraticSensing(measurements, dimension, width, a, b, new double[measurements], truth, start);
+        problem.Measure(truth, problem._y);
+        return problem;
+    }
+
+    /// <summary>d, the number of rows of X.</summary>
+    public int AmbientDimension => _d;
+
+    /// <summary>k, the number of columns of X.</summary>
+    public int Width => _k;
+
+    /// <summary>m, the number of measurements.</summary>
+    public int MeasurementCount => _m;
+
+    /// <summary>A ∈ R^{m×d} row-major (a fresh copy each call).</summary>
+    public double[] A => (double[])_a.Clone();
+
+    /// <summary>B ∈ R^{m×d} row-major (a fresh copy each call).</summary>
+    public double[] B => (double[])_b.Clone();
+
+    /// <summary>The measurements y ∈ R^m (a fresh copy each call).</summary>
+    public double[] Y => (double[])_y.Clone();
+
+    /// <summary>The truth X♮ ∈ R^{d×k} row-major, zero-padded (a fresh copy each call); null when unknown.</summary>
+    public double[]? Truth => (double[]?)_truth?.Clone();
+
+    /// <inheritdoc />
+    public string Name => "quadratic-sensing";
+
+    /// <inheritdoc />
+    public string Title => $"Quadratic sensing (d = {_d}, k = {_k}, m = {_m})";
+
+    /// <inheritdoc />
+    public PublishedSettings Published { get; } = new(0.05, 300, 50);
+
+    /// <inheritdoc />
+    public double[] Start => (double[])_start.Clone();
+
+    /// <inheritdoc />
+    public int Dimension => _d * _k;
+
+    /// <inheritdoc />
+    public double OptimalValue => 0;
+
+    /// <summary>
+    /// f(X) and ∇f(X) in one pass over A and B (see the remarks of the type). Thread-safe, allocation-free.
+    /// </summary>
+    public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        ProblemArguments.Check(x, gradient, _d * _k);
+        gradient.Clear();
+        double sum = _k == 4 && Vector256.IsHardwareAccelerated
+            ? AccumulateWidthFour(x, gradient)
+            : AccumulateAnyWidth(x, gradient, computeGradient: true, measured: null);
+        TensorPrimitives.Multiply(gradient, 4.0 / _m, gradient);
+        return sum / _m;
+    }
+
+    /// <summary>
+    /// The Procrustes distance min_R ‖X − X♮R‖_F to the solution set; NaN when the instance was built without a truth.
+    /// It allocates a few k×k matrices (MathNet's SVD).
+    /// </summary>
+    public double DistanceToSolutions(ReadOnlySpan<double> x)
+    {
+        ProblemArguments.Check(x, _d * _k);
+        return _truth is null ? double.NaN : OrthogonalProcrustes.Distance(x, _truth, _d, _k);
+    }
+
+    /// <summary>yᵢ = ‖aᵢᵀX‖² − ‖bᵢᵀX‖² with the oracle's arithmetic, so that the residuals vanish exactly at X.</summary>
+    private void Measure(ReadOnlySpan<double> x, Span<double> measured)
+    {
+        if (_k == 4 && Vector256.IsHardwareAccelerated)
+        {
+            for (int i = 0; i < _m; i++)
+            {
+                var (p, q) = ProjectWidthFour(x, i);
+                measured[i] = DifferenceOfSquares(p, q);
+            }
+        }
+        else
+        {
+            AccumulateAnyWidth(x, [], computeGradient: false, measured);
+        }
+    }
+
+    /// <summary>Σᵢ rᵢ², and Σᵢ rᵢ(aᵢpᵢᵀ − bᵢqᵢᵀ) added to <paramref name="gradient"/>, for k = 4.</summary>
+    private double AccumulateWidthFour(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        int d = _d;
+        ref double g = ref MemoryMarshal.GetReference(gradient);
+        ref double aStart = ref MemoryMarshal.GetArrayDataReference(_a);
+        ref double bStart = ref MemoryMarshal.GetArrayDataReference(_b);
+        double sum = 0;
+        for (int i = 0; i < _m; i++)
+        {
+            var (p, q) = ProjectWidthFour(x, i);
+            double r = DifferenceOfSquares(p, q) - _y[i];
+            sum = Math.FusedMultiplyAdd(r, r, sum);
+            var rp = Vector256.Create(r) * p;
+            var rq = Vector256.Create(-r) * q;
+            ref double ai = ref Unsafe.Add(ref aStart, (nint)i * d);
+            ref double bi = ref Unsafe.Add(ref bStart, (nint)i * d);
+            for (int j = 0; j < d; j++)
+            {
+                ref double gj = ref Unsafe.Add(ref g, 4 * j);
+                var row = Vector256.LoadUnsafe(ref gj);
+                row = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j)), rp, row);
+                row = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j)), rq, row);
+                row.StoreUnsafe(ref gj);
+            }
+        }
+        return sum;
+    }
+
+    /// <summary>pᵢ = aᵢᵀX and qᵢ = bᵢᵀX for k = 4: a row of X is one vector; four partial sums hide the FMA latency.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (Vector256<double> P, Vector256<double> Q) ProjectWidthFour(ReadOnlySpan<double> x, int i)
+    {
+        int d = _d, j = 0;
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double ai = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_a), (nint)i * d);
+        ref double bi = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_b), (nint)i * d);
+        Vector256<double> p0 = default, p1 = default, p2 = default, p3 = default;
+        Vector256<double> q0 = default, q1 = default, q2 = default, q3 = default;
+        for (; j <= d - 4; j += 4)
+        {
+            var x0 = Vector256.LoadUnsafe(ref xr, (nuint)(4 * j));
+            var x1 = Vector256.LoadUnsafe(ref xr, (nuint)(4 * j + 4));
+            var x2 = Vector256.LoadUnsafe(ref xr, (nuint)(4 * j + 8));
+            var x3 = Vector256.LoadUnsafe(ref xr, (nuint)(4 * j + 12));
+            p0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j)), x0, p0);
+            q0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j)), x0, q0);
+            p1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j + 1)), x1, p1);
+            q1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j + 1)), x1, q1);
+            p2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j + 2)), x2, p2);
+            q2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j + 2)), x2, q2);
+            p3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j + 3)), x3, p3);
+            q3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j + 3)), x3, q3);
+        }
+        for (; j < d; j++)
+        {
+            var xj = Vector256.LoadUnsafe(ref xr, (nuint)(4 * j));
+            p0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j)), xj, p0);
+            q0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j)), xj, q0);
+        }
+        return ((p0 + p1) + (p2 + p3), (q0 + q1) + (q2 + q3));
+    }
+
+    /// <summary>‖p‖² − ‖q‖², lanes added in a fixed order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double DifferenceOfSquares(Vector256<double> p, Vector256<double> q)
+    {
+        var s = p * p - q * q;
+        return (s.GetElement(0) + s.GetElement(1)) + (s.GetElement(2) + s.GetElement(3));
+    }
+
+    /// <summary>
+    /// The same computation for any width k, one row at a time with pᵢ, qᵢ on the stack (or the heap when k is large).
+    /// With <paramref name="measured"/> it writes ‖pᵢ‖² − ‖qᵢ‖² instead of using y.
+    /// </summary>
+    private double AccumulateAnyWidth(ReadOnlySpan<double> x, Span<double> gradient, bool computeGradient, Span<double> measured)
+    {
+        int d = _d, k = _k;
+        Span<double> pq = 2 * k <= 256 ? stackalloc double[2 * k] : new double[2 * k];
+        Span<double> p = pq[..k], q = pq[k..];
+        double sum = 0;
+        for (int i = 0; i < _m; i++)
+        {
+            ReadOnlySpan<double> ai = _a.AsSpan(i * d, d), bi = _b.AsSpan(i * d, d);
+            pq.Clear();
+            for (int j = 0; j < d; j++)
+            {
+                var xj = x.Slice(j * k, k);
+                for (int c = 0; c < k; c++)
+                {
+                    p[c] = Math.FusedMultiplyAdd(ai[j], xj[c], p[c]);
+                    q[c] = Math.FusedMultiplyAdd(bi[j], xj[c], q[c]);
+                }
+            }
+            double squares = 0;
+            for (int c = 0; c < k; c++) squares += p[c] * p[c] - q[c] * q[c];
+            if (!computeGradient)
+            {
+                measured[i] = squares;
+                continue;
+            }
+            double r = squares - _y[i];
+            sum = Math.FusedMultiplyAdd(r, r, sum);
+            for (int j = 0; j < d; j++)
+            {
+                var gj = gradient.Slice(j * k, k);
+                for (int c = 0; c < k; c++)
+                    gj[c] = Math.FusedMultiplyAdd(bi[j], -r * q[c], Math.FusedMultiplyAdd(ai[j], r * p[c], gj[c]));
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,67 @@
+using Ravine.Instances;
+using Ravine.Problems;
+using Ravine.Tests.IO;
+
+namespace Ravine.Tests.Instances;
+
+public class QuadraticSensingInstanceTests
+{
+    private static long[] Bits(double[]? values) => values!.Select(BitConverter.DoubleToInt64Bits).ToArray();
+
+    [Fact]
+    public void A_saved_instance_loads_back_bit_for_bit()
+    {
+        using var scratch = new ScratchFolder();
+        var problem = QuadraticSensing.Generate(7, dimension: 9, rank: 2, width: 3, measurements: 20);
+        InstanceFormats.Save(problem, scratch.Root);
+        var loaded = Assert.IsType<QuadraticSensing>(InstanceFormats.Load("quadratic-sensing", scratch.Root));
+        Assert.Equal(Bits(problem.A), Bits(loaded.A));
+        Assert.Equal(Bits(problem.B), Bits(loaded.B));
+        Assert.Equal(Bits(problem.Y), Bits(loaded.Y));
+        Assert.Equal(Bits(problem.Start), Bits(loaded.Start));
+        Assert.Equal(Bits(problem.Truth), Bits(loaded.Truth));
+    }
+
+    [Fact]
+    public void Without_x0_and_xstar_the_width_is_four_the_start_is_drawn_and_distances_are_NaN()
+    {
+        using var scratch = new ScratchFolder();
+        var folder = new InstanceFolder(scratch.Root);
+        folder.Write("A.npy", new double[15], 3, 5);
+        folder.Write("B.npy", new double[15], 3, 5);
+        folder.Write("y.npy", new double[3], 3);
+        var loaded = Assert.IsType<QuadraticSensing>(InstanceFormats.Load("quadratic-sensing", scratch.Root, seed: 4));
+        Assert.Equal(4, loaded.Width);
+        Assert.Equal(loaded.Start, MatrixFactorization.DrawStart(4, 5, 4));
+        Assert.True(double.IsNaN(loaded.DistanceToSolutions(loaded.Start)));
+    }
+
+    [Fact]
+    public void Measurements_of_another_length_are_rejected_naming_A()
+    {
+        using var scratch = new ScratchFolder();
+        var folder = new InstanceFolder(scratch.Root);
+        folder.Write("A.npy", new double[15], 3, 5);
+        folder.Write("B.npy", new double[15], 3, 5);
+        folder.Write("y.npy", new double[4], 4);
+        var e = Assert.Throws<InstanceDataException>(() => InstanceFormats.Load("quadratic-sensing", scratch.Root));
+        Assert.EndsWith("y.npy", e.File);
+        Assert.Contains("shape (4,), expected (3,)", e.Message);
+        Assert.Contains("A.npy has shape (3, 5)", e.Message);
+    }
+
+    [Fact]
+    public void A_truth_wider_than_the_start_is_rejected()
+    {
+        using var scratch = new ScratchFolder();
+        var folder = new InstanceFolder(scratch.Root);
+        folder.Write("A.npy", new double[15], 3, 5);
+        folder.Write("B.npy", new double[15], 3, 5);
+        folder.Write("y.npy", new double[3], 3);
+        folder.Write("x0.npy", new double[10], 5, 2);
+        folder.Write("xstar.npy", new double[15], 5, 3);
+        var e = Assert.Throws<InstanceDataException>(() => InstanceFormats.Load("quadratic-sensing", scratch.Root));
+        Assert.EndsWith("xstar.npy", e.File);
+        Assert.Contains("r ≤ k = 2", e.Message);
+    }
+}

@@ -45,6 +45,9 @@ public class RunCommandTests
         var run = Assert.Single(summary.Runs);
         Assert.Equal(("quartic-rosenbrock", "gd", 30), (run.Problem, run.Method, run.Iterations));
         Assert.Equal(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd", Stepsize = 0.01, ShortSteps = 10, Epochs = 3, Output = folder.Root }, summary.Settings);
+        // The recorded settings use the config keys, so the summary's "settings" object is itself a config file.
+        using (var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Root, "summary.json"))))
+            Assert.Equal(summary.Settings, RunSettingsJson.Parse(document.RootElement.GetProperty("settings").GetRawText(), "summary.json"));
         Assert.Equal("ravine run --problem quartic-rosenbrock --method gd --eta 0.01 -K 10 --epochs 3 --out " + folder.Root, summary.CommandLine);
         Assert.Equal(31, ReadTrace(folder.Root, "quartic-rosenbrock", "gd").Count);
         Assert.True(File.Exists(Path.Combine(folder.Root, "quartic-rosenbrock", "gd.json")));

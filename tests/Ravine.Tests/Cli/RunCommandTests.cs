@@ -18,6 +18,8 @@ public class RunCommandTests
     [Theory]
     [InlineData("single-neuron", "gdpolyak")]
     [InlineData("quartic-rosenbrock", "polyak")]
+    [InlineData("quadratic-sensing", "gdpolyak")]
+    [InlineData("matrix-factorization", "gd")]
     public void A_generated_instance_run_from_its_folder_gives_a_bit_identical_trace(string problem, string method)
     {
         using var folder = new ScratchFolder();
@@ -115,6 +117,18 @@ public class RunCommandTests
         var line = Assert.Single(error.TrimEnd('\n').Split('\n'));
         Assert.StartsWith("ravine: " + Path.Combine(folder.Root, "data", ""), line);
         Assert.Contains(expected, line);
+    }
+
+    [Fact]
+    public void Measurements_that_do_not_fit_A_exit_2_naming_y_and_both_shapes()
+    {
+        using var folder = new ScratchFolder();
+        var data = new InstanceFolder(Path.Combine(folder.Root, "data"));
+        InstanceFormats.Save(Ravine.Problems.ProblemSuite.Generate("quadratic-sensing", 7), data.Path);
+        data.Write("y.npy", new double[999], 999);
+        var (code, _, error) = CliRunner.Run("run", "--problem", "quadratic-sensing", "--data", data.Path);
+        Assert.Equal(2, code);
+        Assert.Equal($"ravine: {data.FilePath("y.npy")}: shape (999,), expected (1000,): one measurement per row of A, and A.npy has shape (1000, 100)\n", error);
     }
 
     /// <summary>The same 100 float64s declared as shape (2, 50, 1): a valid .npy file of a rank the reader refuses.</summary>

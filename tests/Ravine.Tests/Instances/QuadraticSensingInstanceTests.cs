@@ -23,7 +23,7 @@ public class QuadraticSensingInstanceTests
     }
 
     [Fact]
-    public void Without_x0_and_xstar_the_width_is_four_the_start_is_drawn_and_distances_are_NaN()
+    public void Without_x0_and_truth_the_width_is_four_the_start_is_drawn_and_distances_are_NaN()
     {
         using var scratch = new ScratchFolder();
         var folder = new InstanceFolder(scratch.Root);
@@ -59,9 +59,9 @@ public class QuadraticSensingInstanceTests
         folder.Write("B.npy", new double[15], 3, 5);
         folder.Write("y.npy", new double[3], 3);
         folder.Write("x0.npy", new double[10], 5, 2);
-        folder.Write("xstar.npy", new double[15], 5, 3);
+        folder.Write("truth.npy", new double[15], 5, 3);
         var e = Assert.Throws<InstanceDataException>(() => InstanceFormats.Load("quadratic-sensing", scratch.Root));
-        Assert.EndsWith("xstar.npy", e.File);
+        Assert.EndsWith("truth.npy", e.File);
         Assert.Contains("r ≤ k = 2", e.Message);
     }
 }

@@ -150,6 +150,7 @@ public class MatrixFactorizationTests(ITestOutputHelper output)
         Assert.Equal(QuadraticSensing.Generate(ProblemSuite.PublishedSeed).Truth, Published.Truth);
         Assert.Equal(1, Published.Start.Sum(v => v * v), 1e-14);
         Assert.Equal(400, Published.Dimension);
+        Assert.Equal(14_400, Published.OracleFlops);
         Assert.Equal("matrix-factorization", Published.Name);
     }
 

@@ -179,6 +179,7 @@ public class QuadraticSensingTests(ITestOutputHelper output)
     {
         Assert.Equal((100, 4, 1000, 400), (Published.AmbientDimension, Published.Width, Published.MeasurementCount, Published.Dimension));
         Assert.Equal(15_000, Published.Published.BaselineSteps);
+        Assert.Equal(3.2e6, Published.OracleFlops);
         Assert.Equal(1, Published.Truth!.Sum(v => v * v), 1e-14);
         Assert.Equal(1, Published.Start.Sum(v => v * v), 1e-14);
         for (int j = 0; j < 100; j++) Assert.Equal([0.0, 0.0], Published.Truth.AsSpan(4 * j + 2, 2).ToArray());

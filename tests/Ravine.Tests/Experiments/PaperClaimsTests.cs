@@ -1,4 +1,6 @@
+using System.Globalization;
 using Ravine.Experiments;
+using Ravine.Optimization;
 using Ravine.Problems;
 
 namespace Ravine.Tests.Experiments;
@@ -21,6 +23,21 @@ public class PaperClaimsTests
         var gap = claims.Single(c => c.Number == 2);
         Assert.Equal(ClaimVerdict.Fail, gap.Verdict);
         Assert.Contains("final gap", gap.Evidence);
+    }
+
+    [Fact]
+    public void The_gap_claim_reads_the_gap_where_the_final_long_step_leaves_from()
+    {
+        // Like the authors' table, which lists f at the points where steps are taken: the point the last long step
+        // reaches may sit off the ravine until the next epoch's short steps, which never come.
+        var runs = ExperimentRunner.Run(new ExperimentPlan { Problems = ["matrix-factorization"], Methods = ["gdpolyak"], Quick = true });
+        var trace = runs.Single().Result.Trace;
+        Assert.Equal(StepKind.Long, trace.Kind[^1]);
+        var gap = PaperClaims.Check(runs).Single(c => c.Number == 2);
+        string before = trace.Gap[^2].ToString("0.00e+00", CultureInfo.InvariantCulture);
+        string after = trace.Gap[^1].ToString("0.00e+00", CultureInfo.InvariantCulture);
+        Assert.Equal($"final gap {before} (before the last long step; {after} after it)", gap.Evidence);
+        Assert.Equal(trace.Gap[^2] <= PaperClaims.GapBound ? ClaimVerdict.Pass : ClaimVerdict.Fail, gap.Verdict);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ internal static class ResultsTable
                     table.Columns[1].LeftAligned();
                     table.Columns[^1].Padding(new Padding(0));
                     foreach (var row in ResultRows.Rows(problem))
-                        table.AddRow(ConsoleColumns.Select(i => Markup.Escape(row[i])).ToArray());
+                        table.AddRow(ConsoleColumns.Select(i => Markup.Escape(i == 10 ? row[i].Replace(" ", "", StringComparison.Ordinal) : row[i])).ToArray());
                     console.Write(table);
                     console.WriteLine();
                 }

@@ -1,11 +1,7 @@
 using Ravine.Cli;
 using Spectre.Console;
 
-// Ctrl+C cancels the token instead of killing the process, so runs under way stop cleanly and their results are written.
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
-return RavineApp.Run(AnsiConsole.Console, Console.Error, args, cancellation.Token);
+// SIGINT (Ctrl+C) and SIGTERM cancel the run instead of killing the process, so the run under way stops cleanly and
+// its results and checkpoint are written; a second signal quits at once.
+using var interruption = Interruption.ListenForSignals(Console.Error);
+return RavineApp.Run(AnsiConsole.Console, Console.Error, args, interruption);

@@ -18,18 +18,29 @@ internal static class RavineApp
     /// <summary>Exit code of any other error (for example an unwritable output folder).</summary>
     public const int Failed = 3;
 
-    /// <summary>Exit code of a run cancelled with Ctrl+C (the shell's convention for SIGINT).</summary>
-    public const int Cancelled = 130;
+    /// <summary>Exit code of a run cancelled with Ctrl+C (the shell's convention for SIGINT); 143 after SIGTERM (see <see cref="Interruption"/>).</summary>
+    public const int Cancelled = Interruption.SigIntExitCode;
+
+    /// <summary>Runs the command line; cancelling <paramref name="cancellationToken"/> acts as Ctrl+C.</summary>
+    public static int Run(IAnsiConsole console, TextWriter error, IEnumerable<string> args, CancellationToken cancellationToken = default) =>
+        Run(console, error, args, Interruption.From(cancellationToken));
 
     /// <summary>
     /// Runs the command line with <see cref="Create"/>'s app. <c>--K</c>, the paper's letter as users type it, is taken
-    /// as <c>-K</c>: Spectre.Console.Cli refuses one-letter long options ("Invalid long option name").
+    /// as <c>-K</c>: Spectre.Console.Cli refuses one-letter long options ("Invalid long option name"). <c>--verbose</c>,
+    /// anywhere, adds the stack trace to an error's one line.
     /// </summary>
-    public static int Run(IAnsiConsole console, TextWriter error, IEnumerable<string> args, CancellationToken cancellationToken = default) =>
-        Create(console, error).Run(args.Select(a => a == "--K" ? "-K" : a.StartsWith("--K=", StringComparison.Ordinal) ? "-K=" + a[4..] : a), cancellationToken);
+    public static int Run(IAnsiConsole console, TextWriter error, IEnumerable<string> args, Interruption interruption)
+    {
+        ArgumentNullException.ThrowIfNull(interruption);
+        var list = args.ToList();
+        bool verbose = list.Remove("--verbose");
+        return Create(console, error, interruption, verbose)
+            .Run(list.Select(a => a == "--K" ? "-K" : a.StartsWith("--K=", StringComparison.Ordinal) ? "-K=" + a[4..] : a), interruption.Token);
+    }
 
     /// <summary>The app writing to <paramref name="console"/>, with one-line errors on <paramref name="error"/>.</summary>
-    public static CommandApp Create(IAnsiConsole console, TextWriter error)
+    public static CommandApp Create(IAnsiConsole console, TextWriter error, Interruption? interruption = null, bool verbose = false)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -38,6 +49,7 @@ internal static class RavineApp
             config.UseStrictParsing();
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(console);
+            config.Settings.Registrar.RegisterInstance(interruption ?? Interruption.From(CancellationToken.None));
             config.AddCommand<ReproduceCommand>("reproduce")
                 .WithDescription("Run the published experiments (GDPolyak, GD, Polyak on every problem); write traces, figures and a report; check the paper's claims.")
                 .WithExample("reproduce")
@@ -47,7 +59,8 @@ internal static class RavineApp
                 .WithDescription("Run one method on one problem — generated, or your own instance from a folder of .npy files (--data) — with reproduce's outputs. See docs/USAGE.md.")
                 .WithExample("run", "--problem", "quartic-rosenbrock", "--method", "gdpolyak")
                 .WithExample("run", "--problem", "single-neuron", "--data", "my-instance", "--method", "polyak", "--out", "res")
-                .WithExample("run", "--config", "run.json");
+                .WithExample("run", "--config", "run.json")
+                .WithExample("run", "--resume", "ravine-results/run-20261129-031500");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Time what reproduce runs (median of N runs per problem and method, one at a time): wall time, oracle calls/s, GFLOP/s; a table and a JSON file to compare machines.")
                 .WithExample("bench")
@@ -61,6 +74,7 @@ internal static class RavineApp
                 bool badArguments = exception is CommandAppException or ArgumentException or FormatException
                     or NpyFormatException or InstanceDataException or FileNotFoundException or DirectoryNotFoundException;
                 error.WriteLine($"ravine: {Flatten(exception)}");
+                if (verbose) error.WriteLine(exception.ToString());
                 return badArguments ? BadArguments : Failed;
             });
         });

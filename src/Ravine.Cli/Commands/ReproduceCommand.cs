@@ -11,7 +11,7 @@ namespace Ravine.Cli.Commands;
 /// <c>ravine reproduce</c>: runs the published experiments, writes traces, summaries, figures and reports into a
 /// results folder, prints a table and checks the paper's claims (exit code 1 when one fails).
 /// </summary>
-internal sealed class ReproduceCommand(IAnsiConsole console) : Command<ReproduceSettings>
+internal sealed class ReproduceCommand(IAnsiConsole console, Interruption interruption) : Command<ReproduceSettings>
 {
     public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {
@@ -38,6 +38,7 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
             Machine = MachineInfo.Current,
             Runs = runs.Select(RunSummary.From).ToArray(),
             Claims = PaperClaims.Check(runs),
+            InterruptedBy = cancelled ? interruption.Cause : null,
         };
         files.WriteSummary(summary);
         var figures = runs.GroupBy(r => r.Key.Problem).ToDictionary(g => g.Key, g => Figures.Render(g.ToArray()));
@@ -50,7 +51,11 @@ internal sealed class ReproduceCommand(IAnsiConsole console) : Command<Reproduce
         ResultsTable.Write(console, runs, summary, settings.Format);
         if (settings.Format != ConsoleFormat.Json)
             ClaimLines.Write(console, summary, htmlPath);
-        if (cancelled) return RavineApp.Cancelled;
+        if (cancelled)
+        {
+            console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}): the runs that ran, their figures and the report are in {files.Folder}");
+            return interruption.ExitCode;
+        }
         bool failed = summary.Claims.Any(c => c.Verdict == ClaimVerdict.Fail);
         return failed && !plan.Quick ? RavineApp.ClaimFailed : 0;
     }

@@ -13,7 +13,7 @@ namespace Ravine.Cli.Commands;
 /// files — with the same outputs and progress display as <c>reproduce</c>. Settings come from options, from a JSON
 /// file (<c>--config</c>, see <see cref="RunSettingsJson"/>), or both (options win).
 /// </summary>
-internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Settings>
+internal sealed class RunCommand(IAnsiConsole console, Interruption interruption) : Command<RunCommand.Settings>
 {
     /// <summary>The options of <c>ravine run</c>; each also a key of the <c>--config</c> file (without the dashes).</summary>
     public sealed class Settings : CommandSettings
@@ -62,19 +62,42 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
         [CommandOption("--config <FILE>")]
         [Description("A JSON file with these settings (keys: the long option names without dashes, and K; see docs/USAGE.md); options given here override it.")]
         public string? Config { get; init; }
+
+        [CommandOption("--checkpoint-every <N>")]
+        [Description("Write checkpoint.json into the output folder every N iterations (default 1000; 0: only when interrupted). It is deleted when the run ends.")]
+        public int? CheckpointEvery { get; init; }
+
+        [CommandOption("--resume <DIR>")]
+        [Description("Continue the interrupted run in DIR from its checkpoint.json, with the settings stored there (no other run settings allowed); the final trace equals an uninterrupted run's.")]
+        public string? Resume { get; init; }
+
+        /// <summary>The run settings given besides <c>--resume</c>, which would contradict the stored ones.</summary>
+        internal IEnumerable<string> SettingsBesidesResume()
+        {
+            if (Problem is not null) yield return "--problem";
+            if (Data is not null) yield return "--data";
+            if (Method is not null) yield return "--method";
+            if (Eta is not null) yield return "--eta";
+            if (K is not null) yield return "-K";
+            if (Epochs is not null) yield return "--epochs";
+            if (MaxIters is not null) yield return "--max-iters";
+            if (FStar is not null) yield return "--fstar";
+            if (Seed is not null) yield return "--seed";
+            if (Out is not null) yield return "--out";
+            if (Config is not null) yield return "--config";
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var plan = RunPlan.Create(Resolve(settings));
+        var (plan, files, checkpointing) = Prepare(settings);
         var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
-        var files = new ExperimentFiles(plan.Settings.Output ?? ResultsFolder.Default("run-"));
         var started = DateTimeOffset.UtcNow;
         long clock = Stopwatch.GetTimestamp();
 
-        var run = ProgressDisplay.Run(console, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken));
+        var run = ProgressDisplay.Run(console, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
 
-        bool cancelled = cancellationToken.IsCancellationRequested;
+        bool cancelled = cancellationToken.IsCancellationRequested && run.Result.StopReason == Optimization.StopReason.Cancelled;
         var summary = new ExperimentSummary
         {
             Version = ExperimentSummary.LibraryVersion,
@@ -87,7 +110,8 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
             Machine = MachineInfo.Current,
             Runs = [RunSummary.From(run)],
             Claims = [],
-            Settings = plan.Settings,
+            Settings = settings.Resume is null ? plan.Settings : checkpointing.Settings,
+            InterruptedBy = cancelled ? interruption.Cause : null,
         };
         files.WriteSummary(summary);
         Figures.Write(Figures.Render([run]), files.ProblemFolder(key.Problem));
@@ -95,7 +119,29 @@ internal sealed class RunCommand(IAnsiConsole console) : Command<RunCommand.Sett
         ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
         console.MarkupLineInterpolated($"{run.Result.Message}");
         console.MarkupLineInterpolated($"Results: {files.Folder}");
-        return cancelled ? RavineApp.Cancelled : 0;
+        if (!cancelled) return 0;
+        console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}) at iteration {run.Result.Iterations} of {run.IterationBudget}: the trace, summary, figures and checkpoint so far are in {files.Folder}");
+        console.MarkupLineInterpolated($"Continue with: ravine run --resume {files.Folder}");
+        return interruption.ExitCode;
+    }
+
+    /// <summary>A fresh run from the options, or with <c>--resume</c> the interrupted one stored in that folder.</summary>
+    private static (RunPlan Plan, ExperimentFiles Files, RunCheckpointing Checkpointing) Prepare(Settings settings)
+    {
+        int interval = settings.CheckpointEvery ?? RunCheckpointing.DefaultInterval;
+        if (interval < 0)
+            throw new ArgumentOutOfRangeException("checkpoint-every", interval, "checkpoint-every must be ≥ 0.");
+        if (settings.Resume is { } folder)
+        {
+            var extra = settings.SettingsBesidesResume().ToArray();
+            if (extra.Length > 0)
+                throw new ArgumentException($"--resume continues the run exactly as its checkpoint.json stores it; drop {string.Join(", ", extra)}.");
+            var (resumed, checkpointing) = RunCheckpointing.Resume(folder, interval);
+            return (resumed, new ExperimentFiles(folder), checkpointing);
+        }
+        var plan = RunPlan.Create(Resolve(settings));
+        var files = new ExperimentFiles(plan.Settings.Output ?? ResultsFolder.Default("run-"));
+        return (plan, files, RunCheckpointing.For(plan, files.Folder, interval));
     }
 
     /// <summary>The run's settings: the options, over the <c>--config</c> file's, over the defaults.</summary>

@@ -47,15 +47,25 @@ public static class ExperimentRunner
     /// Runs a single <see cref="RunPlan"/> (one method on one instance, generated or loaded from a folder) exactly as
     /// an experiment's runs go: same observer calls, same result, so the same files and figures can be made from it.
     /// </summary>
-    public static ExperimentRun Run(RunPlan plan, IExperimentObserver? observer = null, CancellationToken cancellationToken = default)
+    public static ExperimentRun Run(RunPlan plan, IExperimentObserver? observer = null, CancellationToken cancellationToken = default) =>
+        Run(plan, observer, cancellationToken, checkpointing: null);
+
+    /// <summary>
+    /// Runs a single <see cref="RunPlan"/> as <see cref="Run(RunPlan, IExperimentObserver?, CancellationToken)"/> does,
+    /// keeping a checkpoint file as <paramref name="checkpointing"/> says: written every
+    /// <see cref="RunCheckpointing.Interval"/> iterations and at a cancellation, deleted when the run ends otherwise.
+    /// With <see cref="RunCheckpointing.ResumeFrom"/> set, the run continues from there, and its trace equals that of
+    /// a run never interrupted (but for the seconds column).
+    /// </summary>
+    public static ExperimentRun Run(RunPlan plan, IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
-        return Execute(key, plan.Problem, plan.MethodSettings, plan.Settings.Seed, plan.Method, plan.Options.MaxIterations, observer, cancellationToken);
+        return Execute(key, plan.Problem, plan.MethodSettings, plan.Settings.Seed, plan.Method, plan.Options.MaxIterations, observer, cancellationToken, checkpointing);
     }
 
     private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, PublishedSettings settings, ulong seed, IMethod method, int budget,
-        IExperimentObserver? observer, CancellationToken cancellationToken)
+        IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null)
     {
         int every = Math.Max(1, budget / 100);
         observer?.RunStarted(key, budget);
@@ -69,9 +79,18 @@ public static class ExperimentRunner
                 return ObserverAction.Continue;
             },
         };
-        var result = Minimizer.Minimize(problem, problem.Start, method, options);
+        if (checkpointing is not null)
+            options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpointing.Save };
+        var result = checkpointing?.ResumeFrom is { } from
+            ? Minimizer.Resume(problem, method, from, options)
+            : Minimizer.Minimize(problem, problem.Start, method, options);
+        // The checkpoint first: an interrupted run's state is what a second Ctrl+C must not lose.
+        bool resumable = result.StopReason == StopReason.Cancelled && result.Checkpoint is not null;
+        if (resumable) checkpointing?.Save(result.Checkpoint!);
         var run = new ExperimentRun(key, problem.Title, settings, seed, budget, result);
         observer?.RunFinished(run);
+        // Only once the trace is on disk: a kill in between leaves a checkpoint that reproduces the same ending.
+        if (!resumable) checkpointing?.Discard();
         return run;
     }
 }

@@ -26,6 +26,8 @@ public sealed record ExperimentSummary
     public required IReadOnlyList<RunSummary> Runs { get; init; }
     /// <summary>The claim checks, per problem.</summary>
     public required IReadOnlyList<ClaimCheck> Claims { get; init; }
+    /// <summary>What interrupted the experiment — "SIGINT", "SIGTERM" or "cancellation" — or null when nothing did.</summary>
+    public string? InterruptedBy { get; init; }
     /// <summary>The settings of a single <c>ravine run</c> (as given, before defaults from the problem); null for <c>reproduce</c>.</summary>
     public RunSettings? Settings { get; init; }
 

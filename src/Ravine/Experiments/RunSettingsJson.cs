@@ -31,6 +31,28 @@ public static class RunSettingsJson
         return Parse(File.ReadAllText(path), path, folder);
     }
 
+    /// <summary>
+    /// Writes <paramref name="settings"/> as the JSON object <see cref="Parse"/> reads (unset values left out), so a
+    /// run's resolved settings can be saved and read back as a <c>--config</c> file.
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(settings);
+        writer.WriteStartObject();
+        writer.WriteString("problem", settings.Problem);
+        if (settings.Data is { } data) writer.WriteString("data", data);
+        writer.WriteString("method", settings.Method);
+        if (settings.Stepsize is { } eta) writer.WriteNumber("eta", eta);
+        if (settings.ShortSteps is { } k) writer.WriteNumber("K", k);
+        if (settings.Epochs is { } epochs) writer.WriteNumber("epochs", epochs);
+        if (settings.MaxIterations is { } maxIterations) writer.WriteNumber("max-iters", maxIterations);
+        if (settings.OptimalValue is { } fstar) writer.WriteNumber("fstar", fstar);
+        writer.WriteNumber("seed", settings.Seed);
+        if (settings.Output is { } output) writer.WriteString("out", output);
+        writer.WriteEndObject();
+    }
+
     /// <summary>Parses settings from JSON text.</summary>
     /// <param name="json">The JSON object.</param>
     /// <param name="source">The file name for messages.</param>

@@ -89,9 +89,10 @@ public static class Minimizer
                 _startGradientNorm = _iterate.GradientNorm;
                 _started = true;
                 Record(0, StepKind.Start);
-                var stop = ObserveAndCheck(0, StepKind.Start);
-                if (stop is null) _state = _method.Start(_iterate, _oracle);
-                return stop ?? Loop();
+                // The state exists even when the run stops at once: a run cancelled before its first step must leave
+                // a checkpoint that resumes (no method makes an oracle call when it starts).
+                _state = _method.Start(_iterate, _oracle);
+                return ObserveAndCheck(0, StepKind.Start) ?? Loop();
             });
         }
 

@@ -56,6 +56,20 @@ public class ResumeTests
     }
 
     [Fact]
+    public void A_run_cancelled_before_its_first_step_resumes_to_the_uninterrupted_trace()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var interrupted = Minimizer.Minimize(new QuarticRosenbrock(), [0.9, 1.3], Method, new MinimizeOptions { CancellationToken = cts.Token });
+        Assert.Equal((StopReason.Cancelled, 0), (interrupted.StopReason, interrupted.Iterations));
+        using var stream = new MemoryStream();
+        RunCheckpointJson.Write(interrupted.Checkpoint!, stream);
+        stream.Position = 0;
+        var resumed = Minimizer.Resume(new QuarticRosenbrock(), Method, RunCheckpointJson.Read(stream));
+        Assert.True(Uninterrupted().Trace.NumericallyIdentical(resumed.Trace));
+    }
+
+    [Fact]
     public void A_checkpoint_of_another_method_is_rejected()
     {
         var result = Minimizer.Minimize(new QuarticRosenbrock(), [0.9, 1.3], new GradientDescent(0.01), new MinimizeOptions { MaxIterations = 3 });

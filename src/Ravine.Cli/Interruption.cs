@@ -1,0 +1,95 @@
+using System.Runtime.InteropServices;
+
+namespace Ravine.Cli;
+
+/// <summary>
+/// Ctrl+C (SIGINT) and SIGTERM as the commands see them: the first one cancels <see cref="Token"/>, so the run under
+/// way stops at its next iteration and everything gathered so far is written; a second one exits at once. Files are
+/// written atomically, so exiting at once never leaves a half-written file, only the last whole one.
+/// </summary>
+internal sealed class Interruption : IDisposable
+{
+    /// <summary>The shell's exit code for a process ended by SIGINT (128 + 2).</summary>
+    public const int SigIntExitCode = 130;
+
+    /// <summary>The shell's exit code for a process ended by SIGTERM (128 + 15).</summary>
+    public const int SigTermExitCode = 143;
+
+    private readonly CancellationTokenSource? _source;
+    private readonly List<PosixSignalRegistration> _registrations = [];
+    private int _signals;
+    private PosixSignal? _signal;
+
+    private Interruption(CancellationToken token, CancellationTokenSource? source)
+    {
+        Token = token;
+        _source = source;
+    }
+
+    /// <summary>Cancelled by the first signal (or by the token given to <see cref="From"/>).</summary>
+    public CancellationToken Token { get; }
+
+    /// <summary>True once the run was asked to stop.</summary>
+    public bool Requested => Token.IsCancellationRequested;
+
+    /// <summary>"SIGINT", "SIGTERM", or "cancellation" when a caller's token stopped the run; null when nothing did.</summary>
+    public string? Cause => !Requested ? null : _signal switch
+    {
+        PosixSignal.SIGTERM => "SIGTERM",
+        PosixSignal.SIGINT => "SIGINT",
+        _ => "cancellation",
+    };
+
+    /// <summary>The exit code of an interrupted command: 143 after SIGTERM, 130 otherwise (Ctrl+C, or a caller's token).</summary>
+    public int ExitCode => _signal == PosixSignal.SIGTERM ? SigTermExitCode : SigIntExitCode;
+
+    /// <summary>Listens for SIGINT and SIGTERM until disposed, telling the user on <paramref name="error"/> what happens.</summary>
+    public static Interruption ListenForSignals(TextWriter error)
+    {
+        var source = new CancellationTokenSource();
+        var interruption = new Interruption(source.Token, source);
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+        {
+            try
+            {
+                interruption._registrations.Add(PosixSignalRegistration.Create(signal, context =>
+                {
+                    context.Cancel = true;
+                    interruption.OnSignal(context.Signal, error);
+                }));
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // Windows has no SIGTERM to listen for; Ctrl+C still works.
+            }
+        }
+        return interruption;
+    }
+
+    /// <summary>An interruption driven by <paramref name="token"/> alone (in-process callers and tests); it counts as Ctrl+C.</summary>
+    public static Interruption From(CancellationToken token) => new(token, null);
+
+    private void OnSignal(PosixSignal signal, TextWriter error)
+    {
+        string name = signal == PosixSignal.SIGTERM ? "SIGTERM" : "SIGINT";
+        if (Interlocked.Increment(ref _signals) == 1)
+        {
+            _signal = signal;
+            error.WriteLine($"ravine: {name}: stopping at the next iteration and writing what ran (Ctrl+C again quits at once)");
+            error.Flush();
+            _source!.Cancel();
+            return;
+        }
+        // Every file is written to a temporary name and renamed into place, so quitting now cannot corrupt one.
+        error.WriteLine($"ravine: {name} again: quitting at once; files already written are whole");
+        error.Flush();
+        Environment.Exit(_signal == PosixSignal.SIGTERM ? SigTermExitCode : SigIntExitCode);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var registration in _registrations) registration.Dispose();
+        _source?.Dispose();
+    }
+}

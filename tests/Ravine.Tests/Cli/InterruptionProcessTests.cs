@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Xml.Linq;
+using Ravine.Experiments;
+using Ravine.Instances;
+using Ravine.IO;
+using Ravine.Optimization;
+using Ravine.Problems;
+using Ravine.Tests.IO;
+
+namespace Ravine.Tests.Cli;
+
+/// <summary>
+/// The built <c>ravine run</c> as a child process, stopped by real signals part-way: exit codes, the files it leaves,
+/// and <c>--resume</c>. The instance is a single neuron in R^10000, so that one iteration takes long enough for the
+/// signal to land mid-run (the first checkpoint, at iteration 25 of 2525, is the cue to send it).
+/// </summary>
+public class InterruptionProcessTests(Xunit.Abstractions.ITestOutputHelper log)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private void Mark(string what) => log.WriteLine($"{_clock.Elapsed.TotalSeconds:F2} s {what}");
+    private const int SigInt = 2, SigTerm = 15;
+    private const int InputDimension = 10_000;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    private sealed class Child : IDisposable
+    {
+        private readonly StringBuilder _output = new(), _error = new();
+
+        public Child(params string[] args)
+        {
+            string cli = Path.Combine(AppContext.BaseDirectory, "Ravine.Cli.dll");
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(cli);
+            foreach (var arg in args) start.ArgumentList.Add(arg);
+            Process = new Process { StartInfo = start };
+            Process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+            Process.ErrorDataReceived += (_, e) => { lock (_error) _error.AppendLine(e.Data); };
+            Process.Start();
+            Process.BeginOutputReadLine();
+            Process.BeginErrorReadLine();
+        }
+
+        public Process Process { get; }
+        public string Output { get { lock (_output) return _output.ToString(); } }
+        public string Error { get { lock (_error) return _error.ToString(); } }
+
+        public void Signal(int signal) => Assert.Equal(0, SendSignal(Process.Id, signal));
+
+        /// <summary>Waits until <paramref name="condition"/> holds, failing if the process exits first.</summary>
+        public void WaitUntil(Func<bool> condition, string what)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!condition())
+            {
+                if (Process.HasExited) Assert.Fail($"ravine exited ({Process.ExitCode}) before {what}: {Error}\n{Output}");
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), $"timed out waiting for {what}");
+                Thread.Sleep(5);
+            }
+        }
+
+        public int WaitForExit()
+        {
+            Assert.True(Process.WaitForExit(TimeSpan.FromMinutes(2)), "ravine did not exit");
+            Process.WaitForExit();
+            return Process.ExitCode;
+        }
+
+        public void Dispose()
+        {
+            if (!Process.HasExited) Process.Kill();
+            Process.Dispose();
+        }
+    }
+
+    private static string[] RunArgs(string data, string output, int checkpointEvery = 25) =>
+        ["run", "--problem", "single-neuron", "--data", data, "--epochs", "25", "--checkpoint-every", $"{checkpointEvery}", "--out", output];
+
+    private static string MakeData(ScratchFolder folder)
+    {
+        string data = folder.File("data");
+        InstanceFormats.Save(SingleNeuron.Generate(5, InputDimension), data);
+        return data;
+    }
+
+    /// <summary>Starts the run and sends <paramref name="signal"/> as soon as its first checkpoint exists.</summary>
+    private static Child StartAndInterrupt(string data, string output, int signal)
+    {
+        var child = new Child(RunArgs(data, output));
+        child.WaitUntil(() => File.Exists(Path.Combine(output, RunCheckpointFile.FileName)), "the first checkpoint");
+        child.Signal(signal);
+        return child;
+    }
+
+    private static Ravine.Optimization.Trace ReadTrace(string folder) =>
+        TraceCsv.Read(new StringReader(File.ReadAllText(Path.Combine(folder, "single-neuron", "gdpolyak.csv"))));
+
+    /// <summary>Every file under <paramref name="folder"/> parses as what its name says; returns the summary.</summary>
+    private static ExperimentSummary AssertEveryFileIsWhole(string folder)
+    {
+        foreach (string file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            string name = Path.GetFileName(file);
+            if (name.StartsWith('.')) continue; // a temporary file that a quit cut short; never read as output
+            switch (Path.GetExtension(file))
+            {
+                case ".csv": Assert.True(TraceCsv.Read(new StringReader(File.ReadAllText(file))).Count > 0, file); break;
+                case ".json" when name == "summary.json": ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(file)); break;
+                case ".json" when name == RunCheckpointFile.FileName: RunCheckpointFile.Read(file); break;
+                case ".json": ExperimentJson.Deserialize<RunSummary>(File.ReadAllText(file)); break;
+                case ".svg": XDocument.Load(file); break;
+                case ".png": Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(file)[..4]); break;
+                default: Assert.Fail($"unexpected file {file}"); break;
+            }
+        }
+        return ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder, "summary.json")));
+    }
+
+    [Fact]
+    public void Sigint_mid_run_exits_130_leaves_whole_files_and_resume_gives_the_uninterrupted_trace()
+    {
+        using var folder = new ScratchFolder();
+        string data = MakeData(folder), output = folder.File("interrupted"), reference = folder.File("reference");
+        Mark("data");
+        int code;
+        using (var child = StartAndInterrupt(data, output, SigInt))
+        {
+            code = child.WaitForExit();
+            Assert.True(code == 130, $"exit {code}: {child.Error}\n{child.Output}");
+            Assert.Contains("ravine: SIGINT: stopping at the next iteration", child.Error);
+            // Spectre wraps a redirected console at 80 columns, so compare with whitespace runs collapsed.
+            Assert.Contains($"Continue with: ravine run --resume {output}", System.Text.RegularExpressions.Regex.Replace(child.Output, @"\s+", " "));
+        }
+        var summary = AssertEveryFileIsWhole(output);
+        Assert.True(summary.Cancelled);
+        Assert.Equal("SIGINT", summary.InterruptedBy);
+        var run = Assert.Single(summary.Runs);
+        Assert.Equal("Cancelled", run.StopReason);
+        Assert.InRange(run.Iterations, 25, 2524);
+        var (_, checkpoint) = RunCheckpointFile.Read(Path.Combine(output, RunCheckpointFile.FileName));
+        Assert.Equal(run.Iterations, checkpoint.Iteration);
+        Assert.Equal(run.Iterations + 1, ReadTrace(output).Count);
+        foreach (string figure in new[] { "gap", "distance", "stepsize" })
+            Assert.True(File.Exists(Path.Combine(output, "single-neuron", figure + ".png")), figure);
+
+        Mark($"interrupted run checked: stopped at iteration {run.Iterations} of 2525");
+        using (var resume = new Child("run", "--resume", output))
+        {
+            code = resume.WaitForExit();
+            Assert.True(code == 0, $"exit {code}: {resume.Error}\n{resume.Output}");
+        }
+        Mark("resumed");
+        // The reference writes no checkpoints at all: they must not change the numbers either.
+        Assert.Equal(0, CliRunner.Run(RunArgs(data, reference, checkpointEvery: 0)).ExitCode);
+        Mark("reference");
+        var resumed = ReadTrace(output);
+        Assert.Equal(2526, resumed.Count);
+        Assert.True(ReadTrace(reference).NumericallyIdentical(resumed), "the resumed trace differs from the uninterrupted one");
+        Assert.False(AssertEveryFileIsWhole(output).Cancelled);
+        Assert.False(File.Exists(Path.Combine(output, RunCheckpointFile.FileName)));
+    }
+
+    [Fact]
+    public void Sigterm_mid_run_exits_143_with_a_checkpoint_and_a_summary_saying_so()
+    {
+        using var folder = new ScratchFolder();
+        string data = MakeData(folder), output = folder.File("out");
+        using var child = StartAndInterrupt(data, output, SigTerm);
+        int code = child.WaitForExit();
+        Assert.True(code == 143, $"exit {code}: {child.Error}\n{child.Output}");
+        Assert.Contains("ravine: SIGTERM: stopping at the next iteration", child.Error);
+        var summary = AssertEveryFileIsWhole(output);
+        Assert.Equal("SIGTERM", summary.InterruptedBy);
+        Assert.True(File.Exists(Path.Combine(output, RunCheckpointFile.FileName)));
+    }
+
+    [Fact]
+    public void A_second_sigint_quits_at_once_and_leaves_only_whole_files()
+    {
+        using var folder = new ScratchFolder();
+        string data = MakeData(folder), output = folder.File("out");
+        using var child = StartAndInterrupt(data, output, SigInt);
+        child.WaitUntil(() => child.Error.Contains("stopping at the next iteration", StringComparison.Ordinal), "the first signal's notice");
+        child.Signal(SigInt);
+        int code = child.WaitForExit();
+        Assert.True(code == 130, $"exit {code}: {child.Error}\n{child.Output}");
+        Assert.Contains("ravine: SIGINT again: quitting at once", child.Error);
+        foreach (string file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
+        {
+            // Whatever was written before the quit is whole; what was not yet written is absent, never half there.
+            if (file.EndsWith(".json", StringComparison.Ordinal) && Path.GetFileName(file) == RunCheckpointFile.FileName) RunCheckpointFile.Read(file);
+            else if (file.EndsWith(".csv", StringComparison.Ordinal)) TraceCsv.Read(new StringReader(File.ReadAllText(file)));
+            else if (file.EndsWith(".svg", StringComparison.Ordinal)) XDocument.Load(file);
+            else if (file.EndsWith(".json", StringComparison.Ordinal)) System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).Dispose();
+        }
+        // The checkpoint is written first after the stop, so even a quick second Ctrl+C leaves a run to resume.
+        Assert.True(File.Exists(Path.Combine(output, RunCheckpointFile.FileName)));
+    }
+}

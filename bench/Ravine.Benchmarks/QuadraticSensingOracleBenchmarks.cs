@@ -6,7 +6,7 @@ namespace Ravine.Benchmarks;
 /// <summary>
 /// One oracle call (f and ∇f) of quadratic sensing at the published size d = 100, k = 4, m = 1,000 (3.2 MFLOP, one
 /// pass over A and B), and one distance evaluation (the Procrustes SVD, called once per traced iteration). The oracle's
-/// allocation column must be 0 B; the distance allocates MathNet's k×k matrices.
+/// allocation column must be 0 B, and so must the distance's (a k×k Jacobi SVD on the stack).
 /// </summary>
 [MemoryDiagnoser]
 public class QuadraticSensingOracleBenchmarks

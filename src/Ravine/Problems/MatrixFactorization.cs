@@ -221,7 +221,7 @@ public sealed class MatrixFactorization : ITestProblem, IKnowsOracleFlops
         return 0.25 * (LowRankFactors.SumOfSquares(delta) + 2 * crossSquares + LowRankFactors.SumOfSquares(s));
     }
 
-    /// <summary>The Procrustes distance min_R ‖X − X♮R‖_F (allocates a few k×k matrices: MathNet's SVD).</summary>
+    /// <summary>The Procrustes distance min_R ‖X − X♮R‖_F (allocation-free: a k×k Jacobi SVD on the stack).</summary>
     public double DistanceToSolutions(ReadOnlySpan<double> x)
     {
         ProblemArguments.Check(x, _d * _k);

@@ -1,7 +1,5 @@
+using System.Buffers;
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Ravine.Objectives;
 using Ravine.Randomness;
 
@@ -21,12 +19,11 @@ namespace Ravine.Problems;
 /// Procrustes distance min_R ‖X − X♮R‖_F.
 /// </para>
 /// <para>
-/// The oracle reads A and B once per call: for each i it forms pᵢ = aᵢᵀX and qᵢ = bᵢᵀX, then rᵢ, then adds
-/// rᵢ(aᵢpᵢᵀ − bᵢqᵢᵀ) to the gradient while aᵢ and bᵢ are still in L1. For k = 4 a row of X is one Vector256, so both
-/// halves are broadcast-FMAs over d. At the published size A and B (1.6 MB) do not fit in L2, and the call runs at the
-/// speed they stream in, most likely from L3 (≈ 110 µs on the development machine, 15 GB/s); sharing gradient-row loads between two
-/// measurements was measured and gained nothing. It allocates nothing and keeps no scratch in the instance, so one instance may be
-/// evaluated from several threads at once. The sums run in a fixed order: the same x gives bit-identical results.
+/// The oracle reads A and B once per call: for four measurements at a time it forms pᵢ = aᵢᵀX and qᵢ = bᵢᵀX, then rᵢ,
+/// then adds rᵢ(aᵢpᵢᵀ − bᵢqᵢᵀ) to the gradient while aᵢ and bᵢ are still in L1 (see QuadraticSensingKernel; k a
+/// multiple of 4 takes the Vector256/FMA kernel, other widths a scalar one). It allocates nothing and keeps no scratch
+/// in the instance, so one instance may be evaluated from several threads at once. The sums run in a fixed order: the
+/// same x gives bit-identical results, also for every <see cref="MaxDegreeOfParallelism"/>.
 /// </para>
 /// <para>
 /// Published (seed 3407): d = 100, r = 2, k = 4, m = 1,000; GDPolyak η = 0.05, K = 300, 50 epochs; GD and Polyak
@@ -187,22 +184,40 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsOracleFlops
     public double OracleFlops => 8.0 * _m * _d * _k;
 
     /// <summary>
-    /// f(X) and ∇f(X) in one pass over A and B (see the remarks of the type). Thread-safe, allocation-free.
+    /// How many threads a call to <see cref="Evaluate"/> may use when m exceeds <see cref="RowBlock"/> (default 1). The
+    /// result does not depend on it: the measurements are cut into fixed blocks of <see cref="RowBlock"/> rows whatever
+    /// the thread count, each block's sum and gradient are formed on their own, and the blocks are added in block order.
+    /// More than one thread pays off only for large m (see docs/PERFORMANCE.md); the parallel call allocates a few
+    /// hundred bytes (the task machinery), the one-thread call nothing.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get;
+        set => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "MaxDegreeOfParallelism must be ≥ 1.");
+    } = 1;
+
+    /// <summary>Measurements per block of the blocked evaluation used when m exceeds it (so the published m = 1,000 is one block).</summary>
+    public const int RowBlock = 1024;
+
+    /// <summary>
+    /// f(X) and ∇f(X) in one pass over A and B (see the remarks of the type). Thread-safe; allocation-free with one
+    /// thread.
     /// </summary>
     public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
     {
         ProblemArguments.Check(x, gradient, _d * _k);
         gradient.Clear();
-        double sum = _k == 4 && Vector256.IsHardwareAccelerated
-            ? AccumulateWidthFour(x, gradient)
-            : AccumulateAnyWidth(x, gradient, computeGradient: true, measured: null);
+        double sum = _m <= RowBlock
+            ? QuadraticSensingKernel.Accumulate(_a, _b, _y, _d, _k, x, gradient, 0, _m)
+            : AccumulateBlocks(x, gradient);
         TensorPrimitives.Multiply(gradient, 4.0 / _m, gradient);
         return sum / _m;
     }
 
     /// <summary>
     /// The Procrustes distance min_R ‖X − X♮R‖_F to the solution set; NaN when the instance was built without a truth.
-    /// It allocates a few k×k matrices (MathNet's SVD).
+    /// Allocation-free (a k×k Jacobi SVD on the stack).
     /// </summary>
     public double DistanceToSolutions(ReadOnlySpan<double> x)
     {
@@ -211,132 +226,55 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsOracleFlops
     }
 
     /// <summary>yᵢ = ‖aᵢᵀX‖² − ‖bᵢᵀX‖² with the oracle's arithmetic, so that the residuals vanish exactly at X.</summary>
-    private void Measure(ReadOnlySpan<double> x, Span<double> measured)
-    {
-        if (_k == 4 && Vector256.IsHardwareAccelerated)
-        {
-            for (int i = 0; i < _m; i++)
-            {
-                var (p, q) = ProjectWidthFour(x, i);
-                measured[i] = DifferenceOfSquares(p, q);
-            }
-        }
-        else
-        {
-            AccumulateAnyWidth(x, [], computeGradient: false, measured);
-        }
-    }
-
-    /// <summary>Σᵢ rᵢ², and Σᵢ rᵢ(aᵢpᵢᵀ − bᵢqᵢᵀ) added to <paramref name="gradient"/>, for k = 4.</summary>
-    private double AccumulateWidthFour(ReadOnlySpan<double> x, Span<double> gradient)
-    {
-        int d = _d;
-        ref double g = ref MemoryMarshal.GetReference(gradient);
-        ref double aStart = ref MemoryMarshal.GetArrayDataReference(_a);
-        ref double bStart = ref MemoryMarshal.GetArrayDataReference(_b);
-        double sum = 0;
-        for (int i = 0; i < _m; i++)
-        {
-            var (p, q) = ProjectWidthFour(x, i);
-            double r = DifferenceOfSquares(p, q) - _y[i];
-            sum = Math.FusedMultiplyAdd(r, r, sum);
-            var rp = Vector256.Create(r) * p;
-            var rq = Vector256.Create(-r) * q;
-            ref double ai = ref Unsafe.Add(ref aStart, (nint)i * d);
-            ref double bi = ref Unsafe.Add(ref bStart, (nint)i * d);
-            for (int j = 0; j < d; j++)
-            {
-                ref double gj = ref Unsafe.Add(ref g, 4 * j);
-                var row = Vector256.LoadUnsafe(ref gj);
-                row = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j)), rp, row);
-                row = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j)), rq, row);
-                row.StoreUnsafe(ref gj);
-            }
-        }
-        return sum;
-    }
-
-    /// <summary>pᵢ = aᵢᵀX and qᵢ = bᵢᵀX for k = 4: a row of X is one vector; four partial sums hide the FMA latency.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private (Vector256<double> P, Vector256<double> Q) ProjectWidthFour(ReadOnlySpan<double> x, int i)
-    {
-        int d = _d, j = 0;
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double ai = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_a), (nint)i * d);
-        ref double bi = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_b), (nint)i * d);
-        Vector256<double> p0 = default, p1 = default, p2 = default, p3 = default;
-        Vector256<double> q0 = default, q1 = default, q2 = default, q3 = default;
-        for (; j <= d - 4; j += 4)
-        {
-            var x0 = Vector256.LoadUnsafe(ref xr, (nuint)(4 * j));
-            var x1 = Vector256.LoadUnsafe(ref xr, (nuint)(4 * j + 4));
-            var x2 = Vector256.LoadUnsafe(ref xr, (nuint)(4 * j + 8));
-            var x3 = Vector256.LoadUnsafe(ref xr, (nuint)(4 * j + 12));
-            p0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j)), x0, p0);
-            q0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j)), x0, q0);
-            p1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j + 1)), x1, p1);
-            q1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j + 1)), x1, q1);
-            p2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j + 2)), x2, p2);
-            q2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j + 2)), x2, q2);
-            p3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j + 3)), x3, p3);
-            q3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j + 3)), x3, q3);
-        }
-        for (; j < d; j++)
-        {
-            var xj = Vector256.LoadUnsafe(ref xr, (nuint)(4 * j));
-            p0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ai, j)), xj, p0);
-            q0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref bi, j)), xj, q0);
-        }
-        return ((p0 + p1) + (p2 + p3), (q0 + q1) + (q2 + q3));
-    }
-
-    /// <summary>‖p‖² − ‖q‖², lanes added in a fixed order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double DifferenceOfSquares(Vector256<double> p, Vector256<double> q)
-    {
-        var s = p * p - q * q;
-        return (s.GetElement(0) + s.GetElement(1)) + (s.GetElement(2) + s.GetElement(3));
-    }
+    private void Measure(ReadOnlySpan<double> x, Span<double> measured) =>
+        QuadraticSensingKernel.Measurements(_a, _b, _d, _k, x, measured);
 
     /// <summary>
-    /// The same computation for any width k, one row at a time with pᵢ, qᵢ on the stack (or the heap when k is large).
-    /// With <paramref name="measured"/> it writes ‖pᵢ‖² − ‖qᵢ‖² instead of using y.
+    /// Σᵢ rᵢ² and the unscaled gradient over fixed blocks of <see cref="RowBlock"/> rows, each into its own partial
+    /// (pooled arrays), added in block order: bit-identical for every <see cref="MaxDegreeOfParallelism"/>.
     /// </summary>
-    private double AccumulateAnyWidth(ReadOnlySpan<double> x, Span<double> gradient, bool computeGradient, Span<double> measured)
+    private double AccumulateBlocks(ReadOnlySpan<double> x, Span<double> gradient)
     {
-        int d = _d, k = _k;
-        Span<double> pq = 2 * k <= 256 ? stackalloc double[2 * k] : new double[2 * k];
-        Span<double> p = pq[..k], q = pq[k..];
-        double sum = 0;
-        for (int i = 0; i < _m; i++)
+        // Each block's slot holds its gradient and then its Σ rᵢ². Only large arrays are rented: the pool allocates
+        // on small rents.
+        int n = _d * _k, slot = n + 1, blocks = (_m + RowBlock - 1) / RowBlock;
+        double[] partials = ArrayPool<double>.Shared.Rent(blocks * slot + n);
+        try
         {
-            ReadOnlySpan<double> ai = _a.AsSpan(i * d, d), bi = _b.AsSpan(i * d, d);
-            pq.Clear();
-            for (int j = 0; j < d; j++)
+            // The point is copied after the slots, since a lambda cannot capture a span.
+            x.CopyTo(partials.AsSpan(blocks * slot, n));
+            int threads = Math.Min(MaxDegreeOfParallelism, blocks);
+            if (threads == 1)
             {
-                var xj = x.Slice(j * k, k);
-                for (int c = 0; c < k; c++)
-                {
-                    p[c] = Math.FusedMultiplyAdd(ai[j], xj[c], p[c]);
-                    q[c] = Math.FusedMultiplyAdd(bi[j], xj[c], q[c]);
-                }
+                for (int block = 0; block < blocks; block++) AccumulateBlock(partials, blocks, block);
             }
-            double squares = 0;
-            for (int c = 0; c < k; c++) squares += p[c] * p[c] - q[c] * q[c];
-            if (!computeGradient)
+            else
             {
-                measured[i] = squares;
-                continue;
+                AccumulateBlocksInParallel(partials, blocks, threads);
             }
-            double r = squares - _y[i];
-            sum = Math.FusedMultiplyAdd(r, r, sum);
-            for (int j = 0; j < d; j++)
+            double sum = 0;
+            for (int block = 0; block < blocks; block++)
             {
-                var gj = gradient.Slice(j * k, k);
-                for (int c = 0; c < k; c++)
-                    gj[c] = Math.FusedMultiplyAdd(bi[j], -r * q[c], Math.FusedMultiplyAdd(ai[j], r * p[c], gj[c]));
+                sum += partials[block * slot + n];
+                TensorPrimitives.Add(gradient, partials.AsSpan(block * slot, n), gradient);
             }
+            return sum;
         }
-        return sum;
+        finally
+        {
+            ArrayPool<double>.Shared.Return(partials);
+        }
+    }
+
+    // Its own method: the lambda's closure would otherwise be allocated on every call, one thread or not.
+    private void AccumulateBlocksInParallel(double[] partials, int blocks, int threads) =>
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, block => AccumulateBlock(partials, blocks, block));
+
+    private void AccumulateBlock(double[] partials, int blocks, int block)
+    {
+        int n = _d * _k, slot = n + 1, start = block * RowBlock, end = Math.Min(_m, start + RowBlock);
+        var partial = partials.AsSpan(block * slot, n);
+        partial.Clear();
+        partials[block * slot + n] = QuadraticSensingKernel.Accumulate(_a, _b, _y, _d, _k, partials.AsSpan(blocks * slot, n), partial, start, end);
     }
 }

@@ -1,0 +1,123 @@
+using Ravine.Problems;
+using Ravine.Randomness;
+
+namespace Ravine.Tests.Problems;
+
+/// <summary>The blocked evaluation for m above one row block, and its thread-count independence.</summary>
+public class QuadraticSensingParallelTests
+{
+    /// <summary>Three blocks and a short last one; k = 8 takes the vector kernel with two column chunks.</summary>
+    private static QuadraticSensing Large(int width = 8) =>
+        QuadraticSensing.Generate(41, dimension: 9, rank: 2, width: width, measurements: 2 * QuadraticSensing.RowBlock + 37);
+
+    /// <summary>f and ∇f straight from the definition, one measurement at a time.</summary>
+    private static double Definition(QuadraticSensing problem, double[] x, double[] gradient)
+    {
+        int m = problem.MeasurementCount, d = problem.AmbientDimension, k = problem.Width;
+        double[] a = problem.A, b = problem.B, y = problem.Y;
+        Array.Clear(gradient);
+        double f = 0;
+        var p = new double[k];
+        var q = new double[k];
+        for (int i = 0; i < m; i++)
+        {
+            Array.Clear(p);
+            Array.Clear(q);
+            for (int j = 0; j < d; j++)
+                for (int c = 0; c < k; c++)
+                {
+                    p[c] += a[i * d + j] * x[j * k + c];
+                    q[c] += b[i * d + j] * x[j * k + c];
+                }
+            double r = p.Sum(v => v * v) - q.Sum(v => v * v) - y[i];
+            f += r * r / m;
+            for (int j = 0; j < d; j++)
+                for (int c = 0; c < k; c++)
+                    gradient[j * k + c] += 4.0 / m * r * (a[i * d + j] * p[c] - b[i * d + j] * q[c]);
+        }
+        return f;
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(5)]
+    public void One_and_two_threads_give_bit_identical_values_and_gradients(int width)
+    {
+        var problem = Large(width);
+        var x = new Xoshiro256StarStar(42).NextGaussians(problem.Dimension);
+        var serial = new double[x.Length];
+        var parallel = new double[x.Length];
+        problem.MaxDegreeOfParallelism = 1;
+        double fSerial = problem.Evaluate(x, serial);
+        problem.MaxDegreeOfParallelism = 2;
+        for (int trial = 0; trial < 5; trial++)
+        {
+            double fParallel = problem.Evaluate(x, parallel);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(fSerial), BitConverter.DoubleToInt64Bits(fParallel));
+            for (int i = 0; i < x.Length; i++)
+                Assert.True(BitConverter.DoubleToInt64Bits(serial[i]) == BitConverter.DoubleToInt64Bits(parallel[i]), $"∂{i}: {serial[i]:R} vs {parallel[i]:R}");
+        }
+    }
+
+    [Fact]
+    public void The_blocked_evaluation_matches_the_definition()
+    {
+        var problem = Large();
+        problem.MaxDegreeOfParallelism = 2;
+        var x = new Xoshiro256StarStar(43).NextGaussians(problem.Dimension);
+        var g = new double[x.Length];
+        var expected = new double[x.Length];
+        double f = problem.Evaluate(x, g);
+        double reference = Definition(problem, x, expected);
+        Assert.Equal(reference, f, reference * 1e-12);
+        double scale = expected.Max(Math.Abs);
+        for (int i = 0; i < g.Length; i++)
+            Assert.True(Math.Abs(g[i] - expected[i]) <= 1e-12 * scale, $"∂{i}: {g[i]} vs {expected[i]}");
+    }
+
+    [Fact]
+    public void The_truth_of_a_blocked_instance_has_zero_loss_and_gradient()
+    {
+        var problem = Large();
+        var g = new double[problem.Dimension];
+        Assert.Equal(0, problem.Evaluate(problem.Truth!, g));
+        Assert.All(g, v => Assert.Equal(0, v));
+    }
+
+    [Fact]
+    public void The_vector_kernel_on_two_column_chunks_matches_the_general_width_path()
+    {
+        // k = 8 takes the vector kernel; the same data with the eighth column dropped (k = 7) the general path, and a
+        // zero eighth column must not change f.
+        var eight = QuadraticSensing.Generate(44, dimension: 11, rank: 2, width: 8, measurements: 23);
+        var seven = new QuadraticSensing(23, 11, 7, eight.A, eight.B, eight.Y);
+        var x7 = new Xoshiro256StarStar(45).NextGaussians(77);
+        var x8 = new double[88];
+        for (int j = 0; j < 11; j++) Array.Copy(x7, 7 * j, x8, 8 * j, 7);
+        var g7 = new double[77];
+        var g8 = new double[88];
+        double f7 = seven.Evaluate(x7, g7);
+        Assert.Equal(f7, eight.Evaluate(x8, g8), f7 * 1e-13);
+        for (int j = 0; j < 11; j++)
+        {
+            for (int c = 0; c < 7; c++) Assert.Equal(g7[7 * j + c], g8[8 * j + c], 1e-12);
+            Assert.Equal(0, g8[8 * j + 7]);
+        }
+    }
+
+    [Fact]
+    public void The_blocked_evaluation_on_one_thread_allocates_nothing()
+    {
+        var problem = Large();
+        var x = problem.Start;
+        var g = new double[x.Length];
+        problem.Evaluate(x, g);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) problem.Evaluate(x, g);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void A_thread_count_below_one_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Large().MaxDegreeOfParallelism = 0);
+}

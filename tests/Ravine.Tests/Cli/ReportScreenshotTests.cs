@@ -16,7 +16,7 @@ public class ReportScreenshotTests
         Assert.True(code == 0, $"exit {code}: {error}\n{output}");
 
         string screenshot = Path.Combine(folder.Root, "report.png");
-        int height = 900 + 450 * ProblemSuite.Names.Count;
+        int height = 1100 + 600 * ProblemSuite.Names.Count;
         Screenshot(new Uri(Path.Combine(results, "report.html")).AbsoluteUri, screenshot, Path.Combine(folder.Root, "profile"), 1700, height);
 
         using var bitmap = SKBitmap.Decode(screenshot);
@@ -28,6 +28,7 @@ public class ReportScreenshotTests
         Assert.True(blue.Columns == 3, $"GDPolyak's line appears in {blue.Columns} of the three figure columns");
         Assert.True(blue.Bands == ProblemSuite.Names.Count, $"GDPolyak's line appears in {blue.Bands} bands of rows, not one per problem");
         Assert.True(new FileInfo(screenshot).Length > 50_000, "the screenshot is suspiciously small");
+        Assert.True(BlankBelow(bitmap, bitmap.Height - 40), "the page runs past the window: the last figures were not all captured");
     }
 
     /// <summary>
@@ -56,6 +57,15 @@ public class ReportScreenshotTests
             lastBlueRow = y;
         }
         return (total, perColumn.Count(n => n > 50), bands);
+    }
+
+    private static bool BlankBelow(SKBitmap bitmap, int row)
+    {
+        for (int y = row; y < bitmap.Height; y++)
+        for (int x = 0; x < bitmap.Width; x++)
+            if (bitmap.GetPixel(x, y) is var c && (c.Red < 240 || c.Green < 240 || c.Blue < 240))
+                return false;
+        return true;
     }
 
     private static void Screenshot(string url, string png, string profile, int width, int height)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Xml.Linq;
 using Ravine.Experiments;
 using Ravine.Instances;
@@ -20,67 +18,8 @@ public class InterruptionProcessTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private void Mark(string what) => log.WriteLine($"{_clock.Elapsed.TotalSeconds:F2} s {what}");
-    private const int SigInt = 2, SigTerm = 15;
+    private const int SigInt = CliChild.SigInt, SigTerm = CliChild.SigTerm;
     private const int InputDimension = 10_000;
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
-
-    private sealed class Child : IDisposable
-    {
-        private readonly StringBuilder _output = new(), _error = new();
-
-        public Child(params string[] args)
-        {
-            string cli = Path.Combine(AppContext.BaseDirectory, "Ravine.Cli.dll");
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(cli);
-            foreach (var arg in args) start.ArgumentList.Add(arg);
-            Process = new Process { StartInfo = start };
-            Process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-            Process.ErrorDataReceived += (_, e) => { lock (_error) _error.AppendLine(e.Data); };
-            Process.Start();
-            Process.BeginOutputReadLine();
-            Process.BeginErrorReadLine();
-        }
-
-        public Process Process { get; }
-        public string Output { get { lock (_output) return _output.ToString(); } }
-        public string Error { get { lock (_error) return _error.ToString(); } }
-
-        public void Signal(int signal) => Assert.Equal(0, SendSignal(Process.Id, signal));
-
-        /// <summary>Waits until <paramref name="condition"/> holds, failing if the process exits first.</summary>
-        public void WaitUntil(Func<bool> condition, string what)
-        {
-            var clock = Stopwatch.StartNew();
-            while (!condition())
-            {
-                if (Process.HasExited) Assert.Fail($"ravine exited ({Process.ExitCode}) before {what}: {Error}\n{Output}");
-                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), $"timed out waiting for {what}");
-                Thread.Sleep(5);
-            }
-        }
-
-        public int WaitForExit()
-        {
-            Assert.True(Process.WaitForExit(TimeSpan.FromMinutes(2)), "ravine did not exit");
-            Process.WaitForExit();
-            return Process.ExitCode;
-        }
-
-        public void Dispose()
-        {
-            if (!Process.HasExited) Process.Kill();
-            Process.Dispose();
-        }
-    }
 
     private static string[] RunArgs(string data, string output, int checkpointEvery = 25) =>
         ["run", "--problem", "single-neuron", "--data", data, "--epochs", "25", "--checkpoint-every", $"{checkpointEvery}", "--out", output];
@@ -93,9 +32,9 @@ public class InterruptionProcessTests(Xunit.Abstractions.ITestOutputHelper log)
     }
 
     /// <summary>Starts the run and sends <paramref name="signal"/> as soon as its first checkpoint exists.</summary>
-    private static Child StartAndInterrupt(string data, string output, int signal)
+    private static CliChild StartAndInterrupt(string data, string output, int signal)
     {
-        var child = new Child(RunArgs(data, output));
+        var child = new CliChild(RunArgs(data, output));
         child.WaitUntil(() => File.Exists(Path.Combine(output, RunCheckpointFile.FileName)), "the first checkpoint");
         child.Signal(signal);
         return child;
@@ -153,7 +92,7 @@ public class InterruptionProcessTests(Xunit.Abstractions.ITestOutputHelper log)
             Assert.True(File.Exists(Path.Combine(output, "single-neuron", figure + ".png")), figure);
 
         Mark($"interrupted run checked: stopped at iteration {run.Iterations} of 2525");
-        using (var resume = new Child("run", "--resume", output))
+        using (var resume = new CliChild("run", "--resume", output))
         {
             code = resume.WaitForExit();
             Assert.True(code == 0, $"exit {code}: {resume.Error}\n{resume.Output}");

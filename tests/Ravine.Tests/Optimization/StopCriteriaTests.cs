@@ -179,6 +179,20 @@ public class StopCriteriaTests
     }
 
     [Fact]
+    public void DivergenceFactor_sets_the_multiple_of_the_start_value_that_counts_as_diverged()
+    {
+        // GD with η = 1.1 on f = x² multiplies x by −1.2 per step, so f grows by 1.44: past 10·f(x₀) after 7 steps.
+        var f = Objective.Create(1, (x, g) => { g[0] = 2 * x[0]; return x[0] * x[0]; });
+        var r = Minimizer.Minimize(f, [1.0], new GradientDescent(1.1), new MinimizeOptions { DivergenceFactor = 10, MaxIterations = 100 });
+        Assert.Equal((StopReason.Diverged, 7), (r.StopReason, r.Iterations));
+        Assert.Equal(1.0, r.BestValue);
+        Assert.Equal(8, r.Trace.Count);
+        var off = Minimizer.Minimize(f, [1.0], new GradientDescent(1.1), new MinimizeOptions { DivergenceFactor = double.PositiveInfinity, MaxIterations = 100 });
+        Assert.Equal((StopReason.MaxIterations, 100), (off.StopReason, off.Iterations));
+        Assert.Equal("DivergenceFactor", Assert.Throws<ArgumentOutOfRangeException>(() => new MinimizeOptions { DivergenceFactor = 0.5 }).ParamName);
+    }
+
+    [Fact]
     public void An_objective_exception_propagates_with_the_iteration_and_the_partial_result()
     {
         int calls = 0;

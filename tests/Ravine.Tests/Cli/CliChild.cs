@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Ravine.Tests.Cli;
+
+/// <summary>
+/// The built <c>ravine</c> (Ravine.Cli.dll beside the test assembly) running as a child process, its output read
+/// as it comes, so a test can watch it, send it a POSIX signal and wait for it.
+/// </summary>
+internal sealed class CliChild : IDisposable
+{
+    public const int SigInt = 2, SigTerm = 15;
+
+    private readonly StringBuilder _output = new(), _error = new();
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    public CliChild(params string[] args) : this(new Dictionary<string, string>(), args) { }
+
+    public CliChild(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        string cli = Path.Combine(AppContext.BaseDirectory, "Ravine.Cli.dll");
+        Assert.True(File.Exists(cli), cli);
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        Process = new Process { StartInfo = start };
+        Process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        Process.ErrorDataReceived += (_, e) => { lock (_error) _error.AppendLine(e.Data); };
+        Process.Start();
+        Process.BeginOutputReadLine();
+        Process.BeginErrorReadLine();
+    }
+
+    public Process Process { get; }
+    public string Output { get { lock (_output) return _output.ToString(); } }
+    public string Error { get { lock (_error) return _error.ToString(); } }
+
+    public void Signal(int signal) => Assert.Equal(0, SendSignal(Process.Id, signal));
+
+    /// <summary>Waits until <paramref name="condition"/> holds, failing if the process exits first.</summary>
+    public void WaitUntil(Func<bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (Process.HasExited) Assert.Fail($"ravine exited ({Process.ExitCode}) before {what}: {Error}\n{Output}");
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), $"timed out waiting for {what}");
+            Thread.Sleep(5);
+        }
+    }
+
+    /// <summary>Waits for the exit (two minutes at most) and for the rest of its output; returns the exit code.</summary>
+    public int WaitForExit()
+    {
+        Assert.True(Process.WaitForExit(TimeSpan.FromMinutes(2)), "ravine did not exit");
+        Process.WaitForExit();
+        return Process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited) Process.Kill();
+        Process.Dispose();
+    }
+}

@@ -11,7 +11,7 @@ namespace Ravine.Cli.Commands;
 /// calls per second and (where the problem states its flops) GFLOP/s per problem and method; saves them as JSON so
 /// that machines can be compared.
 /// </summary>
-internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings>
+internal sealed class BenchCommand(IAnsiConsole console, Interruption interruption) : Command<BenchSettings>
 {
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
@@ -39,6 +39,6 @@ internal sealed class BenchCommand(IAnsiConsole console) : Command<BenchSettings
         BenchTable.Write(console, report, settings.Format);
         if (settings.Format != ConsoleFormat.Json)
             console.WriteLine($"Timings: {path}");
-        return cancellationToken.IsCancellationRequested ? RavineApp.Cancelled : 0;
+        return cancellationToken.IsCancellationRequested ? interruption.ExitCode : 0;
     }
 }

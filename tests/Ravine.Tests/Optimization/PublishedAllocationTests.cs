@@ -1,0 +1,60 @@
+using Ravine.Methods;
+using Ravine.Optimization;
+using Ravine.Problems;
+
+namespace Ravine.Tests.Optimization;
+
+/// <summary>Every method on every published problem allocates nothing per iteration, traced distance included.</summary>
+public class PublishedAllocationTests
+{
+    public static TheoryData<string, string> ProblemsAndMethods()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string problem in ProblemSuite.Names)
+            foreach (string method in MethodCatalog.Names)
+                data.Add(problem, method);
+        return data;
+    }
+
+    // Both runs must stop at the iteration limit (L-BFGS ends the single-neuron run by a failed line search at
+    // iteration 125), since a result that stops there also saves the method's state for a resume, once per run.
+    private const int Short = 24, Long = 74;
+
+    private static long AllocatedBy(Action action)
+    {
+        // Warm up twice: JIT, static initializers, and the tier-up of hot methods that can allocate on this thread.
+        action();
+        action();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static long Run(ITestProblem problem, string method, int iterations, bool trace)
+    {
+        // Few short steps per epoch so that GDPolyak's long step is inside the measured iterations.
+        var settings = problem.Published with { ShortSteps = 10, Epochs = 1000 };
+        double[] start = problem.Start;
+        var options = new MinimizeOptions { MaxIterations = iterations, RecordTrace = trace };
+        return AllocatedBy(() => Minimizer.Minimize(problem, start, MethodCatalog.Create(method, settings, problem.OptimalValue), options));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProblemsAndMethods))]
+    public void Without_a_trace_a_longer_run_allocates_no_more(string problem, string method)
+    {
+        var instance = ProblemSuite.Generate(problem);
+        Assert.Equal(Run(instance, method, Short, trace: false), Run(instance, method, Long, trace: false));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProblemsAndMethods))]
+    public void With_a_trace_a_longer_run_allocates_only_its_longer_columns(string problem, string method)
+    {
+        // The trace's columns are allocated once for the whole budget: 4 + 8 + 6·8 + 1 = 61 bytes per row. The distance
+        // recorded on every row must allocate nothing.
+        var instance = ProblemSuite.Generate(problem);
+        long extra = Run(instance, method, Long, trace: true) - Run(instance, method, Short, trace: true);
+        Assert.InRange(extra, (Long - Short) * 61 - 64, (Long - Short) * 61 + 64);
+    }
+}

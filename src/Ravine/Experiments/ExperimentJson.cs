@@ -18,7 +18,7 @@ public static class ExperimentJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         // Titles hold x⁴ and Greek letters: keep them readable rather than \u-escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new IO.RoundTripDouble.JsonConverter() },
     };
 
     /// <summary>Serializes <paramref name="value"/> with <see cref="Options"/>.</summary>

@@ -43,14 +43,20 @@ public static class RunSettingsJson
         writer.WriteString("problem", settings.Problem);
         if (settings.Data is { } data) writer.WriteString("data", data);
         writer.WriteString("method", settings.Method);
-        if (settings.Stepsize is { } eta) writer.WriteNumber("eta", eta);
+        if (settings.Stepsize is { } eta) WriteExact(writer, "eta", eta);
         if (settings.ShortSteps is { } k) writer.WriteNumber("K", k);
         if (settings.Epochs is { } epochs) writer.WriteNumber("epochs", epochs);
         if (settings.MaxIterations is { } maxIterations) writer.WriteNumber("max-iters", maxIterations);
-        if (settings.OptimalValue is { } fstar) writer.WriteNumber("fstar", fstar);
+        if (settings.OptimalValue is { } fstar) WriteExact(writer, "fstar", fstar);
         writer.WriteNumber("seed", settings.Seed);
         if (settings.Output is { } output) writer.WriteString("out", output);
         writer.WriteEndObject();
+    }
+
+    private static void WriteExact(Utf8JsonWriter writer, string key, double value)
+    {
+        writer.WritePropertyName(key);
+        writer.WriteRawValue(IO.RoundTripDouble.Format(value), skipInputValidation: true);
     }
 
     /// <summary>Parses settings from JSON text.</summary>

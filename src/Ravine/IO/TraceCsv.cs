@@ -106,8 +106,11 @@ public static class TraceCsv
 
     private static void WriteInvariant<T>(TextWriter writer, T value, Span<char> buffer) where T : ISpanFormattable
     {
-        // "R" for doubles: the shortest text that parses back to the same bits; integers ignore it.
-        if (!value.TryFormat(buffer, out int written, typeof(T) == typeof(double) ? "R" : default, CultureInfo.InvariantCulture))
+        // Doubles: the shortest text that parses back to the same bits (see RoundTripDouble for why "R" alone is not).
+        bool formatted = value is double d
+            ? RoundTripDouble.TryFormat(d, buffer, out int written)
+            : value.TryFormat(buffer, out written, default, CultureInfo.InvariantCulture);
+        if (!formatted)
             throw new InvalidOperationException($"Could not format {value}.");
         writer.Write(buffer[..written]);
     }

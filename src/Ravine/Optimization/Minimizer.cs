@@ -111,7 +111,8 @@ public static class Minimizer
             _started = true;
             _state = _method.Start(_iterate, _oracle);
             _state.Restore(checkpoint.MethodState);
-            return Guard(Loop);
+            // A run cancelled at its last allowed iteration must not take one more step when resumed.
+            return Guard(() => CheckLimits() ?? Loop());
         }
 
         private (StopReason reason, string message) Loop()
@@ -207,6 +208,11 @@ public static class Minimizer
                 return (StopReason.Diverged, $"f = {f:G6} exceeds {_options.DivergenceFactor:G3} · |f(x₀)| = {_options.DivergenceFactor * Math.Abs(_startValue):G6}: the stepsize is too large.");
             if (_options.CancellationToken.IsCancellationRequested)
                 return (StopReason.Cancelled, $"Cancelled at iteration {_iteration}.");
+            return CheckLimits();
+        }
+
+        private (StopReason, string)? CheckLimits()
+        {
             if (_options.TimeLimit != TimeSpan.MaxValue && Stopwatch.GetElapsedTime(_startTimestamp) >= _options.TimeLimit)
                 return (StopReason.TimeLimit, $"The time limit {_options.TimeLimit} passed at iteration {_iteration}.");
             if (_iteration >= _options.MaxIterations)

@@ -16,6 +16,8 @@ public static class RunCheckpointJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // The default number formatting loses an ulp on some powers of two; a resume must start from the same bits.
+        Converters = { new IO.RoundTripDouble.JsonConverter() },
     };
 
     /// <summary>Writes the checkpoint as UTF-8 JSON.</summary>

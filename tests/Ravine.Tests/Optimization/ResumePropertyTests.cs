@@ -68,7 +68,14 @@ public class ResumePropertyTests
                 Assert.Equal(reference.OracleCalls, result.OracleCalls);
                 Assert.Equal(reference.X, result.X);
                 Assert.Equal(reference.BestValue, result.BestValue);
-                Assert.True(reference.Trace.NumericallyIdentical(result.Trace), $"{reference.Method} from ({start[0]}, {start[1]}) stopped at {first} and {second}");
+                Assert.True(reference.Trace.NumericallyIdentical(result.Trace), $"{reference.Method} from ({start[0]}, {start[1]}) stopped at {first} and {second}: {FirstDifference(reference.Trace, result.Trace)}");
             }, iter: 150);
+    }
+
+    private static string FirstDifference(Trace a, Trace b)
+    {
+        for (int i = 0; i < Math.Min(a.Count, b.Count); i++)
+            if (a[i] with { Seconds = 0 } != b[i] with { Seconds = 0 }) return $"row {i}: {a[i]} vs {b[i]}";
+        return $"rows {a.Count} vs {b.Count}";
     }
 }

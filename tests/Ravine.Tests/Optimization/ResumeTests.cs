@@ -70,6 +70,21 @@ public class ResumeTests
     }
 
     [Fact]
+    public void A_run_cancelled_at_its_last_allowed_iteration_resumes_without_an_extra_step()
+    {
+        using var cts = new CancellationTokenSource();
+        var limit = new MinimizeOptions { MaxIterations = 40 };
+        var interrupted = Minimizer.Minimize(new QuarticRosenbrock(), [0.9, 1.3], Method, limit with
+        {
+            CancellationToken = cts.Token,
+            Observer = (in IterationInfo info) => { if (info.Iteration == 40) cts.Cancel(); return ObserverAction.Continue; },
+        });
+        Assert.Equal((StopReason.Cancelled, 40), (interrupted.StopReason, interrupted.Iterations));
+        var resumed = Minimizer.Resume(new QuarticRosenbrock(), Method, interrupted.Checkpoint!, limit);
+        Assert.Equal((StopReason.MaxIterations, 40, 41L), (resumed.StopReason, resumed.Iterations, resumed.OracleCalls));
+    }
+
+    [Fact]
     public void A_checkpoint_of_another_method_is_rejected()
     {
         var result = Minimizer.Minimize(new QuarticRosenbrock(), [0.9, 1.3], new GradientDescent(0.01), new MinimizeOptions { MaxIterations = 3 });

@@ -5,8 +5,9 @@ using System.Text.Json.Serialization;
 namespace Ravine.Experiments;
 
 /// <summary>
-/// JSON for run and experiment summaries: camelCase, indented, enums as names, doubles in their shortest round-trip
-/// form (System.Text.Json's default), NaN and infinities as the strings "NaN", "Infinity", "-Infinity".
+/// JSON for run and experiment summaries: camelCase, indented, enums as names, doubles in their shortest form that
+/// reads back to the same bits (<see cref="IO.RoundTripDouble"/>), NaN and infinities as the strings "NaN", "Infinity",
+/// "-Infinity".
 /// </summary>
 public static class ExperimentJson
 {

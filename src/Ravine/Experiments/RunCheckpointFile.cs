@@ -22,7 +22,11 @@ public static class RunCheckpointFile
     private const int FormatVersion = 1;
 
     /// <summary>Writes <paramref name="path"/> all or nothing.</summary>
-    public static void Write(string path, RunSettings settings, RunCheckpoint checkpoint)
+    /// <param name="path">The file.</param>
+    /// <param name="settings">The resolved settings.</param>
+    /// <param name="checkpoint">The state.</param>
+    /// <param name="dataFingerprint">With a data folder: its <see cref="DataFingerprint"/>, checked on resume.</param>
+    public static void Write(string path, RunSettings settings, RunCheckpoint checkpoint, IReadOnlyDictionary<string, string?>? dataFingerprint = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(settings);
@@ -36,6 +40,13 @@ public static class RunCheckpointFile
             writer.WriteNumber("formatVersion", FormatVersion);
             writer.WritePropertyName("settings");
             RunSettingsJson.Write(writer, settings);
+            if (dataFingerprint is not null)
+            {
+                writer.WriteStartObject("dataFingerprint");
+                foreach (var (file, hash) in dataFingerprint)
+                    if (hash is null) writer.WriteNull(file); else writer.WriteString(file, hash);
+                writer.WriteEndObject();
+            }
             writer.WritePropertyName("checkpoint");
             writer.WriteRawValue(state.GetBuffer().AsSpan(0, (int)state.Length), skipInputValidation: true);
             writer.WriteEndObject();
@@ -45,7 +56,7 @@ public static class RunCheckpointFile
     /// <summary>Reads a file written by <see cref="Write"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="FormatException">The file is not a valid checkpoint; the message names the file and says what is wrong.</exception>
-    public static (RunSettings Settings, RunCheckpoint Checkpoint) Read(string path)
+    public static SavedRun Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         byte[] bytes = File.ReadAllBytes(path);
@@ -68,10 +79,24 @@ public static class RunCheckpointFile
             if (v != FormatVersion)
                 throw new FormatException($"{path}: checkpoint format version {v}; this Ravine reads version {FormatVersion}");
             var runSettings = RunSettingsJson.Parse(settings.GetRawText(), path, Path.GetDirectoryName(Path.GetFullPath(path)));
+            Dictionary<string, string?>? fingerprint = null;
+            if (root.TryGetProperty("dataFingerprint", out var hashes))
+            {
+                if (hashes.ValueKind != JsonValueKind.Object)
+                    throw new FormatException($"{path}: 'dataFingerprint' must be an object of file names and SHA-256 hashes");
+                fingerprint = [];
+                foreach (var entry in hashes.EnumerateObject())
+                    fingerprint[entry.Name] = entry.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => entry.Value.GetString(),
+                        JsonValueKind.Null => null,
+                        _ => throw new FormatException($"{path}: 'dataFingerprint.{entry.Name}' must be a hash or null"),
+                    };
+            }
             try
             {
                 using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(checkpoint.GetRawText()));
-                return (runSettings, RunCheckpointJson.Read(stream));
+                return new SavedRun(runSettings, RunCheckpointJson.Read(stream)) { DataFingerprint = fingerprint };
             }
             catch (FormatException e)
             {
@@ -79,4 +104,13 @@ public static class RunCheckpointFile
             }
         }
     }
+}
+
+/// <summary>What a <see cref="RunCheckpointFile"/> holds.</summary>
+/// <param name="Settings">The run's resolved settings.</param>
+/// <param name="Checkpoint">Its state.</param>
+public sealed record SavedRun(RunSettings Settings, RunCheckpoint Checkpoint)
+{
+    /// <summary>The data folder's <see cref="DataFingerprint"/>, or null when the instance was generated from the seed.</summary>
+    public IReadOnlyDictionary<string, string?>? DataFingerprint { get; init; }
 }

@@ -25,6 +25,9 @@ public sealed record RunCheckpointing
     /// <summary>The checkpoint to continue from; null starts the run from its start point.</summary>
     public RunCheckpoint? ResumeFrom { get; init; }
 
+    /// <summary>With a data folder: its <see cref="Experiments.DataFingerprint"/>, stored with each checkpoint.</summary>
+    public IReadOnlyDictionary<string, string?>? DataFingerprint { get; init; }
+
     /// <summary>
     /// Checkpointing of <paramref name="plan"/> into <c>checkpoint.json</c> of <paramref name="folder"/>, with the
     /// plan's settings resolved so that the file alone rebuilds the run.
@@ -33,11 +36,13 @@ public sealed record RunCheckpointing
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentException.ThrowIfNullOrEmpty(folder);
+        var settings = ResolvedSettings(plan, folder);
         return new RunCheckpointing
         {
             Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), RunCheckpointFile.FileName),
-            Settings = ResolvedSettings(plan, folder),
+            Settings = settings,
             Interval = interval,
+            DataFingerprint = settings.Data is { } data ? Experiments.DataFingerprint.Of(settings.Problem, data) : null,
         };
     }
 
@@ -48,6 +53,7 @@ public sealed record RunCheckpointing
     /// <exception cref="FileNotFoundException">The folder holds no checkpoint.json (the run finished, or never started).</exception>
     /// <exception cref="FormatException">checkpoint.json is damaged or not a checkpoint.</exception>
     /// <exception cref="ArgumentException">The checkpoint does not fit the rebuilt problem or method.</exception>
+    /// <exception cref="Instances.InstanceDataException">A file of the data folder changed since the run began.</exception>
     public static (RunPlan Plan, RunCheckpointing Checkpointing) Resume(string folder, int interval = DefaultInterval)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
@@ -56,12 +62,18 @@ public sealed record RunCheckpointing
             throw new FileNotFoundException(Directory.Exists(folder)
                 ? $"{path} does not exist: the run in that folder finished (or was never interrupted), so there is nothing to resume"
                 : $"{folder}: no such folder", path);
-        var (settings, checkpoint) = RunCheckpointFile.Read(path);
-        settings = settings with { Output = System.IO.Path.GetFullPath(folder) };
+        var saved = RunCheckpointFile.Read(path);
+        var settings = saved.Settings with { Output = System.IO.Path.GetFullPath(folder) };
+        if (settings.Data is { } data && saved.DataFingerprint is { } fingerprint)
+            Experiments.DataFingerprint.Verify(settings.Problem, data, fingerprint);
         var plan = RunPlan.Create(settings);
+        var checkpoint = saved.Checkpoint;
         if (checkpoint.X.Length != plan.Problem.Dimension)
             throw new ArgumentException($"{path}: the checkpoint's point has length {checkpoint.X.Length} but the rebuilt {plan.Problem.Name} instance has dimension {plan.Problem.Dimension} (was the data folder changed?)");
-        return (plan, new RunCheckpointing { Path = path, Settings = settings, Interval = interval, ResumeFrom = checkpoint });
+        return (plan, new RunCheckpointing
+        {
+            Path = path, Settings = settings, Interval = interval, ResumeFrom = checkpoint, DataFingerprint = saved.DataFingerprint,
+        });
     }
 
     /// <summary>
@@ -83,7 +95,7 @@ public sealed record RunCheckpointing
         };
     }
 
-    internal void Save(RunCheckpoint checkpoint) => RunCheckpointFile.Write(Path, Settings, checkpoint);
+    internal void Save(RunCheckpoint checkpoint) => RunCheckpointFile.Write(Path, Settings, checkpoint, DataFingerprint);
 
     internal void Discard() => File.Delete(Path);
 }

@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Ravine.Optimization;
 
 /// <summary>
-/// Reads and writes a <see cref="RunCheckpoint"/> as JSON. Doubles are written in their shortest round-trip form
-/// (NaN and ±∞ as the strings "NaN", "Infinity", "-Infinity"), so a resumed run starts from bit-identical numbers.
+/// Reads and writes a <see cref="RunCheckpoint"/> as JSON. Doubles are written in their shortest form that reads back
+/// to the same bits (<see cref="IO.RoundTripDouble"/>; NaN and ±∞ as the strings "NaN", "Infinity", "-Infinity"), so a resumed run starts from bit-identical numbers.
 /// </summary>
 public static class RunCheckpointJson
 {

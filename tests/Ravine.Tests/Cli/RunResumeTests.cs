@@ -43,6 +43,28 @@ public class RunResumeTests
     }
 
     [Fact]
+    public void Resume_refuses_a_data_folder_changed_since_the_run_began()
+    {
+        using var folder = new ScratchFolder();
+        string data = folder.File("data"), output = folder.File("out");
+        Assert.Equal(0, CliRunner.Run("generate", "single-neuron", "--seed", "5", "--out", data).ExitCode);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        Assert.Equal(130, CliRunner.Run(cancellation.Token, "run", "--problem", "single-neuron", "--data", data, "--out", output).ExitCode);
+        // Same shape, one number nudged: the instance would still load, and the resumed run would solve another problem.
+        string w1 = Path.Combine(data, "w1.npy");
+        byte[] bytes = File.ReadAllBytes(w1);
+        bytes[^1] ^= 1;
+        File.WriteAllBytes(w1, bytes);
+        var (code, _, error) = CliRunner.Run("run", "--resume", output);
+        Assert.Equal(2, code);
+        Assert.Equal($"ravine: {w1}: changed (its SHA-256 differs) since the run began; a resumed run must see the same instance, so restore the file or start a new run\n", error);
+        bytes[^1] ^= 1;
+        File.WriteAllBytes(w1, bytes);
+        Assert.Equal(0, CliRunner.Run("run", "--resume", output).ExitCode);
+    }
+
+    [Fact]
     public void A_finished_run_leaves_no_checkpoint()
     {
         using var folder = new ScratchFolder();

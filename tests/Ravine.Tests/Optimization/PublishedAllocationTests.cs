@@ -22,12 +22,19 @@ public class PublishedAllocationTests
 
     private static long AllocatedBy(Action action)
     {
-        // Warm up twice: JIT, static initializers, and the tier-up of hot methods that can allocate on this thread.
+        // Warm up twice: JIT, static initializers, and the tier-up of hot methods. The least of three measurements is
+        // kept: the runtime now and then allocates on this thread for its own reasons (seen once in a full parallel
+        // test run), while an allocation per iteration shows in every measurement.
         action();
         action();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        long least = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            action();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        return least;
     }
 
     private static long Run(ITestProblem problem, string method, int iterations, bool trace)

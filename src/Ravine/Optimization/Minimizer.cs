@@ -125,8 +125,11 @@ public static class Minimizer
                 _iteration++;
                 if (report.Stepsize > _longestStep) _longestStep = report.Stepsize;
                 Record(report.Stepsize, report.Kind);
-                if (ObserveAndCheck(report.Stepsize, report.Kind) is { } stop) return stop;
-                if (report.Stop is StopReason after) return (after, report.Message ?? after.ToString());
+                var stop = ObserveAndCheck(report.Stepsize, report.Kind);
+                // A method that finishes its own budget on the very step a limit is reached reports the truer reason.
+                if (report.Stop is StopReason after && stop?.Item1 is null or StopReason.MaxIterations or StopReason.MaxOracleCalls or StopReason.TimeLimit)
+                    return (after, report.Message ?? after.ToString());
+                if (stop is not null) return stop.Value;
                 if (_options.CheckpointInterval > 0 && _iteration % _options.CheckpointInterval == 0 && _options.CheckpointSink is { } sink)
                     sink(Capture());
             }

@@ -106,6 +106,14 @@ public class StopCriteriaTests
     }
 
     [Fact]
+    public void A_method_finishing_on_the_iteration_limit_reports_that_it_completed()
+    {
+        var r = Rosenbrock(new GdPolyak(0.0125, 4, 3, 0), new MinimizeOptions { MaxIterations = 15 });
+        Assert.Equal(StopReason.MethodCompleted, r.StopReason);
+        Assert.Equal(15, r.Iterations);
+    }
+
+    [Fact]
     public void TimeLimit_stops_a_slow_run()
     {
         var slow = Objective.Create(1, (x, g) => { Thread.Sleep(5); g[0] = 2 * x[0]; return x[0] * x[0]; });

@@ -12,7 +12,7 @@ namespace Ravine.Tests.Cli;
 /// <summary>
 /// The built <c>ravine run</c> as a child process, stopped by real signals part-way: exit codes, the files it leaves,
 /// and <c>--resume</c>. The instance is a single neuron in R^10000, so that one iteration takes long enough for the
-/// signal to land mid-run (the first checkpoint, at iteration 25 of 2525, is the cue to send it).
+/// signal to land mid-run (the first checkpoint, at iteration 25 of 1010, is the cue to send it).
 /// </summary>
 public class InterruptionProcessTests(Xunit.Abstractions.ITestOutputHelper log)
 {
@@ -22,7 +22,7 @@ public class InterruptionProcessTests(Xunit.Abstractions.ITestOutputHelper log)
     private const int InputDimension = 10_000;
 
     private static string[] RunArgs(string data, string output, int checkpointEvery = 25) =>
-        ["run", "--problem", "single-neuron", "--data", data, "--epochs", "25", "--checkpoint-every", $"{checkpointEvery}", "--out", output];
+        ["run", "--problem", "single-neuron", "--data", data, "--epochs", "10", "--checkpoint-every", $"{checkpointEvery}", "--out", output];
 
     private static string MakeData(ScratchFolder folder)
     {
@@ -84,14 +84,14 @@ public class InterruptionProcessTests(Xunit.Abstractions.ITestOutputHelper log)
         Assert.Equal("SIGINT", summary.InterruptedBy);
         var run = Assert.Single(summary.Runs);
         Assert.Equal("Cancelled", run.StopReason);
-        Assert.InRange(run.Iterations, 25, 2524);
+        Assert.InRange(run.Iterations, 25, 1009);
         var (_, checkpoint) = RunCheckpointFile.Read(Path.Combine(output, RunCheckpointFile.FileName));
         Assert.Equal(run.Iterations, checkpoint.Iteration);
         Assert.Equal(run.Iterations + 1, ReadTrace(output).Count);
         foreach (string figure in new[] { "gap", "distance", "stepsize" })
             Assert.True(File.Exists(Path.Combine(output, "single-neuron", figure + ".png")), figure);
 
-        Mark($"interrupted run checked: stopped at iteration {run.Iterations} of 2525");
+        Mark($"interrupted run checked: stopped at iteration {run.Iterations} of 1010");
         using (var resume = new CliChild("run", "--resume", output))
         {
             code = resume.WaitForExit();
@@ -102,7 +102,7 @@ public class InterruptionProcessTests(Xunit.Abstractions.ITestOutputHelper log)
         Assert.Equal(0, CliRunner.Run(RunArgs(data, reference, checkpointEvery: 0)).ExitCode);
         Mark("reference");
         var resumed = ReadTrace(output);
-        Assert.Equal(2526, resumed.Count);
+        Assert.Equal(1011, resumed.Count);
         Assert.True(ReadTrace(reference).NumericallyIdentical(resumed), "the resumed trace differs from the uninterrupted one");
         Assert.False(AssertEveryFileIsWhole(output).Cancelled);
         Assert.False(File.Exists(Path.Combine(output, RunCheckpointFile.FileName)));

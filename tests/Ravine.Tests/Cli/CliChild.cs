@@ -73,3 +73,13 @@ internal sealed class CliChild : IDisposable
         Process.Dispose();
     }
 }
+
+/// <summary>
+/// Tests that start the CLI as a child process run alone, after the others: each child keeps a core busy, which would
+/// slow the signal timing they rely on and disturb the measurements of tests running beside them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ChildProcessCollection
+{
+    public const string Name = "Child processes";
+}

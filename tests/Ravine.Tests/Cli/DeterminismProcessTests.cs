@@ -4,6 +4,7 @@ using Ravine.Tests.IO;
 namespace Ravine.Tests.Cli;
 
 /// <summary>Same inputs give bit-identical traces whatever the number of threads the runtime is given.</summary>
+[Collection(ChildProcessCollection.Name)]
 public class DeterminismProcessTests
 {
     private static int Reproduce(string output, int processors)

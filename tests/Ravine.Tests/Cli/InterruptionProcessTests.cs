@@ -14,6 +14,7 @@ namespace Ravine.Tests.Cli;
 /// and <c>--resume</c>. The instance is a single neuron in R^10000, so that one iteration takes long enough for the
 /// signal to land mid-run (the first checkpoint, at iteration 25 of 1010, is the cue to send it).
 /// </summary>
+[Collection(ChildProcessCollection.Name)]
 public class InterruptionProcessTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();

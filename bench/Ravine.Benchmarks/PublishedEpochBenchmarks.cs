@@ -6,7 +6,7 @@ using Ravine.Problems;
 namespace Ravine.Benchmarks;
 
 /// <summary>
-/// One GDPolyak epoch at each published problem's settings (K short steps and one long step, K + 1 oracle calls),
+/// One oracle call (f and ∇f at the seeded start) and one GDPolyak epoch at each published problem's settings (K short steps and one long step, K + 1 oracle calls),
 /// stepping the method directly: the allocation column is the hot loop's per-iteration allocation and must be 0 B.
 /// The traced variant runs the same epoch through <see cref="Minimizer.Minimize"/> with the trace and the distance on,
 /// as <c>reproduce</c> does: its extra time over the untraced one is the cost of recording, and its allocation is the
@@ -21,6 +21,7 @@ public class PublishedEpochBenchmarks
     private Iterate _iterate = null!;
     private Oracle _oracle = null!;
     private IMethodState _state = null!;
+    private double[] _gradient = null!;
     private int _steps;
 
     /// <summary>The problem, by its suite name.</summary>
@@ -40,10 +41,14 @@ public class PublishedEpochBenchmarks
         _oracle = new Oracle(_problem);
         _iterate = new Iterate(_problem.Dimension);
         _start = _problem.Start;
+        _gradient = new double[_problem.Dimension];
         _start.CopyTo(_iterate.X);
         _oracle.Evaluate(_iterate);
         _state = _method.Start(_iterate, _oracle);
     }
+
+    [Benchmark(Description = "one oracle call")]
+    public double OracleCall() => _problem.Evaluate(_start, _gradient);
 
     [Benchmark(Description = "one GDPolyak epoch, stepping the method")]
     public double OneEpoch()

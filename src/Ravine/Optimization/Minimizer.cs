@@ -126,8 +126,9 @@ public static class Minimizer
                 if (report.Stepsize > _longestStep) _longestStep = report.Stepsize;
                 Record(report.Stepsize, report.Kind);
                 var stop = ObserveAndCheck(report.Stepsize, report.Kind);
-                // A method that finishes its own budget on the very step a limit is reached reports the truer reason.
-                if (report.Stop is StopReason after && stop?.Item1 is null or StopReason.MaxIterations or StopReason.MaxOracleCalls or StopReason.TimeLimit)
+                // A method that finishes its own budget on the very step a limit is reached reports the truer reason; so
+                // does one cancelled on that step: it is complete, and a resume could not know the method was done.
+                if (report.Stop is StopReason after && stop?.Item1 is null or StopReason.MaxIterations or StopReason.MaxOracleCalls or StopReason.TimeLimit or StopReason.Cancelled)
                     return (after, report.Message ?? after.ToString());
                 if (stop is not null) return stop.Value;
                 if (_options.CheckpointInterval > 0 && _iteration % _options.CheckpointInterval == 0 && _options.CheckpointSink is { } sink)

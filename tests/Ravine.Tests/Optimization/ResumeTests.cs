@@ -85,6 +85,21 @@ public class ResumeTests
     }
 
     [Fact]
+    public void A_cancellation_on_the_step_that_completes_the_method_reports_the_completed_run()
+    {
+        var method = new GdPolyak(0.0125, 10, 2, 0);
+        using var cts = new CancellationTokenSource();
+        var cancelled = Minimizer.Minimize(new QuarticRosenbrock(), [0.9, 1.3], method, new MinimizeOptions
+        {
+            CancellationToken = cts.Token,
+            Observer = (in IterationInfo info) => { if (info.Iteration == 22) cts.Cancel(); return ObserverAction.Continue; },
+        });
+        var whole = Minimizer.Minimize(new QuarticRosenbrock(), [0.9, 1.3], method);
+        Assert.Equal((StopReason.MethodCompleted, 22), (whole.StopReason, whole.Iterations));
+        Assert.Equal((whole.StopReason, whole.Iterations), (cancelled.StopReason, cancelled.Iterations));
+    }
+
+    [Fact]
     public void A_checkpoint_of_another_method_is_rejected()
     {
         var result = Minimizer.Minimize(new QuarticRosenbrock(), [0.9, 1.3], new GradientDescent(0.01), new MinimizeOptions { MaxIterations = 3 });

@@ -119,8 +119,9 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsOracleFlops
     /// <summary>
     /// A seeded instance. From one <see cref="Xoshiro256StarStar"/>(<paramref name="seed"/>), in this order, each
     /// matrix drawn row-major (index order): G ∈ R^{d×r} standard normal; A ∈ R^{m×d}; B ∈ R^{m×d}; X0 ∈ R^{d×k}.
-    /// Then X♮ = [G/‖G‖_F, 0] ∈ R^{d×k}, yᵢ = ‖aᵢᵀX♮‖² − ‖bᵢᵀX♮‖² (computed by the oracle's own arithmetic, so that
-    /// f(X♮) = 0 exactly) and X0 ← X0/‖X0‖_F.
+    /// Then X♮ = [G/‖G‖_F, 0] ∈ R^{d×k}, yᵢ = ‖aᵢᵀX♮‖² − ‖bᵢᵀX♮‖² and X0 ← X0/‖X0‖_F. y is computed by plain
+    /// scalar sums in index order, not by the vectorized oracle, whose rounding depends on the processor (FMA, vector
+    /// width): the instance is the same on every machine, and f(X♮) is round-off (≈ 1e-31), not exactly 0.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is below 1, or the rank exceeds the width.</exception>
     public static QuadraticSensing Generate(ulong seed, int dimension = PublishedDimension, int rank = PublishedRank,
@@ -137,8 +138,27 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsOracleFlops
         double[] start = LowRankFactors.UnitGaussian(rng, dimension * width);
         double[] truth = LowRankFactors.Padded(g, dimension, rank, width);
         var problem = new QuadraticSensing(measurements, dimension, width, a, b, new double[measurements], truth, start);
-        problem.Measure(truth, problem._y);
+        PortableMeasurements(a, b, dimension, width, truth, problem._y);
         return problem;
+    }
+
+    private static void PortableMeasurements(double[] a, double[] b, int d, int k, double[] x, double[] y)
+    {
+        for (int i = 0; i < y.Length; i++)
+            y[i] = SquaredNorm(a, i, d, k, x) - SquaredNorm(b, i, d, k, x);
+    }
+
+    // ‖rowᵀX‖² with every product rounded on its own: .NET never contracts a*b + c into a fused multiply-add unless asked.
+    private static double SquaredNorm(double[] rows, int i, int d, int k, double[] x)
+    {
+        double total = 0;
+        for (int j = 0; j < k; j++)
+        {
+            double p = 0;
+            for (int l = 0; l < d; l++) p += rows[i * d + l] * x[l * k + j];
+            total += p * p;
+        }
+        return total;
     }
 
     /// <summary>d, the number of rows of X.</summary>

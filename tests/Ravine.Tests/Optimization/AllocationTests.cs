@@ -4,6 +4,7 @@ using Ravine.Problems;
 
 namespace Ravine.Tests.Optimization;
 
+[Collection(AllocationMeasurementCollection.Name)]
 public class AllocationTests
 {
     private static long AllocatedBy(Action action)

@@ -76,12 +76,13 @@ public class QuadraticSensingParallelTests
     }
 
     [Fact]
-    public void The_truth_of_a_blocked_instance_has_zero_loss_and_gradient()
+    public void The_truth_of_a_blocked_instance_has_round_off_loss_and_gradient()
     {
+        // y is computed by portable scalar sums, the oracle by the vector kernel: they agree to round-off, not bits.
         var problem = Large();
         var g = new double[problem.Dimension];
-        Assert.Equal(0, problem.Evaluate(problem.Truth!, g));
-        Assert.All(g, v => Assert.Equal(0, v));
+        Assert.InRange(problem.Evaluate(problem.Truth!, g), 0, 1e-28);
+        Assert.All(g, v => Assert.InRange(v, -1e-13, 1e-13));
     }
 
     [Fact]

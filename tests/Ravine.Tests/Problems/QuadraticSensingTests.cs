@@ -111,7 +111,7 @@ public class QuadraticSensingTests(ITestOutputHelper output)
     public void On_the_solution_set_f_and_the_distance_vanish()
     {
         var rng = new Xoshiro256StarStar(36);
-        Assert.Equal(0, Value(Published, Published.Truth!));
+        Assert.InRange(Value(Published, Published.Truth!), 0, 1e-28);
         for (int trial = 0; trial < 3; trial++)
         {
             double[] solution = Rotate(Published.Truth!, RandomOrthogonal(rng, 4));
@@ -156,13 +156,12 @@ public class QuadraticSensingTests(ITestOutputHelper output)
     public void The_seeded_instance_is_pinned()
     {
         // SHA-256 of the little-endian bytes of A, B, y, X♮ (padded d×k) and X0, in that order: a change in the
-        // generator, the draw order or the arithmetic of y shows here (the four-measurement kernel changed it once).
-        // (y comes from the Vector256/FMA kernel; a machine without hardware vectors computes it on the general path
-        // and may differ in the last bits.)
+        // generator, the draw order or the arithmetic of y shows here. y comes from portable scalar sums, not the
+        // processor-dependent vector kernel, so this hash holds on every machine.
         var bytes = MemoryMarshal.AsBytes<double>([.. Published.A, .. Published.B, .. Published.Y, .. Published.Truth!, .. Published.Start]).ToArray();
         string hash = Convert.ToHexString(SHA256.HashData(bytes));
         output.WriteLine(hash);
-        Assert.Equal("9F01FD7884DE8A3064CE0340B2B7175981052902505D52DEE0E7E62A46C48DD6", hash);
+        Assert.Equal("735E04F1280649E124CFAFEFA0BAB4D34AD1C2A53D88A21A2690971FD974A790", hash);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using MathNet.Numerics.LinearAlgebra;
 using Ravine.Methods;
 using Ravine.Objectives;
@@ -7,15 +5,13 @@ using Ravine.Optimization;
 using Ravine.Problems;
 using Ravine.Randomness;
 using Xunit.Abstractions;
-using static Ravine.Tests.Problems.LowRankTestMatrices;
+using static Ravine.Tests.Problems.ProblemTestMath;
 
 namespace Ravine.Tests.Problems;
 
 public class MatrixFactorizationTests(ITestOutputHelper output)
 {
     private static readonly MatrixFactorization Published = MatrixFactorization.Generate(ProblemSuite.PublishedSeed);
-
-    private static double Value(IObjective problem, double[] x) => problem.Evaluate(x, new double[x.Length]);
 
     /// <summary>f = ¼‖XXᵀ − X♮X♮ᵀ‖² and ∇f = (XXᵀ − X♮X♮ᵀ)X with the d×d matrices formed.</summary>
     private static double Reference(MatrixFactorization problem, double[] x, double[] gradient)
@@ -35,15 +31,7 @@ public class MatrixFactorizationTests(ITestOutputHelper output)
         var small = MatrixFactorization.Generate(6, dimension: 9, rank: 3, width: 5);
         foreach (var problem in new[] { Published, small })
         {
-            double[] x = rng.NextGaussians(problem.Dimension);
-            var g = new double[x.Length];
-            var expected = new double[x.Length];
-            double f = problem.Evaluate(x, g);
-            double reference = Reference(problem, x, expected);
-            Assert.Equal(reference, f, reference * 1e-12);
-            double scale = expected.Max(Math.Abs);
-            for (int i = 0; i < g.Length; i++)
-                Assert.True(Math.Abs(g[i] - expected[i]) <= 1e-12 * scale, $"∂{i}: {g[i]} vs {expected[i]}");
+            AssertMatchesReference(problem, rng.NextGaussians(problem.Dimension), (x, gradient) => Reference(problem, x, gradient));
         }
     }
 
@@ -137,8 +125,7 @@ public class MatrixFactorizationTests(ITestOutputHelper output)
     public void The_seeded_instance_is_pinned()
     {
         // SHA-256 of the little-endian bytes of X♮ (padded d×k) then X0.
-        var bytes = MemoryMarshal.AsBytes<double>([.. Published.Truth, .. Published.Start]).ToArray();
-        string hash = Convert.ToHexString(SHA256.HashData(bytes));
+        string hash = Sha256Hex([.. Published.Truth, .. Published.Start]);
         output.WriteLine(hash);
         Assert.Equal("B173438A1FA9FFFDB62D745F917E404F8D38C0A6075DBCE904703D0430591406", hash);
     }
@@ -157,12 +144,7 @@ public class MatrixFactorizationTests(ITestOutputHelper output)
     [Fact]
     public void Evaluating_allocates_nothing()
     {
-        var x = Published.Start;
-        var g = new double[x.Length];
-        Published.Evaluate(x, g);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++) Published.Evaluate(x, g);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, AllocatedBytesOfEvaluations(Published, Published.Start, 10));
     }
 
     [Fact]

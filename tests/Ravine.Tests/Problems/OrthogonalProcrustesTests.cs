@@ -76,7 +76,7 @@ public class OrthogonalProcrustesTests
         var rng = new Xoshiro256StarStar(62);
         foreach (double offset in new[] { 1.0, 1e-3, 1e-9 })
         {
-            double[] x = LowRankTestMatrices.Add(LowRankTestMatrices.Rotate(truth, LowRankTestMatrices.RandomOrthogonal(rng, 4)), rng.NextGaussians(400), offset);
+            double[] x = ProblemTestMath.Add(ProblemTestMath.Rotate(truth, ProblemTestMath.RandomOrthogonal(rng, 4)), rng.NextGaussians(400), offset);
             var cross = new double[16];
             for (int j = 0; j < 100; j++)
                 for (int a = 0; a < 4; a++)

@@ -1,5 +1,6 @@
 using Ravine.Problems;
 using Ravine.Randomness;
+using static Ravine.Tests.Problems.ProblemTestMath;
 
 namespace Ravine.Tests.Problems;
 
@@ -9,34 +10,6 @@ public class QuadraticSensingParallelTests
     /// <summary>Three blocks and a short last one; k = 8 takes the vector kernel with two column chunks.</summary>
     private static QuadraticSensing Large(int width = 8) =>
         QuadraticSensing.Generate(41, dimension: 9, rank: 2, width: width, measurements: 2 * QuadraticSensing.RowBlock + 37);
-
-    /// <summary>f and ∇f straight from the definition, one measurement at a time.</summary>
-    private static double Definition(QuadraticSensing problem, double[] x, double[] gradient)
-    {
-        int m = problem.MeasurementCount, d = problem.AmbientDimension, k = problem.Width;
-        double[] a = problem.A, b = problem.B, y = problem.Y;
-        Array.Clear(gradient);
-        double f = 0;
-        var p = new double[k];
-        var q = new double[k];
-        for (int i = 0; i < m; i++)
-        {
-            Array.Clear(p);
-            Array.Clear(q);
-            for (int j = 0; j < d; j++)
-                for (int c = 0; c < k; c++)
-                {
-                    p[c] += a[i * d + j] * x[j * k + c];
-                    q[c] += b[i * d + j] * x[j * k + c];
-                }
-            double r = p.Sum(v => v * v) - q.Sum(v => v * v) - y[i];
-            f += r * r / m;
-            for (int j = 0; j < d; j++)
-                for (int c = 0; c < k; c++)
-                    gradient[j * k + c] += 4.0 / m * r * (a[i * d + j] * p[c] - b[i * d + j] * q[c]);
-        }
-        return f;
-    }
 
     [Theory]
     [InlineData(8)]
@@ -64,15 +37,8 @@ public class QuadraticSensingParallelTests
     {
         var problem = Large();
         problem.MaxDegreeOfParallelism = 2;
-        var x = new Xoshiro256StarStar(43).NextGaussians(problem.Dimension);
-        var g = new double[x.Length];
-        var expected = new double[x.Length];
-        double f = problem.Evaluate(x, g);
-        double reference = Definition(problem, x, expected);
-        Assert.Equal(reference, f, reference * 1e-12);
-        double scale = expected.Max(Math.Abs);
-        for (int i = 0; i < g.Length; i++)
-            Assert.True(Math.Abs(g[i] - expected[i]) <= 1e-12 * scale, $"∂{i}: {g[i]} vs {expected[i]}");
+        AssertMatchesReference(problem, new Xoshiro256StarStar(43).NextGaussians(problem.Dimension),
+            (x, gradient) => QuadraticSensingDefinition.Evaluate(problem, x, gradient));
     }
 
     [Fact]
@@ -110,12 +76,7 @@ public class QuadraticSensingParallelTests
     public void The_blocked_evaluation_on_one_thread_allocates_nothing()
     {
         var problem = Large();
-        var x = problem.Start;
-        var g = new double[x.Length];
-        problem.Evaluate(x, g);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++) problem.Evaluate(x, g);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, AllocatedBytesOfEvaluations(problem, problem.Start, 10));
     }
 
     [Fact]

@@ -1,12 +1,10 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using Ravine.Methods;
 using Ravine.Objectives;
 using Ravine.Optimization;
 using Ravine.Problems;
 using Ravine.Randomness;
 using Xunit.Abstractions;
-using static Ravine.Tests.Problems.LowRankTestMatrices;
+using static Ravine.Tests.Problems.ProblemTestMath;
 
 namespace Ravine.Tests.Problems;
 
@@ -17,49 +15,13 @@ public class QuadraticSensingTests(ITestOutputHelper output)
     /// <summary>A small instance of odd sizes: d not a multiple of 4 exercises the loop tails.</summary>
     private static readonly QuadraticSensing Small = QuadraticSensing.Generate(5, dimension: 7, rank: 2, width: 4, measurements: 30);
 
-    private static double Value(IObjective problem, double[] x) => problem.Evaluate(x, new double[x.Length]);
-
-    /// <summary>f and ∇f straight from the definitions, without the fused kernel.</summary>
-    private static double Reference(QuadraticSensing problem, double[] x, double[] gradient)
-    {
-        int m = problem.MeasurementCount, d = problem.AmbientDimension, k = problem.Width;
-        double[] a = problem.A, b = problem.B, y = problem.Y;
-        Array.Clear(gradient);
-        double f = 0;
-        for (int i = 0; i < m; i++)
-        {
-            var p = new double[k];
-            var q = new double[k];
-            for (int j = 0; j < d; j++)
-                for (int c = 0; c < k; c++)
-                {
-                    p[c] += a[i * d + j] * x[j * k + c];
-                    q[c] += b[i * d + j] * x[j * k + c];
-                }
-            double r = p.Sum(v => v * v) - q.Sum(v => v * v) - y[i];
-            f += r * r / m;
-            for (int j = 0; j < d; j++)
-                for (int c = 0; c < k; c++)
-                    gradient[j * k + c] += 4.0 / m * r * (a[i * d + j] * p[c] - b[i * d + j] * q[c]);
-        }
-        return f;
-    }
-
     [Fact]
     public void Value_and_gradient_match_the_definition_at_random_points()
     {
         var rng = new Xoshiro256StarStar(31);
         foreach (var problem in new[] { Published, Small })
         {
-            double[] x = rng.NextGaussians(problem.Dimension);
-            var g = new double[x.Length];
-            var expected = new double[x.Length];
-            double f = problem.Evaluate(x, g);
-            double reference = Reference(problem, x, expected);
-            Assert.Equal(reference, f, reference * 1e-12);
-            double scale = expected.Max(Math.Abs);
-            for (int i = 0; i < g.Length; i++)
-                Assert.True(Math.Abs(g[i] - expected[i]) <= 1e-12 * scale, $"∂{i}: {g[i]} vs {expected[i]}");
+            AssertMatchesReference(problem, rng.NextGaussians(problem.Dimension), (x, gradient) => QuadraticSensingDefinition.Evaluate(problem, x, gradient));
         }
     }
 
@@ -158,8 +120,7 @@ public class QuadraticSensingTests(ITestOutputHelper output)
         // SHA-256 of the little-endian bytes of A, B, y, X♮ (padded d×k) and X0, in that order: a change in the
         // generator, the draw order or the arithmetic of y shows here. y comes from portable scalar sums, not the
         // processor-dependent vector kernel, so this hash holds on every machine.
-        var bytes = MemoryMarshal.AsBytes<double>([.. Published.A, .. Published.B, .. Published.Y, .. Published.Truth!, .. Published.Start]).ToArray();
-        string hash = Convert.ToHexString(SHA256.HashData(bytes));
+        string hash = Sha256Hex([.. Published.A, .. Published.B, .. Published.Y, .. Published.Truth!, .. Published.Start]);
         output.WriteLine(hash);
         Assert.Equal("735E04F1280649E124CFAFEFA0BAB4D34AD1C2A53D88A21A2690971FD974A790", hash);
     }
@@ -189,12 +150,7 @@ public class QuadraticSensingTests(ITestOutputHelper output)
     [Fact]
     public void Evaluating_allocates_nothing()
     {
-        var x = Published.Start;
-        var g = new double[x.Length];
-        Published.Evaluate(x, g);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++) Published.Evaluate(x, g);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, AllocatedBytesOfEvaluations(Published, Published.Start, 10));
     }
 
     [Fact]

@@ -1,11 +1,10 @@
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using Ravine.Methods;
 using Ravine.Objectives;
 using Ravine.Optimization;
 using Ravine.Problems;
 using Ravine.Randomness;
 using Xunit.Abstractions;
+using static Ravine.Tests.Problems.ProblemTestMath;
 
 namespace Ravine.Tests.Problems;
 
@@ -23,15 +22,6 @@ public class SingleNeuronTests(ITestOutputHelper output)
 
     /// <summary>z with its component along v removed (orthogonal to v up to round-off).</summary>
     private static double[] Orthogonal(double[] z, double[] v) => Add(z, Scaled(v, -Dot(z, v) / Dot(v, v)));
-
-    private static double Value(IObjective problem, double[] x) => problem.Evaluate(x, new double[x.Length]);
-
-    private static double[] Gradient(IObjective problem, double[] x)
-    {
-        var g = new double[x.Length];
-        problem.Evaluate(x, g);
-        return g;
-    }
 
     [Fact]
     public void Gradient_check_passes_at_random_points()
@@ -294,8 +284,7 @@ public class SingleNeuronTests(ITestOutputHelper output)
     public void The_seeded_instance_is_pinned()
     {
         // SHA-256 of the little-endian bytes of w₁, w₂ (the start) then v: a change in the generator or the draw order shows here.
-        var bytes = MemoryMarshal.AsBytes<double>([.. Published.Start, .. Published.Teacher]).ToArray();
-        string hash = Convert.ToHexString(SHA256.HashData(bytes));
+        string hash = Sha256Hex([.. Published.Start, .. Published.Teacher]);
         output.WriteLine(hash);
         Assert.Equal("984FF891C5689C2C70234C07D3BE3D4193BB96FBD7CEF7D680C6BF9A1FAD2ECD", hash);
     }
@@ -364,12 +353,7 @@ public class SingleNeuronTests(ITestOutputHelper output)
     [Fact]
     public void An_oracle_call_allocates_nothing()
     {
-        var x = Published.Start;
-        var g = new double[200];
-        Published.Evaluate(x, g);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++) Published.Evaluate(x, g);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, AllocatedBytesOfEvaluations(Published, Published.Start, 100));
     }
 
     [Fact]

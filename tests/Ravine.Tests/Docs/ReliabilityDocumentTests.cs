@@ -6,24 +6,13 @@ namespace Ravine.Tests.Docs;
 /// <summary>docs/RELIABILITY.md cites a test for every failure mode; each cited test must exist.</summary>
 public partial class ReliabilityDocumentTests
 {
-    private static string Repository
-    {
-        get
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-                if (File.Exists(Path.Combine(folder.FullName, "Ravine.sln")))
-                    return folder.FullName;
-            throw new InvalidOperationException($"No Ravine.sln above {AppContext.BaseDirectory}.");
-        }
-    }
-
     [GeneratedRegex(@"`(?<class>[A-Za-z]\w*Tests)\.(?<method>\w+)`")]
     private static partial Regex CitedTest();
 
     [Fact]
     public void Every_test_cited_in_RELIABILITY_md_exists()
     {
-        string text = File.ReadAllText(Path.Combine(Repository, "docs", "RELIABILITY.md"));
+        string text = RepositoryFiles.ReadAllText("docs", "RELIABILITY.md");
         var tests = typeof(ReliabilityDocumentTests).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(m => m.GetCustomAttributes<FactAttribute>(inherit: true).Any())

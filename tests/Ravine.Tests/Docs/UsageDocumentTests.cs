@@ -6,18 +6,7 @@ namespace Ravine.Tests.Docs;
 /// <summary>docs/USAGE.md must not drift from the code it documents.</summary>
 public class UsageDocumentTests
 {
-    private static string Repository
-    {
-        get
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-                if (File.Exists(Path.Combine(folder.FullName, "Ravine.sln")))
-                    return folder.FullName;
-            throw new InvalidOperationException($"No Ravine.sln above {AppContext.BaseDirectory}.");
-        }
-    }
-
-    private static string Usage => File.ReadAllText(Path.Combine(Repository, "docs", "USAGE.md")).ReplaceLineEndings("\n");
+    private static string Usage => RepositoryFiles.ReadAllText("docs", "USAGE.md").ReplaceLineEndings("\n");
 
     /// <summary>The text between a marker line and the next line that starts with <paramref name="end"/>.</summary>
     private static string Section(string marker, string end)
@@ -36,7 +25,7 @@ public class UsageDocumentTests
     {
         var block = Section("<!-- docs/examples/OwnObjective.cs -->", "```\n");
         Assert.StartsWith("```csharp\n", block);
-        var file = File.ReadAllText(Path.Combine(Repository, "docs", "examples", "OwnObjective.cs")).ReplaceLineEndings("\n");
+        var file = RepositoryFiles.ReadAllText("docs", "examples", "OwnObjective.cs").ReplaceLineEndings("\n");
         Assert.Equal(file, block["```csharp\n".Length..]);
     }
 

@@ -15,7 +15,7 @@ internal static class LowRankFactors
     public static double[] UnitGaussian(Xoshiro256StarStar rng, int count)
     {
         double[] values = rng.NextGaussians(count);
-        double norm = Math.Sqrt(SumOfSquares(values));
+        double norm = Math.Sqrt(FusedSums.SumOfSquares(values));
         for (int i = 0; i < values.Length; i++) values[i] /= norm;
         return values;
     }
@@ -30,20 +30,5 @@ internal static class LowRankFactors
         for (int j = 0; j < rows; j++)
             factor.Slice(j * columns, columns).CopyTo(padded.AsSpan(j * width, columns));
         return padded;
-    }
-
-    public static double SumOfSquares(ReadOnlySpan<double> values)
-    {
-        double sum = 0;
-        foreach (double v in values) sum = Math.FusedMultiplyAdd(v, v, sum);
-        return sum;
-    }
-
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first entry that is NaN or ±∞.</summary>
-    public static void CheckFinite(double[] values, string name)
-    {
-        for (int i = 0; i < values.Length; i++)
-            if (!double.IsFinite(values[i]))
-                throw new ArgumentException($"{name}[{i}] = {values[i]} is not finite.", name);
     }
 }

@@ -66,8 +66,8 @@ public sealed class MatrixFactorization : ITestProblem, IKnowsOracleFlops
             throw new ArgumentException($"The truth X♮ has {truth.Length / dimension} columns but only d = {dimension} rows: its rank cannot exceed d, so pass at most d columns.", nameof(truth));
         if (start.Length != dimension * width)
             throw new ArgumentException($"The start X0 has {start.Length} entries, expected d·k = {dimension}·{width} = {dimension * width} (a d×k matrix, row-major).", nameof(start));
-        LowRankFactors.CheckFinite(truth, nameof(truth));
-        LowRankFactors.CheckFinite(start, nameof(start));
+        ProblemArguments.CheckFinite(truth, nameof(truth));
+        ProblemArguments.CheckFinite(start, nameof(start));
         (_d, _k, _c) = (dimension, width, truth.Length / dimension);
         _truth = LowRankFactors.Padded(truth, _d, _c, _k);
         _start = (double[])start.Clone();
@@ -178,7 +178,7 @@ public sealed class MatrixFactorization : ITestProblem, IKnowsOracleFlops
                 for (int b = 0; b < k; b++) v = Math.FusedMultiplyAdd(row[b], a[l * k + b], v);
                 crossRow[l] = v;
             }
-            crossSquares += LowRankFactors.SumOfSquares(crossRow);
+            crossSquares += FusedSums.SumOfSquares(crossRow);
         }
 
         for (int l = 0; l < c; l++)
@@ -218,7 +218,7 @@ public sealed class MatrixFactorization : ITestProblem, IKnowsOracleFlops
                 g[b] = v;
             }
         }
-        return 0.25 * (LowRankFactors.SumOfSquares(delta) + 2 * crossSquares + LowRankFactors.SumOfSquares(s));
+        return 0.25 * (FusedSums.SumOfSquares(delta) + 2 * crossSquares + FusedSums.SumOfSquares(s));
     }
 
     /// <summary>The Procrustes distance min_R ‖X − X♮R‖_F (allocation-free: a k×k Jacobi SVD on the stack).</summary>

@@ -75,8 +75,7 @@ internal static class OrthogonalProcrustes
     {
         v.Clear();
         for (int i = 0; i < k; i++) v[i * k + i] = 1;
-        double frobenius = 0;
-        foreach (double entry in c) frobenius = Math.FusedMultiplyAdd(entry, entry, frobenius);
+        double frobenius = FusedSums.SumOfSquares(c);
         // A column whose norm is round-off of ‖C‖ has a direction that is noise: rotating against it would never settle.
         double negligible = 16 * Epsilon * Epsilon * frobenius;
         for (int sweep = 0; sweep < 64; sweep++)

@@ -85,21 +85,21 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsOracleFlops
             throw new ArgumentException($"B has {b.Length} entries, expected m·d = {measurements}·{dimension} = {md} (the vectors bᵢ as rows, row-major).", nameof(b));
         if (y.Length != measurements)
             throw new ArgumentException($"y has {y.Length} entries, expected one measurement per row of A and B: m = {measurements}.", nameof(y));
-        LowRankFactors.CheckFinite(a, nameof(a));
-        LowRankFactors.CheckFinite(b, nameof(b));
-        LowRankFactors.CheckFinite(y, nameof(y));
+        ProblemArguments.CheckFinite(a, nameof(a));
+        ProblemArguments.CheckFinite(b, nameof(b));
+        ProblemArguments.CheckFinite(y, nameof(y));
         if (truth is not null)
         {
             if (truth.Length == 0 || truth.Length % dimension != 0 || truth.Length / dimension > width)
                 throw new ArgumentException($"The truth X♮ has {truth.Length} entries, expected d·c = {dimension}·c with 1 ≤ c ≤ k = {width} (a d×c matrix, row-major, zero-padded to k columns).", nameof(truth));
-            LowRankFactors.CheckFinite(truth, nameof(truth));
+            ProblemArguments.CheckFinite(truth, nameof(truth));
             _truth = LowRankFactors.Padded(truth, dimension, truth.Length / dimension, width);
         }
         if (start is not null)
         {
             if (start.Length != dimension * width)
                 throw new ArgumentException($"The start X0 has {start.Length} entries, expected d·k = {dimension}·{width} = {dimension * width} (a d×k matrix, row-major).", nameof(start));
-            LowRankFactors.CheckFinite(start, nameof(start));
+            ProblemArguments.CheckFinite(start, nameof(start));
             _start = (double[])start.Clone();
         }
         else

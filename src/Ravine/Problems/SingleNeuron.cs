@@ -69,12 +69,12 @@ public sealed class SingleNeuron : ITestProblem
             throw new ArgumentException($"w1 has length {w1.Length} but the teacher v has length {teacher.Length}: both student neurons and the teacher live in the same R^d.", nameof(w1));
         if (w2.Length != teacher.Length)
             throw new ArgumentException($"w2 has length {w2.Length} but the teacher v has length {teacher.Length}: both student neurons and the teacher live in the same R^d.", nameof(w2));
-        CheckFinite(w1, nameof(w1));
-        CheckFinite(w2, nameof(w2));
-        CheckFinite(teacher, nameof(teacher));
+        ProblemArguments.CheckFinite(w1, nameof(w1));
+        ProblemArguments.CheckFinite(w2, nameof(w2));
+        ProblemArguments.CheckFinite(teacher, nameof(teacher));
         _d = teacher.Length;
         _teacher = (double[])teacher.Clone();
-        _teacherNormSquared = SumOfSquares(_teacher);
+        _teacherNormSquared = FusedSums.SumOfSquares(_teacher);
         _teacherNorm = Math.Sqrt(_teacherNormSquared);
         if (_teacherNormSquared == 0)
             throw new ArgumentException("The teacher neuron v is zero (or its squared norm underflows): the solution set {(αv, (1 − α)v)} would be the single point 0 and the distance formula divides by ‖v‖².", nameof(teacher));
@@ -265,19 +265,5 @@ public sealed class SingleNeuron : ITestProblem
         double bb = s - a;
         double error = (a - (s - bb)) + (b - bb);
         return (s - v) + error;
-    }
-
-    private static double SumOfSquares(ReadOnlySpan<double> values)
-    {
-        double sum = 0;
-        foreach (double value in values) sum = Math.FusedMultiplyAdd(value, value, sum);
-        return sum;
-    }
-
-    private static void CheckFinite(double[] values, string name)
-    {
-        for (int i = 0; i < values.Length; i++)
-            if (!double.IsFinite(values[i]))
-                throw new ArgumentException($"{name}[{i}] = {values[i]} is not finite.", name);
     }
 }

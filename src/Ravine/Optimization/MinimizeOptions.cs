@@ -10,19 +10,19 @@ public sealed record MinimizeOptions
     public static MinimizeOptions Default { get; } = new();
 
     /// <summary>At most this many iterations (steps). Default: unlimited.</summary>
-    public int MaxIterations { get; init => field = NonNegative(value); } = int.MaxValue;
+    public int MaxIterations { get; init => field = Validate.AtLeast(value, 0, nameof(MaxIterations)); } = int.MaxValue;
 
     /// <summary>At most this many oracle calls, counting the evaluation of the start. Default: unlimited.</summary>
-    public long MaxOracleCalls { get; init => field = NonNegative(value); } = long.MaxValue;
+    public long MaxOracleCalls { get; init => field = Validate.AtLeast(value, 0L, nameof(MaxOracleCalls)); } = long.MaxValue;
 
     /// <summary>Stop when f(x) − f* ≤ this (f* from <see cref="OptimalValue"/> or the objective). Default 0: off (a tolerance is active only when positive).</summary>
-    public double GapTolerance { get; init => field = Tolerance(value); }
+    public double GapTolerance { get; init => field = Validate.NonNegative(value, nameof(GapTolerance)); }
 
     /// <summary>Stop when ‖∇f(x)‖ ≤ this. Default: off (an exactly zero gradient always stops the run as stationary).</summary>
-    public double GradientTolerance { get; init => field = Tolerance(value); }
+    public double GradientTolerance { get; init => field = Validate.NonNegative(value, nameof(GradientTolerance)); }
 
     /// <summary>Stop when ‖∇f(x)‖ ≤ this · ‖∇f(x₀)‖. Default: off.</summary>
-    public double RelativeGradientTolerance { get; init => field = Tolerance(value); }
+    public double RelativeGradientTolerance { get; init => field = Validate.NonNegative(value, nameof(RelativeGradientTolerance)); }
 
     /// <summary>Stop when f(x) ≤ this target. Default: −∞ (off).</summary>
     public double TargetValue { get; init => field = double.IsNaN(value) ? throw new ArgumentOutOfRangeException(nameof(TargetValue), value, "TargetValue must not be NaN.") : value; } = double.NegativeInfinity;
@@ -36,7 +36,7 @@ public sealed record MinimizeOptions
     public double DivergenceFactor { get; init => field = value >= 1 && !double.IsNaN(value) ? value : throw new ArgumentOutOfRangeException(nameof(DivergenceFactor), value, "DivergenceFactor must be ≥ 1 (use +∞ to disable)."); } = 1e12;
 
     /// <summary>f* for the gap column and <see cref="GapTolerance"/>. Default: the objective's, if it implements <see cref="Objectives.IKnowsOptimalValue"/>.</summary>
-    public double? OptimalValue { get; init => field = value is double f && !double.IsFinite(f) ? throw new ArgumentOutOfRangeException(nameof(OptimalValue), f, "OptimalValue must be finite.") : value; }
+    public double? OptimalValue { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValue)) : null; }
 
     /// <summary>Record a trace row per iteration. Default: true.</summary>
     public bool RecordTrace { get; init; } = true;
@@ -51,17 +51,8 @@ public sealed record MinimizeOptions
     public CancellationToken CancellationToken { get; init; }
 
     /// <summary>Every this many iterations, <see cref="CheckpointSink"/> receives a <see cref="RunCheckpoint"/>. Default 0: off.</summary>
-    public int CheckpointInterval { get; init => field = NonNegative(value); }
+    public int CheckpointInterval { get; init => field = Validate.AtLeast(value, 0, nameof(CheckpointInterval)); }
 
     /// <summary>Receives periodic checkpoints (see <see cref="CheckpointInterval"/>); the checkpoint is valid only during the call.</summary>
     public Action<RunCheckpoint>? CheckpointSink { get; init; }
-
-    private static int NonNegative(int value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 0.");
-
-    private static long NonNegative(long value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 0.");
-
-    private static double Tolerance(double value, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
-        value >= 0 && !double.IsNaN(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 0.");
 }

@@ -9,7 +9,7 @@ namespace Ravine.IO;
 /// invariant culture with round-trip formatting, so reading the file back gives the same doubles bit for bit
 /// (NaN stays "NaN", infinities "Infinity"/"-Infinity").
 /// </summary>
-public static class TraceCsv
+internal static class TraceCsv
 {
     /// <summary>The header line.</summary>
     public const string Header = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds";
@@ -88,8 +88,6 @@ public static class TraceCsv
         StepKind.Start => "start",
         StepKind.Short => "short",
         StepKind.Long => "long",
-        StepKind.Rejected => "rejected",
-        StepKind.Restart => "restart",
         StepKind.Skipped => "skipped",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind."),
     };

@@ -95,8 +95,7 @@ public static class RunCheckpointFile
             }
             try
             {
-                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(checkpoint.GetRawText()));
-                return new SavedRun(runSettings, RunCheckpointJson.Read(stream)) { DataFingerprint = fingerprint };
+                return new SavedRun(runSettings, RunCheckpointJson.Read(checkpoint)) { DataFingerprint = fingerprint };
             }
             catch (FormatException e)
             {

@@ -7,7 +7,7 @@ namespace Ravine.IO;
 
 /// <summary>
 /// Reads and writes a <see cref="RunCheckpoint"/> as JSON. Doubles are written in their shortest form that reads back
-/// to the same bits (<see cref="IO.RoundTripDouble"/>; NaN and ±∞ as the strings "NaN", "Infinity", "-Infinity"), so a resumed run starts from bit-identical numbers.
+/// to the same bits (RoundTripDouble; NaN and ±∞ as the strings "NaN", "Infinity", "-Infinity"), so a resumed run starts from bit-identical numbers.
 /// </summary>
 public static class RunCheckpointJson
 {
@@ -39,17 +39,26 @@ public static class RunCheckpointJson
 
     /// <summary>Reads a checkpoint written by <see cref="Write"/>.</summary>
     /// <exception cref="FormatException">The stream is not a valid checkpoint; the message says what is wrong.</exception>
-    public static RunCheckpoint Read(Stream stream)
+    public static RunCheckpoint Read(Stream stream) => FromDto(Deserialize(() => JsonSerializer.Deserialize<Dto>(stream, Options)));
+
+    /// <summary>Reads a checkpoint written by <see cref="Write"/> that is part of a larger, already parsed JSON document.</summary>
+    /// <exception cref="FormatException">The element is not a valid checkpoint; the message says what is wrong.</exception>
+    public static RunCheckpoint Read(JsonElement element) => FromDto(Deserialize(() => element.Deserialize<Dto>(Options)));
+
+    private static Dto Deserialize(Func<Dto?> deserialize)
     {
-        Dto dto;
         try
         {
-            dto = JsonSerializer.Deserialize<Dto>(stream, Options) ?? throw new FormatException("The checkpoint is empty (null).");
+            return deserialize() ?? throw new FormatException("The checkpoint is empty (null).");
         }
         catch (JsonException e)
         {
             throw new FormatException($"The checkpoint is not valid JSON: {e.Message}", e);
         }
+    }
+
+    private static RunCheckpoint FromDto(Dto dto)
+    {
         if (dto.FormatVersion != FormatVersion)
             throw new FormatException($"The checkpoint has format version {dto.FormatVersion}; this Ravine reads version {FormatVersion}.");
         if (dto.Method is null || dto.X is null || dto.Gradient is null || dto.BestX is null || dto.MethodState is null || dto.Trace is null)

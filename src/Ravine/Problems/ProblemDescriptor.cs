@@ -11,6 +11,15 @@ namespace Ravine.Problems;
 /// <param name="Format">How an instance is stored as a folder of .npy files; null when the problem has no data to bring.</param>
 public sealed record ProblemDescriptor(string Name, string Summary, Func<ulong, ITestProblem> Generate, IInstanceFormat? Format = null)
 {
+    /// <summary>Where the problem is defined (a paper, a test collection), for reports and help.</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>
+    /// True when the minimizers are degenerate (a singular Hessian, or a manifold of minimizers): the problems Ravine's
+    /// methods are for. False for the controls with a nonsingular Hessian, where GD and L-BFGS should win.
+    /// </summary>
+    public bool Degenerate { get; init; } = true;
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

@@ -67,6 +67,8 @@ public class PublishedAllocationTests
         // recorded on every row must allocate nothing.
         var instance = ProblemRegistry.Generate(problem);
         long extra = Run(instance, method, Long, trace: true) - Run(instance, method, Short, trace: true);
-        Assert.InRange(extra, (Long - Short) * 61 - 64, (Long - Short) * 61 + 64);
+        // ±128 bytes: the runtime now and then allocates a small object on this thread (never one per iteration: 50 more
+        // iterations of any per-iteration allocation would add far more).
+        Assert.InRange(extra, (Long - Short) * 61 - 128, (Long - Short) * 61 + 128);
     }
 }

@@ -77,6 +77,19 @@ public class RunPlanTests
     }
 
     [Fact]
+    public void A_problem_the_paper_did_not_run_takes_each_methods_own_defaults_and_budget()
+    {
+        var lbfgs = RunPlan.Create(new RunSettings { Problem = "beale", Method = "lbfgs" });
+        Assert.Equal(new LBfgs(10), lbfgs.Method);
+        Assert.Equal(RunPlan.DefaultIterationBudget, lbfgs.MaxIterations);
+        var gdPolyak = RunPlan.Create(new RunSettings { Problem = "singular-wood", MethodOptions = Options.Of("eta", "1e-4", "K", "100", "epochs", "30") });
+        Assert.Equal(30 * 101, gdPolyak.MaxIterations);
+        var e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "beale", Method = "gd" }));
+        Assert.Equal("eta", e.ParamName);
+        Assert.Contains("gd needs --eta", e.Message);
+    }
+
+    [Fact]
     public void An_unknown_method_fails_before_any_data_is_read()
     {
         var e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Data = "/no/such/folder", Method = "newton" }));

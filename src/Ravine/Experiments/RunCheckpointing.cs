@@ -89,7 +89,7 @@ public sealed record RunCheckpointing
             Stepsize = plan.MethodSettings.Stepsize,
             ShortSteps = plan.MethodSettings.ShortSteps,
             Epochs = plan.MethodSettings.Epochs,
-            MaxIterations = plan.Options.MaxIterations,
+            MaxIterations = checked((int)plan.Options.MaxIterations),
             OptimalValue = plan.OptimalValue,
             Output = System.IO.Path.GetFullPath(folder),
         };

@@ -38,7 +38,7 @@ public sealed record Adam : IMethod
     public string Name => "Adam";
 
     /// <inheritdoc />
-    public int? PlannedSteps => null;
+    public long? PlannedSteps => null;
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start.Dimension);

@@ -21,7 +21,7 @@ public sealed record BarzilaiBorwein : IMethod
     public string Name => "BB";
 
     /// <inheritdoc />
-    public int? PlannedSteps => null;
+    public long? PlannedSteps => null;
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(InitialStepsize, start.Dimension);

@@ -44,7 +44,7 @@ public sealed record GdPolyak : IMethod
     public string Name => "GDPolyak";
 
     /// <inheritdoc />
-    public int? PlannedSteps => (int)Math.Min(int.MaxValue, (long)Epochs * (ShortSteps + 1));
+    public long? PlannedSteps => (long)Epochs * ((long)ShortSteps + 1);
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(this);

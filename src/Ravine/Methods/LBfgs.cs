@@ -22,7 +22,7 @@ public sealed record LBfgs : IMethod
     public string Name => "L-BFGS";
 
     /// <inheritdoc />
-    public int? PlannedSteps => null;
+    public long? PlannedSteps => null;
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(Memory, start.Dimension);

@@ -10,7 +10,7 @@ public sealed record MinimizeOptions
     public static MinimizeOptions Default { get; } = new();
 
     /// <summary>At most this many iterations (steps). Default: unlimited.</summary>
-    public int MaxIterations { get; init => field = Validate.AtLeast(value, 0, nameof(MaxIterations)); } = int.MaxValue;
+    public long MaxIterations { get; init => field = Validate.AtLeast(value, 0L, nameof(MaxIterations)); } = long.MaxValue;
 
     /// <summary>At most this many oracle calls, counting the evaluation of the start. Default: unlimited.</summary>
     public long MaxOracleCalls { get; init => field = Validate.AtLeast(value, 0L, nameof(MaxOracleCalls)); } = long.MaxValue;

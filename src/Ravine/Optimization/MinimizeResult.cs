@@ -7,7 +7,7 @@ namespace Ravine.Optimization;
 public sealed class MinimizeResult
 {
     internal MinimizeResult(string method, double[] x, double value, double[] gradient, double[] bestX, double bestValue,
-        int bestIteration, int iterations, long oracleCalls, StopReason reason, string message, TimeSpan elapsed,
+        long bestIteration, long iterations, long oracleCalls, StopReason reason, string message, TimeSpan elapsed,
         double longestStep, double optimalValue, Trace trace, RunCheckpoint? checkpoint)
     {
         Checkpoint = checkpoint;
@@ -31,9 +31,9 @@ public sealed class MinimizeResult
     /// <summary>The smallest finite f seen (+∞ if none was finite).</summary>
     public double BestValue { get; }
     /// <summary>The iteration at which <see cref="BestValue"/> was seen.</summary>
-    public int BestIteration { get; }
+    public long BestIteration { get; }
     /// <summary>The number of iterations taken (scipy's <c>nit</c>).</summary>
-    public int Iterations { get; }
+    public long Iterations { get; }
     /// <summary>The number of oracle calls, each one f and one ∇f (scipy's <c>nfev</c> = <c>njev</c>).</summary>
     public long OracleCalls { get; }
     /// <summary>Why the run stopped (scipy's <c>status</c>).</summary>

@@ -57,8 +57,8 @@ public static class Minimizer
         private Trace _trace;
         private IMethodState? _state;
         private double _bestValue = double.PositiveInfinity;
-        private int _bestIteration;
-        private int _iteration;
+        private long _bestIteration;
+        private long _iteration;
         private double _longestStep;
         private double _startValue, _startGradientNorm;
         private long _startTimestamp;
@@ -73,8 +73,8 @@ public static class Minimizer
             _oracle = new Oracle(objective);
             _iterate = new Iterate(objective.Dimension);
             _bestX = new double[objective.Dimension];
-            long planned = Math.Min((long)options.MaxIterations, method.PlannedSteps ?? 1023) + 1;
-            _traceCapacity = options.RecordTrace ? (int)Math.Min(planned, 1 << 24) : 0;
+            long planned = Math.Min(options.MaxIterations, method.PlannedSteps ?? 1023);
+            _traceCapacity = options.RecordTrace ? (int)Math.Min(planned, 1 << 24) + 1 : 0;
             _trace = new Trace(_traceCapacity);
         }
 
@@ -179,7 +179,8 @@ public static class Minimizer
             }
             if (!_options.RecordTrace) return;
             double distance = _distance is null ? double.NaN : _distance.DistanceToSolutions(_iterate.X);
-            _trace.Add(new TraceRow(_iteration, _oracle.Calls, f, f - _optimalValue, _iterate.GradientNorm, stepsize, kind,
+            // A trace row's iteration is an int: a trace of 2³¹ rows (over 100 GB) is beyond any run that records one.
+            _trace.Add(new TraceRow((int)_iteration, _oracle.Calls, f, f - _optimalValue, _iterate.GradientNorm, stepsize, kind,
                 distance, Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds));
         }
 

@@ -74,8 +74,8 @@ public static class RunCheckpointJson
         };
     }
 
-    private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, int Iteration,
-        long OracleCalls, double[]? BestX, double BestValue, int BestIteration, double LongestStep, double StartValue,
+    private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, long Iteration,
+        long OracleCalls, double[]? BestX, double BestValue, long BestIteration, double LongestStep, double StartValue,
         double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState, TraceDto? Trace);
 
     private sealed record TraceDto(int[]? Iteration, long[]? OracleCalls, double[]? Value, double[]? Gap, double[]? GradientNorm,

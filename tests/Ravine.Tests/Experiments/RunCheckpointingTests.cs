@@ -19,7 +19,7 @@ public class RunCheckpointingTests
     /// <summary>Reads checkpoint.json whenever the progress display is called, recording the iteration it holds.</summary>
     private sealed class Watch(string path) : IExperimentObserver
     {
-        public List<int> Seen { get; } = [];
+        public List<long> Seen { get; } = [];
         public void RunStarted(ExperimentKey key, int iterationBudget) { }
         public void Progress(ExperimentKey key, int iteration, double gap)
         {

@@ -65,7 +65,7 @@ public static class ExperimentRunner
     {
         ArgumentNullException.ThrowIfNull(plan);
         var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
-        return Execute(key, plan.Problem, plan.MethodSettings, plan.Settings.Seed, plan.Method, checked((int)plan.Options.MaxIterations), observer, cancellationToken, checkpointing);
+        return Execute(key, plan.Problem, plan.MethodSettings, plan.Settings.Seed, plan.Method, checked((int)plan.Options.MaxIterations!.Value), observer, cancellationToken, checkpointing);
     }
 
     private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, PublishedSettings settings, ulong seed, IMethod method, int budget,

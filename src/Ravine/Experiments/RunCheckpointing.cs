@@ -89,7 +89,7 @@ public sealed record RunCheckpointing
             Stepsize = plan.MethodSettings.Stepsize,
             ShortSteps = plan.MethodSettings.ShortSteps,
             Epochs = plan.MethodSettings.Epochs,
-            MaxIterations = checked((int)plan.Options.MaxIterations),
+            MaxIterations = plan.Options.MaxIterations is long limit ? checked((int)limit) : null,
             OptimalValue = plan.OptimalValue,
             Output = System.IO.Path.GetFullPath(folder),
         };

@@ -6,11 +6,18 @@ namespace Ravine.Optimization;
 /// </summary>
 public sealed record MinimizeOptions
 {
-    /// <summary>The defaults: no limits except the method's own budget, trace recorded, divergence at 1e12·|f(x₀)|.</summary>
+    /// <summary>The defaults: the method's own budget or <see cref="DefaultMaxIterations"/> iterations, trace recorded, divergence at 1e12·|f(x₀)|.</summary>
     public static MinimizeOptions Default { get; } = new();
 
-    /// <summary>At most this many iterations (steps). Default: unlimited.</summary>
-    public long MaxIterations { get; init => field = Validate.AtLeast(value, 0L, nameof(MaxIterations)); } = long.MaxValue;
+    /// <summary>The iteration limit of a run that sets none and whose method has no budget of its own (see <see cref="MaxIterations"/>).</summary>
+    public const long DefaultMaxIterations = 100_000;
+
+    /// <summary>
+    /// At most this many iterations (steps). Default (null): the method's own budget when it has one
+    /// (<see cref="IMethod.PlannedSteps"/>, e.g. GDPolyak's epochs), otherwise <see cref="DefaultMaxIterations"/>, so that a
+    /// forgotten limit cannot run on until memory runs out. Set <see cref="long.MaxValue"/> for no limit.
+    /// </summary>
+    public long? MaxIterations { get; init => field = value is long n ? Validate.AtLeast(n, 0L, nameof(MaxIterations)) : null; }
 
     /// <summary>At most this many oracle calls, counting the evaluation of the start. Default: unlimited.</summary>
     public long MaxOracleCalls { get; init => field = Validate.AtLeast(value, 0L, nameof(MaxOracleCalls)); } = long.MaxValue;

@@ -53,6 +53,7 @@ public static class Minimizer
         private readonly Oracle _oracle;
         private readonly Iterate _iterate;
         private readonly double[] _bestX;
+        private readonly long _maxIterations;
         private readonly int _traceCapacity;
         private Trace _trace;
         private IMethodState? _state;
@@ -73,7 +74,9 @@ public static class Minimizer
             _oracle = new Oracle(objective);
             _iterate = new Iterate(objective.Dimension);
             _bestX = new double[objective.Dimension];
-            long planned = Math.Min(options.MaxIterations, method.PlannedSteps ?? 1023);
+            // A method with its own budget ends the run itself, with the truer reason MethodCompleted.
+            _maxIterations = options.MaxIterations ?? (method.PlannedSteps is null ? MinimizeOptions.DefaultMaxIterations : long.MaxValue);
+            long planned = Math.Min(_maxIterations, method.PlannedSteps ?? 1023);
             _traceCapacity = options.RecordTrace ? (int)Math.Min(planned, 1 << 24) + 1 : 0;
             _trace = new Trace(_traceCapacity);
         }
@@ -220,8 +223,8 @@ public static class Minimizer
         {
             if (_options.TimeLimit != TimeSpan.MaxValue && Stopwatch.GetElapsedTime(_startTimestamp) >= _options.TimeLimit)
                 return (StopReason.TimeLimit, $"The time limit {_options.TimeLimit} passed at iteration {_iteration}.");
-            if (_iteration >= _options.MaxIterations)
-                return (StopReason.MaxIterations, $"Reached the iteration limit {_options.MaxIterations}.");
+            if (_iteration >= _maxIterations)
+                return (StopReason.MaxIterations, $"Reached the iteration limit {_maxIterations}.");
             if (_oracle.Calls >= _options.MaxOracleCalls)
                 return (StopReason.MaxOracleCalls, $"Reached the oracle-call limit {_options.MaxOracleCalls}.");
             return null;

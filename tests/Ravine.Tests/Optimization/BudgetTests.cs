@@ -34,4 +34,29 @@ public class BudgetTests
         long iterations = Minimizer.Minimize(Quartic(), [1.0], new GradientDescent(0.01), options with { MaxIterations = 3 }).Iterations;
         Assert.Equal(3L, iterations);
     }
+
+    [Fact]
+    public void A_run_without_a_limit_stops_at_the_default_budget_with_a_bounded_trace()
+    {
+        // A forgotten limit once ran 16.8 M iterations into 2.9 GB in 5 s. The observer only guards this test.
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var r = Minimizer.Minimize(Quartic(), [1.0], new GradientDescent(0.1), new MinimizeOptions
+        {
+            Observer = (in IterationInfo info) => info.Iteration < 2 * MinimizeOptions.DefaultMaxIterations ? ObserverAction.Continue : ObserverAction.Stop,
+        });
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(StopReason.MaxIterations, r.StopReason);
+        Assert.Equal(MinimizeOptions.DefaultMaxIterations, r.Iterations);
+        Assert.Equal(MinimizeOptions.DefaultMaxIterations + 1, r.Trace.Count);
+        Assert.InRange(allocated, 0, 20_000_000);
+        Assert.Equal(StopReason.MaxIterations, Minimizer.Minimize(Quartic(), [1.0], new GradientDescent(0.1)).StopReason);
+    }
+
+    [Fact]
+    public void A_method_with_its_own_budget_is_not_cut_by_the_default_one()
+    {
+        var r = Minimizer.Minimize(Quartic(), [1.0], new GdPolyak(1e-3, 150_000, 1, 0));
+        Assert.Equal(StopReason.MethodCompleted, r.StopReason);
+        Assert.Equal(150_001L, r.Iterations);
+    }
 }

@@ -53,7 +53,7 @@ public sealed class ExperimentRun
     /// <summary>The method's display name, e.g. GDPolyak.</summary>
     public string MethodName => Result.Method;
     /// <summary>f − f* at the final point.</summary>
-    public double FinalGap => Result.Gap;
+    public double FinalGap => Result.FinalGap;
     /// <summary>The smallest distance to the solution set along the trace (NaN when the problem does not know it).</summary>
     public double BestDistance { get; }
     /// <summary>The distance to the solution set at the final point.</summary>

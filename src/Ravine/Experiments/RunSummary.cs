@@ -60,7 +60,7 @@ public sealed record RunSummary
             Problem = run.Key.Problem, ProblemTitle = run.ProblemTitle, Method = run.Key.Method, MethodName = run.MethodName,
             Seed = run.Seed, Stepsize = run.Settings.Stepsize, ShortSteps = run.Settings.ShortSteps, Epochs = run.Settings.Epochs,
             IterationBudget = run.IterationBudget, Iterations = checked((int)r.Iterations), OracleCalls = r.OracleCalls,
-            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.Value, FinalGap = r.Gap, BestValue = r.BestValue,
+            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.FinalValue, FinalGap = r.FinalGap, BestValue = r.BestValue,
             FinalDistance = run.FinalDistance, BestDistance = run.BestDistance, LongestStep = r.LongestStep,
             FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
             LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,

@@ -39,7 +39,8 @@ public static class Minimizer
         if (checkpoint.Method != method.Name)
             throw new ArgumentException($"The checkpoint is of method '{checkpoint.Method}', not '{method.Name}'.", nameof(checkpoint));
         int n = objective.Dimension;
-        if (checkpoint.X.Length != n || checkpoint.Gradient.Length != n || checkpoint.BestX.Length != n)
+        if (checkpoint.X.Length != n || checkpoint.Gradient.Length != n || checkpoint.BestX.Length != n
+            || checkpoint.BestGradient is { Length: var bestLength } && bestLength != n)
             throw new ArgumentException($"The checkpoint's point has length {checkpoint.X.Length} but the objective has dimension {n}.", nameof(checkpoint));
         return new Run(objective, method, options ?? MinimizeOptions.Default).Resume(checkpoint);
     }
@@ -52,7 +53,7 @@ public static class Minimizer
         private readonly double _optimalValue;
         private readonly Oracle _oracle;
         private readonly Iterate _iterate;
-        private readonly double[] _bestX;
+        private readonly double[] _bestX, _bestGradient;
         private readonly long _maxIterations;
         private readonly int _traceCapacity;
         private Trace _trace;
@@ -74,6 +75,8 @@ public static class Minimizer
             _oracle = new Oracle(objective);
             _iterate = new Iterate(objective.Dimension);
             _bestX = new double[objective.Dimension];
+            _bestGradient = new double[objective.Dimension];
+            Array.Fill(_bestGradient, double.NaN);
             // A method with its own budget ends the run itself, with the truer reason MethodCompleted.
             _maxIterations = options.MaxIterations ?? (method.PlannedSteps is null ? MinimizeOptions.DefaultMaxIterations : long.MaxValue);
             long planned = Math.Min(_maxIterations, method.PlannedSteps ?? 1023);
@@ -85,6 +88,8 @@ public static class Minimizer
         {
             _startTimestamp = Stopwatch.GetTimestamp();
             x0.CopyTo(_iterate.X);
+            // The start is the point of record until a finite f improves on it.
+            x0.CopyTo(_bestX);
             return Guard(() =>
             {
                 _oracle.Evaluate(_iterate);
@@ -107,6 +112,8 @@ public static class Minimizer
             _iterate.Value = checkpoint.Value;
             _iterate.GradientNormSquared = System.Numerics.Tensors.TensorPrimitives.Dot(checkpoint.Gradient, checkpoint.Gradient);
             checkpoint.BestX.CopyTo(_bestX, 0);
+            if (checkpoint.BestGradient is { } bestGradient) bestGradient.CopyTo(_bestGradient, 0);
+            else if (checkpoint.BestIteration == checkpoint.Iteration) checkpoint.Gradient.CopyTo(_bestGradient, 0);
             (_bestValue, _bestIteration, _iteration, _longestStep) = (checkpoint.BestValue, checkpoint.BestIteration, checkpoint.Iteration, checkpoint.LongestStep);
             (_startValue, _startGradientNorm) = (checkpoint.StartValue, checkpoint.StartGradientNorm);
             _oracle.Calls = checkpoint.OracleCalls;
@@ -150,12 +157,12 @@ public static class Minimizer
             {
                 MinimizeResult? partial = _started
                     ? BuildResult(StopReason.ObjectiveFailed, $"The objective threw {e.GetType().Name}: {e.Message}",
-                        (double[])_bestX.Clone(), _bestValue, Enumerable.Repeat(double.NaN, _bestX.Length).ToArray(), null)
+                        new((double[])_bestX.Clone(), _bestValue, (double[])_bestGradient.Clone()), null)
                     : null;
                 throw new ObjectiveException(_started ? _iteration + 1 : 0, _oracle.Calls, e, partial);
             }
             var checkpoint = stop.reason.IsFailure() ? null : Capture();
-            return BuildResult(stop.reason, stop.message, _iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray(), checkpoint);
+            return BuildResult(stop.reason, stop.message, new(_iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray()), checkpoint);
         }
 
         private RunCheckpoint Capture()
@@ -165,7 +172,7 @@ public static class Minimizer
             return new RunCheckpoint
             {
                 Method = _method.Name, X = _iterate.X.ToArray(), Value = _iterate.Value, Gradient = _iterate.Gradient.ToArray(),
-                Iteration = _iteration, OracleCalls = _oracle.Calls, BestX = (double[])_bestX.Clone(), BestValue = _bestValue,
+                Iteration = _iteration, OracleCalls = _oracle.Calls, BestX = (double[])_bestX.Clone(), BestGradient = (double[])_bestGradient.Clone(), BestValue = _bestValue,
                 BestIteration = _bestIteration, LongestStep = _longestStep, StartValue = _startValue, StartGradientNorm = _startGradientNorm,
                 ElapsedSeconds = Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, MethodState = methodState, Trace = _trace,
             };
@@ -179,6 +186,7 @@ public static class Minimizer
                 _bestValue = f;
                 _bestIteration = _iteration;
                 _iterate.X.CopyTo(_bestX);
+                _iterate.Gradient.CopyTo(_bestGradient);
             }
             if (!_options.RecordTrace) return;
             double distance = _distance is null ? double.NaN : _distance.DistanceToSolutions(_iterate.X);
@@ -245,8 +253,9 @@ public static class Minimizer
             return true;
         }
 
-        private MinimizeResult BuildResult(StopReason reason, string message, double[] x, double value, double[] gradient, RunCheckpoint? checkpoint) =>
-            new(_method.Name, x, value, gradient, (double[])_bestX.Clone(), _bestValue, _bestIteration, _iteration, _oracle.Calls,
-                reason, message, Stopwatch.GetElapsedTime(_startTimestamp), _longestStep, _optimalValue, _trace, checkpoint);
+        private MinimizeResult BuildResult(StopReason reason, string message, MinimizeResult.Point final, RunCheckpoint? checkpoint) =>
+            new(_method.Name, new((double[])_bestX.Clone(), _bestValue, (double[])_bestGradient.Clone()), _bestIteration, final, _iteration,
+                _oracle.Calls, reason, message, reason.IsConvergence(), Stopwatch.GetElapsedTime(_startTimestamp), _longestStep,
+                _optimalValue, _trace, checkpoint);
     }
 }

@@ -21,6 +21,8 @@ public sealed class RunCheckpoint
     public required long OracleCalls { get; init; }
     /// <summary>The best point so far.</summary>
     public required double[] BestX { get; init; }
+    /// <summary>∇f at <see cref="BestX"/>; null in a checkpoint written before it was saved (the resumed result then has NaN there, unless the best point is the current one).</summary>
+    public double[]? BestGradient { get; init; }
     /// <summary>The best value so far.</summary>
     public required double BestValue { get; init; }
     /// <summary>The iteration of the best value.</summary>

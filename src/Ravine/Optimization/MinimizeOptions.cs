@@ -25,6 +25,13 @@ public sealed record MinimizeOptions
     /// <summary>Stop when f(x) − f* ≤ this (f* from <see cref="OptimalValue"/> or the objective). Default 0: off (a tolerance is active only when positive).</summary>
     public double GapTolerance { get; init => field = Validate.NonNegative(value, nameof(GapTolerance)); }
 
+    /// <summary>
+    /// How close to f* a run must end for a stationary point, a small gradient or a reached f* to count as converged
+    /// (see <see cref="MinimizeResult.Converged"/>). Default (null): <see cref="GapTolerance"/> when it is set, else
+    /// 1e-10 · max(1, |f(x₀) − f*|).
+    /// </summary>
+    public double? OptimalityTolerance { get; init => field = value is double t ? Validate.NonNegative(t, nameof(OptimalityTolerance)) : null; }
+
     /// <summary>Stop when ‖∇f(x)‖ ≤ this. Default: off (an exactly zero gradient always stops the run as stationary).</summary>
     public double GradientTolerance { get; init => field = Validate.NonNegative(value, nameof(GradientTolerance)); }
 

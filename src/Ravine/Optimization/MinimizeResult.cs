@@ -63,7 +63,16 @@ public sealed class MinimizeResult
     public StopReason StopReason { get; }
     /// <summary>A sentence that explains <see cref="StopReason"/> (scipy's <c>message</c>).</summary>
     public string Message { get; }
-    /// <summary>True when a tolerance, target or exact stationarity was met (scipy's <c>success</c>).</summary>
+    /// <summary>
+    /// True when the run certifiably reached what was asked (scipy's <c>success</c>). The rule, by stop reason:
+    /// <see cref="StopReason.GapTolerance"/> and <see cref="StopReason.TargetValue"/> (the user's own criteria) converge;
+    /// <see cref="StopReason.Stationary"/>, <see cref="StopReason.GradientTolerance"/> and
+    /// <see cref="StopReason.OptimalValueReached"/> converge only when f* is known and f − f* at the stop is within
+    /// <see cref="MinimizeOptions.OptimalityTolerance"/> — a zero gradient at a saddle, or a Polyak run stopped by a
+    /// too-high f*, is reported truthfully but is not a minimum. With f* unknown a small gradient converges (as in scipy),
+    /// an exact stationary point or the method's own f* does not (nothing tells a minimum from a saddle). Every other
+    /// reason, the method completing its budget included, is not convergence. <see cref="Message"/> says why not.
+    /// </summary>
     public bool Converged { get; }
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; }

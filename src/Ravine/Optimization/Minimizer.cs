@@ -156,13 +156,15 @@ public static class Minimizer
             catch (Exception e) when (e is not ObjectiveException)
             {
                 MinimizeResult? partial = _started
-                    ? BuildResult(StopReason.ObjectiveFailed, $"The objective threw {e.GetType().Name}: {e.Message}",
+                    ? BuildResult(StopReason.ObjectiveFailed, $"The objective threw {e.GetType().Name}: {e.Message}", false,
                         new((double[])_bestX.Clone(), _bestValue, (double[])_bestGradient.Clone()), null)
                     : null;
                 throw new ObjectiveException(_started ? _iteration + 1 : 0, _oracle.Calls, e, partial);
             }
             var checkpoint = stop.reason.IsFailure() ? null : Capture();
-            return BuildResult(stop.reason, stop.message, new(_iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray()), checkpoint);
+            (bool converged, string? why) = Certify(stop.reason);
+            if (why is not null) stop.message += " " + why;
+            return BuildResult(stop.reason, stop.message, converged, new(_iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray()), checkpoint);
         }
 
         private RunCheckpoint Capture()
@@ -253,9 +255,26 @@ public static class Minimizer
             return true;
         }
 
-        private MinimizeResult BuildResult(StopReason reason, string message, MinimizeResult.Point final, RunCheckpoint? checkpoint) =>
+        // A zero or small gradient and f ≤ the method's f* are only necessary conditions: with f* known the gap decides.
+        private (bool converged, string? why) Certify(StopReason reason)
+        {
+            if (reason is StopReason.GapTolerance or StopReason.TargetValue) return (true, null);
+            if (!reason.IsConvergence()) return (false, null);
+            if (double.IsNaN(_optimalValue))
+                return reason == StopReason.GradientTolerance
+                    ? (true, null)
+                    : (false, "f* is unknown, so this is not certified as a minimum (set MinimizeOptions.OptimalValue).");
+            double gap = _iterate.Value - _optimalValue;
+            double tolerance = _options.OptimalityTolerance
+                ?? (_options.GapTolerance > 0 ? _options.GapTolerance : 1e-10 * Math.Max(1, Math.Abs(_startValue - _optimalValue)));
+            return gap <= tolerance
+                ? (true, null)
+                : (false, $"Not converged: f − f* = {gap:G6} > {tolerance:G3} (a saddle, a non-global minimum, or an f* set too high).");
+        }
+
+        private MinimizeResult BuildResult(StopReason reason, string message, bool converged, MinimizeResult.Point final, RunCheckpoint? checkpoint) =>
             new(_method.Name, new((double[])_bestX.Clone(), _bestValue, (double[])_bestGradient.Clone()), _bestIteration, final, _iteration,
-                _oracle.Calls, reason, message, reason.IsConvergence(), Stopwatch.GetElapsedTime(_startTimestamp), _longestStep,
+                _oracle.Calls, reason, message, converged, Stopwatch.GetElapsedTime(_startTimestamp), _longestStep,
                 _optimalValue, _trace, checkpoint);
     }
 }

@@ -45,9 +45,23 @@ public sealed record MinimizeOptions
     public TimeSpan TimeLimit { get; init => field = value <= TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(TimeLimit), value, "TimeLimit must be positive.") : value; } = TimeSpan.MaxValue;
 
     /// <summary>
-    /// Stop as diverged when f(x) &gt; this · |f(x₀)| (and f(x) &gt; f(x₀)). Default 1e12; +∞ turns it off.
+    /// The run stops as diverged when f(x) &gt; f(x₀) + this · max(|f(x₀)|, <see cref="DivergenceScale"/>).
+    /// Default 1e12; +∞ turns the test off.
     /// </summary>
+    /// <remarks>
+    /// |f(x₀)| alone is no scale when x₀ is next to a minimizer with f* = 0 (from f(x₀) = 9e-23, Barzilai–Borwein's
+    /// first long step reached f = 1e-3 and came back on the next one, and Adam's first steps, of the size of its
+    /// learning rate, did the same), nor when f(x₀) happens to be 0 on a function that takes both signs: hence the
+    /// floor. A blow-up that overflows first stops as <see cref="StopReason.NonFiniteValue"/>; either way the best
+    /// finite point is kept.
+    /// </remarks>
     public double DivergenceFactor { get; init => field = value >= 1 && !double.IsNaN(value) ? value : throw new ArgumentOutOfRangeException(nameof(DivergenceFactor), value, "DivergenceFactor must be ≥ 1 (use +∞ to disable)."); } = 1e12;
+
+    /// <summary>
+    /// The least scale of f the divergence test uses, in the units of f (&gt; 0). Default 1: with the default factor a run
+    /// from near 0 is diverged only past f = 10¹². Lower it for an objective whose values are all far below 1.
+    /// </summary>
+    public double DivergenceScale { get; init => field = Validate.PositiveFinite(value, nameof(DivergenceScale)); } = 1;
 
     /// <summary>f* for the gap column and <see cref="GapTolerance"/>. Default: the objective's, if it implements <see cref="Objectives.IKnowsOptimalValue"/>.</summary>
     public double? OptimalValue { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValue)) : null; }

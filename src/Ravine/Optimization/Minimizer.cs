@@ -222,8 +222,9 @@ public static class Minimizer
                 return (StopReason.GradientTolerance, $"‖∇f‖ = {gnorm:G6} ≤ {_options.GradientTolerance:G6}.");
             if (_options.RelativeGradientTolerance > 0 && gnorm <= _options.RelativeGradientTolerance * _startGradientNorm)
                 return (StopReason.GradientTolerance, $"‖∇f‖ = {gnorm:G6} ≤ {_options.RelativeGradientTolerance:G6} · ‖∇f(x₀)‖.");
-            if (f > _startValue && f > _options.DivergenceFactor * Math.Abs(_startValue))
-                return (StopReason.Diverged, $"f = {f:G6} exceeds {_options.DivergenceFactor:G3} · |f(x₀)| = {_options.DivergenceFactor * Math.Abs(_startValue):G6}: the stepsize is too large.");
+            double threshold = _startValue + _options.DivergenceFactor * Math.Max(Math.Abs(_startValue), _options.DivergenceScale);
+            if (f > threshold)
+                return (StopReason.Diverged, $"f = {f:G6} exceeds f(x₀) + {_options.DivergenceFactor:G3} · max(|f(x₀)|, {_options.DivergenceScale:G3}) = {threshold:G6}: the stepsize is too large.");
             if (_options.CancellationToken.IsCancellationRequested)
                 return (StopReason.Cancelled, $"Cancelled at iteration {_iteration}.");
             return CheckLimits();

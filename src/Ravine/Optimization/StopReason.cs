@@ -31,7 +31,7 @@ public enum StopReason
     NonFiniteGradient,
     /// <summary>The method computed a non-finite stepsize (for example an overflowing long step); the step was not taken.</summary>
     NonFiniteStep,
-    /// <summary>f grew beyond <see cref="MinimizeOptions.DivergenceFactor"/> times |f(x₀)|: the stepsize is too large.</summary>
+    /// <summary>f grew beyond f(x₀) + <see cref="MinimizeOptions.DivergenceFactor"/> · max(|f(x₀)|, <see cref="MinimizeOptions.DivergenceScale"/>): the stepsize is too large.</summary>
     Diverged,
     /// <summary>A line search found no acceptable step within its budget of trials.</summary>
     LineSearchFailed,

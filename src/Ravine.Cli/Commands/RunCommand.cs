@@ -32,7 +32,7 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
 
         [CommandOption("--max-iters <N>")]
         [Description("The iteration limit; default: the method's own budget (gdpolyak: epochs·(K + 1)), else the published K·epochs on a problem the paper ran, else 100,000.")]
-        public int? MaxIters { get; init; }
+        public long? MaxIters { get; init; }
 
         [CommandOption("--fstar <F>")]
         [Description("f*, the optimal value the Polyak steps use; default: the problem's (0).")]

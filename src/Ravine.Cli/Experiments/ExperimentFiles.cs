@@ -49,9 +49,9 @@ public sealed class ExperimentFiles : IExperimentObserver
         AtomicFile.WriteAllText(SummaryPath, ExperimentJson.Serialize(summary));
     }
 
-    void IExperimentObserver.RunStarted(ExperimentKey key, int iterationBudget) { }
+    void IExperimentObserver.RunStarted(ExperimentKey key, long iterationBudget) { }
 
-    void IExperimentObserver.Progress(ExperimentKey key, int iteration, double gap) { }
+    void IExperimentObserver.Progress(ExperimentKey key, long iteration, double gap) { }
 
     /// <summary>Writes the run's files the moment it ends, so a later crash or kill keeps them.</summary>
     void IExperimentObserver.RunFinished(ExperimentRun run) => WriteRun(run);

@@ -12,12 +12,12 @@ public static class ExperimentObservers
 
     private sealed class Chain(IExperimentObserver[] observers) : IExperimentObserver
     {
-        public void RunStarted(ExperimentKey key, int iterationBudget)
+        public void RunStarted(ExperimentKey key, long iterationBudget)
         {
             foreach (var o in observers) o.RunStarted(key, iterationBudget);
         }
 
-        public void Progress(ExperimentKey key, int iteration, double gap)
+        public void Progress(ExperimentKey key, long iteration, double gap)
         {
             foreach (var o in observers) o.Progress(key, iteration, gap);
         }

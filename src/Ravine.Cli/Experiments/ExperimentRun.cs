@@ -16,7 +16,7 @@ public sealed record ExperimentKey(string Problem, string Method)
 public sealed class ExperimentRun
 {
     /// <summary>Wraps a result with what produced it.</summary>
-    public ExperimentRun(ExperimentKey key, string problemTitle, MethodArguments arguments, ulong seed, int iterationBudget, MinimizeResult result)
+    public ExperimentRun(ExperimentKey key, string problemTitle, MethodArguments arguments, ulong seed, long iterationBudget, MinimizeResult result)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -50,13 +50,13 @@ public sealed class ExperimentRun
     /// <summary>The seed of the instance.</summary>
     public ulong Seed { get; }
     /// <summary>The iteration limit the run had.</summary>
-    public int IterationBudget { get; }
+    public long IterationBudget { get; }
     /// <summary>The minimizer's result with its trace.</summary>
     public MinimizeResult Result { get; }
     /// <summary>The method's display name, e.g. GDPolyak.</summary>
     public string MethodName => Result.Method;
     /// <summary>f − f* at the final point.</summary>
-    public double FinalGap => Result.Gap;
+    public double FinalGap => Result.FinalGap;
     /// <summary>The smallest distance to the solution set along the trace (NaN when the problem does not know it).</summary>
     public double BestDistance { get; }
     /// <summary>The distance to the solution set at the final point.</summary>

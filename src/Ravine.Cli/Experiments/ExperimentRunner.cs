@@ -44,7 +44,7 @@ public static class ExperimentRunner
         var descriptor = MethodRegistry.Find(key.Method);
         var arguments = descriptor.Resolve(defaults: published.MethodDefaults(descriptor), optimalValue: problem.OptimalValue);
         var method = descriptor.Create(arguments);
-        int budget = method.PlannedSteps ?? published.BaselineSteps;
+        long budget = method.PlannedSteps ?? published.BaselineSteps;
         return Execute(key, problem, arguments, plan.Seed, method, budget, observer, cancellationToken, published: published);
     }
 
@@ -69,10 +69,10 @@ public static class ExperimentRunner
         return Execute(key, plan.Problem, plan.Arguments, plan.Settings.Seed, plan.Method, plan.MaxIterations, observer, cancellationToken, checkpointing);
     }
 
-    private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, IMethod method, int budget,
+    private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, IMethod method, long budget,
         IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null, Paper.PublishedExperiment? published = null)
     {
-        int every = Math.Max(1, budget / 100);
+        long every = Math.Max(1, budget / 100);
         observer?.RunStarted(key, budget);
         var options = new MinimizeOptions
         {

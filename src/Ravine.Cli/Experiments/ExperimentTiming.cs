@@ -43,7 +43,7 @@ public static class ExperimentTiming
                 Problem = key.Problem,
                 Method = key.Method,
                 Repetitions = repetitions,
-                Iterations = run!.Result.Iterations,
+                Iterations = checked((int)run!.Result.Iterations),
                 OracleCalls = run.OracleCalls,
                 MedianSeconds = Median(sorted),
                 MinSeconds = sorted[0],

@@ -7,10 +7,10 @@ namespace Ravine.Cli.Experiments;
 public interface IExperimentObserver
 {
     /// <summary>A run starts with this iteration limit.</summary>
-    void RunStarted(ExperimentKey key, int iterationBudget);
+    void RunStarted(ExperimentKey key, long iterationBudget);
 
     /// <summary>A run reached <paramref name="iteration"/> with this gap; called about a hundred times per run.</summary>
-    void Progress(ExperimentKey key, int iteration, double gap);
+    void Progress(ExperimentKey key, long iteration, double gap);
 
     /// <summary>A run ended (completed, stopped or cancelled).</summary>
     void RunFinished(ExperimentRun run);

@@ -15,7 +15,7 @@ public sealed class RunPlan
     /// <summary>The iteration limit of a method without a budget of its own on a problem the paper did not run.</summary>
     public const int DefaultIterationBudget = 100_000;
 
-    private RunPlan(RunSettings settings, ITestProblem problem, MethodArguments arguments, IMethod method, int maxIterations)
+    private RunPlan(RunSettings settings, ITestProblem problem, MethodArguments arguments, IMethod method, long maxIterations)
     {
         Settings = settings;
         Problem = problem;
@@ -46,7 +46,7 @@ public sealed class RunPlan
     /// The iteration limit: the settings', else the method's own budget (GDPolyak's epochs·(K + 1)), else the published
     /// experiment's K·epochs on a problem the paper ran, else <see cref="DefaultIterationBudget"/>.
     /// </summary>
-    public int MaxIterations { get; }
+    public long MaxIterations { get; }
 
     /// <summary>Resolves settings: builds or loads the instance and configures the method.</summary>
     /// <exception cref="ArgumentException">Unknown problem or method, or an invalid option for the method (<see cref="ArgumentException.ParamName"/> names it).</exception>
@@ -64,8 +64,8 @@ public sealed class RunPlan
         var published = PublishedExperiments.For(problem.Name);
         var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValue ?? problem.OptimalValue);
         var method = descriptor.Create(arguments);
-        int maxIterations = settings.MaxIterations
-            ?? (method.PlannedSteps is int planned and < int.MaxValue ? planned : published?.BaselineSteps ?? DefaultIterationBudget);
+        long maxIterations = settings.MaxIterations
+            ?? method.PlannedSteps ?? published?.BaselineSteps ?? DefaultIterationBudget;
         return new RunPlan(settings, problem, arguments, method, maxIterations);
     }
 }

@@ -35,7 +35,7 @@ public sealed record RunSettings
     /// The iteration limit; null: the method's own budget when it has one (GDPolyak's epochs·(K + 1)), else the published
     /// experiment's K·epochs on a problem the paper ran, else <see cref="RunPlan.DefaultIterationBudget"/>.
     /// </summary>
-    public int? MaxIterations { get; init => field = value is < 0 ? throw new ArgumentOutOfRangeException("max-iters", value, "max-iters must be ≥ 0.") : value; }
+    public long? MaxIterations { get; init => field = value is < 0 ? throw new ArgumentOutOfRangeException("max-iters", value, "max-iters must be ≥ 0.") : value; }
 
     /// <summary>f*, the optimal value the Polyak steps use; null: the problem's own (0 for every published problem).</summary>
     public double? OptimalValue

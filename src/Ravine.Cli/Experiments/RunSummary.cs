@@ -18,9 +18,9 @@ public sealed record RunSummary
     /// <summary>f* as the method used it; null for methods that use none.</summary>
     public required double? OptimalValue { get; init; }
     /// <summary>The iteration limit.</summary>
-    public required int IterationBudget { get; init; }
+    public required long IterationBudget { get; init; }
     /// <summary>Iterations taken.</summary>
-    public required int Iterations { get; init; }
+    public required long Iterations { get; init; }
     /// <summary>Oracle calls made, counting the start.</summary>
     public required long OracleCalls { get; init; }
     /// <summary>Why the run stopped.</summary>
@@ -58,7 +58,7 @@ public sealed record RunSummary
             Problem = run.Key.Problem, ProblemTitle = run.ProblemTitle, Method = run.Key.Method, MethodName = run.MethodName,
             Seed = run.Seed, Options = new MethodOptionValues(run.Arguments.Values), OptimalValue = run.Arguments.OptimalValue,
             IterationBudget = run.IterationBudget, Iterations = r.Iterations, OracleCalls = r.OracleCalls,
-            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.Value, FinalGap = r.Gap, BestValue = r.BestValue,
+            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.FinalValue, FinalGap = r.FinalGap, BestValue = r.BestValue,
             FinalDistance = run.FinalDistance, BestDistance = run.BestDistance, LongestStep = r.LongestStep,
             FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
             LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,

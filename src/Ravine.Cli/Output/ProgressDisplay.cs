@@ -30,14 +30,14 @@ internal sealed class ProgressDisplay : IExperimentObserver
             });
     }
 
-    public void RunStarted(ExperimentKey key, int iterationBudget)
+    public void RunStarted(ExperimentKey key, long iterationBudget)
     {
         var task = _tasks[key];
         task.MaxValue = Math.Max(1, iterationBudget);
         task.StartTask();
     }
 
-    public void Progress(ExperimentKey key, int iteration, double gap)
+    public void Progress(ExperimentKey key, long iteration, double gap)
     {
         var task = _tasks[key];
         task.Value = iteration;

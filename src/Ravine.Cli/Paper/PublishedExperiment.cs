@@ -4,9 +4,10 @@ using Ravine.Methods;
 namespace Ravine.Cli.Paper;
 
 /// <summary>
-/// The settings of one published experiment (Davis, Drusvyatskiy, Jiang, arXiv 2409.19791): GDPolyak(η, K) for some
-/// epochs; GD and Polyak for K·epochs steps, GD with the same η. The paper's settings live here, apart from the
-/// problem and method registries, so a new problem or method needs none.
+/// The settings of one published experiment (Davis, Drusvyatskiy, Jiang, "Gradient descent with adaptive stepsize
+/// converges (nearly) linearly under fourth-order growth", arXiv 2409.19791): GDPolyak(η, K) for some epochs; GD and
+/// Polyak for K·epochs steps, GD with the same η. The paper's settings live here, apart from the problem and method
+/// registries, so a new problem or method needs none.
 /// </summary>
 /// <param name="Problem">The problem's registry name.</param>
 /// <param name="Stepsize">η, GDPolyak's short stepsize and GD's stepsize.</param>

@@ -28,7 +28,7 @@ public static class RunCheckpointJson
         ArgumentNullException.ThrowIfNull(checkpoint);
         var trace = checkpoint.Trace;
         var dto = new Dto(FormatVersion, checkpoint.Method, checkpoint.X, checkpoint.Value, checkpoint.Gradient, checkpoint.Iteration,
-            checkpoint.OracleCalls, checkpoint.BestX, checkpoint.BestValue, checkpoint.BestIteration, checkpoint.LongestStep,
+            checkpoint.OracleCalls, checkpoint.BestX, checkpoint.BestGradient, checkpoint.BestValue, checkpoint.BestIteration, checkpoint.LongestStep,
             checkpoint.StartValue, checkpoint.StartGradientNorm, checkpoint.ElapsedSeconds,
             new Dictionary<string, double[]>(checkpoint.MethodState),
             new TraceDto(trace.Iteration.ToArray(), trace.OracleCalls.ToArray(), trace.Value.ToArray(), trace.Gap.ToArray(),
@@ -79,14 +79,14 @@ public static class RunCheckpointJson
         return new RunCheckpoint
         {
             Method = dto.Method, X = dto.X, Value = dto.Value, Gradient = dto.Gradient, Iteration = dto.Iteration,
-            OracleCalls = dto.OracleCalls, BestX = dto.BestX, BestValue = dto.BestValue, BestIteration = dto.BestIteration,
+            OracleCalls = dto.OracleCalls, BestX = dto.BestX, BestGradient = dto.BestGradient, BestValue = dto.BestValue, BestIteration = dto.BestIteration,
             LongestStep = dto.LongestStep, StartValue = dto.StartValue, StartGradientNorm = dto.StartGradientNorm,
             ElapsedSeconds = dto.ElapsedSeconds, MethodState = dto.MethodState, Trace = trace,
         };
     }
 
-    private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, int Iteration,
-        long OracleCalls, double[]? BestX, double BestValue, int BestIteration, double LongestStep, double StartValue,
+    private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, long Iteration,
+        long OracleCalls, double[]? BestX, double[]? BestGradient, double BestValue, long BestIteration, double LongestStep, double StartValue,
         double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState, TraceDto? Trace);
 
     private sealed record TraceDto(int[]? Iteration, long[]? OracleCalls, double[]? Value, double[]? Gap, double[]? GradientNorm,

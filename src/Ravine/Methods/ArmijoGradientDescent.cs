@@ -36,7 +36,7 @@ public sealed record ArmijoGradientDescent : IMethod
     public string Name => "GD-Armijo";
 
     /// <inheritdoc />
-    public int? PlannedSteps => null;
+    public long? PlannedSteps => null;
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start.Dimension);

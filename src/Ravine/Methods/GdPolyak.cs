@@ -4,7 +4,7 @@ namespace Ravine.Methods;
 
 /// <summary>
 /// GDPolyak (Davis, Drusvyatskiy, Jiang, "Gradient descent with adaptive stepsize converges (nearly) linearly
-/// over locally star-convex functions", arXiv 2409.19791): each epoch takes K short gradient steps with a
+/// under fourth-order growth", arXiv 2409.19791): each epoch takes K short gradient steps with a
 /// constant stepsize η, which pull the iterate onto the ravine, then one long Polyak step
 /// (f(x) − f*)/‖∇f(x)‖², which moves along it. On functions with fourth-order growth this converges nearly
 /// linearly and the long steps grow geometrically. Every step, short or long, is one oracle call.
@@ -54,7 +54,7 @@ public sealed record GdPolyak : IMethod
     public string Name => "GDPolyak";
 
     /// <inheritdoc />
-    public int? PlannedSteps => (int)Math.Min(int.MaxValue, (long)Epochs * (ShortSteps + 1));
+    public long? PlannedSteps => (long)Epochs * ((long)ShortSteps + 1);
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(this);

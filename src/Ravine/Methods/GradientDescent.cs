@@ -24,7 +24,7 @@ public sealed record GradientDescent : IMethod
     public string Name => "GD";
 
     /// <inheritdoc />
-    public int? PlannedSteps => null;
+    public long? PlannedSteps => null;
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(Stepsize);

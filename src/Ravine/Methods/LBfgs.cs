@@ -5,8 +5,9 @@ namespace Ravine.Methods;
 
 /// <summary>
 /// Limited-memory BFGS (Liu and Nocedal, 1989) with the two-loop recursion, initial scaling γ = sᵀy/yᵀy and Armijo
-/// backtracking from the unit step. Pairs with sᵀy ≤ 1e-10·‖s‖‖y‖ are skipped (keeps H positive definite); a
-/// direction that is not a descent direction resets the memory. Several oracle calls per iteration, all counted.
+/// backtracking from the unit step. Pairs with sᵀy ≤ 1e-10·‖s‖‖y‖ are skipped and leave the stored pairs untouched
+/// (keeps H positive definite); a direction that is not a descent direction resets the memory. Several oracle calls per
+/// iteration, all counted.
 /// </summary>
 public sealed record LBfgs : IMethod
 {
@@ -26,7 +27,7 @@ public sealed record LBfgs : IMethod
     public string Name => "L-BFGS";
 
     /// <inheritdoc />
-    public int? PlannedSteps => null;
+    public long? PlannedSteps => null;
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(Memory, start.Dimension);
@@ -34,6 +35,9 @@ public sealed record LBfgs : IMethod
     private sealed class State : IMethodState
     {
         private readonly double[][] _s, _y;
+        // The candidate pair is formed here, not in the ring: a pair that fails the curvature test must not overwrite
+        // the oldest live pair, whose ρ would then belong to another pair and make H indefinite.
+        private double[] _sCandidate, _yCandidate;
         private readonly double[] _rho, _alpha, _direction, _previousX, _previousGradient;
         private readonly Iterate _trial;
         private int _count, _newest = -1;
@@ -47,6 +51,8 @@ public sealed record LBfgs : IMethod
                 _s[i] = new double[dimension];
                 _y[i] = new double[dimension];
             }
+            _sCandidate = new double[dimension];
+            _yCandidate = new double[dimension];
             _rho = new double[memory];
             _alpha = new double[memory];
             _direction = new double[dimension];
@@ -97,12 +103,15 @@ public sealed record LBfgs : IMethod
 
         private void Remember(Iterate iterate)
         {
+            TensorPrimitives.Subtract(iterate.X, _previousX, _sCandidate);
+            TensorPrimitives.Subtract(iterate.Gradient, _previousGradient, _yCandidate);
+            double sy = TensorPrimitives.Dot(_sCandidate, _yCandidate);
+            if (!(sy > 1e-10 * TensorPrimitives.Norm(_sCandidate) * TensorPrimitives.Norm(_yCandidate))) return;
             int m = _s.Length;
             int slot = (_newest + 1) % m;
-            TensorPrimitives.Subtract(iterate.X, _previousX, _s[slot]);
-            TensorPrimitives.Subtract(iterate.Gradient, _previousGradient, _y[slot]);
-            double sy = TensorPrimitives.Dot(_s[slot], _y[slot]);
-            if (!(sy > 1e-10 * TensorPrimitives.Norm(_s[slot]) * TensorPrimitives.Norm(_y[slot]))) return;
+            // Swapping buffers admits the pair without a copy and without allocating.
+            (_s[slot], _sCandidate) = (_sCandidate, _s[slot]);
+            (_y[slot], _yCandidate) = (_yCandidate, _y[slot]);
             _rho[slot] = 1 / sy;
             _newest = slot;
             _count = Math.Min(_count + 1, m);

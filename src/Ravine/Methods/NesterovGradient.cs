@@ -26,7 +26,7 @@ public sealed record NesterovGradient : IMethod
     public string Name => "Nesterov";
 
     /// <inheritdoc />
-    public int? PlannedSteps => null;
+    public long? PlannedSteps => null;
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(Stepsize, start.X);

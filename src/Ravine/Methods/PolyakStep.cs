@@ -24,7 +24,7 @@ public sealed record PolyakStep : IMethod
     public string Name => "Polyak";
 
     /// <inheritdoc />
-    public int? PlannedSteps => null;
+    public long? PlannedSteps => null;
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(OptimalValue);

@@ -10,7 +10,7 @@ public interface IMethod
     string Name { get; }
 
     /// <summary>How many steps the method will take at most on its own (for example K+1 per epoch), or null if unbounded. Used to size the trace.</summary>
-    int? PlannedSteps { get; }
+    long? PlannedSteps { get; }
 
     /// <summary>Creates the per-run state, given the evaluated starting point.</summary>
     IMethodState Start(Iterate start, Oracle oracle);

@@ -16,7 +16,7 @@ public delegate ObserverAction IterationObserver(in IterationInfo info);
 public readonly ref struct IterationInfo
 {
     /// <summary>Creates the view.</summary>
-    public IterationInfo(int iteration, long oracleCalls, double value, double gap, double gradientNorm, double stepsize,
+    public IterationInfo(long iteration, long oracleCalls, double value, double gap, double gradientNorm, double stepsize,
         StepKind kind, TimeSpan elapsed, ReadOnlySpan<double> x, ReadOnlySpan<double> gradient)
     {
         Iteration = iteration; OracleCalls = oracleCalls; Value = value; Gap = gap; GradientNorm = gradientNorm;
@@ -24,7 +24,7 @@ public readonly ref struct IterationInfo
     }
 
     /// <summary>The iteration number (0 = start).</summary>
-    public int Iteration { get; }
+    public long Iteration { get; }
     /// <summary>Oracle calls so far.</summary>
     public long OracleCalls { get; }
     /// <summary>f at the current point.</summary>

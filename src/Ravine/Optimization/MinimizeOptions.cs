@@ -6,17 +6,31 @@ namespace Ravine.Optimization;
 /// </summary>
 public sealed record MinimizeOptions
 {
-    /// <summary>The defaults: no limits except the method's own budget, trace recorded, divergence at 1e12·|f(x₀)|.</summary>
+    /// <summary>The defaults: the method's own budget or <see cref="DefaultMaxIterations"/> iterations, trace recorded, divergence at 1e12·|f(x₀)|.</summary>
     public static MinimizeOptions Default { get; } = new();
 
-    /// <summary>At most this many iterations (steps). Default: unlimited.</summary>
-    public int MaxIterations { get; init => field = Validate.AtLeast(value, 0, nameof(MaxIterations)); } = int.MaxValue;
+    /// <summary>The iteration limit of a run that sets none and whose method has no budget of its own (see <see cref="MaxIterations"/>).</summary>
+    public const long DefaultMaxIterations = 100_000;
+
+    /// <summary>
+    /// At most this many iterations (steps). Default (null): the method's own budget when it has one
+    /// (<see cref="IMethod.PlannedSteps"/>, e.g. GDPolyak's epochs), otherwise <see cref="DefaultMaxIterations"/>, so that a
+    /// forgotten limit cannot run on until memory runs out. Set <see cref="long.MaxValue"/> for no limit.
+    /// </summary>
+    public long? MaxIterations { get; init => field = value is long n ? Validate.AtLeast(n, 0L, nameof(MaxIterations)) : null; }
 
     /// <summary>At most this many oracle calls, counting the evaluation of the start. Default: unlimited.</summary>
     public long MaxOracleCalls { get; init => field = Validate.AtLeast(value, 0L, nameof(MaxOracleCalls)); } = long.MaxValue;
 
     /// <summary>Stop when f(x) − f* ≤ this (f* from <see cref="OptimalValue"/> or the objective). Default 0: off (a tolerance is active only when positive).</summary>
     public double GapTolerance { get; init => field = Validate.NonNegative(value, nameof(GapTolerance)); }
+
+    /// <summary>
+    /// How close to f* a run must end for a stationary point, a small gradient or a reached f* to count as converged
+    /// (see <see cref="MinimizeResult.Converged"/>). Default (null): <see cref="GapTolerance"/> when it is set, else
+    /// 1e-10 · max(1, |f(x₀) − f*|).
+    /// </summary>
+    public double? OptimalityTolerance { get; init => field = value is double t ? Validate.NonNegative(t, nameof(OptimalityTolerance)) : null; }
 
     /// <summary>Stop when ‖∇f(x)‖ ≤ this. Default: off (an exactly zero gradient always stops the run as stationary).</summary>
     public double GradientTolerance { get; init => field = Validate.NonNegative(value, nameof(GradientTolerance)); }
@@ -31,9 +45,23 @@ public sealed record MinimizeOptions
     public TimeSpan TimeLimit { get; init => field = value <= TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(TimeLimit), value, "TimeLimit must be positive.") : value; } = TimeSpan.MaxValue;
 
     /// <summary>
-    /// Stop as diverged when f(x) &gt; this · |f(x₀)| (and f(x) &gt; f(x₀)). Default 1e12; +∞ turns it off.
+    /// The run stops as diverged when f(x) &gt; f(x₀) + this · max(|f(x₀)|, <see cref="DivergenceScale"/>).
+    /// Default 1e12; +∞ turns the test off.
     /// </summary>
+    /// <remarks>
+    /// |f(x₀)| alone is no scale when x₀ is next to a minimizer with f* = 0 (from f(x₀) = 9e-23, Barzilai–Borwein's
+    /// first long step reached f = 1e-3 and came back on the next one, and Adam's first steps, of the size of its
+    /// learning rate, did the same), nor when f(x₀) happens to be 0 on a function that takes both signs: hence the
+    /// floor. A blow-up that overflows first stops as <see cref="StopReason.NonFiniteValue"/>; either way the best
+    /// finite point is kept.
+    /// </remarks>
     public double DivergenceFactor { get; init => field = value >= 1 && !double.IsNaN(value) ? value : throw new ArgumentOutOfRangeException(nameof(DivergenceFactor), value, "DivergenceFactor must be ≥ 1 (use +∞ to disable)."); } = 1e12;
+
+    /// <summary>
+    /// The least scale of f the divergence test uses, in the units of f (&gt; 0). Default 1: with the default factor a run
+    /// from near 0 is diverged only past f = 10¹². Lower it for an objective whose values are all far below 1.
+    /// </summary>
+    public double DivergenceScale { get; init => field = Validate.PositiveFinite(value, nameof(DivergenceScale)); } = 1;
 
     /// <summary>f* for the gap column and <see cref="GapTolerance"/>. Default: the objective's, if it implements <see cref="Objectives.IKnowsOptimalValue"/>.</summary>
     public double? OptimalValue { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValue)) : null; }

@@ -2,54 +2,84 @@ namespace Ravine.Optimization;
 
 /// <summary>
 /// The outcome of a run: it answers the questions of scipy's <c>OptimizeResult</c> (x, fun, jac, nit, nfev, status,
-/// message, success) and adds the best point seen, the longest step and the full trace.
+/// message, success) and adds the final point, the longest step and the full trace.
 /// </summary>
+/// <remarks>
+/// The point of record (<see cref="X"/>, <see cref="Value"/>, <see cref="Gradient"/>, <see cref="Gap"/>) is the best
+/// point seen: the one with the smallest finite f, the earliest on ties (Optim.jl's <c>minimizer</c> and <c>minimum</c>).
+/// A non-monotone method or a long last step can leave the last point well above it (GDPolyak's last Polyak step moves
+/// along the ravine and may throw the point off it); the last point is <see cref="FinalX"/>, <see cref="FinalValue"/>.
+/// </remarks>
 public sealed class MinimizeResult
 {
-    internal MinimizeResult(string method, double[] x, double value, double[] gradient, double[] bestX, double bestValue,
-        int bestIteration, int iterations, long oracleCalls, StopReason reason, string message, TimeSpan elapsed,
-        double longestStep, double optimalValue, Trace trace, RunCheckpoint? checkpoint)
+    internal MinimizeResult(string method, Point best, long bestIteration, Point final, long iterations, long oracleCalls,
+        StopReason reason, string message, bool converged, TimeSpan elapsed, double longestStep, double optimalValue, Trace trace,
+        RunCheckpoint? checkpoint)
     {
         Checkpoint = checkpoint;
-        Method = method; X = x; Value = value; Gradient = gradient; BestX = bestX; BestValue = bestValue;
-        BestIteration = bestIteration; Iterations = iterations; OracleCalls = oracleCalls; StopReason = reason;
-        Message = message; Elapsed = elapsed; LongestStep = longestStep; OptimalValue = optimalValue; Trace = trace;
+        Method = method; X = best.X; Value = best.Value; Gradient = best.Gradient; BestIteration = bestIteration;
+        FinalX = final.X; FinalValue = final.Value; FinalGradient = final.Gradient; Iterations = iterations;
+        OracleCalls = oracleCalls; StopReason = reason; Message = message; Converged = converged; Elapsed = elapsed;
+        LongestStep = longestStep; OptimalValue = optimalValue; Trace = trace;
     }
+
+    internal readonly record struct Point(double[] X, double Value, double[] Gradient);
 
     /// <summary>The method's name.</summary>
     public string Method { get; }
-    /// <summary>The last point evaluated (scipy's <c>x</c>). After a failure stop (see <see cref="StopReasonExtensions.IsFailure"/>) use <see cref="BestX"/>.</summary>
+    /// <summary>The point of record (scipy's <c>x</c>): the best point seen, see <see cref="BestX"/>.</summary>
     public double[] X { get; }
-    /// <summary>f at <see cref="X"/> (scipy's <c>fun</c>).</summary>
+    /// <summary>f at <see cref="X"/> (scipy's <c>fun</c>): the smallest finite f seen (+∞ if none was finite).</summary>
     public double Value { get; }
-    /// <summary>∇f at <see cref="X"/> (scipy's <c>jac</c>).</summary>
+    /// <summary>∇f at <see cref="X"/> (scipy's <c>jac</c>); NaN entries when no finite point was seen.</summary>
     public double[] Gradient { get; }
     /// <summary>‖∇f‖ at <see cref="X"/>.</summary>
-    public double GradientNorm => Math.Sqrt(Gradient.Sum(g => g * g));
-    /// <summary>The point with the smallest finite f seen during the run.</summary>
-    public double[] BestX { get; }
-    /// <summary>The smallest finite f seen (+∞ if none was finite).</summary>
-    public double BestValue { get; }
-    /// <summary>The iteration at which <see cref="BestValue"/> was seen.</summary>
-    public int BestIteration { get; }
+    public double GradientNorm => Norm(Gradient);
+    /// <summary>f(X) − f*, NaN when f* is unknown.</summary>
+    public double Gap => Value - OptimalValue;
+    /// <summary>The best point seen, the same as <see cref="X"/> (the start point when no finite f was seen).</summary>
+    public double[] BestX => X;
+    /// <summary>The smallest finite f seen, the same as <see cref="Value"/> (+∞ if none was finite).</summary>
+    public double BestValue => Value;
+    /// <summary>The best gap f(BestX) − f*, the same as <see cref="Gap"/>.</summary>
+    public double BestGap => Gap;
+    /// <summary>The iteration at which <see cref="X"/> was reached (0 = the start).</summary>
+    public long BestIteration { get; }
+    /// <summary>The last point evaluated, where the run stopped.</summary>
+    public double[] FinalX { get; }
+    /// <summary>f at <see cref="FinalX"/> (may be NaN or ±∞ after a failure stop).</summary>
+    public double FinalValue { get; }
+    /// <summary>∇f at <see cref="FinalX"/>.</summary>
+    public double[] FinalGradient { get; }
+    /// <summary>‖∇f‖ at <see cref="FinalX"/>.</summary>
+    public double FinalGradientNorm => Norm(FinalGradient);
+    /// <summary>f(FinalX) − f*, NaN when f* is unknown.</summary>
+    public double FinalGap => FinalValue - OptimalValue;
     /// <summary>The number of iterations taken (scipy's <c>nit</c>).</summary>
-    public int Iterations { get; }
+    public long Iterations { get; }
     /// <summary>The number of oracle calls, each one f and one ∇f (scipy's <c>nfev</c> = <c>njev</c>).</summary>
     public long OracleCalls { get; }
     /// <summary>Why the run stopped (scipy's <c>status</c>).</summary>
     public StopReason StopReason { get; }
     /// <summary>A sentence that explains <see cref="StopReason"/> (scipy's <c>message</c>).</summary>
     public string Message { get; }
-    /// <summary>True when a tolerance, target or exact stationarity was met (scipy's <c>success</c>).</summary>
-    public bool Converged => StopReason.IsConvergence();
+    /// <summary>
+    /// True when the run certifiably reached what was asked (scipy's <c>success</c>). The rule, by stop reason:
+    /// <see cref="StopReason.GapTolerance"/> and <see cref="StopReason.TargetValue"/> (the user's own criteria) converge;
+    /// <see cref="StopReason.Stationary"/>, <see cref="StopReason.GradientTolerance"/> and
+    /// <see cref="StopReason.OptimalValueReached"/> converge only when f* is known and f − f* at the stop is within
+    /// <see cref="MinimizeOptions.OptimalityTolerance"/> — a zero gradient at a saddle, or a Polyak run stopped by a
+    /// too-high f*, is reported truthfully but is not a minimum. With f* unknown a small gradient converges (as in scipy),
+    /// an exact stationary point or the method's own f* does not (nothing tells a minimum from a saddle). Every other
+    /// reason, the method completing its budget included, is not convergence. <see cref="Message"/> says why not.
+    /// </summary>
+    public bool Converged { get; }
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; }
     /// <summary>The largest stepsize taken (for GDPolyak: the longest Polyak step).</summary>
     public double LongestStep { get; }
     /// <summary>The f* used for gaps, NaN when unknown.</summary>
     public double OptimalValue { get; }
-    /// <summary>f(X) − f*, NaN when f* is unknown.</summary>
-    public double Gap => Value - OptimalValue;
     /// <summary>The per-iteration trace (empty when recording was off).</summary>
     public Trace Trace { get; }
 
@@ -59,7 +89,9 @@ public sealed class MinimizeResult
     /// </summary>
     public RunCheckpoint? Checkpoint { get; }
 
+    private static double Norm(double[] v) => Math.Sqrt(v.Sum(g => g * g));
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Method}: {StopReason} after {Iterations} iterations, {OracleCalls} oracle calls; f = {Value:G6}, best f = {BestValue:G6}. {Message}";
+        $"{Method}: {StopReason} after {Iterations} iterations, {OracleCalls} oracle calls; best f = {Value:G6} (iteration {BestIteration}), final f = {FinalValue:G6}. {Message}";
 }

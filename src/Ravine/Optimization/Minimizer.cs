@@ -39,7 +39,8 @@ public static class Minimizer
         if (checkpoint.Method != method.Name)
             throw new ArgumentException($"The checkpoint is of method '{checkpoint.Method}', not '{method.Name}'.", nameof(checkpoint));
         int n = objective.Dimension;
-        if (checkpoint.X.Length != n || checkpoint.Gradient.Length != n || checkpoint.BestX.Length != n)
+        if (checkpoint.X.Length != n || checkpoint.Gradient.Length != n || checkpoint.BestX.Length != n
+            || checkpoint.BestGradient is { Length: var bestLength } && bestLength != n)
             throw new ArgumentException($"The checkpoint's point has length {checkpoint.X.Length} but the objective has dimension {n}.", nameof(checkpoint));
         return new Run(objective, method, options ?? MinimizeOptions.Default).Resume(checkpoint);
     }
@@ -52,13 +53,14 @@ public static class Minimizer
         private readonly double _optimalValue;
         private readonly Oracle _oracle;
         private readonly Iterate _iterate;
-        private readonly double[] _bestX;
+        private readonly double[] _bestX, _bestGradient;
+        private readonly long _maxIterations;
         private readonly int _traceCapacity;
         private Trace _trace;
         private IMethodState? _state;
         private double _bestValue = double.PositiveInfinity;
-        private int _bestIteration;
-        private int _iteration;
+        private long _bestIteration;
+        private long _iteration;
         private double _longestStep;
         private double _startValue, _startGradientNorm;
         private long _startTimestamp;
@@ -73,8 +75,12 @@ public static class Minimizer
             _oracle = new Oracle(objective);
             _iterate = new Iterate(objective.Dimension);
             _bestX = new double[objective.Dimension];
-            long planned = Math.Min((long)options.MaxIterations, method.PlannedSteps ?? 1023) + 1;
-            _traceCapacity = options.RecordTrace ? (int)Math.Min(planned, 1 << 24) : 0;
+            _bestGradient = new double[objective.Dimension];
+            Array.Fill(_bestGradient, double.NaN);
+            // A method with its own budget ends the run itself, with the truer reason MethodCompleted.
+            _maxIterations = options.MaxIterations ?? (method.PlannedSteps is null ? MinimizeOptions.DefaultMaxIterations : long.MaxValue);
+            long planned = Math.Min(_maxIterations, method.PlannedSteps ?? 1023);
+            _traceCapacity = options.RecordTrace ? (int)Math.Min(planned, 1 << 24) + 1 : 0;
             _trace = new Trace(_traceCapacity);
         }
 
@@ -82,6 +88,8 @@ public static class Minimizer
         {
             _startTimestamp = Stopwatch.GetTimestamp();
             x0.CopyTo(_iterate.X);
+            // The start is the point of record until a finite f improves on it.
+            x0.CopyTo(_bestX);
             return Guard(() =>
             {
                 _oracle.Evaluate(_iterate);
@@ -104,6 +112,8 @@ public static class Minimizer
             _iterate.Value = checkpoint.Value;
             _iterate.GradientNormSquared = System.Numerics.Tensors.TensorPrimitives.Dot(checkpoint.Gradient, checkpoint.Gradient);
             checkpoint.BestX.CopyTo(_bestX, 0);
+            if (checkpoint.BestGradient is { } bestGradient) bestGradient.CopyTo(_bestGradient, 0);
+            else if (checkpoint.BestIteration == checkpoint.Iteration) checkpoint.Gradient.CopyTo(_bestGradient, 0);
             (_bestValue, _bestIteration, _iteration, _longestStep) = (checkpoint.BestValue, checkpoint.BestIteration, checkpoint.Iteration, checkpoint.LongestStep);
             (_startValue, _startGradientNorm) = (checkpoint.StartValue, checkpoint.StartGradientNorm);
             _oracle.Calls = checkpoint.OracleCalls;
@@ -146,13 +156,15 @@ public static class Minimizer
             catch (Exception e) when (e is not ObjectiveException)
             {
                 MinimizeResult? partial = _started
-                    ? BuildResult(StopReason.ObjectiveFailed, $"The objective threw {e.GetType().Name}: {e.Message}",
-                        (double[])_bestX.Clone(), _bestValue, Enumerable.Repeat(double.NaN, _bestX.Length).ToArray(), null)
+                    ? BuildResult(StopReason.ObjectiveFailed, $"The objective threw {e.GetType().Name}: {e.Message}", false,
+                        new((double[])_bestX.Clone(), _bestValue, (double[])_bestGradient.Clone()), null)
                     : null;
                 throw new ObjectiveException(_started ? _iteration + 1 : 0, _oracle.Calls, e, partial);
             }
             var checkpoint = stop.reason.IsFailure() ? null : Capture();
-            return BuildResult(stop.reason, stop.message, _iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray(), checkpoint);
+            (bool converged, string? why) = Certify(stop.reason);
+            if (why is not null) stop.message += " " + why;
+            return BuildResult(stop.reason, stop.message, converged, new(_iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray()), checkpoint);
         }
 
         private RunCheckpoint Capture()
@@ -162,7 +174,7 @@ public static class Minimizer
             return new RunCheckpoint
             {
                 Method = _method.Name, X = _iterate.X.ToArray(), Value = _iterate.Value, Gradient = _iterate.Gradient.ToArray(),
-                Iteration = _iteration, OracleCalls = _oracle.Calls, BestX = (double[])_bestX.Clone(), BestValue = _bestValue,
+                Iteration = _iteration, OracleCalls = _oracle.Calls, BestX = (double[])_bestX.Clone(), BestGradient = (double[])_bestGradient.Clone(), BestValue = _bestValue,
                 BestIteration = _bestIteration, LongestStep = _longestStep, StartValue = _startValue, StartGradientNorm = _startGradientNorm,
                 ElapsedSeconds = Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, MethodState = methodState, Trace = _trace,
             };
@@ -176,10 +188,12 @@ public static class Minimizer
                 _bestValue = f;
                 _bestIteration = _iteration;
                 _iterate.X.CopyTo(_bestX);
+                _iterate.Gradient.CopyTo(_bestGradient);
             }
             if (!_options.RecordTrace) return;
             double distance = _distance is null ? double.NaN : _distance.DistanceToSolutions(_iterate.X);
-            _trace.Add(new TraceRow(_iteration, _oracle.Calls, f, f - _optimalValue, _iterate.GradientNorm, stepsize, kind,
+            // A trace row's iteration is an int: a trace of 2³¹ rows (over 100 GB) is beyond any run that records one.
+            _trace.Add(new TraceRow((int)_iteration, _oracle.Calls, f, f - _optimalValue, _iterate.GradientNorm, stepsize, kind,
                 distance, Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds));
         }
 
@@ -208,8 +222,9 @@ public static class Minimizer
                 return (StopReason.GradientTolerance, $"‖∇f‖ = {gnorm:G6} ≤ {_options.GradientTolerance:G6}.");
             if (_options.RelativeGradientTolerance > 0 && gnorm <= _options.RelativeGradientTolerance * _startGradientNorm)
                 return (StopReason.GradientTolerance, $"‖∇f‖ = {gnorm:G6} ≤ {_options.RelativeGradientTolerance:G6} · ‖∇f(x₀)‖.");
-            if (f > _startValue && f > _options.DivergenceFactor * Math.Abs(_startValue))
-                return (StopReason.Diverged, $"f = {f:G6} exceeds {_options.DivergenceFactor:G3} · |f(x₀)| = {_options.DivergenceFactor * Math.Abs(_startValue):G6}: the stepsize is too large.");
+            double threshold = _startValue + _options.DivergenceFactor * Math.Max(Math.Abs(_startValue), _options.DivergenceScale);
+            if (f > threshold)
+                return (StopReason.Diverged, $"f = {f:G6} exceeds f(x₀) + {_options.DivergenceFactor:G3} · max(|f(x₀)|, {_options.DivergenceScale:G3}) = {threshold:G6}: the stepsize is too large.");
             if (_options.CancellationToken.IsCancellationRequested)
                 return (StopReason.Cancelled, $"Cancelled at iteration {_iteration}.");
             return CheckLimits();
@@ -219,8 +234,8 @@ public static class Minimizer
         {
             if (_options.TimeLimit != TimeSpan.MaxValue && Stopwatch.GetElapsedTime(_startTimestamp) >= _options.TimeLimit)
                 return (StopReason.TimeLimit, $"The time limit {_options.TimeLimit} passed at iteration {_iteration}.");
-            if (_iteration >= _options.MaxIterations)
-                return (StopReason.MaxIterations, $"Reached the iteration limit {_options.MaxIterations}.");
+            if (_iteration >= _maxIterations)
+                return (StopReason.MaxIterations, $"Reached the iteration limit {_maxIterations}.");
             if (_oracle.Calls >= _options.MaxOracleCalls)
                 return (StopReason.MaxOracleCalls, $"Reached the oracle-call limit {_options.MaxOracleCalls}.");
             return null;
@@ -241,8 +256,26 @@ public static class Minimizer
             return true;
         }
 
-        private MinimizeResult BuildResult(StopReason reason, string message, double[] x, double value, double[] gradient, RunCheckpoint? checkpoint) =>
-            new(_method.Name, x, value, gradient, (double[])_bestX.Clone(), _bestValue, _bestIteration, _iteration, _oracle.Calls,
-                reason, message, Stopwatch.GetElapsedTime(_startTimestamp), _longestStep, _optimalValue, _trace, checkpoint);
+        // A zero or small gradient and f ≤ the method's f* are only necessary conditions: with f* known the gap decides.
+        private (bool converged, string? why) Certify(StopReason reason)
+        {
+            if (reason is StopReason.GapTolerance or StopReason.TargetValue) return (true, null);
+            if (!reason.IsConvergence()) return (false, null);
+            if (double.IsNaN(_optimalValue))
+                return reason == StopReason.GradientTolerance
+                    ? (true, null)
+                    : (false, "f* is unknown, so this is not certified as a minimum (set MinimizeOptions.OptimalValue).");
+            double gap = _iterate.Value - _optimalValue;
+            double tolerance = _options.OptimalityTolerance
+                ?? (_options.GapTolerance > 0 ? _options.GapTolerance : 1e-10 * Math.Max(1, Math.Abs(_startValue - _optimalValue)));
+            return gap <= tolerance
+                ? (true, null)
+                : (false, $"Not converged: f − f* = {gap:G6} > {tolerance:G3} (a saddle, a non-global minimum, or an f* set too high).");
+        }
+
+        private MinimizeResult BuildResult(StopReason reason, string message, bool converged, MinimizeResult.Point final, RunCheckpoint? checkpoint) =>
+            new(_method.Name, new((double[])_bestX.Clone(), _bestValue, (double[])_bestGradient.Clone()), _bestIteration, final, _iteration,
+                _oracle.Calls, reason, message, converged, Stopwatch.GetElapsedTime(_startTimestamp), _longestStep,
+                _optimalValue, _trace, checkpoint);
     }
 }

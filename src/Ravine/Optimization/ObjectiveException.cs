@@ -7,7 +7,7 @@ namespace Ravine.Optimization;
 public sealed class ObjectiveException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public ObjectiveException(int iteration, long oracleCall, Exception inner, MinimizeResult? partialResult)
+    public ObjectiveException(long iteration, long oracleCall, Exception inner, MinimizeResult? partialResult)
         : base($"The objective threw {inner.GetType().Name} at iteration {iteration} (oracle call {oracleCall}): {inner.Message}", inner)
     {
         Iteration = iteration;
@@ -16,7 +16,7 @@ public sealed class ObjectiveException : Exception
     }
 
     /// <summary>The iteration during which the objective threw (0 = the evaluation of the starting point).</summary>
-    public int Iteration { get; }
+    public long Iteration { get; }
 
     /// <summary>The 1-based number of the oracle call that threw.</summary>
     public long OracleCall { get; }

@@ -16,15 +16,17 @@ public sealed class RunCheckpoint
     /// <summary>∇f at <see cref="X"/>.</summary>
     public required double[] Gradient { get; init; }
     /// <summary>Iterations taken so far.</summary>
-    public required int Iteration { get; init; }
+    public required long Iteration { get; init; }
     /// <summary>Oracle calls made so far.</summary>
     public required long OracleCalls { get; init; }
     /// <summary>The best point so far.</summary>
     public required double[] BestX { get; init; }
+    /// <summary>∇f at <see cref="BestX"/>; null in a checkpoint written before it was saved (the resumed result then has NaN there, unless the best point is the current one).</summary>
+    public double[]? BestGradient { get; init; }
     /// <summary>The best value so far.</summary>
     public required double BestValue { get; init; }
     /// <summary>The iteration of the best value.</summary>
-    public required int BestIteration { get; init; }
+    public required long BestIteration { get; init; }
     /// <summary>The longest step so far.</summary>
     public required double LongestStep { get; init; }
     /// <summary>f(x₀), the reference of the divergence test.</summary>

@@ -13,7 +13,7 @@ public enum StopReason
     TargetValue,
     /// <summary>‖∇f(x)‖ ≤ <see cref="MinimizeOptions.GradientTolerance"/> or ≤ <see cref="MinimizeOptions.RelativeGradientTolerance"/> · ‖∇f(x₀)‖.</summary>
     GradientTolerance,
-    /// <summary>∇f(x) = 0 exactly: an exact stationary point; no gradient method can move.</summary>
+    /// <summary>∇f(x) = 0 exactly: an exact stationary point (a minimum, or a saddle); no gradient method can move.</summary>
     Stationary,
     /// <summary>f(x) ≤ f* for the method's f*: the Polyak step is zero, so a pure Polyak method cannot move (never a step backwards).</summary>
     OptimalValueReached,
@@ -31,7 +31,7 @@ public enum StopReason
     NonFiniteGradient,
     /// <summary>The method computed a non-finite stepsize (for example an overflowing long step); the step was not taken.</summary>
     NonFiniteStep,
-    /// <summary>f grew beyond <see cref="MinimizeOptions.DivergenceFactor"/> times |f(x₀)|: the stepsize is too large.</summary>
+    /// <summary>f grew beyond f(x₀) + <see cref="MinimizeOptions.DivergenceFactor"/> · max(|f(x₀)|, <see cref="MinimizeOptions.DivergenceScale"/>): the stepsize is too large.</summary>
     Diverged,
     /// <summary>A line search found no acceptable step within its budget of trials.</summary>
     LineSearchFailed,
@@ -42,7 +42,10 @@ public enum StopReason
 /// <summary>Which stop reasons mean the run reached what was asked of it.</summary>
 public static class StopReasonExtensions
 {
-    /// <summary>True for reasons that certify a solution (a tolerance, target or exact stationarity was met).</summary>
+    /// <summary>
+    /// True for reasons that can certify a solution (a tolerance, target or exact stationarity was met). Necessary, not
+    /// sufficient: <see cref="MinimizeResult.Converged"/> also checks the gap when f* is known.
+    /// </summary>
     public static bool IsConvergence(this StopReason reason) => reason is
         StopReason.GapTolerance or StopReason.TargetValue or StopReason.GradientTolerance
         or StopReason.Stationary or StopReason.OptimalValueReached;

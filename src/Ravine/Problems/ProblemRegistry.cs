@@ -27,7 +27,7 @@ public static class ProblemRegistry
         new("beale", "Beale, n = 2: nonsingular Hessian (a control)", _ => new Beale()) { Source = "Moré, Garbow, Hillstrom 1981, problem 5", Degenerate = false },
     ];
 
-    private const string Paper = "Davis, Drusvyatskiy, Jiang, arXiv 2409.19791";
+    private const string Paper = "Davis, Drusvyatskiy, Jiang, \"Gradient descent with adaptive stepsize converges (nearly) linearly under fourth-order growth\", arXiv 2409.19791";
 
     private static string MghSingular(int number) => $"Moré, Garbow, Hillstrom 1981, problem {number}, made singular as in Schnabel and Frank 1984";
 

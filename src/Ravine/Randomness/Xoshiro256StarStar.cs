@@ -30,10 +30,10 @@ public sealed class Xoshiro256StarStar
     }
 
     /// <summary>The full state, for checkpoints; <see cref="FromState"/> continues the stream exactly.</summary>
-    public GeneratorState State => new(_s0, _s1, _s2, _s3, _spareGaussian, _hasSpare);
+    internal GeneratorState State => new(_s0, _s1, _s2, _s3, _spareGaussian, _hasSpare);
 
     /// <summary>Recreates a generator from a saved <see cref="State"/>.</summary>
-    public static Xoshiro256StarStar FromState(GeneratorState state) => new(state);
+    internal static Xoshiro256StarStar FromState(GeneratorState state) => new(state);
 
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
@@ -100,4 +100,4 @@ public sealed class Xoshiro256StarStar
 }
 
 /// <summary>The complete state of a <see cref="Xoshiro256StarStar"/> generator.</summary>
-public readonly record struct GeneratorState(ulong S0, ulong S1, ulong S2, ulong S3, double SpareGaussian, bool HasSpare);
+internal readonly record struct GeneratorState(ulong S0, ulong S1, ulong S2, ulong S3, double SpareGaussian, bool HasSpare);

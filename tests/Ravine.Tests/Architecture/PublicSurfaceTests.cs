@@ -22,6 +22,7 @@ public class PublicSurfaceTests
         "Ravine.Methods.Adam",
         "Ravine.Methods.ArmijoGradientDescent",
         "Ravine.Methods.BarzilaiBorwein",
+        "Ravine.Methods.BarzilaiBorweinVariant",
         "Ravine.Methods.GdPolyak",
         "Ravine.Methods.GradientDescent",
         "Ravine.Methods.LBfgs",
@@ -67,7 +68,6 @@ public class PublicSurfaceTests
         "Ravine.Problems.QuadraticSensing",
         "Ravine.Problems.QuarticRosenbrock",
         "Ravine.Problems.SingleNeuron",
-        "Ravine.Randomness.GeneratorState",
         "Ravine.Randomness.Xoshiro256StarStar",
     ];
 

@@ -73,15 +73,15 @@ public class ExperimentRunnerTests
         Assert.Equal(run.Result.Iterations + 1, run.Result.Trace.Count);
     }
 
-    private sealed class RecordingObserver(Action<int>? onProgress = null) : IExperimentObserver
+    private sealed class RecordingObserver(Action<long>? onProgress = null) : IExperimentObserver
     {
         public List<ExperimentKey> Started { get; } = [];
         public List<ExperimentKey> Finished { get; } = [];
         public int ProgressCalls;
 
-        public void RunStarted(ExperimentKey key, int iterationBudget) { lock (Started) Started.Add(key); }
+        public void RunStarted(ExperimentKey key, long iterationBudget) { lock (Started) Started.Add(key); }
 
-        public void Progress(ExperimentKey key, int iteration, double gap)
+        public void Progress(ExperimentKey key, long iteration, double gap)
         {
             Interlocked.Increment(ref ProgressCalls);
             onProgress?.Invoke(iteration);

@@ -11,17 +11,17 @@ public class RunCheckpointingTests
     /// <summary>Cancels the run once the progress display is told it reached <paramref name="iteration"/>.</summary>
     private sealed class CancelAt(int iteration, CancellationTokenSource source) : IExperimentObserver
     {
-        public void RunStarted(ExperimentKey key, int iterationBudget) { }
-        public void Progress(ExperimentKey key, int at, double gap) { if (at >= iteration) source.Cancel(); }
+        public void RunStarted(ExperimentKey key, long iterationBudget) { }
+        public void Progress(ExperimentKey key, long at, double gap) { if (at >= iteration) source.Cancel(); }
         public void RunFinished(ExperimentRun run) { }
     }
 
     /// <summary>Reads checkpoint.json whenever the progress display is called, recording the iteration it holds.</summary>
     private sealed class Watch(string path) : IExperimentObserver
     {
-        public List<int> Seen { get; } = [];
-        public void RunStarted(ExperimentKey key, int iterationBudget) { }
-        public void Progress(ExperimentKey key, int iteration, double gap)
+        public List<long> Seen { get; } = [];
+        public void RunStarted(ExperimentKey key, long iterationBudget) { }
+        public void Progress(ExperimentKey key, long iteration, double gap)
         {
             if (File.Exists(path)) Seen.Add(RunCheckpointFile.Read(path).Checkpoint.Iteration);
         }

@@ -55,4 +55,14 @@ public class StronglyConvexQuadraticTests
         Assert.InRange(result.Iterations, 1, 12);
         Assert.True(result.OracleCalls > result.Iterations, "line-search trials are counted");
     }
+
+    [Fact]
+    public void Adam_defaults_to_its_own_conventional_learning_rate()
+    {
+        var adam = new Adam();
+        Assert.Equal((1e-3, 0.9, 0.999, 1e-8), (adam.LearningRate, adam.Beta1, adam.Beta2, adam.Epsilon));
+        var result = Minimizer.Minimize(Quadratic(), [5.0, 5.0, 5.0], adam, new MinimizeOptions { MaxIterations = 20_000 });
+        for (int i = 0; i < 3; i++)
+            Assert.Equal(Minimizer_[i], result.X[i], 0.01);
+    }
 }

@@ -7,7 +7,7 @@ namespace Ravine.Tests.Methods;
 /// <summary>Every method: same inputs give the same trace, and a cancelled run resumed gives the uninterrupted trace.</summary>
 public class CheckpointAndDeterminismTests
 {
-    public static TheoryData<string> MethodNames => new() { "GD", "Polyak", "GDPolyak", "Nesterov", "Adam", "BB", "GD-Armijo", "L-BFGS" };
+    public static TheoryData<string> MethodNames => new() { "GD", "Polyak", "GDPolyak", "Nesterov", "Adam", "BB", "GD-Armijo", "L-BFGS", "AdGD", "GDPolyak-adaptive" };
 
     private static IMethod Create(string name) => name switch
     {
@@ -18,6 +18,8 @@ public class CheckpointAndDeterminismTests
         "Adam" => new Adam(0.01),
         "BB" => new BarzilaiBorwein(0.0125),
         "GD-Armijo" => new ArmijoGradientDescent(),
+        "AdGD" => new AdaptiveGradientDescent(),
+        "GDPolyak-adaptive" => new AdaptiveGdPolyak(0),
         "L-BFGS" => new LBfgs(5),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };

@@ -22,7 +22,7 @@ public class StronglyConvexQuadraticTests
         return f;
     }, optimalValue: 0);
 
-    public static TheoryData<string> MethodNames => new() { "GD", "Polyak", "GDPolyak", "Nesterov", "BB", "GD-Armijo", "L-BFGS" };
+    public static TheoryData<string> MethodNames => new() { "GD", "Polyak", "GDPolyak", "Nesterov", "BB", "GD-Armijo", "L-BFGS", "AdGD", "GDPolyak-adaptive" };
 
     private static IMethod Create(string name) => name switch
     {
@@ -32,6 +32,8 @@ public class StronglyConvexQuadraticTests
         "Nesterov" => new NesterovGradient(0.25),
         "BB" => new BarzilaiBorwein(0.25),
         "GD-Armijo" => new ArmijoGradientDescent(),
+        "AdGD" => new AdaptiveGradientDescent(),
+        "GDPolyak-adaptive" => new AdaptiveGdPolyak(0),
         "L-BFGS" => new LBfgs(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };

@@ -19,12 +19,16 @@ public class AllocationTests
     [InlineData("GDPolyak")]
     [InlineData("GD")]
     [InlineData("Polyak")]
+    [InlineData("AdGD")]
+    [InlineData("GDPolyak-adaptive")]
     public void The_loop_allocates_nothing_per_iteration(string name)
     {
         IMethod Method(int epochs) => name switch
         {
             "GDPolyak" => new GdPolyak(0.0125, 100, epochs, 0),
             "GD" => new GradientDescent(0.0125),
+            "AdGD" => new AdaptiveGradientDescent(),
+            "GDPolyak-adaptive" => new AdaptiveGdPolyak(0),
             _ => new PolyakStep(0),
         };
         var problem = new QuarticRosenbrock();

@@ -20,7 +20,9 @@ public class ResumePropertyTests
         4 => new Adam(0.01),
         5 => new BarzilaiBorwein(0.0125),
         6 => new ArmijoGradientDescent(),
-        _ => new LBfgs(5),
+        7 => new LBfgs(5),
+        8 => new AdaptiveGradientDescent(),
+        _ => new AdaptiveGdPolyak(0),
     };
 
     private const int Budget = 300;
@@ -55,7 +57,7 @@ public class ResumePropertyTests
     [Fact]
     public void Resuming_at_any_iteration_gives_the_uninterrupted_trace_for_every_method()
     {
-        Gen.Select(Gen.Int[0, 7], Gen.Int[0, Budget], Gen.Int[0, Budget], Gen.Double[-2, 2].Array[2])
+        Gen.Select(Gen.Int[0, 9], Gen.Int[0, Budget], Gen.Int[0, Budget], Gen.Double[-2, 2].Array[2])
             .Sample((method, first, second, start) =>
             {
                 var reference = Minimizer.Minimize(new QuarticRosenbrock(), start, Create(method), new MinimizeOptions { MaxIterations = Budget });

@@ -1,0 +1,67 @@
+using Ravine.Objectives;
+
+namespace Ravine.Problems.TestSet;
+
+/// <summary>
+/// The extended Rosenbrock function (MGH problem 21): f(x) = Σᵢ₌₁ⁿᐟ² [100(x₂ᵢ − x₂ᵢ₋₁²)² + (1 − x₂ᵢ₋₁)²], n even
+/// (default 10), x0 = (−1.2, 1, …, −1.2, 1), x* = 1, f* = 0, f(x0) = 12.1n.
+/// </summary>
+/// <remarks>
+/// A control problem: the Jacobian at x* is block diagonal with blocks [[−20, 10], [−1, 0]] (determinant 10), so the
+/// Hessian is positive definite and growth is quadratic everywhere; the curved valley x₂ᵢ = x₂ᵢ₋₁² only makes it
+/// ill-conditioned (condition number ≈ 2500 per pair). x* is the only zero, so dist(x, S) = ‖x − 1‖.
+/// Source: Moré, Garbow, Hillstrom, ACM TOMS 7 (1981), problem 21; JuliaSmoothOptimizers/NLSProblems.jl src/mgh21.jl.
+/// </remarks>
+internal sealed class ExtendedRosenbrock : IObjective, IKnowsOptimalValue, IKnowsDistanceToSolutions
+{
+    /// <summary>The problem in <paramref name="dimension"/> variables (even, ≥ 2).</summary>
+    public ExtendedRosenbrock(int dimension = 10)
+    {
+        if (dimension < 2 || dimension % 2 != 0)
+            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Extended Rosenbrock needs an even dimension ≥ 2.");
+        Dimension = dimension;
+    }
+
+    public string Name => "extended-rosenbrock";
+
+    public string Title => $"Extended Rosenbrock (MGH 21), n = {Dimension}";
+
+    public double[] Start
+    {
+        get
+        {
+            var start = new double[Dimension];
+            for (int i = 0; i < start.Length; i++) start[i] = i % 2 == 0 ? -1.2 : 1;
+            return start;
+        }
+    }
+
+    public int Dimension { get; }
+
+    public double OptimalValue => 0;
+
+    public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        int n = Dimension;
+        ProblemArguments.Check(x, gradient, n);
+        double f = 0;
+        for (int i = 0; i < n; i += 2)
+        {
+            double u = x[i];
+            double r1 = 10 * (x[i + 1] - u * u);
+            double r2 = 1 - u;
+            f += r1 * r1 + r2 * r2;
+            gradient[i] = 2 * (-20 * u * r1 - r2);
+            gradient[i + 1] = 20 * r1;
+        }
+        return f;
+    }
+
+    public double DistanceToSolutions(ReadOnlySpan<double> x)
+    {
+        ProblemArguments.Check(x, Dimension);
+        double sum = 0;
+        foreach (double v in x) sum += (v - 1) * (v - 1);
+        return Math.Sqrt(sum);
+    }
+}

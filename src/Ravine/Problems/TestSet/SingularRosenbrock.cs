@@ -1,0 +1,85 @@
+using Ravine.Objectives;
+
+namespace Ravine.Problems.TestSet;
+
+/// <summary>
+/// Extended Rosenbrock made singular by the Schnabel–Frank construction: f(x) = ‖F̂(x)‖² with
+/// F̂(x) = F(x) − F'(x*)·1·s, s = (1/n)Σⱼ(xⱼ − 1), where F is MGH problem 21
+/// (F₂ᵢ₋₁ = 10(x₂ᵢ − x₂ᵢ₋₁²), F₂ᵢ = 1 − x₂ᵢ₋₁), x* = 1, f* = 0, x0 = (−1.2, 1, …, −1.2, 1), n even (default 10).
+/// Per pair this is F̂₂ᵢ₋₁ = 10(x₂ᵢ − x₂ᵢ₋₁²) + 10s, F̂₂ᵢ = 1 − x₂ᵢ₋₁ + s.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Schnabel &amp; Frank (SIAM J. Numer. Anal. 21, 1984, "Tensor methods for nonlinear equations") set
+/// F̂(x) = F(x) − F'(x*)A(AᵀA)⁻¹Aᵀ(x − x*); here A = (1, …, 1)ᵀ, so F̂'(x*) = F'(x*)(I − 11ᵀ/n) has rank n − 1.
+/// Growth: quadratic across the ravine, quartic along it: F̂(x* + t·1) has odd entries −10t² and even entries 0, so
+/// f(x* + t·1) = 50n·t⁴; ½F''(x*)[1, 1] is not in the range of F̂'(x*), so no curve through x* grows slower.
+/// x* is the only zero of F̂ (the pairs force x₂ᵢ₋₁ = 1 + s, x₂ᵢ = 1 + s + s², whose mean gives s²/2 = 0), so
+/// dist(x, S) = ‖x − 1‖.
+/// </para>
+/// <para>
+/// Source of F and x0: Moré, Garbow, Hillstrom, ACM TOMS 7 (1981), problem 21; JuliaSmoothOptimizers/NLSProblems.jl
+/// src/mgh21.jl.
+/// </para>
+/// </remarks>
+internal sealed class SingularRosenbrock : IObjective, IKnowsOptimalValue, IKnowsDistanceToSolutions
+{
+    /// <summary>The problem in <paramref name="dimension"/> variables (even, ≥ 2).</summary>
+    public SingularRosenbrock(int dimension = 10)
+    {
+        if (dimension < 2 || dimension % 2 != 0)
+            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Extended Rosenbrock needs an even dimension ≥ 2.");
+        Dimension = dimension;
+    }
+
+    public string Name => "singular-rosenbrock";
+
+    public string Title => $"Singular extended Rosenbrock (Schnabel–Frank, rank n − 1), n = {Dimension}";
+
+    public double[] Start
+    {
+        get
+        {
+            var start = new double[Dimension];
+            for (int i = 0; i < start.Length; i++) start[i] = i % 2 == 0 ? -1.2 : 1;
+            return start;
+        }
+    }
+
+    public int Dimension { get; }
+
+    public double OptimalValue => 0;
+
+    public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        int n = Dimension;
+        ProblemArguments.Check(x, gradient, n);
+        double s = 0;
+        for (int j = 0; j < n; j++) s += x[j] - 1;
+        s /= n;
+
+        // ∇f = 2[F'(x)ᵀF̂ − (c/n)·1] with c = (F'(x*)·1)·F̂ and F'(x*)·1 = (−10, −1) per pair.
+        double f = 0, c = 0;
+        for (int i = 0; i < n; i += 2)
+        {
+            double u = x[i];
+            double r1 = 10 * (x[i + 1] - u * u) + 10 * s;
+            double r2 = 1 - u + s;
+            f += r1 * r1 + r2 * r2;
+            c += -10 * r1 - r2;
+            gradient[i] = 2 * (-20 * u * r1 - r2);
+            gradient[i + 1] = 20 * r1;
+        }
+        double shift = 2 * c / n;
+        for (int j = 0; j < n; j++) gradient[j] -= shift;
+        return f;
+    }
+
+    public double DistanceToSolutions(ReadOnlySpan<double> x)
+    {
+        ProblemArguments.Check(x, Dimension);
+        double sum = 0;
+        foreach (double v in x) sum += (v - 1) * (v - 1);
+        return Math.Sqrt(sum);
+    }
+}

@@ -64,10 +64,9 @@ public enum AdGdVariant
     Improved2024,
 }
 
-/// <summary>The constant of each <see cref="AdGdVariant"/>.</summary>
-public static class AdGdVariantExtensions
+// The constant of each variant; internal so that the public surface stays the enum.
+internal static class AdGdVariantExtensions
 {
-    /// <summary>c: 1/2 for <see cref="AdGdVariant.Original2020"/>, 1/√2 for <see cref="AdGdVariant.Improved2024"/>.</summary>
     public static double Constant(this AdGdVariant variant) => variant switch
     {
         AdGdVariant.Original2020 => 0.5,

@@ -10,7 +10,7 @@ namespace Ravine.Benchmarks;
 [MemoryDiagnoser]
 public class MatrixFactorizationOracleBenchmarks
 {
-    private readonly MatrixFactorization _problem = MatrixFactorization.Generate(ProblemSuite.PublishedSeed);
+    private readonly MatrixFactorization _problem = MatrixFactorization.Generate(ProblemRegistry.DefaultSeed);
     private readonly double[] _gradient = new double[MatrixFactorization.PublishedDimension * MatrixFactorization.PublishedWidth];
     private double[] _start = null!;
 

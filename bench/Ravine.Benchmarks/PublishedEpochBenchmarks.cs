@@ -1,3 +1,4 @@
+using Ravine.Cli.Paper;
 using BenchmarkDotNet.Attributes;
 using Ravine.Methods;
 using Ravine.Optimization;
@@ -29,13 +30,13 @@ public class PublishedEpochBenchmarks
     public string Problem { get; set; } = "";
 
     /// <summary>Every published problem.</summary>
-    public static IEnumerable<string> Problems => ProblemSuite.Names;
+    public static IEnumerable<string> Problems => PublishedExperiments.Problems;
 
     [GlobalSetup]
     public void Setup()
     {
-        _problem = ProblemSuite.Generate(Problem);
-        var published = _problem.Published;
+        _problem = ProblemRegistry.Generate(Problem);
+        var published = PublishedExperiments.For(Problem)!;
         _steps = published.ShortSteps + 1;
         _method = new GdPolyak(published.Stepsize, published.ShortSteps, int.MaxValue / _steps, _problem.OptimalValue);
         _oracle = new Oracle(_problem);
@@ -63,7 +64,7 @@ public class PublishedEpochBenchmarks
     [Benchmark(Description = "one GDPolyak epoch via Minimize, trace and distance on")]
     public double OneTracedEpoch()
     {
-        var published = _problem.Published;
+        var published = PublishedExperiments.For(Problem)!;
         var method = new GdPolyak(published.Stepsize, published.ShortSteps, 1, _problem.OptimalValue);
         return Minimizer.Minimize(_problem, _start, method).Value;
     }

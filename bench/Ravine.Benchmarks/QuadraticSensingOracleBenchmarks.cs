@@ -11,7 +11,7 @@ namespace Ravine.Benchmarks;
 [MemoryDiagnoser]
 public class QuadraticSensingOracleBenchmarks
 {
-    private readonly QuadraticSensing _problem = QuadraticSensing.Generate(ProblemSuite.PublishedSeed);
+    private readonly QuadraticSensing _problem = QuadraticSensing.Generate(ProblemRegistry.DefaultSeed);
     private readonly double[] _gradient = new double[QuadraticSensing.PublishedDimension * QuadraticSensing.PublishedWidth];
     private double[] _start = null!;
 

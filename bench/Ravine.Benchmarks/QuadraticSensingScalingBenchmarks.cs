@@ -36,7 +36,7 @@ public class QuadraticSensingScalingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _problem = QuadraticSensing.Generate(ProblemSuite.PublishedSeed, dimension: D, rank: 2, width: K, measurements: M);
+        _problem = QuadraticSensing.Generate(ProblemRegistry.DefaultSeed, dimension: D, rank: 2, width: K, measurements: M);
         _problem.MaxDegreeOfParallelism = Threads;
         _point = _problem.Start;
         _gradient = new double[_point.Length];

@@ -11,7 +11,7 @@ namespace Ravine.Benchmarks;
 [MemoryDiagnoser]
 public class SingleNeuronOracleBenchmarks
 {
-    private readonly SingleNeuron _problem = SingleNeuron.Generate(ProblemSuite.PublishedSeed);
+    private readonly SingleNeuron _problem = SingleNeuron.Generate(ProblemRegistry.DefaultSeed);
     private readonly double[] _gradient = new double[2 * SingleNeuron.PublishedInputDimension];
     private double[] _start = null!;
     private double[] _nearSolution = null!;

@@ -26,21 +26,31 @@ internal static class RavineApp
         Run(console, error, args, Interruption.From(cancellationToken));
 
     /// <summary>
-    /// Runs the command line with <see cref="Create"/>'s app. <c>--K</c>, the paper's letter as users type it, is taken
-    /// as <c>-K</c>: Spectre.Console.Cli refuses one-letter long options ("Invalid long option name"). <c>--verbose</c>,
-    /// anywhere, adds the stack trace to an error's one line.
+    /// Runs the command line with <see cref="Create"/>'s app. A <c>run</c>'s method options (<c>--eta</c>, <c>-K</c>,
+    /// <c>--lr</c>, …: see <see cref="MethodOptionArguments"/>) are taken out first. <c>--verbose</c>, anywhere, adds
+    /// the stack trace to an error's one line.
     /// </summary>
     public static int Run(IAnsiConsole console, TextWriter error, IEnumerable<string> args, Interruption interruption)
     {
         ArgumentNullException.ThrowIfNull(interruption);
         var list = args.ToList();
         bool verbose = list.Remove("--verbose");
-        return Create(console, error, interruption, verbose)
-            .Run(list.Select(a => a == "--K" ? "-K" : a.StartsWith("--K=", StringComparison.Ordinal) ? "-K=" + a[4..] : a), interruption.Token);
+        MethodOptionArguments methodOptions;
+        IReadOnlyList<string> rest;
+        try
+        {
+            (methodOptions, rest) = MethodOptionArguments.Extract(list, typeof(RunCommand.Settings));
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine($"ravine: {Flatten(e)}");
+            return BadArguments;
+        }
+        return Create(console, error, interruption, verbose, methodOptions).Run(rest, interruption.Token);
     }
 
     /// <summary>The app writing to <paramref name="console"/>, with one-line errors on <paramref name="error"/>.</summary>
-    public static CommandApp Create(IAnsiConsole console, TextWriter error, Interruption? interruption = null, bool verbose = false)
+    public static CommandApp Create(IAnsiConsole console, TextWriter error, Interruption? interruption = null, bool verbose = false, MethodOptionArguments? methodOptions = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -50,14 +60,17 @@ internal static class RavineApp
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(console);
             config.Settings.Registrar.RegisterInstance(interruption ?? Interruption.From(CancellationToken.None));
+            config.Settings.Registrar.RegisterInstance(methodOptions ?? MethodOptionArguments.None);
             config.AddCommand<ReproduceCommand>("reproduce")
                 .WithDescription("Run the published experiments (GDPolyak, GD, Polyak on every problem); write traces, figures and a report; check the paper's claims.")
                 .WithExample("reproduce")
                 .WithExample("reproduce", "--quick", "--out", "/tmp/smoke")
                 .WithExample("reproduce", "--problems", "quartic-rosenbrock", "--format", "markdown");
             config.AddCommand<RunCommand>("run")
-                .WithDescription("Run one method on one problem — generated, or your own instance from a folder of .npy files (--data) — with reproduce's outputs. See docs/USAGE.md.")
+                .WithDescription("Run one method on one problem — generated, or your own instance from a folder of .npy files (--data) — with reproduce's outputs. The method's own options follow as --KEY VALUE (ravine methods lists them). See docs/USAGE.md.")
                 .WithExample("run", "--problem", "quartic-rosenbrock", "--method", "gdpolyak")
+                .WithExample("run", "--problem", "quadratic-sensing", "--method", "gdpolyak", "--eta", "0.05", "-K", "300", "--epochs", "20")
+                .WithExample("run", "--problem", "matrix-factorization", "--method", "adam", "--lr", "0.01")
                 .WithExample("run", "--problem", "single-neuron", "--data", "my-instance", "--method", "polyak", "--out", "res")
                 .WithExample("run", "--config", "run.json")
                 .WithExample("run", "--resume", "ravine-results/run-20261129-031500");
@@ -65,6 +78,10 @@ internal static class RavineApp
                 .WithDescription("Time what reproduce runs (median of N runs per problem and method, one at a time): wall time, oracle calls/s, GFLOP/s; a table and a JSON file to compare machines.")
                 .WithExample("bench")
                 .WithExample("bench", "--problems", "quadratic-sensing", "--runs", "5", "--out", "timings.json");
+            config.AddCommand<MethodsCommand>("methods")
+                .WithDescription("List the methods, or one method's options with their defaults (the --KEY VALUE options of run and the keys of a --config file).")
+                .WithExample("methods")
+                .WithExample("methods", "adam");
             config.AddCommand<GenerateCommand>("generate")
                 .WithDescription("Write a seeded instance of a published problem as a folder of .npy files, for run --data or NumPy.")
                 .WithExample("generate", "single-neuron", "--seed", "7", "--out", "my-instance");

@@ -1,5 +1,5 @@
 using Ravine.Cli.Output;
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.IO;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using Ravine.Cli.Output;
-using Ravine.Experiments;
-using Ravine.Methods;
-using Ravine.Problems;
+using Ravine.Cli.Experiments;
+using Ravine.Cli.Paper;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,8 +23,8 @@ internal abstract class ExperimentPlanSettings : CommandSettings
 
     [CommandOption("--seed <SEED>")]
     [Description("Seed of every instance and start (default: 3407, the paper's).")]
-    [DefaultValue(ProblemSuite.PublishedSeed)]
-    public ulong Seed { get; init; } = ProblemSuite.PublishedSeed;
+    [DefaultValue(PublishedExperiments.Seed)]
+    public ulong Seed { get; init; } = PublishedExperiments.Seed;
 
     [CommandOption("--quick")]
     [Description("A fifth of the published epochs: a smoke test. reproduce still prints its claims but they do not set the exit code.")]
@@ -39,8 +38,8 @@ internal abstract class ExperimentPlanSettings : CommandSettings
     /// <summary>The plan these options describe.</summary>
     public ExperimentPlan ToPlan() => new()
     {
-        Problems = Problems is null ? ProblemSuite.Names : Split(Problems),
-        Methods = Methods is null ? MethodCatalog.PaperMethods : Split(Methods),
+        Problems = Problems is null ? PublishedExperiments.Problems : Split(Problems),
+        Methods = Methods is null ? PublishedExperiments.Methods : Split(Methods),
         Seed = Seed,
         Quick = Quick,
     };

@@ -22,7 +22,7 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
 
         [CommandOption("--seed <SEED>")]
         [Description("The seed of the instance (default: the published 3407).")]
-        public ulong Seed { get; init; } = ProblemSuite.PublishedSeed;
+        public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
 
         [CommandOption("--out <DIR>")]
         [Description("The folder to write the .npy files into (created if missing).")]
@@ -35,7 +35,7 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = InstanceFormats.Find(settings.Problem);
-        var problem = ProblemSuite.Generate(format.Problem, settings.Seed);
+        var problem = ProblemRegistry.Generate(format.Problem, settings.Seed);
         InstanceFormats.Save(problem, settings.Out!);
         var table = new Table().AddColumns("file", "shape", "what");
         foreach (var file in format.Files)

@@ -1,6 +1,7 @@
+using Ravine.Cli.Paper;
 using System.Diagnostics;
 using Ravine.Cli.Output;
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.IO;
 using Spectre.Console;
 using Spectre.Console.Cli;

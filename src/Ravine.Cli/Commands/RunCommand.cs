@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Ravine.Cli.Output;
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.Problems;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,7 +13,7 @@ namespace Ravine.Cli.Commands;
 /// files — with the same outputs and progress display as <c>reproduce</c>. Settings come from options, from a JSON
 /// file (<c>--config</c>, see <see cref="RunSettingsJson"/>), or both (options win).
 /// </summary>
-internal sealed class RunCommand(IAnsiConsole console, Interruption interruption) : Command<RunCommand.Settings>
+internal sealed class RunCommand(IAnsiConsole console, Interruption interruption, MethodOptionArguments methodOptions) : Command<RunCommand.Settings>
 {
     /// <summary>The options of <c>ravine run</c>; each also a key of the <c>--config</c> file (without the dashes).</summary>
     public sealed class Settings : CommandSettings
@@ -27,24 +27,11 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
         public string? Data { get; init; }
 
         [CommandOption("--method <NAME>")]
-        [Description("gdpolyak (default), gd, polyak, or any method of reproduce --methods.")]
+        [Description("The method: gdpolyak (default) or any name `ravine methods` lists. Its own options follow as --KEY VALUE (e.g. --eta 0.05 -K 300 --epochs 50 for gdpolyak, --lr 0.01 for adam); `ravine methods NAME` lists them with their defaults.")]
         public string? Method { get; init; }
 
-        [CommandOption("--eta <ETA>")]
-        [Description("The (short) stepsize η; default: the problem's published one.")]
-        public double? Eta { get; init; }
-
-        // Spectre.Console.Cli takes one-letter names only as short options, hence -K (the paper's letter) for --short-steps.
-        [CommandOption("-K|--short-steps <K>")]
-        [Description("K, GDPolyak's short steps per epoch; default: the published K.")]
-        public int? K { get; init; }
-
-        [CommandOption("--epochs <N>")]
-        [Description("GDPolyak's epochs; default: the published number.")]
-        public int? Epochs { get; init; }
-
         [CommandOption("--max-iters <N>")]
-        [Description("The iteration limit; default: epochs·(K + 1) for gdpolyak, K·epochs for the others.")]
+        [Description("The iteration limit; default: the method's own budget (gdpolyak: epochs·(K + 1)), else the published K·epochs on a problem the paper ran, else 100,000.")]
         public int? MaxIters { get; init; }
 
         [CommandOption("--fstar <F>")]
@@ -60,7 +47,7 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
         public string? Out { get; init; }
 
         [CommandOption("--config <FILE>")]
-        [Description("A JSON file with these settings (keys: the long option names without dashes, and K; see docs/USAGE.md); options given here override it.")]
+        [Description("A JSON file with these settings (keys: the long option names without dashes, and the method's options; see docs/USAGE.md); options given here override it.")]
         public string? Config { get; init; }
 
         [CommandOption("--checkpoint-every <N>")]
@@ -77,9 +64,6 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
             if (Problem is not null) yield return "--problem";
             if (Data is not null) yield return "--data";
             if (Method is not null) yield return "--method";
-            if (Eta is not null) yield return "--eta";
-            if (K is not null) yield return "-K";
-            if (Epochs is not null) yield return "--epochs";
             if (MaxIters is not null) yield return "--max-iters";
             if (FStar is not null) yield return "--fstar";
             if (Seed is not null) yield return "--seed";
@@ -101,7 +85,7 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
         var summary = new ExperimentSummary
         {
             Version = ExperimentSummary.LibraryVersion,
-            CommandLine = ResultsFolder.CommandLine("run", context.Arguments),
+            CommandLine = ResultsFolder.CommandLine("run", methodOptions.CommandArguments ?? context.Arguments),
             Seed = plan.Settings.Seed,
             Quick = false,
             Cancelled = cancelled,
@@ -126,41 +110,44 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
     }
 
     /// <summary>A fresh run from the options, or with <c>--resume</c> the interrupted one stored in that folder.</summary>
-    private static (RunPlan Plan, ExperimentFiles Files, RunCheckpointing Checkpointing) Prepare(Settings settings)
+    private (RunPlan Plan, ExperimentFiles Files, RunCheckpointing Checkpointing) Prepare(Settings settings)
     {
         int interval = settings.CheckpointEvery ?? RunCheckpointing.DefaultInterval;
         if (interval < 0)
             throw new ArgumentOutOfRangeException("checkpoint-every", interval, "checkpoint-every must be ≥ 0.");
         if (settings.Resume is { } folder)
         {
-            var extra = settings.SettingsBesidesResume().ToArray();
+            var extra = methodOptions.Flags.Concat(settings.SettingsBesidesResume()).ToArray();
             if (extra.Length > 0)
                 throw new ArgumentException($"--resume continues the run exactly as its checkpoint.json stores it; drop {string.Join(", ", extra)}.");
             var (resumed, checkpointing) = RunCheckpointing.Resume(folder, interval);
             return (resumed, new ExperimentFiles(folder), checkpointing);
         }
-        var plan = RunPlan.Create(Resolve(settings));
+        var plan = RunPlan.Create(Resolve(settings, methodOptions));
         var files = new ExperimentFiles(plan.Settings.Output ?? ResultsFolder.Default("run-"));
         return (plan, files, RunCheckpointing.For(plan, files.Folder, interval));
     }
 
     /// <summary>The run's settings: the options, over the <c>--config</c> file's, over the defaults.</summary>
-    internal static RunSettings Resolve(Settings options)
+    internal static RunSettings Resolve(Settings options, MethodOptionArguments methodOptions)
     {
         var file = options.Config is null ? null : RunSettingsJson.Read(options.Config);
         var problem = options.Problem ?? file?.Problem
-            ?? throw new ArgumentException($"run needs a problem: --problem NAME (one of {string.Join(", ", ProblemSuite.Names)}) or a --config file.");
+            ?? throw new ArgumentException($"run needs a problem: --problem NAME (one of {string.Join(", ", ProblemRegistry.Names)}) or a --config file.");
+        string method = options.Method ?? file?.Method ?? "gdpolyak";
+        // The file's method options belong to the file's method: another method given here starts from its own.
+        var merged = new Dictionary<string, string>(
+            file is not null && string.Equals(file.Method, method, StringComparison.OrdinalIgnoreCase) ? file.MethodOptions : new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (key, value) in methodOptions.Values) merged[key] = value;
         return new RunSettings
         {
             Problem = problem,
             Data = options.Data ?? file?.Data,
-            Method = options.Method ?? file?.Method ?? "gdpolyak",
-            Stepsize = options.Eta ?? file?.Stepsize,
-            ShortSteps = options.K ?? file?.ShortSteps,
-            Epochs = options.Epochs ?? file?.Epochs,
+            Method = method,
+            MethodOptions = merged,
             MaxIterations = options.MaxIters ?? file?.MaxIterations,
             OptimalValue = options.FStar ?? file?.OptimalValue,
-            Seed = options.Seed ?? file?.Seed ?? ProblemSuite.PublishedSeed,
+            Seed = options.Seed ?? file?.Seed ?? ProblemRegistry.DefaultSeed,
             Output = options.Out ?? file?.Output,
         };
     }

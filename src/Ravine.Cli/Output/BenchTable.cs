@@ -1,5 +1,5 @@
 using System.Globalization;
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Spectre.Console;
 
 namespace Ravine.Cli.Output;

@@ -1,4 +1,5 @@
-using Ravine.Experiments;
+using Ravine.Cli.Paper;
+using Ravine.Cli.Experiments;
 using Spectre.Console;
 
 namespace Ravine.Cli.Output;

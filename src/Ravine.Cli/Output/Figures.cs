@@ -1,4 +1,4 @@
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.IO;
 using Ravine.Optimization;
 using ScottPlot;

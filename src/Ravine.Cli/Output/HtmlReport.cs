@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 
 namespace Ravine.Cli.Output;
 

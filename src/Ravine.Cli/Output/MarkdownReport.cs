@@ -1,5 +1,5 @@
 using System.Text;
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 
 namespace Ravine.Cli.Output;
 

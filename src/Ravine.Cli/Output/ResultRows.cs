@@ -1,4 +1,5 @@
-using Ravine.Experiments;
+using Ravine.Cli.Paper;
+using Ravine.Cli.Experiments;
 
 namespace Ravine.Cli.Output;
 
@@ -19,11 +20,12 @@ internal static class ResultRows
 
     public static readonly string[] SettingsHeader = ["problem", "η (short stepsize)", "K (short steps per epoch)", "epochs", "GDPolyak steps", "GD / Polyak steps", "seed"];
 
+    /// <summary>One row per problem of a published experiment (runs of <c>run</c> have none).</summary>
     public static IEnumerable<string[]> SettingsRows(IEnumerable<ExperimentRun> runs) =>
-        runs.GroupBy(r => r.Key.Problem).Select(g => g.First()).Select(r => new[]
+        runs.Where(r => r.Published is not null).GroupBy(r => r.Key.Problem).Select(g => g.First()).Select(r => new[]
         {
-            r.Key.Problem, Numbers.Plain(r.Settings.Stepsize), Numbers.Integer(r.Settings.ShortSteps), Numbers.Integer(r.Settings.Epochs),
-            Numbers.Integer((long)r.Settings.Epochs * (r.Settings.ShortSteps + 1)), Numbers.Integer(r.Settings.BaselineSteps),
+            r.Key.Problem, Numbers.Plain(r.Published!.Stepsize), Numbers.Integer(r.Published.ShortSteps), Numbers.Integer(r.Published.Epochs),
+            Numbers.Integer(r.Published.GdPolyakSteps), Numbers.Integer(r.Published.BaselineSteps),
             r.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 

@@ -1,4 +1,4 @@
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Spectre.Console;
 
 namespace Ravine.Cli.Output;

@@ -17,32 +17,28 @@ internal sealed class NpyReader
 
     private readonly Stream _stream;
     private readonly string? _path;
-    private readonly string? _entry;
     private readonly long? _available; // bytes known to be left in the stream (seekable streams only)
-    private readonly long? _declared; // an upper bound claimed by a container (a zip entry's size), not trusted for allocation
     private long _consumed;
 
-    private NpyReader(Stream stream, string? path, string? entry, long? declaredLength)
+    private NpyReader(Stream stream, string? path)
     {
         _stream = stream;
         _path = path;
-        _entry = entry;
         _available = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : null;
-        _declared = _available ?? declaredLength;
     }
 
     /// <summary>Reads one array; with <paramref name="requireEnd"/> the stream must end right after its data.</summary>
-    public static NpyArray Read(Stream stream, string? path, string? entry = null, long? declaredLength = null, bool requireEnd = false)
+    public static NpyArray Read(Stream stream, string? path, bool requireEnd = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var reader = new NpyReader(stream, path, entry, declaredLength);
+        var reader = new NpyReader(stream, path);
         var array = reader.ReadArray();
         if (requireEnd)
             reader.CheckEnd(array);
         return array;
     }
 
-    private NpyFormatException Fail(string problem) => new(_path, _entry, problem);
+    private NpyFormatException Fail(string problem) => new(_path, problem);
 
     private NpyArray ReadArray()
     {
@@ -64,8 +60,8 @@ internal sealed class NpyReader
         long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(lengthBytes) : BinaryPrimitives.ReadUInt32LittleEndian(lengthBytes);
         if (headerLength > MaxHeaderLength)
             throw Fail($"the header claims {headerLength} bytes; at most {MaxHeaderLength} are accepted");
-        if (_declared - _consumed < headerLength)
-            throw Fail($"truncated: the header claims {headerLength} bytes but only {_declared - _consumed} follow");
+        if (_available - _consumed < headerLength)
+            throw Fail($"truncated: the header claims {headerLength} bytes but only {_available - _consumed} follow");
         var headerBytes = new byte[headerLength];
         int headerGot = ReadAtMost(headerBytes);
         if (headerGot < headerLength)
@@ -95,7 +91,7 @@ internal sealed class NpyReader
         long count = NpyShape.ElementCount(header.Shape); // the header parser has bounded it by Array.MaxLength
         long expected = count * itemSize;
         string what = $"{NpyShape.Format(header.Shape)} of {NpyDescr.Format(header.Dtype, header.BigEndian)}";
-        if (_declared - _consumed is long left && left < expected)
+        if (_available - _consumed is long left && left < expected)
             throw Fail($"truncated data: expected {expected} bytes of data for shape {what}, found {left}");
 
         // Allocate what is known to be there; a stream of unknown length grows the array as data arrives.

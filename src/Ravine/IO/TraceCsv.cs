@@ -10,7 +10,7 @@ namespace Ravine.IO;
 /// (NaN stays "NaN", infinities "Infinity"/"-Infinity"). The note column (why a method took a step, e.g. why an adaptive
 /// method ended a phase) is empty on most rows; files written before it existed (nine columns) are still read.
 /// </summary>
-public static class TraceCsv
+internal static class TraceCsv
 {
     /// <summary>The header line.</summary>
     public const string Header = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note";
@@ -100,8 +100,6 @@ public static class TraceCsv
         StepKind.Start => "start",
         StepKind.Short => "short",
         StepKind.Long => "long",
-        StepKind.Rejected => "rejected",
-        StepKind.Restart => "restart",
         StepKind.Skipped => "skipped",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind."),
     };

@@ -9,12 +9,25 @@ namespace Ravine.Methods;
 /// </summary>
 public sealed record Adam : IMethod
 {
+    /// <summary>The default learning rate α: the field's convention (Kingma and Ba; PyTorch, Optax), not GD's η.</summary>
+    public const double DefaultLearningRate = 1e-3;
+
+    /// <summary>The registry's entry: <c>adam</c> with its options <c>lr</c>, <c>beta1</c>, <c>beta2</c>, <c>epsilon</c>.</summary>
+    public static MethodDescriptor Descriptor { get; } = new("adam", "Adam (full gradient), learning rate lr",
+        [
+            MethodOption.Positive("lr", "α, the learning rate", DefaultLearningRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+            MethodOption.UnitInterval("beta1", "β₁, the first-moment decay", "0.9"),
+            MethodOption.UnitInterval("beta2", "β₂, the second-moment decay", "0.999"),
+            MethodOption.Positive("epsilon", "ε, added to √v", "1e-8"),
+        ],
+        a => new Adam(a.Real("lr"), a.Real("beta1"), a.Real("beta2"), a.Real("epsilon")));
+
     /// <summary>Creates the method.</summary>
     /// <param name="learningRate">α &gt; 0.</param>
     /// <param name="beta1">β₁ ∈ [0, 1), the first-moment decay.</param>
     /// <param name="beta2">β₂ ∈ [0, 1), the second-moment decay.</param>
     /// <param name="epsilon">ε &gt; 0, added to √v.</param>
-    public Adam(double learningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+    public Adam(double learningRate = DefaultLearningRate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
         LearningRate = learningRate;
         Beta1 = beta1;

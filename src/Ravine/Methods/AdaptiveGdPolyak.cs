@@ -42,6 +42,23 @@ public sealed record AdaptiveGdPolyak : IMethod
     /// <summary>The trace note of a long step taken because the phase reached <see cref="MaxShortSteps"/>.</summary>
     public const string CapNote = "cap";
 
+    /// <summary>The registry's entry: <c>gdpolyak-adaptive</c>; every option has a default except f* (the problem's).</summary>
+    public static MethodDescriptor Descriptor { get; } = new("gdpolyak-adaptive",
+        "GDPolyak with no K and no η: AdGD short steps, a long Polyak step once they stall",
+        [
+            MethodOption.Positive("eta", "a constant short stepsize η; default: AdGD stepsizes"),
+            MethodOption.Count("window", "W, the short steps the stall test looks at", 1, "10"),
+            MethodOption.UnitInterval("stall-ratio", "r in (0, 1): stalled when the last W steps did not bring ‖∇f‖² below r times its best before them", "0.5") with { MinimumExclusive = true },
+            MethodOption.Count("min-short", "the fewest short steps per phase", 1, "10"),
+            MethodOption.Count("max-short", "the most short steps per phase", 1, "1000"),
+            MethodOption.Count("epochs", "long steps after which the method completes; default: no limit but the run's budget", 0),
+            MethodOption.OneOf("variant", "AdGD's constant: 2024 (1/√2) or 2020 (1/2)", "2024", "2024", "2020"),
+        ],
+        a => new AdaptiveGdPolyak(a.RequiredOptimalValue(), a.OptionalReal("eta"), checked((int)a.Integer("window")), a.Real("stall-ratio"),
+            checked((int)a.Integer("min-short")), checked((int)a.Integer("max-short")), a.OptionalInteger("epochs") is long e ? checked((int)e) : null,
+            AdaptiveGradientDescent.ConstantOf(a.Choice("variant"))),
+        usesOptimalValue: true);
+
     /// <summary>Creates the method. Every parameter but f* has a default chosen by measurement across problems (docs/ADAPTIVE.md).</summary>
     /// <param name="optimalValue">f*, the minimal value used by the long step. It is never assumed.</param>
     /// <param name="stepsize">A constant short stepsize η &gt; 0, or null (default) for AdGD stepsizes.</param>
@@ -50,9 +67,9 @@ public sealed record AdaptiveGdPolyak : IMethod
     /// <param name="minShortSteps">The fewest short steps per phase, ≥ 1 (default 10).</param>
     /// <param name="maxShortSteps">The most short steps per phase, ≥ 1 (default 1000).</param>
     /// <param name="epochs">Stop after this many long steps (≥ 0), or null (default) to run until a limit of the run.</param>
-    /// <param name="variant">The AdGD constant for the short stepsize (default 1/√2, <see cref="AdGdVariant.Improved2024"/>).</param>
+    /// <param name="adgdConstant">AdGD's constant c for the short stepsize: <see cref="AdaptiveGradientDescent.Constant2024"/> (default) or <see cref="AdaptiveGradientDescent.Constant2020"/>.</param>
     public AdaptiveGdPolyak(double optimalValue, double? stepsize = null, int window = 10, double stallRatio = 0.5,
-        int minShortSteps = 10, int maxShortSteps = 1000, int? epochs = null, AdGdVariant variant = AdGdVariant.Improved2024)
+        int minShortSteps = 10, int maxShortSteps = 1000, int? epochs = null, double adgdConstant = AdaptiveGradientDescent.Constant2024)
     {
         OptimalValue = optimalValue;
         Stepsize = stepsize;
@@ -61,7 +78,7 @@ public sealed record AdaptiveGdPolyak : IMethod
         MinShortSteps = minShortSteps;
         MaxShortSteps = maxShortSteps;
         Epochs = epochs;
-        Variant = variant;
+        AdGdConstant = adgdConstant;
     }
 
     /// <summary>f*, used by the long step.</summary>
@@ -89,12 +106,8 @@ public sealed record AdaptiveGdPolyak : IMethod
     /// <summary>The number of long steps after which the method completes, or null for no such limit.</summary>
     public int? Epochs { get; init => field = value is int e ? Validate.AtLeast(e, 0, nameof(Epochs)) : null; }
 
-    /// <summary>The AdGD constant of the short stepsize (unused when <see cref="Stepsize"/> is given).</summary>
-    public AdGdVariant Variant
-    {
-        get;
-        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Variant), value, "Unknown AdGD variant.");
-    }
+    /// <summary>AdGD's constant c for the short stepsize (unused when <see cref="Stepsize"/> is given).</summary>
+    public double AdGdConstant { get; init => field = AdaptiveGradientDescent.CheckConstant(value, nameof(AdGdConstant)); }
 
     /// <inheritdoc />
     public string Name => "GDPolyak-adaptive";
@@ -107,7 +120,7 @@ public sealed record AdaptiveGdPolyak : IMethod
 
     private sealed class State(AdaptiveGdPolyak settings, int dimension) : IMethodState
     {
-        private readonly AdGdStepsize? _adgd = settings.Stepsize is null ? new AdGdStepsize(settings.Variant.Constant(), null, dimension) : null;
+        private readonly AdGdStepsize? _adgd = settings.Stepsize is null ? new AdGdStepsize(settings.AdGdConstant, null, dimension) : null;
         private readonly double[] _recent = new double[settings.Window];
         private int _recentCount, _recentNext;
         private double _bestBefore;

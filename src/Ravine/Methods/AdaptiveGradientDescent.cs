@@ -7,7 +7,7 @@ namespace Ravine.Methods;
 /// arXiv 1910.09529; constants of "Adaptive proximal gradient method for convex optimization", arXiv 2308.02261):
 /// x_{k+1} = x_k − λ_k ∇f(x_k) with
 /// λ_k = min{ √(1 + θ_{k−1}) λ_{k−1}, c ‖x_k − x_{k−1}‖ / ‖∇f(x_k) − ∇f(x_{k−1})‖ }, θ_k = λ_k / λ_{k−1}, θ_0 = +∞,
-/// and c = 1/2 (<see cref="AdGdVariant.Original2020"/>) or 1/√2 (<see cref="AdGdVariant.Improved2024"/>). The stepsize
+/// and c = 1/2 (<see cref="Constant2020"/>) or 1/√2 (<see cref="Constant2024"/>, the default). The stepsize
 /// follows the local curvature seen between consecutive iterates, so there is nothing to tune and no extra oracle
 /// call: one call per step. Not monotone in f by design.
 /// </summary>
@@ -17,21 +17,31 @@ namespace Ravine.Methods;
 /// </remarks>
 public sealed record AdaptiveGradientDescent : IMethod
 {
+    /// <summary>c = 1/2, Malitsky and Mishchenko, ICML 2020 (arXiv 1910.09529).</summary>
+    public const double Constant2020 = 0.5;
+
+    /// <summary>c = 1/√2, the larger constant shown to suffice in Malitsky and Mishchenko, arXiv 2308.02261 (2024).</summary>
+    public const double Constant2024 = 0.70710678118654757;
+
+    /// <summary>The registry's entry: <c>adgd</c> with its options <c>variant</c> (2024 or 2020) and <c>lambda0</c>.</summary>
+    public static MethodDescriptor Descriptor { get; } = new("adgd", "adaptive gradient descent (Malitsky–Mishchenko): stepsize from the local curvature, nothing to tune",
+        [
+            MethodOption.OneOf("variant", "the constant c of the curvature bound: 2024 (1/√2) or 2020 (1/2)", "2024", "2024", "2020"),
+            MethodOption.Positive("lambda0", "λ₀, the first stepsize; default: a probe step of length 1e-6·max(‖x₀‖, 1)"),
+        ],
+        a => new AdaptiveGradientDescent(ConstantOf(a.Choice("variant")), a.OptionalReal("lambda0")));
+
     /// <summary>Creates the method.</summary>
-    /// <param name="variant">Which constant c the curvature bound uses; the 2024 one (1/√2) by default.</param>
+    /// <param name="constant">c, <see cref="Constant2024"/> (default) or <see cref="Constant2020"/>.</param>
     /// <param name="initialStepsize">λ₀ &gt; 0 for the first step, or null for a tiny probe step (see remarks).</param>
-    public AdaptiveGradientDescent(AdGdVariant variant = AdGdVariant.Improved2024, double? initialStepsize = null)
+    public AdaptiveGradientDescent(double constant = Constant2024, double? initialStepsize = null)
     {
-        Variant = variant;
+        Constant = constant;
         InitialStepsize = initialStepsize;
     }
 
-    /// <summary>The constant of the curvature bound: 1/2 (2020) or 1/√2 (2024).</summary>
-    public AdGdVariant Variant
-    {
-        get;
-        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Variant), value, "Unknown AdGD variant.");
-    }
+    /// <summary>c, the constant of the curvature bound: <see cref="Constant2024"/> or <see cref="Constant2020"/>.</summary>
+    public double Constant { get; init => field = CheckConstant(value, nameof(Constant)); }
 
     /// <summary>λ₀, the first stepsize, or null for a probe step of length 10⁻⁶·max(‖x₀‖, 1).</summary>
     public double? InitialStepsize { get; init => field = value is double v ? Validate.PositiveFinite(v, nameof(InitialStepsize)) : null; }
@@ -43,7 +53,14 @@ public sealed record AdaptiveGradientDescent : IMethod
     public int? PlannedSteps => null;
 
     /// <inheritdoc />
-    public IMethodState Start(Iterate start, Oracle oracle) => new State(new AdGdStepsize(Variant.Constant(), InitialStepsize, start.Dimension));
+    public IMethodState Start(Iterate start, Oracle oracle) => new State(new AdGdStepsize(Constant, InitialStepsize, start.Dimension));
+
+    // Only the two constants the papers prove: a larger c is not covered by either, and a smaller one is only slower.
+    internal static double CheckConstant(double value, string name) => value is Constant2020 or Constant2024
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, $"{name} must be {Constant2024} (1/√2, 2024) or {Constant2020} (1/2, 2020).");
+
+    internal static double ConstantOf(string variant) => variant == "2020" ? Constant2020 : Constant2024;
 
     private sealed class State(AdGdStepsize stepsize) : IMethodState
     {
@@ -53,24 +70,4 @@ public sealed record AdaptiveGradientDescent : IMethod
 
         public void Restore(IReadOnlyDictionary<string, double[]> state) => stepsize.Restore(state, "adgd");
     }
-}
-
-/// <summary>The constant c in AdGD's curvature bound c‖x_k − x_{k−1}‖/‖∇f(x_k) − ∇f(x_{k−1})‖.</summary>
-public enum AdGdVariant
-{
-    /// <summary>c = 1/2, Malitsky and Mishchenko, ICML 2020 (arXiv 1910.09529).</summary>
-    Original2020,
-    /// <summary>c = 1/√2, the larger constant shown to suffice in Malitsky and Mishchenko, arXiv 2308.02261 (2024).</summary>
-    Improved2024,
-}
-
-// The constant of each variant; internal so that the public surface stays the enum.
-internal static class AdGdVariantExtensions
-{
-    public static double Constant(this AdGdVariant variant) => variant switch
-    {
-        AdGdVariant.Original2020 => 0.5,
-        AdGdVariant.Improved2024 => 1 / Math.Sqrt(2),
-        _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "Unknown AdGD variant."),
-    };
 }

@@ -8,6 +8,14 @@ namespace Ravine.Methods;
 /// </summary>
 public sealed record ArmijoGradientDescent : IMethod
 {
+    /// <summary>The registry's entry: <c>gd-armijo</c> with its options <c>eta</c> and <c>max-step</c>.</summary>
+    public static MethodDescriptor Descriptor { get; } = new("gd-armijo", "gradient descent with Armijo backtracking from η",
+        [
+            MethodOption.Positive("eta", "the first trial stepsize", "1"),
+            MethodOption.Positive("max-step", "the largest trial stepsize", "1e12"),
+        ],
+        a => new ArmijoGradientDescent(a.Real("eta"), a.Real("max-step")));
+
     /// <summary>Creates the method.</summary>
     /// <param name="initialStepsize">The first trial stepsize (&gt; 0).</param>
     /// <param name="maxStepsize">The largest trial stepsize (≥ the initial one).</param>

@@ -10,6 +10,11 @@ namespace Ravine.Methods;
 /// </summary>
 public sealed record BarzilaiBorwein : IMethod
 {
+    /// <summary>The registry's entry: <c>bb</c> with its option <c>eta</c>.</summary>
+    public static MethodDescriptor Descriptor { get; } = new("bb", "Barzilai–Borwein stepsizes; η for the first step",
+        [MethodOption.Positive("eta", "η, the first (and fallback) stepsize", required: true)],
+        a => new BarzilaiBorwein(a.Real("eta")));
+
     /// <summary>Creates the method.</summary>
     /// <param name="initialStepsize">η &gt; 0 for the first step and the fallback.</param>
     public BarzilaiBorwein(double initialStepsize) => InitialStepsize = initialStepsize;

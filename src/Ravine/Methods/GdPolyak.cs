@@ -15,6 +15,16 @@ namespace Ravine.Methods;
 /// </remarks>
 public sealed record GdPolyak : IMethod
 {
+    /// <summary>The registry's entry: <c>gdpolyak</c> with options <c>eta</c>, <c>K</c> and <c>epochs</c> (no defaults for η and K: they depend on the problem).</summary>
+    public static MethodDescriptor Descriptor { get; } = new("gdpolyak", "GDPolyak: K short gradient steps of size η, then one Polyak step (f − f*)/‖∇f‖², per epoch",
+        [
+            MethodOption.Positive("eta", "η, the stepsize of the short gradient steps", required: true),
+            MethodOption.Count("K", "short steps per epoch", 1, required: true),
+            MethodOption.Count("epochs", "epochs (K short steps and one long step each); default: no limit but the run's budget", 0),
+        ],
+        a => new GdPolyak(a.Real("eta"), checked((int)a.Integer("K")), checked((int)(a.OptionalInteger("epochs") ?? int.MaxValue)), a.RequiredOptimalValue()),
+        usesOptimalValue: true);
+
     /// <summary>Creates the method.</summary>
     /// <param name="stepsize">η &gt; 0, the short (gradient) stepsize.</param>
     /// <param name="shortSteps">K ≥ 1, short steps per epoch.</param>

@@ -8,6 +8,11 @@ namespace Ravine.Methods;
 /// </summary>
 public sealed record GradientDescent : IMethod
 {
+    /// <summary>The registry's entry: <c>gd</c> with its option <c>eta</c> (no default: a constant step depends on the problem's curvature).</summary>
+    public static MethodDescriptor Descriptor { get; } = new("gd", "gradient descent with a constant stepsize η",
+        [MethodOption.Positive("eta", "η, the constant stepsize (about 1/L)", required: true)],
+        a => new GradientDescent(a.Real("eta")));
+
     /// <summary>Creates the method.</summary>
     /// <param name="stepsize">η &gt; 0, typically about 1/L.</param>
     public GradientDescent(double stepsize) => Stepsize = stepsize;

@@ -10,6 +10,11 @@ namespace Ravine.Methods;
 /// </summary>
 public sealed record LBfgs : IMethod
 {
+    /// <summary>The registry's entry: <c>lbfgs</c> with its option <c>memory</c>.</summary>
+    public static MethodDescriptor Descriptor { get; } = new("lbfgs", "L-BFGS with Armijo backtracking",
+        [MethodOption.Count("memory", "how many (s, y) pairs to keep", 1, "10")],
+        a => new LBfgs(checked((int)a.Integer("memory"))));
+
     /// <summary>Creates the method.</summary>
     /// <param name="memory">How many (s, y) pairs to keep, ≥ 1 (10 is customary).</param>
     public LBfgs(int memory = 10) => Memory = memory;

@@ -10,6 +10,11 @@ namespace Ravine.Methods;
 /// </summary>
 public sealed record NesterovGradient : IMethod
 {
+    /// <summary>The registry's entry: <c>nesterov</c> with its option <c>eta</c>.</summary>
+    public static MethodDescriptor Descriptor { get; } = new("nesterov", "Nesterov's accelerated gradient with a constant stepsize η",
+        [MethodOption.Positive("eta", "η, the constant stepsize (about 1/L)", required: true)],
+        a => new NesterovGradient(a.Real("eta")));
+
     /// <summary>Creates the method.</summary>
     /// <param name="stepsize">η &gt; 0, about 1/L.</param>
     public NesterovGradient(double stepsize) => Stepsize = stepsize;

@@ -9,6 +9,10 @@ namespace Ravine.Methods;
 /// </summary>
 public sealed record PolyakStep : IMethod
 {
+    /// <summary>The registry's entry: <c>polyak</c>, which has no option but f*.</summary>
+    public static MethodDescriptor Descriptor { get; } = new("polyak", "the Polyak step (f − f*)/‖∇f‖²", [],
+        a => new PolyakStep(a.RequiredOptimalValue()), usesOptimalValue: true);
+
     /// <summary>Creates the method.</summary>
     /// <param name="optimalValue">f*, the minimal value (0 for interpolating problems). It is never assumed.</param>
     public PolyakStep(double optimalValue) => OptimalValue = optimalValue;

@@ -1,7 +1,7 @@
 namespace Ravine.Methods;
 
 /// <summary>The Polyak stepsize (f(x) − f*) / ‖∇f(x)‖², the long step of GDPolyak and the step of the Polyak method.</summary>
-public static class PolyakStepsize
+internal static class PolyakStepsize
 {
     /// <summary>
     /// (f − f*)₊ / ‖∇f‖². A non-positive gap (f* over-estimated, or round-off next to the solution) gives 0:

@@ -7,9 +7,8 @@ namespace Ravine.Objectives;
 /// <remarks>
 /// Implementations must not keep references to <c>x</c> or <c>gradient</c> after returning and must
 /// write every entry of <c>gradient</c>. Optional knowledge about the problem (its minimal value f*,
-/// the distance to its solution set, a Lipschitz constant) is expressed by also implementing
-/// <see cref="IKnowsOptimalValue"/>, <see cref="IKnowsDistanceToSolutions"/> or
-/// <see cref="IKnowsLipschitzConstant"/>.
+/// the distance to its solution set) is expressed by also implementing
+/// <see cref="IKnowsOptimalValue"/>, <see cref="IKnowsDistanceToSolutions"/>.
 /// </remarks>
 public interface IObjective
 {
@@ -35,11 +34,4 @@ public interface IKnowsDistanceToSolutions
 {
     /// <summary>dist(x, S), the Euclidean distance from <paramref name="x"/> to the solution set S.</summary>
     double DistanceToSolutions(ReadOnlySpan<double> x);
-}
-
-/// <summary>An objective with a known (estimate of the) Lipschitz constant L of its gradient on the region of interest.</summary>
-public interface IKnowsLipschitzConstant
-{
-    /// <summary>An estimate of L; a constant step 1/L is then a sensible default for gradient descent.</summary>
-    double GradientLipschitzConstant { get; }
 }

@@ -9,10 +9,6 @@ public enum StepKind : byte
     Short,
     /// <summary>A long step: a Polyak step (f − f*)/‖∇f‖².</summary>
     Long,
-    /// <summary>A step that was proposed but rejected by a safeguard; the iterate did not move.</summary>
-    Rejected,
-    /// <summary>A restart from the starting point (for example after updating an estimate of f*).</summary>
-    Restart,
     /// <summary>A long step that was skipped because f − f* ≤ 0 (never taken backwards); the iterate did not move.</summary>
     Skipped,
 }

@@ -24,12 +24,12 @@ namespace Ravine.Problems;
 /// Thread-safe: the instance holds no scratch.
 /// </para>
 /// <para>
-/// Published settings (this library's choice; the paper does not fix them): d = 100, r = 2, k = 4 as in quadratic
-/// sensing, start X0 standard normal divided by its Frobenius norm, GDPolyak η = 0.5, K = 100, 50 epochs; GD and
-/// Polyak 5,000 steps. See <see cref="Published"/> for the measurements behind the choice.
+/// Default size (this library's choice; the paper does not fix one): d = 100, r = 2, k = 4 as in quadratic sensing,
+/// start X0 standard normal divided by its Frobenius norm. The settings reproduce runs with are the CLI's
+/// (its Paper folder), with the measurements behind them.
 /// </para>
 /// </remarks>
-public sealed class MatrixFactorization : ITestProblem, IKnowsOracleFlops
+public sealed class MatrixFactorization : ITestProblem, IKnowsDistanceToSolutions, IKnowsOracleFlops
 {
     /// <summary>The published ambient dimension d.</summary>
     public const int PublishedDimension = 100;
@@ -121,20 +121,6 @@ public sealed class MatrixFactorization : ITestProblem, IKnowsOracleFlops
 
     /// <inheritdoc />
     public string Title => $"Matrix factorization (d = {_d}, k = {_k})";
-
-    /// <summary>
-    /// GDPolyak η = 0.5, K = 100, 50 epochs; GD and Polyak 5,000 steps with the same η.
-    /// </summary>
-    /// <remarks>
-    /// Chosen by running the three methods on the seed-3407 instance (d = 100, r = 2, k = 4). With η = 0.5, K = 100,
-    /// 50 epochs: GDPolyak's best distance 3.4e-6, GD's 2.0e-2, Polyak's 9.1e-4 (270× apart); GDPolyak's final gap
-    /// 6.8e-15 and its long step grows 6.3e7× (27 → 1.7e9). η = 0.1 and 0.3 are too timid: the short steps do not
-    /// flatten the quadratic directions within K = 100, so the long steps overshoot and GDPolyak's best distance is
-    /// only 10× (η = 0.3) or not at all (η = 0.1) below Polyak's. η = 1 or K = 200 change little. GDPolyak's distance
-    /// stalls near 3e-6 from about epoch 35 on: there ‖∇f‖ ≈ dist³ is as small as the rounding error ε·L of any
-    /// gradient evaluated at a floating-point X, so further epochs cannot help in double precision.
-    /// </remarks>
-    public PublishedSettings Published { get; } = new(0.5, 100, 50);
 
     /// <inheritdoc />
     public double[] Start => (double[])_start.Clone();

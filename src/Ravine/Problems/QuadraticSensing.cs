@@ -26,11 +26,10 @@ namespace Ravine.Problems;
 /// same x gives bit-identical results, also for every <see cref="MaxDegreeOfParallelism"/>.
 /// </para>
 /// <para>
-/// Published (seed 3407): d = 100, r = 2, k = 4, m = 1,000; GDPolyak η = 0.05, K = 300, 50 epochs; GD and Polyak
-/// 15,000 steps. The instance is drawn by <see cref="Generate"/>.
+/// Published size (seed 3407): d = 100, r = 2, k = 4, m = 1,000. The instance is drawn by <see cref="Generate"/>.
 /// </para>
 /// </remarks>
-public sealed class QuadraticSensing : ITestProblem, IKnowsOracleFlops
+public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, IKnowsOracleFlops
 {
     /// <summary>The published ambient dimension d.</summary>
     public const int PublishedDimension = 100;
@@ -69,7 +68,7 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsOracleFlops
     /// <exception cref="ArgumentOutOfRangeException">m, d or k is below 1.</exception>
     /// <exception cref="ArgumentException">An array has the wrong length for m, d, k, or holds NaN or ±∞.</exception>
     public QuadraticSensing(int measurements, int dimension, int width, double[] a, double[] b, double[] y,
-        double[]? truth = null, double[]? start = null, ulong startSeed = ProblemSuite.PublishedSeed)
+        double[]? truth = null, double[]? start = null, ulong startSeed = ProblemRegistry.DefaultSeed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(measurements, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
@@ -189,9 +188,6 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsOracleFlops
     public string Title => $"Quadratic sensing (d = {_d}, k = {_k}, m = {_m})";
 
     /// <inheritdoc />
-    public PublishedSettings Published { get; } = new(0.05, 300, 50);
-
-    /// <inheritdoc />
     public double[] Start => (double[])_start.Clone();
 
     /// <inheritdoc />
@@ -244,10 +240,6 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsOracleFlops
         ProblemArguments.Check(x, _d * _k);
         return _truth is null ? double.NaN : OrthogonalProcrustes.Distance(x, _truth, _d, _k);
     }
-
-    /// <summary>yᵢ = ‖aᵢᵀX‖² − ‖bᵢᵀX‖² with the oracle's arithmetic, so that the residuals vanish exactly at X.</summary>
-    private void Measure(ReadOnlySpan<double> x, Span<double> measured) =>
-        QuadraticSensingKernel.Measurements(_a, _b, _d, _k, x, measured);
 
     /// <summary>
     /// Σᵢ rᵢ² and the unscaled gradient over fixed blocks of <see cref="RowBlock"/> rows, each into its own partial

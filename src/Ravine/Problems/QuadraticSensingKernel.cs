@@ -13,14 +13,12 @@ namespace Ravine.Problems;
 /// The vector kernel (k a multiple of 4) takes four measurements at a time and X in column chunks of four, one Vector256
 /// per row of a chunk. Per entry of A and B it does one broadcast and one FMA in the projection and again in the
 /// update, and each load of an X row or store of a gradient row is shared by eight FMAs: without that sharing the
-/// kernel is bound by loads and stores, not by the FMA units (measured: 117 µs one measurement at a time, 87 µs four
-/// at a time, published size). The four rows of A and B (6.4 kB at d = 100) stay in L1 between the projection and the
+/// kernel is bound by loads and stores, not by the FMA units (docs/PERFORMANCE.md has the measurements). The four rows of A and B (6.4 kB at d = 100) stay in L1 between the projection and the
 /// update, so A and B are streamed from memory once per call.
 /// </para>
 /// <para>
-/// Every measurement's pᵢ, qᵢ is the same FMA chain over j whether it is taken alone or in a group of four, so
-/// <see cref="Measurements"/> reproduces the oracle's ‖pᵢ‖² − ‖qᵢ‖² bit for bit and the residuals vanish exactly at
-/// the truth. The sums run in a fixed order, so the same x and row range give bit-identical results.
+/// Every measurement's pᵢ, qᵢ is the same FMA chain over j whether it is taken alone or in a group of four, and the
+/// sums run in a fixed order, so the same x and row range give bit-identical results.
 /// </para>
 /// </remarks>
 internal static class QuadraticSensingKernel
@@ -31,30 +29,6 @@ internal static class QuadraticSensingKernel
     /// <summary>Σᵢ rᵢ² over rows [<paramref name="start"/>, <paramref name="end"/>), and the unscaled gradient added to <paramref name="gradient"/>.</summary>
     public static double Accumulate(double[] a, double[] b, double[] y, int d, int k, ReadOnlySpan<double> x, Span<double> gradient, int start, int end) =>
         Vectorized(k) ? AccumulateVector(a, b, y, d, k, x, gradient, start, end) : AccumulateScalar(a, b, y, d, k, x, gradient, start, end);
-
-    /// <summary>‖pᵢ‖² − ‖qᵢ‖² for every row, with exactly the oracle's arithmetic.</summary>
-    public static void Measurements(double[] a, double[] b, int d, int k, ReadOnlySpan<double> x, Span<double> measured)
-    {
-        int m = measured.Length;
-        if (!Vectorized(k))
-        {
-            AccumulateScalar(a, b, measured, d, k, x, [], 0, m, measure: true);
-            return;
-        }
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        for (int i = 0; i < m; i++)
-        {
-            ref double ai = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)i * d);
-            ref double bi = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(b), (nint)i * d);
-            double s = 0;
-            for (int c = 0; c < k / 4; c++)
-            {
-                var (p, q) = ProjectOne(ref ai, ref bi, ref Unsafe.Add(ref xr, 4 * c), d, k);
-                s += DifferenceOfSquares(p, q);
-            }
-            measured[i] = s;
-        }
-    }
 
     private static double AccumulateVector(double[] a, double[] b, double[] y, int d, int k, ReadOnlySpan<double> x, Span<double> gradient, int start, int end)
     {
@@ -186,10 +160,9 @@ internal static class QuadraticSensingKernel
 
     /// <summary>
     /// The same computation for any width k, one row at a time with pᵢ, qᵢ on the stack (or the heap when k is large).
-    /// With <paramref name="measure"/> it writes ‖pᵢ‖² − ‖qᵢ‖² into <paramref name="y"/> instead of reading it.
     /// </summary>
-    private static double AccumulateScalar(double[] a, double[] b, Span<double> y, int d, int k, ReadOnlySpan<double> x, Span<double> gradient,
-        int start, int end, bool measure = false)
+    private static double AccumulateScalar(double[] a, double[] b, double[] y, int d, int k, ReadOnlySpan<double> x, Span<double> gradient,
+        int start, int end)
     {
         Span<double> pq = 2 * k <= 256 ? stackalloc double[2 * k] : new double[2 * k];
         Span<double> p = pq[..k], q = pq[k..];
@@ -209,11 +182,6 @@ internal static class QuadraticSensingKernel
             }
             double squares = 0;
             for (int c = 0; c < k; c++) squares += p[c] * p[c] - q[c] * q[c];
-            if (measure)
-            {
-                y[i] = squares;
-                continue;
-            }
             double r = squares - y[i];
             sum = Math.FusedMultiplyAdd(r, r, sum);
             for (int j = 0; j < d; j++)

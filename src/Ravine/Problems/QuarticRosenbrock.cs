@@ -1,3 +1,4 @@
+using Ravine.Objectives;
 using Ravine.Randomness;
 
 namespace Ravine.Problems;
@@ -6,9 +7,9 @@ namespace Ravine.Problems;
 /// The quartic Rosenbrock function f(x, y) = x⁴ + 10 (y − x²)², minimizer (0, 0), f* = 0. Its Hessian at the
 /// minimizer is diag(0, 20): along the ravine y = x² it grows only like x⁴, across it quadratically.
 /// ∇f = (4x³ − 40x(y − x²), 20(y − x²)); dist((x, y), S) = ‖(x, y)‖.
-/// Published: start standard normal in R², GDPolyak η = 0.0125, K = 100, 50 epochs.
+/// Published instance: start standard normal in R².
 /// </summary>
-public sealed class QuarticRosenbrock : ITestProblem
+public sealed class QuarticRosenbrock : ITestProblem, IKnowsDistanceToSolutions
 {
     private readonly double[] _start;
 
@@ -31,9 +32,6 @@ public sealed class QuarticRosenbrock : ITestProblem
 
     /// <inheritdoc />
     public string Title => "Quartic Rosenbrock x⁴ + 10(y − x²)²";
-
-    /// <inheritdoc />
-    public PublishedSettings Published { get; } = new(0.0125, 100, 50);
 
     /// <inheritdoc />
     public double[] Start => (double[])_start.Clone();

@@ -1,3 +1,4 @@
+using Ravine.Objectives;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Ravine.Randomness;
@@ -34,10 +35,10 @@ namespace Ravine.Problems;
 /// <para>
 /// Distance to the solution set (exact): α* = clamp((vᵀw₁ − vᵀw₂ + ‖v‖²)/(2‖v‖²), 0, 1),
 /// dist² = ‖w₁ − α*v‖² + ‖w₂ − (1 − α*)v‖².
-/// Published: v, w₁, w₂ standard normal in R^100; GDPolyak η = 1.5, K = 100, 25 epochs; GD and Polyak 2,500 steps.
+/// Published instance: v, w₁, w₂ standard normal in R^100.
 /// </para>
 /// </remarks>
-public sealed class SingleNeuron : ITestProblem
+public sealed class SingleNeuron : ITestProblem, IKnowsDistanceToSolutions
 {
     /// <summary>The published input dimension d.</summary>
     public const int PublishedInputDimension = 100;
@@ -106,9 +107,6 @@ public sealed class SingleNeuron : ITestProblem
 
     /// <inheritdoc />
     public string Title => $"Single ReLU neuron learned by two neurons (d = {_d})";
-
-    /// <inheritdoc />
-    public PublishedSettings Published { get; } = new(1.5, 100, 25);
 
     /// <inheritdoc />
     public double[] Start => (double[])_start.Clone();

@@ -5,7 +5,7 @@ namespace Ravine.Randomness;
 /// <see cref="Math.Log(double)"/> calls the platform's C library, whose last bit may differ between machines
 /// and runtime versions; instances generated from a seed must not, so the generators use these instead.
 /// </summary>
-public static class DeterministicMath
+internal static class DeterministicMath
 {
     private const double Ln2Hi = 6.93147180369123816490e-01; // ln 2 to 32 bits, so e·Ln2Hi is exact
     private const double Ln2Lo = 1.90821492927058770002e-10;

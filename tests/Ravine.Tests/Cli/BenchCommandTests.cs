@@ -1,4 +1,4 @@
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.Tests.IO;
 
 namespace Ravine.Tests.Cli;

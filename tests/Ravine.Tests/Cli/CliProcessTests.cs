@@ -44,6 +44,6 @@ public class CliProcessTests
     {
         var (code, _, error) = Ravine("run", "--problem", "quartic-rosenbrock", "--eta", "-1");
         Assert.Equal(2, code);
-        Assert.Equal("ravine: eta must be positive and finite. Actual value was -1.\n", error);
+        Assert.Equal("ravine: --eta takes a number > 0, not '-1'.\n", error);
     }
 }

@@ -13,7 +13,7 @@ public class GenerateCommandTests
         using var folder = new ScratchFolder();
         var (code, output, error) = CliRunner.Run("generate", "single-neuron", "--seed", "7", "--out", folder.Root);
         Assert.True(code == 0, $"exit {code}: {error}\n{output}");
-        var expected = (SingleNeuron)ProblemSuite.Generate("single-neuron", 7);
+        var expected = (SingleNeuron)ProblemRegistry.Generate("single-neuron", 7);
         Assert.Equal(expected.Teacher, Npy.Read(Path.Combine(folder.Root, "v.npy")).Data);
         Assert.Equal(expected.Start[..100], Npy.Read(Path.Combine(folder.Root, "w1.npy")).Data);
         Assert.Equal(expected.Start[100..], Npy.Read(Path.Combine(folder.Root, "w2.npy")).Data);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Xml.Linq;
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.Instances;
 using Ravine.IO;
 using Ravine.Optimization;

@@ -1,3 +1,4 @@
+using Ravine.Cli.Paper;
 using System.Diagnostics;
 using Ravine.Problems;
 using Ravine.Tests.IO;
@@ -16,7 +17,7 @@ public class ReportScreenshotTests
         Assert.True(code == 0, $"exit {code}: {error}\n{output}");
 
         string screenshot = Path.Combine(folder.Root, "report.png");
-        int height = 1100 + 600 * ProblemSuite.Names.Count;
+        int height = 1100 + 600 * PublishedExperiments.Problems.Count;
         Screenshot(new Uri(Path.Combine(results, "report.html")).AbsoluteUri, screenshot, Path.Combine(folder.Root, "profile"), 1700, height);
 
         using var bitmap = SKBitmap.Decode(screenshot);
@@ -24,9 +25,9 @@ public class ReportScreenshotTests
         Assert.Equal((1700, height), (bitmap.Width, bitmap.Height));
         // Each figure draws GDPolyak in ScottPlot's first palette colour (#1f77b4); count its pixels per figure band.
         var blue = GdPolyakBlue(bitmap);
-        Assert.True(blue.Total > 100 * 3 * ProblemSuite.Names.Count, $"only {blue.Total} GDPolyak-blue pixels in the screenshot");
+        Assert.True(blue.Total > 100 * 3 * PublishedExperiments.Problems.Count, $"only {blue.Total} GDPolyak-blue pixels in the screenshot");
         Assert.True(blue.Columns == 3, $"GDPolyak's line appears in {blue.Columns} of the three figure columns");
-        Assert.True(blue.Bands == ProblemSuite.Names.Count, $"GDPolyak's line appears in {blue.Bands} bands of rows, not one per problem");
+        Assert.True(blue.Bands == PublishedExperiments.Problems.Count, $"GDPolyak's line appears in {blue.Bands} bands of rows, not one per problem");
         Assert.True(new FileInfo(screenshot).Length > 50_000, "the screenshot is suspiciously small");
         Assert.True(BlankBelow(bitmap, bitmap.Height - 40), "the page runs past the window: the last figures were not all captured");
     }

@@ -1,5 +1,6 @@
+using Ravine.Cli.Paper;
 using System.Text.Json;
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.IO;
 using Ravine.Problems;
 using Ravine.Tests.IO;
@@ -18,9 +19,9 @@ public class ReproduceCommandTests
 
         var summary = ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder.Root, "summary.json")));
         Assert.True(summary.Quick);
-        Assert.Equal(ProblemSuite.Names.Count * 3, summary.Runs.Count);
-        Assert.Equal(ProblemSuite.Names.Count * 3, summary.Claims.Count);
-        foreach (string problem in ProblemSuite.Names)
+        Assert.Equal(PublishedExperiments.Problems.Count * 3, summary.Runs.Count);
+        Assert.Equal(PublishedExperiments.Problems.Count * 3, summary.Claims.Count);
+        foreach (string problem in PublishedExperiments.Problems)
         {
             foreach (string method in new[] { "gdpolyak", "gd", "polyak" })
             {
@@ -39,14 +40,14 @@ public class ReproduceCommandTests
             }
         }
         string html = File.ReadAllText(Path.Combine(folder.Root, "report.html"));
-        Assert.Equal(ProblemSuite.Names.Count * 3, CountOf(html, "<svg"));
+        Assert.Equal(PublishedExperiments.Problems.Count * 3, CountOf(html, "<svg"));
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("ravine reproduce --quick --out", html);
         string markdown = File.ReadAllText(Path.Combine(folder.Root, "report.md"));
         Assert.Contains("| problem | method |", markdown);
         Assert.Empty(Directory.GetFiles(folder.Root, "*.tmp", SearchOption.AllDirectories));
         Assert.Contains("Report: ", output);
-        Assert.Equal(ProblemSuite.Names.Count * 3, output.Split('\n').Count(l => l.StartsWith("PASS ", StringComparison.Ordinal) || l.StartsWith("FAIL ", StringComparison.Ordinal)));
+        Assert.Equal(PublishedExperiments.Problems.Count * 3, output.Split('\n').Count(l => l.StartsWith("PASS ", StringComparison.Ordinal) || l.StartsWith("FAIL ", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
+using Ravine.Problems;
 using System.Text.Json;
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.Instances;
 using Ravine.IO;
 using Ravine.Optimization;
@@ -25,14 +26,14 @@ public class RunCommandTests
         using var folder = new ScratchFolder();
         string data = Path.Combine(folder.Root, "data"), fromData = Path.Combine(folder.Root, "a"), generated = Path.Combine(folder.Root, "b");
         Succeeds(CliRunner.Run("generate", problem, "--seed", "7", "--out", data));
-        Succeeds(CliRunner.Run("run", "--problem", problem, "--data", data, "--method", method, "--epochs", "4", "--out", fromData));
-        Succeeds(CliRunner.Run("run", "--problem", problem, "--seed", "7", "--method", method, "--epochs", "4", "--out", generated));
+        Succeeds(CliRunner.Run("run", "--problem", problem, "--data", data, "--method", method, "--max-iters", "404", "--out", fromData));
+        Succeeds(CliRunner.Run("run", "--problem", problem, "--seed", "7", "--method", method, "--max-iters", "404", "--out", generated));
         var a = ReadTrace(fromData, problem, method);
         var b = ReadTrace(generated, problem, method);
         Assert.True(a.Count > 100);
         Assert.True(a.NumericallyIdentical(b));
         // and a different seed gives a different instance, so the comparison can fail
-        Succeeds(CliRunner.Run("run", "--problem", problem, "--seed", "8", "--method", method, "--epochs", "4", "--out", generated));
+        Succeeds(CliRunner.Run("run", "--problem", problem, "--seed", "8", "--method", method, "--max-iters", "404", "--out", generated));
         Assert.False(a.NumericallyIdentical(ReadTrace(generated, problem, method)));
     }
 
@@ -40,17 +41,17 @@ public class RunCommandTests
     public void Run_writes_the_trace_the_summary_with_its_settings_and_the_figures()
     {
         using var folder = new ScratchFolder();
-        var (code, output, error) = CliRunner.Run("run", "--problem", "quartic-rosenbrock", "--method", "gd", "--eta", "0.01", "-K", "10", "--epochs", "3", "--out", folder.Root);
+        var (code, output, error) = CliRunner.Run("run", "--problem", "quartic-rosenbrock", "--method", "gd", "--eta", "0.01", "--max-iters", "30", "--out", folder.Root);
         Assert.True(code == 0, $"exit {code}: {error}\n{output}");
         Assert.Equal("", error);
         var summary = ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder.Root, "summary.json")));
         var run = Assert.Single(summary.Runs);
         Assert.Equal(("quartic-rosenbrock", "gd", 30), (run.Problem, run.Method, run.Iterations));
-        Assert.Equal(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd", Stepsize = 0.01, ShortSteps = 10, Epochs = 3, Output = folder.Root }, summary.Settings);
+        Assert.Equal(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd", MethodOptions = Experiments.Options.Of("eta", "0.01"), MaxIterations = 30, Output = folder.Root }, summary.Settings);
         // The recorded settings use the config keys, so the summary's "settings" object is itself a config file.
         using (var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Root, "summary.json"))))
             Assert.Equal(summary.Settings, RunSettingsJson.Parse(document.RootElement.GetProperty("settings").GetRawText(), "summary.json"));
-        Assert.Equal("ravine run --problem quartic-rosenbrock --method gd --eta 0.01 -K 10 --epochs 3 --out " + folder.Root, summary.CommandLine);
+        Assert.Equal("ravine run --problem quartic-rosenbrock --method gd --eta 0.01 --max-iters 30 --out " + folder.Root, summary.CommandLine);
         Assert.Equal(31, ReadTrace(folder.Root, "quartic-rosenbrock", "gd").Count);
         Assert.True(File.Exists(Path.Combine(folder.Root, "quartic-rosenbrock", "gd.json")));
         foreach (string figure in new[] { "gap", "distance", "stepsize" })
@@ -79,7 +80,7 @@ public class RunCommandTests
     private static (int Code, string Error) RunOnSpoiled(ScratchFolder folder, Action<InstanceFolder> spoil)
     {
         var data = new InstanceFolder(Path.Combine(folder.Root, "data"));
-        InstanceFormats.Save(Ravine.Problems.ProblemSuite.Generate("single-neuron", 7), data.Path);
+        InstanceFormats.Save(ProblemRegistry.Generate("single-neuron", 7), data.Path);
         spoil(data);
         var (code, _, error) = CliRunner.Run("run", "--problem", "single-neuron", "--data", data.Path, "--out", Path.Combine(folder.Root, "out"));
         return (code, error);
@@ -124,7 +125,7 @@ public class RunCommandTests
     {
         using var folder = new ScratchFolder();
         var data = new InstanceFolder(Path.Combine(folder.Root, "data"));
-        InstanceFormats.Save(Ravine.Problems.ProblemSuite.Generate("quadratic-sensing", 7), data.Path);
+        InstanceFormats.Save(ProblemRegistry.Generate("quadratic-sensing", 7), data.Path);
         data.Write("y.npy", new double[999], 999);
         var (code, _, error) = CliRunner.Run("run", "--problem", "quadratic-sensing", "--data", data.Path);
         Assert.Equal(2, code);
@@ -142,14 +143,16 @@ public class RunCommandTests
     }
 
     [Theory]
-    [InlineData("eta must be positive and finite. Actual value was -1.", "run", "--problem", "quartic-rosenbrock", "--eta", "-1")]
-    [InlineData("K must be ≥ 1. Actual value was 0.", "run", "--problem", "quartic-rosenbrock", "-K", "0")]
+    [InlineData("--eta takes a number > 0, not '-1'.", "run", "--problem", "quartic-rosenbrock", "--eta", "-1")]
+    [InlineData("--K takes a whole number ≥ 1, not '0'.", "run", "--problem", "quartic-rosenbrock", "-K", "0")]
     [InlineData("Unknown method 'newton'", "run", "--problem", "quartic-rosenbrock", "--method", "newton")]
     [InlineData("Unknown problem 'nope'", "run", "--problem", "nope")]
     [InlineData("run needs a problem", "run")]
     [InlineData("no such folder", "run", "--problem", "quartic-rosenbrock", "--data", "/no/such/ravine/folder")]
-    [InlineData("K must be ≥ 1. Actual value was -2.", "run", "--problem", "quartic-rosenbrock", "--K", "-2")]
-    [InlineData("K must be ≥ 1. Actual value was 0.", "run", "--problem", "quartic-rosenbrock", "--K=0")]
+    [InlineData("--K takes a whole number ≥ 1, not '-2'.", "run", "--problem", "quartic-rosenbrock", "--K", "-2")]
+    [InlineData("--K takes a whole number ≥ 1, not '0'.", "run", "--problem", "quartic-rosenbrock", "--K=0")]
+    [InlineData("adam has no option --memory. Its options: --lr, --beta1, --beta2, --epsilon.", "run", "--problem", "quartic-rosenbrock", "--method", "adam", "--memory", "3")]
+    [InlineData("--lr needs a value.", "run", "--problem", "quartic-rosenbrock", "--method", "adam", "--lr")]
     [InlineData("Unknown option 'k'", "run", "--problem", "quartic-rosenbrock", "-k", "3")]
     public void Bad_settings_exit_2_with_one_line_on_stderr(string expected, params string[] args)
     {

@@ -1,4 +1,4 @@
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.IO;
 using Ravine.Optimization;
 using Ravine.Tests.IO;
@@ -119,7 +119,7 @@ public class RunResumeTests
         var (code, _, error) = CliRunner.Run("run", "--problem", "quartic-rosenbrock", "--eta", "-1", "--verbose");
         Assert.Equal(2, code);
         var lines = error.Split('\n');
-        Assert.Equal("ravine: eta must be positive and finite. Actual value was -1.", lines[0]);
+        Assert.Equal("ravine: --eta takes a number > 0, not '-1'.", lines[0]);
         Assert.Contains(lines, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 }

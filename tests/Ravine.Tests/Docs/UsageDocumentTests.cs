@@ -1,4 +1,5 @@
-using Ravine.Experiments;
+using Ravine.Problems;
+using Ravine.Cli.Experiments;
 using Ravine.Instances;
 
 namespace Ravine.Tests.Docs;
@@ -46,10 +47,21 @@ public class UsageDocumentTests
     }
 
     [Fact]
+    public void The_method_options_table_lists_every_option_of_every_method_with_its_default_and_domain()
+    {
+        var rows = Section("<!-- method options -->", "<!-- end of method options -->").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)
+            .Select(row => row.Split('|', StringSplitOptions.TrimEntries)).ToArray();
+        var expected = Ravine.Methods.MethodRegistry.All.SelectMany(m => m.Options.Select(o => (m.Name, o))).ToArray();
+        Assert.Equal(expected.Select(e => ($"`{e.Name}`", $"`{e.o.Key}`", e.o.Domain)), rows.Select(r => (r[1], r[2], r[4])));
+        foreach (var (row, (_, option)) in rows.Zip(expected))
+            Assert.True(option.Default is null ? row[3].StartsWith("(published", StringComparison.Ordinal) : row[3] == option.Default, $"{option.Key}: {row[3]}");
+    }
+
+    [Fact]
     public void The_config_example_parses()
     {
         var block = Section("<!-- config example -->", "```\n");
         var settings = RunSettingsJson.Parse(block["```json\n".Length..], "USAGE.md", "/base");
-        Assert.Equal(new RunSettings { Problem = "single-neuron", Data = "/base/inst", Stepsize = 1.5, ShortSteps = 100, Epochs = 25 }, settings);
+        Assert.Equal(new RunSettings { Problem = "single-neuron", Data = "/base/inst", MethodOptions = Experiments.Options.Of("eta", "1.5", "K", "100", "epochs", "25") }, settings);
     }
 }

@@ -1,4 +1,4 @@
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 
 namespace Ravine.Tests.Experiments;
 
@@ -9,8 +9,16 @@ public class ExperimentJsonTests
     {
         var run = Assert.Single(ExperimentRunner.Run(new ExperimentPlan { Problems = ["quartic-rosenbrock"], Methods = ["gdpolyak"] }));
         var summary = RunSummary.From(run) with { FinalDistance = double.NaN, BestDistance = 1 / 3.0, LastLongStep = double.PositiveInfinity };
-        var back = ExperimentJson.Deserialize<RunSummary>(ExperimentJson.Serialize(summary));
+        string json = ExperimentJson.Serialize(summary);
+        var back = ExperimentJson.Deserialize<RunSummary>(json);
         Assert.Equal(summary, back);
+        Assert.Equal(json, ExperimentJson.Serialize(back));
+        // The method's own options, numbers as JSON numbers, under the keys the command line and config files use.
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var options = document.RootElement.GetProperty("options");
+        Assert.Equal("0.0125", options.GetProperty("eta").GetRawText());
+        Assert.Equal("100", options.GetProperty("K").GetRawText());
+        Assert.Equal("50", options.GetProperty("epochs").GetRawText());
         Assert.Equal(BitConverter.DoubleToInt64Bits(summary.FinalGap), BitConverter.DoubleToInt64Bits(back.FinalGap));
         Assert.Contains("\"finalDistance\": \"NaN\"", ExperimentJson.Serialize(summary));
     }

@@ -1,4 +1,4 @@
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.Optimization;
 using Ravine.Problems;
 
@@ -17,7 +17,7 @@ public class ExperimentRunnerTests
         Assert.Equal(5000, runs[1].IterationBudget);
         Assert.Equal(5050, runs[0].Result.Iterations);
         Assert.Equal(5000, runs[1].Result.Iterations);
-        double startValue = ProblemSuite.Generate("quartic-rosenbrock").Evaluate(ProblemSuite.Generate("quartic-rosenbrock").Start, new double[2]);
+        double startValue = ProblemRegistry.Generate("quartic-rosenbrock").Evaluate(ProblemRegistry.Generate("quartic-rosenbrock").Start, new double[2]);
         Assert.All(runs, r => Assert.Equal(startValue, r.Result.Trace.Value[0]));
         Assert.Equal(50, runs[0].LongSteps.Count);
         Assert.Equal(Enumerable.Range(1, 50), runs[0].LongSteps.Select(s => s.Epoch));
@@ -36,7 +36,7 @@ public class ExperimentRunnerTests
     {
         var plan = RosenbrockPlan with { Quick = true };
         var run = Assert.Single(ExperimentRunner.Run(plan with { Methods = ["gdpolyak"] }));
-        Assert.Equal(10, run.Settings.Epochs);
+        Assert.Equal(10L, run.Arguments.Integer("epochs"));
         Assert.Equal(1010, run.Result.Iterations);
     }
 

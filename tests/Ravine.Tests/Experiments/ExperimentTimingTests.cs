@@ -1,4 +1,4 @@
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 
 namespace Ravine.Tests.Experiments;
 

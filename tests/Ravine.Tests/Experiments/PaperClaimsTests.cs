@@ -1,5 +1,6 @@
+using Ravine.Cli.Paper;
 using System.Globalization;
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.Optimization;
 using Ravine.Problems;
 
@@ -11,8 +12,8 @@ public class PaperClaimsTests
     public void Every_claim_holds_on_every_published_problem()
     {
         var claims = PaperClaims.Check(ExperimentRunner.Run(new ExperimentPlan()));
-        Assert.Equal(ProblemSuite.Names.SelectMany(_ => new[] { 1, 2, 3 }), claims.Select(c => c.Number));
-        Assert.Equal(ProblemSuite.Names.SelectMany(p => new[] { p, p, p }), claims.Select(c => c.Problem));
+        Assert.Equal(PublishedExperiments.Problems.SelectMany(_ => new[] { 1, 2, 3 }), claims.Select(c => c.Number));
+        Assert.Equal(PublishedExperiments.Problems.SelectMany(p => new[] { p, p, p }), claims.Select(c => c.Problem));
         Assert.All(claims, c => Assert.True(c.Verdict == ClaimVerdict.Pass, $"{c.Problem} claim {c.Number}: {c.Evidence}"));
     }
 

@@ -1,4 +1,4 @@
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.Optimization;
 using Ravine.Tests.IO;
 
@@ -6,7 +6,7 @@ namespace Ravine.Tests.Experiments;
 
 public class RunCheckpointingTests
 {
-    private static readonly RunSettings Settings = new() { Problem = "single-neuron", Method = "gdpolyak", Epochs = 8, Seed = 11 };
+    private static readonly RunSettings Settings = new() { Problem = "single-neuron", Method = "gdpolyak", MethodOptions = Options.Of("epochs", "8"), Seed = 11 };
 
     /// <summary>Cancels the run once the progress display is told it reached <paramref name="iteration"/>.</summary>
     private sealed class CancelAt(int iteration, CancellationTokenSource source) : IExperimentObserver
@@ -75,7 +75,7 @@ public class RunCheckpointingTests
         var (settings, checkpoint) = RunCheckpointFile.Read(Path.Combine(folder.Root, RunCheckpointFile.FileName));
         Assert.Equal(new RunSettings
         {
-            Problem = "single-neuron", Method = "gdpolyak", Stepsize = 1.5, ShortSteps = 100, Epochs = 8, MaxIterations = 808,
+            Problem = "single-neuron", Method = "gdpolyak", MethodOptions = Options.Of("eta", "1.5", "K", "100", "epochs", "8"), MaxIterations = 808,
             OptimalValue = 0, Seed = 11, Output = Path.GetFullPath(folder.Root),
         }, settings);
         Assert.Equal(run.Result.Iterations, checkpoint.Iteration);

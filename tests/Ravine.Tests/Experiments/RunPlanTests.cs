@@ -1,4 +1,4 @@
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.Instances;
 using Ravine.Methods;
 using Ravine.Optimization;
@@ -12,13 +12,13 @@ public class RunPlanTests
     private static long[] Bits(IEnumerable<double> values) => values.Select(BitConverter.DoubleToInt64Bits).ToArray();
 
     [Fact]
-    public void Unset_settings_come_from_the_published_ones()
+    public void Unset_settings_come_from_the_published_experiment()
     {
         var plan = RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock" });
-        Assert.Equal(new PublishedSettings(0.0125, 100, 50), plan.MethodSettings);
         Assert.Equal(new GdPolyak(0.0125, 100, 50, 0), plan.Method);
-        Assert.Equal(50 * 101, plan.Options.MaxIterations);
-        Assert.Equal(Bits(QuarticRosenbrock.Generate(ProblemSuite.PublishedSeed).Start), Bits(plan.Start));
+        Assert.Equal(new Dictionary<string, object> { ["eta"] = 0.0125, ["K"] = 100L, ["epochs"] = 50L }, plan.Arguments.Values);
+        Assert.Equal(50 * 101, plan.MaxIterations);
+        Assert.Equal(Bits(QuarticRosenbrock.Generate(ProblemRegistry.DefaultSeed).Start), Bits(plan.Start));
     }
 
     [Fact]
@@ -26,20 +26,67 @@ public class RunPlanTests
     {
         var plan = RunPlan.Create(new RunSettings
         {
-            Problem = "quartic-rosenbrock", Method = "GD", Stepsize = 0.01, ShortSteps = 10, Epochs = 2, OptimalValue = -1, Seed = 9, MaxIterations = 5,
+            Problem = "quartic-rosenbrock", Method = "GD", MethodOptions = Options.Of("eta", "0.01"), OptimalValue = -1, Seed = 9, MaxIterations = 5,
         });
         Assert.Equal("gd", plan.MethodName);
         Assert.Equal(new GradientDescent(0.01), plan.Method);
-        Assert.Equal(-1, plan.OptimalValue);
-        Assert.Equal(5, plan.Options.MaxIterations);
+        Assert.Equal(5, plan.MaxIterations);
         Assert.Equal(Bits(QuarticRosenbrock.Generate(9).Start), Bits(plan.Start));
     }
 
     [Fact]
-    public void The_baselines_budget_is_K_times_epochs()
+    public void The_optimal_value_goes_to_the_methods_that_use_one()
     {
-        var plan = RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "polyak", ShortSteps = 7, Epochs = 3 });
-        Assert.Equal(21, plan.Options.MaxIterations);
+        var plan = RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "polyak", OptimalValue = -1 });
+        Assert.Equal(new PolyakStep(-1), plan.Method);
+        Assert.Equal(-1, plan.Arguments.OptimalValue);
+        Assert.Null(RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd", OptimalValue = -1 }).Arguments.OptimalValue);
+    }
+
+    [Fact]
+    public void The_baselines_budget_is_the_published_K_times_epochs()
+    {
+        Assert.Equal(5000, RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "polyak" }).MaxIterations);
+        Assert.Equal(7 * 101, RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", MethodOptions = Options.Of("epochs", "7") }).MaxIterations);
+    }
+
+    [Fact]
+    public void Each_method_takes_its_own_options_and_defaults()
+    {
+        var adam = RunPlan.Create(new RunSettings { Problem = "quadratic-sensing", Method = "adam", MethodOptions = Options.Of("beta1", "0.8") });
+        Assert.Equal(new Adam(Adam.DefaultLearningRate, beta1: 0.8), adam.Method);
+        var lbfgs = RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "lbfgs", MethodOptions = Options.Of("memory", "3") });
+        Assert.Equal(new LBfgs(3), lbfgs.Method);
+    }
+
+    [Fact]
+    public void An_option_of_another_method_is_refused_naming_the_methods_options()
+    {
+        var e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "adam", MethodOptions = Options.Of("memory", "3") }));
+        Assert.Equal("memory", e.ParamName);
+        Assert.Contains("adam has no option --memory. Its options: --lr, --beta1, --beta2, --epsilon.", e.Message);
+    }
+
+    [Fact]
+    public void A_bad_value_names_the_option_and_what_it_takes_and_no_dotnet_type()
+    {
+        var e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", MethodOptions = Options.Of("K", "ten") }));
+        Assert.Equal("--K takes a whole number ≥ 1, not 'ten'.", e.Message.Split(" (Parameter")[0]);
+        e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd", MethodOptions = Options.Of("eta", "-1") }));
+        Assert.StartsWith("--eta takes a number > 0, not '-1'.", e.Message);
+    }
+
+    [Fact]
+    public void A_problem_the_paper_did_not_run_takes_each_methods_own_defaults_and_budget()
+    {
+        var lbfgs = RunPlan.Create(new RunSettings { Problem = "beale", Method = "lbfgs" });
+        Assert.Equal(new LBfgs(10), lbfgs.Method);
+        Assert.Equal(RunPlan.DefaultIterationBudget, lbfgs.MaxIterations);
+        var gdPolyak = RunPlan.Create(new RunSettings { Problem = "singular-wood", MethodOptions = Options.Of("eta", "1e-4", "K", "100", "epochs", "30") });
+        Assert.Equal(30 * 101, gdPolyak.MaxIterations);
+        var e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "beale", Method = "gd" }));
+        Assert.Equal("eta", e.ParamName);
+        Assert.Contains("gd needs --eta", e.Message);
     }
 
     [Fact]
@@ -53,12 +100,12 @@ public class RunPlanTests
     public void A_run_on_saved_data_has_a_bit_identical_trace()
     {
         using var scratch = new ScratchFolder();
-        var settings = new RunSettings { Problem = "quartic-rosenbrock", Seed = 7, Epochs = 5 };
-        InstanceFormats.Save(ProblemSuite.Generate("quartic-rosenbrock", 7), scratch.Root);
+        var settings = new RunSettings { Problem = "quartic-rosenbrock", Seed = 7, MethodOptions = Options.Of("epochs", "5") };
+        InstanceFormats.Save(ProblemRegistry.Generate("quartic-rosenbrock", 7), scratch.Root);
         var generated = RunPlan.Create(settings);
         var loaded = RunPlan.Create(settings with { Data = scratch.Root, Seed = 1 });
-        var a = Minimizer.Minimize(generated.Problem, generated.Start, generated.Method, generated.Options);
-        var b = Minimizer.Minimize(loaded.Problem, loaded.Start, loaded.Method, loaded.Options);
+        var a = Minimizer.Minimize(generated.Problem, generated.Start, generated.Method, new MinimizeOptions { MaxIterations = generated.MaxIterations });
+        var b = Minimizer.Minimize(loaded.Problem, loaded.Start, loaded.Method, new MinimizeOptions { MaxIterations = loaded.MaxIterations });
         Assert.Equal(5 * 101, a.Iterations);
         Assert.True(a.Trace.NumericallyIdentical(b.Trace));
     }
@@ -66,8 +113,7 @@ public class RunPlanTests
     [Fact]
     public void Invalid_settings_throw_naming_the_option()
     {
-        Assert.Equal("eta", Assert.Throws<ArgumentOutOfRangeException>(() => new RunSettings { Problem = "p", Stepsize = -1 }).ParamName);
-        Assert.Equal("eta", Assert.Throws<ArgumentOutOfRangeException>(() => new RunSettings { Problem = "p", Stepsize = double.NaN }).ParamName);
         Assert.Equal("fstar", Assert.Throws<ArgumentOutOfRangeException>(() => new RunSettings { Problem = "p", OptimalValue = double.PositiveInfinity }).ParamName);
+        Assert.Equal("max-iters", Assert.Throws<ArgumentOutOfRangeException>(() => new RunSettings { Problem = "p", MaxIterations = -1 }).ParamName);
     }
 }

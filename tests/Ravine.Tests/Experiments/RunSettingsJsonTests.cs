@@ -1,4 +1,4 @@
-using Ravine.Experiments;
+using Ravine.Cli.Experiments;
 using Ravine.Tests.IO;
 
 namespace Ravine.Tests.Experiments;
@@ -11,12 +11,12 @@ public class RunSettingsJsonTests
     public void Every_key_sets_its_setting()
     {
         var settings = RunSettingsJson.Parse("""
-            { "problem": "quartic-rosenbrock", "data": "/d", "method": "gd", "eta": 0.01, "K": 20, "epochs": 3,
+            { "problem": "quartic-rosenbrock", "data": "/d", "method": "gd", "eta": 0.01,
               "max-iters": 77, "fstar": -1.5, "seed": 18446744073709551615, "out": "/o" }
             """, "run.json");
         Assert.Equal(new RunSettings
         {
-            Problem = "quartic-rosenbrock", Data = "/d", Method = "gd", Stepsize = 0.01, ShortSteps = 20, Epochs = 3,
+            Problem = "quartic-rosenbrock", Data = "/d", Method = "gd", MethodOptions = Options.Of("eta", "0.01"),
             MaxIterations = 77, OptimalValue = -1.5, Seed = ulong.MaxValue, Output = "/o",
         }, settings);
     }
@@ -33,7 +33,7 @@ public class RunSettingsJsonTests
     [Fact]
     public void The_documented_keys_are_exactly_the_parsed_ones()
     {
-        Assert.Equal(["problem", "data", "method", "eta", "K", "epochs", "max-iters", "fstar", "seed", "out"], RunSettingsJson.Keys);
+        Assert.Equal(["problem", "data", "method", "max-iters", "fstar", "seed", "out"], RunSettingsJson.Keys);
     }
 
     [Fact]
@@ -43,14 +43,14 @@ public class RunSettingsJsonTests
             // the sensing run
             { "problem": "quartic-rosenbrock", /* short */ "K": 5, }
             """, "run.json");
-        Assert.Equal(5, settings.ShortSteps);
+        Assert.Equal("5", settings.MethodOptions["K"]);
     }
 
     [Fact]
     public void An_unknown_key_is_rejected_by_name()
     {
         var e = Rejects("""{ "problem": "quartic-rosenbrock", "stepsize": 0.1 }""");
-        Assert.StartsWith("run.json: unknown key 'stepsize'; known keys: problem, data, method, eta, K,", e.Message);
+        Assert.Equal("run.json: unknown key 'stepsize'; known keys: problem, data, method, max-iters, fstar, seed, out and the options of gdpolyak: eta, K, epochs (case-sensitive)", e.Message);
     }
 
     [Fact]
@@ -73,8 +73,9 @@ public class RunSettingsJsonTests
 
     [Theory]
     [InlineData("""{ "problem": 3 }""", "run.json: 'problem' must be a string, found a number")]
-    [InlineData("""{ "problem": "p", "eta": "0.1" }""", "run.json: 'eta' must be a number, found a string")]
-    [InlineData("""{ "problem": "p", "K": 2.5 }""", "run.json: 'K' must be a whole number (32-bit), found 2.5")]
+    [InlineData("""{ "problem": "p", "eta": "0.1" }""", "run.json: 'eta' must be a number > 0, found a string")]
+    [InlineData("""{ "problem": "p", "K": 2.5 }""", "run.json: 'K' must be a whole number ≥ 1, found 2.5")]
+    [InlineData("""{ "problem": "p", "method": "adam", "memory": 3 }""", "run.json: unknown key 'memory'; known keys: problem, data, method, max-iters, fstar, seed, out and the options of adam: lr, beta1, beta2, epsilon (case-sensitive)")]
     [InlineData("""{ "problem": "p", "seed": -1 }""", "run.json: 'seed' must be a whole number in [0, 2^64), found -1")]
     [InlineData("""[1, 2]""", "run.json: expected a JSON object { \"problem\": ..., ... }, found an array")]
     public void A_value_of_the_wrong_type_is_rejected_naming_the_key(string json, string message)
@@ -83,9 +84,9 @@ public class RunSettingsJsonTests
     }
 
     [Theory]
-    [InlineData("""{ "problem": "p", "eta": -1 }""", "run.json: 'eta': eta must be positive and finite. (got -1)")]
-    [InlineData("""{ "problem": "p", "K": 0 }""", "run.json: 'K': K must be ≥ 1. (got 0)")]
-    [InlineData("""{ "problem": "p", "epochs": -2 }""", "run.json: 'epochs': epochs must be ≥ 0. (got -2)")]
+    [InlineData("""{ "problem": "p", "eta": -1 }""", "run.json: 'eta' must be a number > 0, found -1")]
+    [InlineData("""{ "problem": "p", "K": 0 }""", "run.json: 'K' must be a whole number ≥ 1, found 0")]
+    [InlineData("""{ "problem": "p", "epochs": -2 }""", "run.json: 'epochs' must be a whole number ≥ 0, found -2")]
     [InlineData("""{ "problem": "p", "max-iters": -3 }""", "run.json: 'max-iters': max-iters must be ≥ 0. (got -3)")]
     [InlineData("""{ "problem": " " }""", "run.json: 'Problem': problem must name a problem.")]
     public void An_invalid_value_is_rejected_on_one_line_naming_the_key(string json, string message)

@@ -1,6 +1,6 @@
 namespace Ravine.Tests.IO;
 
-/// <summary>The committed .npy/.npz files (made by Fixtures/make_fixtures.py) and scratch folders for written ones.</summary>
+/// <summary>The committed .npy files (made by Fixtures/make_fixtures.py) and scratch folders for written ones.</summary>
 internal static class Fixture
 {
     public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "IO", "Fixtures", name);

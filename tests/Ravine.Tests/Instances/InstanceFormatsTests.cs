@@ -1,3 +1,5 @@
+using Ravine.Objectives;
+using Ravine.Cli.Paper;
 using Ravine.Instances;
 using Ravine.Problems;
 using Ravine.Tests.IO;
@@ -11,7 +13,7 @@ public class InstanceFormatsTests
     {
         foreach (var format in InstanceFormats.All)
         {
-            Assert.Contains(format.Problem, ProblemSuite.Names);
+            Assert.Contains(format.Problem, PublishedExperiments.Problems);
             Assert.Same(format, InstanceFormats.Find(format.Problem.ToUpperInvariant()));
             var required = format.Files.TakeWhile(f => f.Required).Count();
             Assert.True(required > 0 && format.Files.Skip(required).All(f => !f.Required), format.Problem);
@@ -22,23 +24,23 @@ public class InstanceFormatsTests
     [Fact]
     public void Every_suite_problem_has_a_folder_format()
     {
-        foreach (var name in ProblemSuite.Names)
+        foreach (var name in PublishedExperiments.Problems)
             Assert.Equal(name, InstanceFormats.Find(name).Problem);
     }
 
-    public static TheoryData<string> Problems => new(ProblemSuite.Names);
+    public static TheoryData<string> Problems => new(PublishedExperiments.Problems);
 
     [Theory]
     [MemberData(nameof(Problems))]
     public void A_saved_generated_instance_loads_back_as_the_same_problem_bit_for_bit(string name)
     {
         using var scratch = new ScratchFolder();
-        var generated = ProblemSuite.Generate(name, 11);
+        var generated = ProblemRegistry.Generate(name, 11);
         InstanceFormats.Save(generated, scratch.Root);
         // Another seed: whatever the seed would draw must come from the files instead.
         var loaded = InstanceFormats.Load(name, scratch.Root, seed: 12345);
         Assert.Equal(generated.GetType(), loaded.GetType());
-        Assert.Equal((generated.Dimension, generated.Title, generated.Published), (loaded.Dimension, loaded.Title, loaded.Published));
+        Assert.Equal((generated.Dimension, generated.Title), (loaded.Dimension, loaded.Title));
         double[] start = generated.Start;
         Assert.Equal(Bits(start), Bits(loaded.Start));
         // The start and a point near the solution set (where a changed rounding would show first) evaluate identically.
@@ -48,7 +50,7 @@ public class InstanceFormatsTests
             double[] g1 = new double[x.Length], g2 = new double[x.Length];
             Assert.Equal(BitConverter.DoubleToInt64Bits(generated.Evaluate(x, g1)), BitConverter.DoubleToInt64Bits(loaded.Evaluate(x, g2)));
             Assert.Equal(Bits(g1), Bits(g2));
-            Assert.Equal(BitConverter.DoubleToInt64Bits(generated.DistanceToSolutions(x)), BitConverter.DoubleToInt64Bits(loaded.DistanceToSolutions(x)));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(((IKnowsDistanceToSolutions)generated).DistanceToSolutions(x)), BitConverter.DoubleToInt64Bits(((IKnowsDistanceToSolutions)loaded).DistanceToSolutions(x)));
         }
     }
 
@@ -75,11 +77,10 @@ public class InstanceFormatsTests
     {
         public string Name => inner.Name;
         public string Title => inner.Title;
-        public PublishedSettings Published => inner.Published;
         public double[] Start => inner.Start;
         public int Dimension => inner.Dimension;
         public double OptimalValue => inner.OptimalValue;
         public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient) => inner.Evaluate(x, gradient);
-        public double DistanceToSolutions(ReadOnlySpan<double> x) => inner.DistanceToSolutions(x);
+        
     }
 }

@@ -1,3 +1,5 @@
+using Ravine.Cli.Paper;
+using Ravine.IO;
 using Ravine.Methods;
 using Ravine.Objectives;
 using Ravine.Optimization;
@@ -119,8 +121,8 @@ public class AdaptiveGdPolyakTests
     [Fact]
     public void With_defaults_it_reaches_the_published_fixed_K_gap_on_quartic_rosenbrock_with_under_0_6x_the_calls()
     {
-        var problem = ProblemSuite.Generate("quartic-rosenbrock");
-        var s = problem.Published;
+        var problem = ProblemRegistry.Generate("quartic-rosenbrock", PublishedExperiments.Seed);
+        var s = PublishedExperiments.For("quartic-rosenbrock")!;
         var fixedK = Minimizer.Minimize(problem, problem.Start, new GdPolyak(s.Stepsize, s.ShortSteps, s.Epochs, 0));
         long budget = (long)(0.6 * fixedK.Trace.OracleCalls[fixedK.BestIteration]);
         var adaptive = Minimizer.Minimize(problem, problem.Start, new AdaptiveGdPolyak(0),
@@ -163,6 +165,7 @@ public class AdaptiveGdPolyakTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveGdPolyak(0, minShortSteps: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveGdPolyak(0, maxShortSteps: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveGdPolyak(0, epochs: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveGdPolyak(0, adgdConstant: 0.6));
     }
 
     private static double[] Rotate(double angle, double u, double v) =>

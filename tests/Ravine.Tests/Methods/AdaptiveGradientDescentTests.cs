@@ -23,11 +23,11 @@ public class AdaptiveGradientDescentTests
     }, optimalValue: 0);
 
     [Theory]
-    [InlineData(AdGdVariant.Original2020)]
-    [InlineData(AdGdVariant.Improved2024)]
-    public void AdGD_converges_to_the_minimizer_of_a_strongly_convex_quadratic(AdGdVariant variant)
+    [InlineData(AdaptiveGradientDescent.Constant2020)]
+    [InlineData(AdaptiveGradientDescent.Constant2024)]
+    public void AdGD_converges_to_the_minimizer_of_a_strongly_convex_quadratic(double constant)
     {
-        var result = Minimizer.Minimize(Quadratic(), [5.0, 5.0, 5.0], new AdaptiveGradientDescent(variant),
+        var result = Minimizer.Minimize(Quadratic(), [5.0, 5.0, 5.0], new AdaptiveGradientDescent(constant),
             new MinimizeOptions { MaxIterations = 2_000, GradientTolerance = 1e-10 });
         Assert.Equal(StopReason.GradientTolerance, result.StopReason);
         for (int i = 0; i < 3; i++)
@@ -35,12 +35,12 @@ public class AdaptiveGradientDescentTests
     }
 
     [Theory]
-    [InlineData(AdGdVariant.Original2020, 0.5)]
-    [InlineData(AdGdVariant.Improved2024, 0.70710678118654757)]
-    public void AdGD_stepsize_is_the_least_of_the_growth_bound_and_the_local_curvature_bound(AdGdVariant variant, double constant)
+    [InlineData(AdaptiveGradientDescent.Constant2020)]
+    [InlineData(AdaptiveGradientDescent.Constant2024)]
+    public void AdGD_stepsize_is_the_least_of_the_growth_bound_and_the_local_curvature_bound(double constant)
     {
         var points = new List<(double[] X, double[] G, double Stepsize)>();
-        Minimizer.Minimize(Quadratic(), [5.0, 5.0, 5.0], new AdaptiveGradientDescent(variant), new MinimizeOptions
+        Minimizer.Minimize(Quadratic(), [5.0, 5.0, 5.0], new AdaptiveGradientDescent(constant), new MinimizeOptions
         {
             MaxIterations = 40,
             Observer = (in IterationInfo info) => { points.Add((info.X.ToArray(), info.Gradient.ToArray(), info.Stepsize)); return ObserverAction.Continue; },
@@ -82,11 +82,19 @@ public class AdaptiveGradientDescentTests
     }
 
     [Fact]
+    public void The_2024_constant_is_one_over_root_two_correctly_rounded()
+    {
+        // √0.5 is correctly rounded; 1 / √2 computed in two roundings lands one ulp below.
+        double correctlyRounded = Math.Sqrt(0.5);
+        Assert.Equal(AdaptiveGradientDescent.Constant2024, correctlyRounded);
+    }
+
+    [Fact]
     public void AdGD_options_are_validated_at_construction()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveGradientDescent(initialStepsize: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveGradientDescent(initialStepsize: double.NaN));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveGradientDescent((AdGdVariant)7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveGradientDescent(constant: 1.0));
     }
 
     private static double Norm(double[] v) => Math.Sqrt(v.Sum(t => t * t));

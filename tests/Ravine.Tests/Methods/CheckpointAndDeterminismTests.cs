@@ -1,3 +1,4 @@
+using Ravine.IO;
 using Ravine.Methods;
 using Ravine.Optimization;
 using Ravine.Problems;
@@ -7,22 +8,9 @@ namespace Ravine.Tests.Methods;
 /// <summary>Every method: same inputs give the same trace, and a cancelled run resumed gives the uninterrupted trace.</summary>
 public class CheckpointAndDeterminismTests
 {
-    public static TheoryData<string> MethodNames => new() { "GD", "Polyak", "GDPolyak", "Nesterov", "Adam", "BB", "GD-Armijo", "L-BFGS", "AdGD", "GDPolyak-adaptive" };
+    public static TheoryData<string> MethodNames => MethodsUnderTest.Names();
 
-    private static IMethod Create(string name) => name switch
-    {
-        "GD" => new GradientDescent(0.0125),
-        "Polyak" => new PolyakStep(0),
-        "GDPolyak" => new GdPolyak(0.0125, 10, 30, 0),
-        "Nesterov" => new NesterovGradient(0.0125),
-        "Adam" => new Adam(0.01),
-        "BB" => new BarzilaiBorwein(0.0125),
-        "GD-Armijo" => new ArmijoGradientDescent(),
-        "AdGD" => new AdaptiveGradientDescent(),
-        "GDPolyak-adaptive" => new AdaptiveGdPolyak(0),
-        "L-BFGS" => new LBfgs(5),
-        _ => throw new ArgumentOutOfRangeException(nameof(name)),
-    };
+    private static IMethod Create(string name) => MethodsUnderTest.Create(name, 0.0125);
 
     private static readonly MinimizeOptions Budget = new() { MaxIterations = 300 };
 

@@ -49,20 +49,10 @@ public class AdversarialObjectiveTests
         }, optimalValue: 0);
     }
 
-    private static IMethod Create(Scenario s) => s.Method switch
-    {
-        0 => new GradientDescent(s.Stepsize),
-        1 => new PolyakStep(0),
-        2 => new GdPolyak(s.Stepsize, 7, 20, 0),
-        3 => new NesterovGradient(s.Stepsize),
-        4 => new Adam(s.Stepsize),
-        5 => new BarzilaiBorwein(s.Stepsize),
-        6 => new ArmijoGradientDescent(s.Stepsize),
-        _ => new LBfgs(3),
-    };
+    private static IMethod Create(Scenario s) => Methods.MethodsUnderTest.Create(s.Method, s.Stepsize);
 
     private static readonly Gen<Scenario> Scenarios =
-        Gen.Select(Gen.Int[0, 7], Gen.Double[1e-4, 2.0], Gen.Enum<Misbehaviour>(), Gen.Int[1, 200], Gen.Bool,
+        Gen.Select(Gen.Int[0, Methods.MethodsUnderTest.Count - 1], Gen.Double[1e-4, 2.0], Gen.Enum<Misbehaviour>(), Gen.Int[1, 200], Gen.Bool,
             Gen.Double[-2, 2].Array[1, 5],
             (m, eta, kind, from, persistent, start) => new Scenario(m, eta, kind, from, persistent, start));
 

@@ -1,3 +1,4 @@
+using Ravine.IO;
 using CsCheck;
 using Ravine.Methods;
 using Ravine.Optimization;
@@ -11,19 +12,7 @@ namespace Ravine.Tests.Optimization;
 /// </summary>
 public class ResumePropertyTests
 {
-    private static IMethod Create(int method) => method switch
-    {
-        0 => new GradientDescent(0.0125),
-        1 => new PolyakStep(0),
-        2 => new GdPolyak(0.0125, 10, 30, 0),
-        3 => new NesterovGradient(0.0125),
-        4 => new Adam(0.01),
-        5 => new BarzilaiBorwein(0.0125),
-        6 => new ArmijoGradientDescent(),
-        7 => new LBfgs(5),
-        8 => new AdaptiveGradientDescent(),
-        _ => new AdaptiveGdPolyak(0),
-    };
+    private static IMethod Create(int method) => Methods.MethodsUnderTest.Create(method, 0.0125);
 
     private const int Budget = 300;
 
@@ -57,7 +46,7 @@ public class ResumePropertyTests
     [Fact]
     public void Resuming_at_any_iteration_gives_the_uninterrupted_trace_for_every_method()
     {
-        Gen.Select(Gen.Int[0, 9], Gen.Int[0, Budget], Gen.Int[0, Budget], Gen.Double[-2, 2].Array[2])
+        Gen.Select(Gen.Int[0, Methods.MethodsUnderTest.Count - 1], Gen.Int[0, Budget], Gen.Int[0, Budget], Gen.Double[-2, 2].Array[2])
             .Sample((method, first, second, start) =>
             {
                 var reference = Minimizer.Minimize(new QuarticRosenbrock(), start, Create(method), new MinimizeOptions { MaxIterations = Budget });

@@ -1,3 +1,4 @@
+using Ravine.IO;
 using Ravine.Methods;
 using Ravine.Optimization;
 using Ravine.Problems;

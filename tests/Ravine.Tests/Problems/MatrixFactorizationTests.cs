@@ -1,3 +1,4 @@
+using Ravine.Cli.Paper;
 using MathNet.Numerics.LinearAlgebra;
 using Ravine.Methods;
 using Ravine.Objectives;
@@ -11,7 +12,7 @@ namespace Ravine.Tests.Problems;
 
 public class MatrixFactorizationTests(ITestOutputHelper output)
 {
-    private static readonly MatrixFactorization Published = MatrixFactorization.Generate(ProblemSuite.PublishedSeed);
+    private static readonly MatrixFactorization Published = MatrixFactorization.Generate(ProblemRegistry.DefaultSeed);
 
     /// <summary>f = ¼‖XXᵀ − X♮X♮ᵀ‖² and ∇f = (XXᵀ − X♮X♮ᵀ)X with the d×d matrices formed.</summary>
     private static double Reference(MatrixFactorization problem, double[] x, double[] gradient)
@@ -100,8 +101,8 @@ public class MatrixFactorizationTests(ITestOutputHelper output)
     [Fact]
     public void GdPolyak_with_the_published_settings_reaches_a_gap_below_1e_15_and_beats_gd_and_polyak()
     {
-        var settings = Published.Published;
-        Assert.Equal(new PublishedSettings(0.5, 100, 50), settings);
+        var settings = PublishedExperiments.For("matrix-factorization")!;
+        Assert.Equal((0.5, 100, 50), (settings.Stepsize, settings.ShortSteps, settings.Epochs));
         double Best(IMethod method, int steps)
         {
             var result = Minimizer.Minimize(Published, Published.Start, method, new MinimizeOptions { MaxIterations = steps });
@@ -134,7 +135,7 @@ public class MatrixFactorizationTests(ITestOutputHelper output)
     public void The_truth_is_drawn_as_in_quadratic_sensing()
     {
         // Both draw G first from the same seed, so they share X♮.
-        Assert.Equal(QuadraticSensing.Generate(ProblemSuite.PublishedSeed).Truth, Published.Truth);
+        Assert.Equal(QuadraticSensing.Generate(ProblemRegistry.DefaultSeed).Truth, Published.Truth);
         Assert.Equal(1, Published.Start.Sum(v => v * v), 1e-14);
         Assert.Equal(400, Published.Dimension);
         Assert.Equal(14_400, Published.OracleFlops);
@@ -158,8 +159,8 @@ public class MatrixFactorizationTests(ITestOutputHelper output)
     [Fact]
     public void It_is_registered_in_the_problem_suite_after_quadratic_sensing()
     {
-        var names = ProblemSuite.Names.ToList();
+        var names = PublishedExperiments.Problems.ToList();
         Assert.Equal(names.IndexOf("quadratic-sensing") + 1, names.IndexOf("matrix-factorization"));
-        Assert.Equal(Published.Start, ProblemSuite.Generate("matrix-factorization").Start);
+        Assert.Equal(Published.Start, ProblemRegistry.Generate("matrix-factorization").Start);
     }
 }

@@ -1,3 +1,4 @@
+using Ravine.Cli.Paper;
 using Ravine.Methods;
 using Ravine.Objectives;
 using Ravine.Optimization;
@@ -10,7 +11,7 @@ namespace Ravine.Tests.Problems;
 
 public class QuadraticSensingTests(ITestOutputHelper output)
 {
-    private static readonly QuadraticSensing Published = QuadraticSensing.Generate(ProblemSuite.PublishedSeed);
+    private static readonly QuadraticSensing Published = QuadraticSensing.Generate(ProblemRegistry.DefaultSeed);
 
     /// <summary>A small instance of odd sizes: d not a multiple of 4 exercises the loop tails.</summary>
     private static readonly QuadraticSensing Small = QuadraticSensing.Generate(5, dimension: 7, rank: 2, width: 4, measurements: 30);
@@ -95,8 +96,8 @@ public class QuadraticSensingTests(ITestOutputHelper output)
     [Fact]
     public void GdPolyak_with_the_published_settings_reaches_a_gap_below_1e_15()
     {
-        var settings = Published.Published;
-        Assert.Equal(new PublishedSettings(0.05, 300, 50), settings);
+        var settings = PublishedExperiments.For("quadratic-sensing")!;
+        Assert.Equal((0.05, 300, 50), (settings.Stepsize, settings.ShortSteps, settings.Epochs));
         var result = Minimizer.Minimize(Published, Published.Start,
             new GdPolyak(settings.Stepsize, settings.ShortSteps, settings.Epochs, 0), new MinimizeOptions { RecordDistance = false });
         output.WriteLine($"{result}; best f = {result.BestValue:E2}, longest step {result.LongestStep:E2}");
@@ -119,18 +120,18 @@ public class QuadraticSensingTests(ITestOutputHelper output)
     [Fact]
     public void The_same_seed_gives_the_same_instance_and_another_seed_another()
     {
-        var again = QuadraticSensing.Generate(ProblemSuite.PublishedSeed);
+        var again = QuadraticSensing.Generate(ProblemRegistry.DefaultSeed);
         Assert.Equal(Published.A, again.A);
         Assert.Equal(Published.Y, again.Y);
         Assert.Equal(Published.Start, again.Start);
-        Assert.NotEqual(Published.A, QuadraticSensing.Generate(ProblemSuite.PublishedSeed + 1).A);
+        Assert.NotEqual(Published.A, QuadraticSensing.Generate(ProblemRegistry.DefaultSeed + 1).A);
     }
 
     [Fact]
     public void The_published_instance_has_the_papers_sizes_a_unit_norm_truth_and_start()
     {
         Assert.Equal((100, 4, 1000, 400), (Published.AmbientDimension, Published.Width, Published.MeasurementCount, Published.Dimension));
-        Assert.Equal(15_000, Published.Published.BaselineSteps);
+        Assert.Equal(15_000, PublishedExperiments.For("quadratic-sensing")!.BaselineSteps);
         Assert.Equal(3.2e6, Published.OracleFlops);
         Assert.Equal(1, Published.Truth!.Sum(v => v * v), 1e-14);
         Assert.Equal(1, Published.Start.Sum(v => v * v), 1e-14);
@@ -189,8 +190,8 @@ public class QuadraticSensingTests(ITestOutputHelper output)
     [Fact]
     public void It_is_registered_in_the_problem_suite_after_the_quartic_rosenbrock()
     {
-        var names = ProblemSuite.Names.ToList();
+        var names = PublishedExperiments.Problems.ToList();
         Assert.Equal(names.IndexOf("quartic-rosenbrock") + 1, names.IndexOf("quadratic-sensing"));
-        Assert.Equal(Published.A, ((QuadraticSensing)ProblemSuite.Generate("quadratic-sensing")).A);
+        Assert.Equal(Published.A, ((QuadraticSensing)ProblemRegistry.Generate("quadratic-sensing")).A);
     }
 }

@@ -1,3 +1,4 @@
+using Ravine.Cli.Paper;
 using Ravine.Methods;
 using Ravine.Objectives;
 using Ravine.Optimization;
@@ -10,7 +11,7 @@ namespace Ravine.Tests.Problems;
 
 public class SingleNeuronTests(ITestOutputHelper output)
 {
-    private static readonly SingleNeuron Published = SingleNeuron.Generate(ProblemSuite.PublishedSeed);
+    private static readonly SingleNeuron Published = SingleNeuron.Generate(ProblemRegistry.DefaultSeed);
 
     private static double[] Concat(double[] w1, double[] w2) => [.. w1, .. w2];
 
@@ -222,7 +223,7 @@ public class SingleNeuronTests(ITestOutputHelper output)
     [Fact]
     public void GdPolyak_with_the_published_settings_reaches_a_gap_below_1e_minus_15()
     {
-        var settings = Published.Published;
+        var settings = PublishedExperiments.For("single-neuron")!;
         var result = Minimizer.Minimize(Published, Published.Start, new GdPolyak(settings.Stepsize, settings.ShortSteps, settings.Epochs, 0));
         output.WriteLine($"{result}; final distance {result.Trace.Distance[^1]:E2}, best distance {Min(result.Trace.Distance):E2}, longest step {result.LongestStep:E2}, {result.Elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(StopReason.MethodCompleted, result.StopReason);
@@ -233,7 +234,7 @@ public class SingleNeuronTests(ITestOutputHelper output)
     [Fact]
     public void GdPolyak_gets_far_closer_to_the_solution_set_than_GD_and_Polyak()
     {
-        var settings = Published.Published;
+        var settings = PublishedExperiments.For("single-neuron")!;
         double Best(IMethod method, int steps)
         {
             var result = Minimizer.Minimize(Published, Published.Start, method, new MinimizeOptions { MaxIterations = steps });
@@ -256,7 +257,7 @@ public class SingleNeuronTests(ITestOutputHelper output)
         // move the iterate: once η|gᵢ| < ½ulp(xᵢ) ≈ 1e-16 the gradient stops shrinking, at dist ≈ 3e-8 where the
         // ravine's gradient (≈ dist²) reaches that level. The loss never goes negative and the run never drifts back
         // out, unlike the acos form (whose Polyak run ends at f = −2e-20 and whose GDPolyak run drifts back to 2.5e-8).
-        var settings = Published.Published;
+        var settings = PublishedExperiments.For("single-neuron")!;
         var result = Minimizer.Minimize(Published, Published.Start, new GdPolyak(settings.Stepsize, settings.ShortSteps, 70, 0));
         double best = Min(result.Trace.Distance), final = result.Trace.Distance[^1];
         output.WriteLine($"{result}; best distance {best:E2}, final distance {final:E2}, longest step {result.LongestStep:E2}");
@@ -292,8 +293,8 @@ public class SingleNeuronTests(ITestOutputHelper output)
     [Fact]
     public void The_same_seed_gives_the_same_instance_and_another_seed_another()
     {
-        var again = SingleNeuron.Generate(ProblemSuite.PublishedSeed);
-        var other = SingleNeuron.Generate(ProblemSuite.PublishedSeed + 1);
+        var again = SingleNeuron.Generate(ProblemRegistry.DefaultSeed);
+        var other = SingleNeuron.Generate(ProblemRegistry.DefaultSeed + 1);
         Assert.Equal(Published.Start, again.Start);
         Assert.Equal(Published.Teacher, again.Teacher);
         Assert.NotEqual(Published.Teacher, other.Teacher);
@@ -304,8 +305,9 @@ public class SingleNeuronTests(ITestOutputHelper output)
     {
         Assert.Equal(100, Published.InputDimension);
         Assert.Equal(200, Published.Dimension);
-        Assert.Equal(new PublishedSettings(1.5, 100, 25), Published.Published);
-        Assert.Equal(2500, Published.Published.BaselineSteps);
+        var settings = PublishedExperiments.For("single-neuron")!;
+        Assert.Equal((1.5, 100, 25), (settings.Stepsize, settings.ShortSteps, settings.Epochs));
+        Assert.Equal(2500, settings.BaselineSteps);
         Assert.Equal(0, Published.OptimalValue);
         Assert.Equal("single-neuron", Published.Name);
     }
@@ -313,10 +315,10 @@ public class SingleNeuronTests(ITestOutputHelper output)
     [Fact]
     public void It_is_registered_in_the_problem_suite_after_the_quartic_rosenbrock()
     {
-        Assert.Contains("single-neuron", ProblemSuite.Names);
-        Assert.True(ProblemSuite.Names.ToList().IndexOf("single-neuron") > ProblemSuite.Names.ToList().IndexOf("quartic-rosenbrock"));
-        Assert.Equal("single-neuron", ProblemSuite.Names[^1]);
-        var problem = ProblemSuite.Generate("single-neuron");
+        Assert.Contains("single-neuron", PublishedExperiments.Problems);
+        Assert.True(PublishedExperiments.Problems.ToList().IndexOf("single-neuron") > PublishedExperiments.Problems.ToList().IndexOf("quartic-rosenbrock"));
+        Assert.Equal("single-neuron", PublishedExperiments.Problems[^1]);
+        var problem = ProblemRegistry.Generate("single-neuron");
         Assert.Equal(Published.Start, problem.Start);
     }
 

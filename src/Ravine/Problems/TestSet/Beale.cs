@@ -1,6 +1,6 @@
 using Ravine.Objectives;
 
-namespace Ravine.Problems.TestSet;
+namespace Ravine.Problems;
 
 /// <summary>
 /// The Beale function (MGH problem 5): f(x) = Σᵢ₌₁³ (yᵢ − x₁(1 − x₂ⁱ))², y = (1.5, 2.25, 2.625), x0 = (1, 1),
@@ -13,7 +13,7 @@ namespace Ravine.Problems.TestSet;
 /// Source: Moré, Garbow, Hillstrom, ACM TOMS 7 (1981), problem 5; JuliaSmoothOptimizers/NLSProblems.jl src/mgh05.jl.
 /// OptimizationProblems.jl src/PureJuMP/beale.jl has the same terms with a factor ½.
 /// </remarks>
-internal sealed class Beale : IObjective, IKnowsOptimalValue, IKnowsDistanceToSolutions
+internal sealed class Beale : ITestProblem, IKnowsDistanceToSolutions
 {
     public string Name => "beale";
 

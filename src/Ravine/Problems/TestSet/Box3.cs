@@ -1,6 +1,6 @@
 using Ravine.Objectives;
 
-namespace Ravine.Problems.TestSet;
+namespace Ravine.Problems;
 
 /// <summary>
 /// The Box three-dimensional function (MGH problem 12) with m = 10 residuals:
@@ -23,7 +23,7 @@ namespace Ravine.Problems.TestSet;
 /// m = 2n by default.
 /// </para>
 /// </remarks>
-internal sealed class Box3 : IObjective, IKnowsOptimalValue, IKnowsDistanceToSolutions
+internal sealed class Box3 : ITestProblem, IKnowsDistanceToSolutions
 {
     private const int Residuals = 10;
 

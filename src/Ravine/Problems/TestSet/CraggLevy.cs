@@ -1,6 +1,6 @@
 using Ravine.Objectives;
 
-namespace Ravine.Problems.TestSet;
+namespace Ravine.Problems;
 
 /// <summary>
 /// The Cragg–Levy function in n = 4 (CUTEst CRAGGLVY with M = 1, the "original value" of its SIF file):
@@ -23,7 +23,7 @@ namespace Ravine.Problems.TestSet;
 /// blocks conflict (x₂ᵢ₊₁ = 0 and x₂ᵢ₊₂ = 1 against x₂ᵢ₊₁ = x₂ᵢ₊₂) and its SIF file gives f* ≈ 1.886566 for n = 10.
 /// </para>
 /// </remarks>
-internal sealed class CraggLevy : IObjective, IKnowsOptimalValue, IKnowsDistanceToSolutions
+internal sealed class CraggLevy : ITestProblem, IKnowsDistanceToSolutions
 {
     public string Name => "cragg-levy";
 

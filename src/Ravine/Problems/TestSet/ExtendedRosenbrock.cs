@@ -1,6 +1,6 @@
 using Ravine.Objectives;
 
-namespace Ravine.Problems.TestSet;
+namespace Ravine.Problems;
 
 /// <summary>
 /// The extended Rosenbrock function (MGH problem 21): f(x) = Σᵢ₌₁ⁿᐟ² [100(x₂ᵢ − x₂ᵢ₋₁²)² + (1 − x₂ᵢ₋₁)²], n even
@@ -12,7 +12,7 @@ namespace Ravine.Problems.TestSet;
 /// ill-conditioned (condition number ≈ 2500 per pair). x* is the only zero, so dist(x, S) = ‖x − 1‖.
 /// Source: Moré, Garbow, Hillstrom, ACM TOMS 7 (1981), problem 21; JuliaSmoothOptimizers/NLSProblems.jl src/mgh21.jl.
 /// </remarks>
-internal sealed class ExtendedRosenbrock : IObjective, IKnowsOptimalValue, IKnowsDistanceToSolutions
+internal sealed class ExtendedRosenbrock : ITestProblem, IKnowsDistanceToSolutions
 {
     /// <summary>The problem in <paramref name="dimension"/> variables (even, ≥ 2).</summary>
     public ExtendedRosenbrock(int dimension = 10)

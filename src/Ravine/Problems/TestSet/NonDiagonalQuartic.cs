@@ -1,6 +1,6 @@
 using Ravine.Objectives;
 
-namespace Ravine.Problems.TestSet;
+namespace Ravine.Problems;
 
 /// <summary>
 /// NONDQUAR, a nondiagonal quartic: f(x) = (x₁ − x₂)² + Σᵢ₌₁ⁿ⁻² (xᵢ + xᵢ₊₁ + xₙ)⁴ + (xₙ₋₁ − xₙ)², n even ≥ 4
@@ -18,7 +18,7 @@ namespace Ravine.Problems.TestSet;
 /// in GrattonToint/S2MPJ julia_problems/NONDQUAR.jl; OptimizationProblems.jl src/PureJuMP/nondquar.jl agrees.
 /// </para>
 /// </remarks>
-internal sealed class NonDiagonalQuartic : IObjective, IKnowsOptimalValue, IKnowsDistanceToSolutions
+internal sealed class NonDiagonalQuartic : ITestProblem, IKnowsDistanceToSolutions
 {
     /// <summary>The problem in <paramref name="dimension"/> variables (even, ≥ 4: the start alternates ±1).</summary>
     public NonDiagonalQuartic(int dimension = 100)

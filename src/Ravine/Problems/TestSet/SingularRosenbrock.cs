@@ -1,6 +1,6 @@
 using Ravine.Objectives;
 
-namespace Ravine.Problems.TestSet;
+namespace Ravine.Problems;
 
 /// <summary>
 /// Extended Rosenbrock made singular by the Schnabel–Frank construction: f(x) = ‖F̂(x)‖² with
@@ -22,7 +22,7 @@ namespace Ravine.Problems.TestSet;
 /// src/mgh21.jl.
 /// </para>
 /// </remarks>
-internal sealed class SingularRosenbrock : IObjective, IKnowsOptimalValue, IKnowsDistanceToSolutions
+internal sealed class SingularRosenbrock : ITestProblem, IKnowsDistanceToSolutions
 {
     /// <summary>The problem in <paramref name="dimension"/> variables (even, ≥ 2).</summary>
     public SingularRosenbrock(int dimension = 10)

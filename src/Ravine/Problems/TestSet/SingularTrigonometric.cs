@@ -1,6 +1,6 @@
 using Ravine.Objectives;
 
-namespace Ravine.Problems.TestSet;
+namespace Ravine.Problems;
 
 /// <summary>
 /// The trigonometric function made singular by the Schnabel–Frank construction: f(x) = ‖F̂(x)‖² with
@@ -24,7 +24,7 @@ namespace Ravine.Problems.TestSet;
 /// src/mgh26.jl.
 /// </para>
 /// </remarks>
-internal sealed class SingularTrigonometric : IObjective, IKnowsOptimalValue
+internal sealed class SingularTrigonometric : ITestProblem
 {
     /// <summary>The problem in <paramref name="dimension"/> ≥ 2 variables.</summary>
     public SingularTrigonometric(int dimension = 10)

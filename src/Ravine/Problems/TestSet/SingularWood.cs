@@ -1,6 +1,6 @@
 using Ravine.Objectives;
 
-namespace Ravine.Problems.TestSet;
+namespace Ravine.Problems;
 
 /// <summary>
 /// The Wood function made singular by the Schnabel–Frank construction: f(x) = ‖F̂(x)‖² with F̂(x) = F(x) − s·w,
@@ -22,7 +22,7 @@ namespace Ravine.Problems.TestSet;
 /// src/mgh14.jl.
 /// </para>
 /// </remarks>
-internal sealed class SingularWood : IObjective, IKnowsOptimalValue, IKnowsDistanceToSolutions
+internal sealed class SingularWood : ITestProblem, IKnowsDistanceToSolutions
 {
     private static readonly double Sqrt90 = Math.Sqrt(90), Sqrt10 = Math.Sqrt(10);
 

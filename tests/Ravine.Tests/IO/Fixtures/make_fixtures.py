@@ -1,19 +1,17 @@
 #!/usr/bin/env python3
-"""Writes the .npy/.npz test fixtures in this folder.
+"""Writes the .npy test fixtures in this folder.
 
 NumPy was not available when these were made, so every file is written byte by byte following the
 NumPy format specification (numpy/lib/format.py, NEP 1): the magic string \\x93NUMPY, the version,
 the header length (u16 little-endian for 1.0, u32 for 2.0 and 3.0), then the header dict exactly as
 numpy.lib.format._write_array_header writes it -- keys sorted, repr() values, "'key': value, "
 pairs, NumPy's 21-digit growth padding for the first (C) or last (Fortran) axis, spaces up to a
-multiple of 64 bytes and a final '\\n' -- and then the raw elements. The .npz files are zip archives
-written like numpy.savez / savez_compressed (zipfile, entries opened with force_zip64=True).
+multiple of 64 bytes and a final '\\n' -- and then the raw elements.
 
 Run it from anywhere: python3 make_fixtures.py. Standard library only; the output is deterministic.
 """
 import os
 import struct
-import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CODES = {"f8": "d", "f4": "f", "i8": "q", "i4": "i"}
@@ -58,15 +56,6 @@ def save(name, content):
         f.write(content)
 
 
-def savez(name, arrays, compression):
-    with zipfile.ZipFile(os.path.join(HERE, name), "w", compression=compression, allowZip64=True) as z:
-        for key, content in arrays.items():
-            info = zipfile.ZipInfo(key + ".npy", date_time=(2000, 1, 1, 0, 0, 0))
-            info.compress_type = compression
-            with z.open(info, "w", force_zip64=True) as f:
-                f.write(content)
-
-
 def main():
     for kind, rows in VALUES.items():
         for endian, e in (("<", "le"), (">", "be")):
@@ -86,11 +75,6 @@ def main():
          + data("f8", "<", [x for row in VALUES["f8"] for x in row]))
     save("python2_longs.npy", wrap("{'descr': '<i4', 'fortran_order': False, 'shape': (2L, 3L), }", (1, 0))
          + data("i4", "<", [x for row in VALUES["i4"] for x in row]))
-
-    arrays = {"A": npy("f8", "<", False, VALUES["f8"]), "x0": header("<f8", False, (3,)) + data("f8", "<", [1.0, 2.0, 3.0]),
-              "counts": npy("i4", "<", False, VALUES["i4"])}
-    savez("arrays_stored.npz", arrays, zipfile.ZIP_STORED)
-    savez("arrays_deflated.npz", arrays, zipfile.ZIP_DEFLATED)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 using Ravine.Objectives;
-using Ravine.Problems.TestSet;
+using Ravine.Problems;
 using static Ravine.Tests.Problems.TestSet.Degeneracy;
 
 namespace Ravine.Tests.Problems.TestSet;

@@ -1,32 +1,33 @@
 using System.Text.RegularExpressions;
-using Ravine.Objectives;
-using Ravine.Problems.TestSet;
+using Ravine.Problems;
 
 namespace Ravine.Tests.Problems.TestSet;
 
 public class TestSetProblemsTests
 {
+    private static readonly string[] External =
+        ["singular-rosenbrock", "singular-wood", "singular-trigonometric", "nondquar", "cragg-levy", "box3", "extended-rosenbrock", "beale"];
+
     [Fact]
-    public void The_list_holds_six_degenerate_and_two_control_problems_with_distinct_names()
+    public void The_registry_holds_six_degenerate_and_two_control_problems_after_the_papers()
     {
-        var names = TestSetProblems.All.Select(create => Name(create())).ToArray();
-        Assert.Equal(
-            ["singular-rosenbrock", "singular-wood", "singular-trigonometric", "nondquar", "cragg-levy", "box3",
-             "extended-rosenbrock", "beale"],
-            names);
-        Assert.All(names, name => Assert.Matches(new Regex("^[a-z0-9]+(-[a-z0-9]+)*$"), name));
+        var external = ProblemRegistry.All.Where(p => External.Contains(p.Name)).ToArray();
+        Assert.Equal(External, external.Select(p => p.Name));
+        Assert.Equal(6, external.Count(p => p.Degenerate));
+        Assert.Equal(["extended-rosenbrock", "beale"], external.Where(p => !p.Degenerate).Select(p => p.Name));
+        Assert.All(external, p => Assert.Matches(new Regex("^[a-z0-9]+(-[a-z0-9]+)*$"), p.Name));
+        Assert.All(external, p => Assert.Contains("19", p.Source));
     }
 
     [Fact]
-    public void Every_factory_makes_a_fresh_problem_with_f_star_zero()
+    public void Every_factory_makes_a_fresh_problem_of_its_name_with_f_star_zero()
     {
-        foreach (var create in TestSetProblems.All)
+        foreach (var descriptor in ProblemRegistry.All.Where(p => External.Contains(p.Name)))
         {
-            var problem = create();
-            Assert.NotSame(problem, create());
-            Assert.Equal(0, ((IKnowsOptimalValue)problem).OptimalValue);
+            var problem = descriptor.Generate(1);
+            Assert.NotSame(problem, descriptor.Generate(1));
+            Assert.Equal(descriptor.Name, problem.Name);
+            Assert.Equal(0, problem.OptimalValue);
         }
     }
-
-    private static string Name(IObjective problem) => (string)problem.GetType().GetProperty("Name")!.GetValue(problem)!;
 }

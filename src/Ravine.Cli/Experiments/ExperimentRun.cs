@@ -1,0 +1,81 @@
+using Ravine.Methods;
+using Ravine.Optimization;
+
+namespace Ravine.Cli.Experiments;
+
+/// <summary>Which run: a problem and a method, by their command-line names.</summary>
+/// <param name="Problem">The problem's name, e.g. <c>quartic-rosenbrock</c>.</param>
+/// <param name="Method">The method's name in <see cref="MethodRegistry"/>, e.g. <c>gdpolyak</c>.</param>
+public sealed record ExperimentKey(string Problem, string Method)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Problem}/{Method}";
+}
+
+/// <summary>One finished (or cancelled) run of an experiment: what ran, at which settings, and the full result.</summary>
+public sealed class ExperimentRun
+{
+    /// <summary>Wraps a result with what produced it.</summary>
+    public ExperimentRun(ExperimentKey key, string problemTitle, MethodArguments arguments, ulong seed, int iterationBudget, MinimizeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(result);
+        Key = key; ProblemTitle = problemTitle; Arguments = arguments; Seed = seed; IterationBudget = iterationBudget; Result = result;
+        var trace = result.Trace;
+        BestDistance = double.NaN;
+        foreach (double d in trace.Distance)
+            if (!double.IsNaN(d) && !(d >= BestDistance)) BestDistance = d;
+        FinalDistance = trace.Count > 0 ? trace.Distance[^1] : double.NaN;
+        var longSteps = new List<(int Epoch, int Iteration, double Stepsize)>();
+        int epoch = 0;
+        for (int i = 0; i < trace.Count; i++)
+        {
+            // A skipped long step still ends an epoch, so epochs are counted over both kinds.
+            if (trace.Kind[i] is StepKind.Long or StepKind.Skipped) epoch++;
+            if (trace.Kind[i] == StepKind.Long) longSteps.Add((epoch, trace.Iteration[i], trace.Stepsize[i]));
+        }
+        LongSteps = longSteps;
+    }
+
+    /// <summary>The problem and method.</summary>
+    public ExperimentKey Key { get; }
+    /// <summary>The problem's human title.</summary>
+    public string ProblemTitle { get; }
+    /// <summary>The method's settings this run used (its own options, and f* where it uses one).</summary>
+    public MethodArguments Arguments { get; }
+
+    /// <summary>For a run of a published experiment (<c>reproduce</c>, <c>bench</c>): its settings, as the plan cut them.</summary>
+    public Paper.PublishedExperiment? Published { get; init; }
+    /// <summary>The seed of the instance.</summary>
+    public ulong Seed { get; }
+    /// <summary>The iteration limit the run had.</summary>
+    public int IterationBudget { get; }
+    /// <summary>The minimizer's result with its trace.</summary>
+    public MinimizeResult Result { get; }
+    /// <summary>The method's display name, e.g. GDPolyak.</summary>
+    public string MethodName => Result.Method;
+    /// <summary>f − f* at the final point.</summary>
+    public double FinalGap => Result.Gap;
+    /// <summary>The smallest distance to the solution set along the trace (NaN when the problem does not know it).</summary>
+    public double BestDistance { get; }
+    /// <summary>The distance to the solution set at the final point.</summary>
+    public double FinalDistance { get; }
+    /// <summary>The longest step taken.</summary>
+    public double LongestStep => Result.LongestStep;
+    /// <summary>The long (Polyak) steps actually taken: the epoch they ended, their iteration and stepsize.</summary>
+    public IReadOnlyList<(int Epoch, int Iteration, double Stepsize)> LongSteps { get; }
+    /// <summary>Oracle calls made, counting the start.</summary>
+    public long OracleCalls => Result.OracleCalls;
+    /// <summary>Wall-clock time of the run.</summary>
+    public TimeSpan WallTime => Result.Elapsed;
+
+    /// <summary>The first iteration whose gap is at most <paramref name="tolerance"/>, or null if none is.</summary>
+    public int? IterationsToGap(double tolerance)
+    {
+        var trace = Result.Trace;
+        for (int i = 0; i < trace.Count; i++)
+            if (trace.Gap[i] <= tolerance) return trace.Iteration[i];
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+using Ravine.Objectives;
+using Ravine.Problems;
+
+namespace Ravine.Cli.Experiments;
+
+/// <summary>
+/// Times an <see cref="ExperimentPlan"/>: each problem × method is run <c>repetitions</c> times, one run at a time so
+/// that each has a core to itself, exactly as <see cref="ExperimentRunner.RunOne"/> runs it (trace and distance
+/// recorded, no files written), and summarized by the median wall time. Before its timed runs each problem × method
+/// is run once untimed at the quick budget, so that JIT compilation is not timed.
+/// </summary>
+public static class ExperimentTiming
+{
+    /// <summary>
+    /// Times the plan's runs in plan order. <paramref name="progress"/>, if given, is told before each repetition
+    /// (key, repetition from 1). Cancellation stops after the current run and returns the runs fully timed.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="repetitions"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">The plan names an unknown problem or method.</exception>
+    public static IReadOnlyList<TimedRun> Time(ExperimentPlan plan, int repetitions, Action<ExperimentKey, int>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
+        var timed = new List<TimedRun>();
+        foreach (var key in plan.Keys())
+        {
+            var seconds = new double[repetitions];
+            ExperimentRunner.RunOne(plan with { Quick = true }, key, cancellationToken: cancellationToken);
+            ExperimentRun? run = null;
+            for (int r = 0; r < repetitions; r++)
+            {
+                if (cancellationToken.IsCancellationRequested) return timed;
+                progress?.Invoke(key, r + 1);
+                run = ExperimentRunner.RunOne(plan, key, cancellationToken: cancellationToken);
+                seconds[r] = run.WallTime.TotalSeconds;
+            }
+            if (cancellationToken.IsCancellationRequested) return timed;
+            var sorted = seconds.Order().ToArray();
+            var problem = ProblemRegistry.Generate(key.Problem, plan.Seed);
+            timed.Add(new TimedRun
+            {
+                Problem = key.Problem,
+                Method = key.Method,
+                Repetitions = repetitions,
+                Iterations = run!.Result.Iterations,
+                OracleCalls = run.OracleCalls,
+                MedianSeconds = Median(sorted),
+                MinSeconds = sorted[0],
+                MaxSeconds = sorted[^1],
+                Seconds = seconds,
+                OracleFlops = problem is IKnowsOracleFlops flops ? flops.OracleFlops : double.NaN,
+            });
+        }
+        return timed;
+    }
+
+    /// <summary>The median of sorted values (the mean of the middle two for an even count).</summary>
+    private static double Median(double[] sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
+}

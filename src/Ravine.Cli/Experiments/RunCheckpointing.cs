@@ -1,0 +1,100 @@
+using Ravine.Methods;
+using Ravine.Optimization;
+
+namespace Ravine.Cli.Experiments;
+
+/// <summary>
+/// How a <see cref="RunPlan"/> keeps its <see cref="RunCheckpointFile"/>: where, how often, and (to continue a run)
+/// the checkpoint it starts from. <see cref="ExperimentRunner.Run(RunPlan, IExperimentObserver?, CancellationToken, RunCheckpointing?)"/>
+/// writes the file every <see cref="Interval"/> iterations and when the run is cancelled, and deletes it when the run
+/// ends any other way (it is over; there is nothing to continue).
+/// </summary>
+public sealed record RunCheckpointing
+{
+    /// <summary>The default interval of <c>ravine run --checkpoint-every</c>.</summary>
+    public const int DefaultInterval = 1000;
+
+    /// <summary>The file's path.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The resolved settings stored with each checkpoint (see <see cref="ResolvedSettings"/>).</summary>
+    public required RunSettings Settings { get; init; }
+
+    /// <summary>Write a checkpoint every this many iterations; 0: only when the run is cancelled.</summary>
+    public int Interval { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException("checkpoint-every", value, "checkpoint-every must be ≥ 0."); } = DefaultInterval;
+
+    /// <summary>The checkpoint to continue from; null starts the run from its start point.</summary>
+    public RunCheckpoint? ResumeFrom { get; init; }
+
+    /// <summary>With a data folder: its <see cref="Experiments.DataFingerprint"/>, stored with each checkpoint.</summary>
+    public IReadOnlyDictionary<string, string?>? DataFingerprint { get; init; }
+
+    /// <summary>
+    /// Checkpointing of <paramref name="plan"/> into <c>checkpoint.json</c> of <paramref name="folder"/>, with the
+    /// plan's settings resolved so that the file alone rebuilds the run.
+    /// </summary>
+    public static RunCheckpointing For(RunPlan plan, string folder, int interval = DefaultInterval)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var settings = ResolvedSettings(plan, folder);
+        return new RunCheckpointing
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), RunCheckpointFile.FileName),
+            Settings = settings,
+            Interval = interval,
+            DataFingerprint = settings.Data is { } data ? Experiments.DataFingerprint.Of(settings.Problem, data) : null,
+        };
+    }
+
+    /// <summary>
+    /// Continues the run whose <c>checkpoint.json</c> is in <paramref name="folder"/>: its settings rebuild the plan
+    /// (the same instance from the same seed or data folder, the same method), and the checkpoint is where it goes on.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The folder holds no checkpoint.json (the run finished, or never started).</exception>
+    /// <exception cref="FormatException">checkpoint.json is damaged or not a checkpoint.</exception>
+    /// <exception cref="ArgumentException">The checkpoint does not fit the rebuilt problem or method.</exception>
+    /// <exception cref="Instances.InstanceDataException">A file of the data folder changed since the run began.</exception>
+    public static (RunPlan Plan, RunCheckpointing Checkpointing) Resume(string folder, int interval = DefaultInterval)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        string path = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), RunCheckpointFile.FileName);
+        if (!File.Exists(path))
+            throw new FileNotFoundException(Directory.Exists(folder)
+                ? $"{path} does not exist: the run in that folder finished (or was never interrupted), so there is nothing to resume"
+                : $"{folder}: no such folder", path);
+        var saved = RunCheckpointFile.Read(path);
+        var settings = saved.Settings with { Output = System.IO.Path.GetFullPath(folder) };
+        if (settings.Data is { } data && saved.DataFingerprint is { } fingerprint)
+            Experiments.DataFingerprint.Verify(settings.Problem, data, fingerprint);
+        var plan = RunPlan.Create(settings);
+        var checkpoint = saved.Checkpoint;
+        if (checkpoint.X.Length != plan.Problem.Dimension)
+            throw new ArgumentException($"{path}: the checkpoint's point has length {checkpoint.X.Length} but the rebuilt {plan.Problem.Name} instance has dimension {plan.Problem.Dimension} (was the data folder changed?)");
+        return (plan, new RunCheckpointing
+        {
+            Path = path, Settings = settings, Interval = interval, ResumeFrom = checkpoint, DataFingerprint = saved.DataFingerprint,
+        });
+    }
+
+    /// <summary>
+    /// The plan's settings with every default made explicit (the method's options, f*, the iteration limit) and paths made
+    /// absolute, so that a later Ravine with other defaults, or another working folder, rebuilds the same run.
+    /// </summary>
+    public static RunSettings ResolvedSettings(RunPlan plan, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Settings with
+        {
+            Data = plan.Settings.Data is { } data ? System.IO.Path.GetFullPath(data) : null,
+            MethodOptions = plan.Arguments.Values.ToDictionary(v => v.Key, v => MethodDescriptor.Format(v.Value), StringComparer.Ordinal),
+            MaxIterations = plan.MaxIterations,
+            OptimalValue = plan.Arguments.OptimalValue ?? plan.Settings.OptimalValue,
+            Output = System.IO.Path.GetFullPath(folder),
+        };
+    }
+
+    internal void Save(RunCheckpoint checkpoint) => RunCheckpointFile.Write(Path, Settings, checkpoint, DataFingerprint);
+
+    internal void Discard() => File.Delete(Path);
+}

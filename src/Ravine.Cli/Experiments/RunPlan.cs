@@ -1,0 +1,71 @@
+using Ravine.Cli.Paper;
+using Ravine.Methods;
+using Ravine.Optimization;
+using Ravine.Problems;
+
+namespace Ravine.Cli.Experiments;
+
+/// <summary>
+/// <see cref="RunSettings"/> resolved into what the shared loop needs: the problem instance (generated, or loaded from
+/// a folder of .npy files), the method with its resolved options, the start and the iteration limit. A run is then
+/// <c>Minimizer.Minimize(plan.Problem, plan.Start, plan.Method, new MinimizeOptions { MaxIterations = plan.MaxIterations })</c>.
+/// </summary>
+public sealed class RunPlan
+{
+    /// <summary>The iteration limit of a method without a budget of its own on a problem the paper did not run.</summary>
+    public const int DefaultIterationBudget = 100_000;
+
+    private RunPlan(RunSettings settings, ITestProblem problem, MethodArguments arguments, IMethod method, int maxIterations)
+    {
+        Settings = settings;
+        Problem = problem;
+        Arguments = arguments;
+        Method = method;
+        MaxIterations = maxIterations;
+    }
+
+    /// <summary>The settings as given.</summary>
+    public RunSettings Settings { get; }
+
+    /// <summary>The problem instance.</summary>
+    public ITestProblem Problem { get; }
+
+    /// <summary>The method's registry name, lower case (e.g. <c>gdpolyak</c>).</summary>
+    public string MethodName => Arguments.Method.Name;
+
+    /// <summary>The method's options in effect (given, published, or default) and f*.</summary>
+    public MethodArguments Arguments { get; }
+
+    /// <summary>The configured method.</summary>
+    public IMethod Method { get; }
+
+    /// <summary>The start point (a fresh copy each call).</summary>
+    public double[] Start => Problem.Start;
+
+    /// <summary>
+    /// The iteration limit: the settings', else the method's own budget (GDPolyak's epochs·(K + 1)), else the published
+    /// experiment's K·epochs on a problem the paper ran, else <see cref="DefaultIterationBudget"/>.
+    /// </summary>
+    public int MaxIterations { get; }
+
+    /// <summary>Resolves settings: builds or loads the instance and configures the method.</summary>
+    /// <exception cref="ArgumentException">Unknown problem or method, or an invalid option for the method (<see cref="ArgumentException.ParamName"/> names it).</exception>
+    /// <exception cref="Instances.InstanceDataException">The data folder is missing a file, or its files do not fit together or hold NaN or ±∞.</exception>
+    /// <exception cref="IO.NpyFormatException">A data file is not a valid, supported .npy file.</exception>
+    public static RunPlan Create(RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        // The method and its options are checked before any data is read or generated, so a typo fails at once.
+        var descriptor = MethodRegistry.Find(settings.Method);
+        descriptor.Check(settings.MethodOptions);
+        var problem = settings.Data is null
+            ? ProblemRegistry.Generate(settings.Problem, settings.Seed)
+            : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
+        var published = PublishedExperiments.For(problem.Name);
+        var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValue ?? problem.OptimalValue);
+        var method = descriptor.Create(arguments);
+        int maxIterations = settings.MaxIterations
+            ?? (method.PlannedSteps is int planned and < int.MaxValue ? planned : published?.BaselineSteps ?? DefaultIterationBudget);
+        return new RunPlan(settings, problem, arguments, method, maxIterations);
+    }
+}

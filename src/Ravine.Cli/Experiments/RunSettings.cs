@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using Ravine.Methods;
+using Ravine.Problems;
+
+namespace Ravine.Cli.Experiments;
+
+/// <summary>
+/// The settings of one run of one method on one problem — what <c>ravine run</c> takes as options or as a JSON file
+/// (<see cref="RunSettingsJson"/>; serialized, e.g. into a run's summary, it uses the same keys, so it reads back
+/// as a config file). Unset method options come from the published experiment on that problem, if any, else the
+/// method's defaults.
+/// Invalid values throw <see cref="ArgumentOutOfRangeException"/> at construction, naming the setting as the
+/// command line and the JSON file spell it.
+/// </summary>
+[JsonConverter(typeof(RunSettingsJson.Converter))]
+public sealed record RunSettings
+{
+    /// <summary>The problem name, e.g. <c>quadratic-sensing</c> (see <see cref="ProblemRegistry.Names"/>).</summary>
+    public required string Problem { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("problem must name a problem.", nameof(Problem)) : value; }
+
+    /// <summary>A folder of .npy files holding the instance (see <see cref="InstanceFormats"/>); null: generate it from <see cref="Seed"/>.</summary>
+    public string? Data { get; init; }
+
+    /// <summary>The method name (see <see cref="MethodRegistry.Names"/>). Default <c>gdpolyak</c>.</summary>
+    public string Method { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("method must name a method.", nameof(Method)) : value; } = "gdpolyak";
+
+    /// <summary>
+    /// The method's own settings by option key, as text (e.g. <c>eta</c>, <c>K</c>, <c>epochs</c> for GDPolyak, <c>lr</c>
+    /// and <c>beta1</c> for Adam; see <see cref="MethodDescriptor.Options"/>). Unset ones take the published
+    /// experiment's value on a problem the paper ran, else the method's default.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> MethodOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The iteration limit; null: the method's own budget when it has one (GDPolyak's epochs·(K + 1)), else the published
+    /// experiment's K·epochs on a problem the paper ran, else <see cref="RunPlan.DefaultIterationBudget"/>.
+    /// </summary>
+    public int? MaxIterations { get; init => field = value is < 0 ? throw new ArgumentOutOfRangeException("max-iters", value, "max-iters must be ≥ 0.") : value; }
+
+    /// <summary>f*, the optimal value the Polyak steps use; null: the problem's own (0 for every published problem).</summary>
+    public double? OptimalValue
+    {
+        get;
+        init => field = value is double f && !double.IsFinite(f) ? throw new ArgumentOutOfRangeException("fstar", f, "fstar must be finite.") : value;
+    }
+
+    /// <summary>The seed that generates the instance (or, with <see cref="Data"/>, the parts the folder leaves out). Default: the published seed 3407.</summary>
+    public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
+
+    /// <summary>The output folder for the trace, the summary and the figures; null: the command's default.</summary>
+    public string? Output { get; init; }
+
+    /// <summary>Equal settings: every value, and the same method options (as text) whatever their order.</summary>
+    public bool Equals(RunSettings? other) =>
+        other is not null && Problem == other.Problem && Data == other.Data && Method == other.Method
+        && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && Seed == other.Seed
+        && Output == other.Output && MethodOptions.Count == other.MethodOptions.Count
+        && MethodOptions.All(o => other.MethodOptions.TryGetValue(o.Key, out var v) && v == o.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Problem, Data, Method, MaxIterations, OptimalValue, Seed, Output, MethodOptions.Count);
+}

@@ -1,0 +1,68 @@
+namespace Ravine.Cli.Experiments;
+
+/// <summary>One run's numbers, as written to its JSON file and to <c>summary.json</c>.</summary>
+public sealed record RunSummary
+{
+    /// <summary>The problem's name.</summary>
+    public required string Problem { get; init; }
+    /// <summary>The problem's human title.</summary>
+    public required string ProblemTitle { get; init; }
+    /// <summary>The method's command-line name.</summary>
+    public required string Method { get; init; }
+    /// <summary>The method's display name.</summary>
+    public required string MethodName { get; init; }
+    /// <summary>The seed of the instance.</summary>
+    public required ulong Seed { get; init; }
+    /// <summary>The method's own settings in effect (e.g. eta, K, epochs for GDPolyak; lr, beta1, beta2, epsilon for Adam).</summary>
+    public required MethodOptionValues Options { get; init; }
+    /// <summary>f* as the method used it; null for methods that use none.</summary>
+    public required double? OptimalValue { get; init; }
+    /// <summary>The iteration limit.</summary>
+    public required int IterationBudget { get; init; }
+    /// <summary>Iterations taken.</summary>
+    public required int Iterations { get; init; }
+    /// <summary>Oracle calls made, counting the start.</summary>
+    public required long OracleCalls { get; init; }
+    /// <summary>Why the run stopped.</summary>
+    public required string StopReason { get; init; }
+    /// <summary>The stop message.</summary>
+    public required string Message { get; init; }
+    /// <summary>f at the final point.</summary>
+    public required double FinalValue { get; init; }
+    /// <summary>f − f* at the final point.</summary>
+    public required double FinalGap { get; init; }
+    /// <summary>The smallest f seen.</summary>
+    public required double BestValue { get; init; }
+    /// <summary>The distance to the solution set at the final point.</summary>
+    public required double FinalDistance { get; init; }
+    /// <summary>The smallest distance to the solution set seen.</summary>
+    public required double BestDistance { get; init; }
+    /// <summary>The longest step taken.</summary>
+    public required double LongestStep { get; init; }
+    /// <summary>The first long (Polyak) step, or NaN if none.</summary>
+    public required double FirstLongStep { get; init; }
+    /// <summary>The last long (Polyak) step, or NaN if none.</summary>
+    public required double LastLongStep { get; init; }
+    /// <summary>The first iteration with gap ≤ 1e-12, or null if none.</summary>
+    public required int? IterationsToGap1e12 { get; init; }
+    /// <summary>Wall-clock seconds of the run.</summary>
+    public required double WallSeconds { get; init; }
+
+    /// <summary>The summary of <paramref name="run"/>.</summary>
+    public static RunSummary From(ExperimentRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var r = run.Result;
+        return new RunSummary
+        {
+            Problem = run.Key.Problem, ProblemTitle = run.ProblemTitle, Method = run.Key.Method, MethodName = run.MethodName,
+            Seed = run.Seed, Options = new MethodOptionValues(run.Arguments.Values), OptimalValue = run.Arguments.OptimalValue,
+            IterationBudget = run.IterationBudget, Iterations = r.Iterations, OracleCalls = r.OracleCalls,
+            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.Value, FinalGap = r.Gap, BestValue = r.BestValue,
+            FinalDistance = run.FinalDistance, BestDistance = run.BestDistance, LongestStep = r.LongestStep,
+            FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
+            LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,
+            IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds,
+        };
+    }
+}

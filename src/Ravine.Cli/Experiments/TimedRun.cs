@@ -1,0 +1,36 @@
+namespace Ravine.Cli.Experiments;
+
+/// <summary>
+/// The timing of one problem × method of an experiment over several repetitions: the wall time of the shared loop
+/// (trace and distance included, as <c>reproduce</c> runs it), and the oracle throughput it implies.
+/// </summary>
+public sealed record TimedRun
+{
+    /// <summary>The problem's name.</summary>
+    public required string Problem { get; init; }
+    /// <summary>The method's command-line name.</summary>
+    public required string Method { get; init; }
+    /// <summary>How many times the run was repeated.</summary>
+    public required int Repetitions { get; init; }
+    /// <summary>Iterations of one run (every repetition takes the same, the runs being deterministic).</summary>
+    public required int Iterations { get; init; }
+    /// <summary>Oracle calls of one run, counting the start.</summary>
+    public required long OracleCalls { get; init; }
+    /// <summary>The median wall time of a run, in seconds.</summary>
+    public required double MedianSeconds { get; init; }
+    /// <summary>The fastest run, in seconds.</summary>
+    public required double MinSeconds { get; init; }
+    /// <summary>The slowest run, in seconds (the first often carries the JIT compilation).</summary>
+    public required double MaxSeconds { get; init; }
+    /// <summary>Every repetition's wall time, in seconds, in the order they ran.</summary>
+    public required IReadOnlyList<double> Seconds { get; init; }
+    /// <summary>Oracle calls per second at the median time.</summary>
+    public double OracleCallsPerSecond => OracleCalls / MedianSeconds;
+    /// <summary>Floating-point operations of one oracle call; NaN when the problem does not state it.</summary>
+    public required double OracleFlops { get; init; }
+    /// <summary>
+    /// Oracle GFLOP/s at the median time (NaN when the flops are unknown). The whole loop is timed, so this is a lower
+    /// bound on the oracle's own rate.
+    /// </summary>
+    public double GflopsPerSecond => OracleFlops * OracleCalls / MedianSeconds / 1e9;
+}

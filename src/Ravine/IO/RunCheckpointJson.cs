@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+using Ravine.Optimization;
+
+namespace Ravine.IO;
+
+/// <summary>
+/// Reads and writes a <see cref="RunCheckpoint"/> as JSON. Doubles are written in their shortest form that reads back
+/// to the same bits (RoundTripDouble; NaN and ±∞ as the strings "NaN", "Infinity", "-Infinity"), so a resumed run starts from bit-identical numbers.
+/// </summary>
+public static class RunCheckpointJson
+{
+    private const int FormatVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // The default number formatting loses an ulp on some powers of two; a resume must start from the same bits.
+        Converters = { new RoundTripDouble.JsonConverter() },
+    };
+
+    /// <summary>Writes the checkpoint as UTF-8 JSON.</summary>
+    public static void Write(RunCheckpoint checkpoint, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var trace = checkpoint.Trace;
+        var dto = new Dto(FormatVersion, checkpoint.Method, checkpoint.X, checkpoint.Value, checkpoint.Gradient, checkpoint.Iteration,
+            checkpoint.OracleCalls, checkpoint.BestX, checkpoint.BestValue, checkpoint.BestIteration, checkpoint.LongestStep,
+            checkpoint.StartValue, checkpoint.StartGradientNorm, checkpoint.ElapsedSeconds,
+            new Dictionary<string, double[]>(checkpoint.MethodState),
+            new TraceDto(trace.Iteration.ToArray(), trace.OracleCalls.ToArray(), trace.Value.ToArray(), trace.Gap.ToArray(),
+                trace.GradientNorm.ToArray(), trace.Stepsize.ToArray(), trace.Kind.ToArray().Select(k => (int)k).ToArray(),
+                trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace)));
+        JsonSerializer.Serialize(stream, dto, Options);
+    }
+
+    /// <summary>Reads a checkpoint written by <see cref="Write"/>.</summary>
+    /// <exception cref="FormatException">The stream is not a valid checkpoint; the message says what is wrong.</exception>
+    public static RunCheckpoint Read(Stream stream) => FromDto(Deserialize(() => JsonSerializer.Deserialize<Dto>(stream, Options)));
+
+    /// <summary>Reads a checkpoint written by <see cref="Write"/> that is part of a larger, already parsed JSON document.</summary>
+    /// <exception cref="FormatException">The element is not a valid checkpoint; the message says what is wrong.</exception>
+    public static RunCheckpoint Read(JsonElement element) => FromDto(Deserialize(() => element.Deserialize<Dto>(Options)));
+
+    private static Dto Deserialize(Func<Dto?> deserialize)
+    {
+        try
+        {
+            return deserialize() ?? throw new FormatException("The checkpoint is empty (null).");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The checkpoint is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    private static RunCheckpoint FromDto(Dto dto)
+    {
+        if (dto.FormatVersion != FormatVersion)
+            throw new FormatException($"The checkpoint has format version {dto.FormatVersion}; this Ravine reads version {FormatVersion}.");
+        if (dto.Method is null || dto.X is null || dto.Gradient is null || dto.BestX is null || dto.MethodState is null || dto.Trace is null)
+            throw new FormatException("The checkpoint lacks a required field (method, x, gradient, bestX, methodState or trace).");
+        var t = dto.Trace;
+        int rows = t.Iteration?.Length ?? -1;
+        if (t.Note is not null && t.Note.Length != rows)
+            throw new FormatException("The checkpoint's trace note column has a different length.");
+        if (rows < 0 || new[] { t.OracleCalls?.Length, t.Value?.Length, t.Gap?.Length, t.GradientNorm?.Length, t.Stepsize?.Length,
+                t.Kind?.Length, t.Distance?.Length, t.Seconds?.Length }.Any(n => n != rows))
+            throw new FormatException("The checkpoint's trace columns are missing or of different lengths.");
+        var trace = new Trace(rows);
+        for (int i = 0; i < rows; i++)
+        {
+            if (!Enum.IsDefined((StepKind)t.Kind![i]))
+                throw new FormatException($"The checkpoint's trace row {i} has an unknown step kind {t.Kind[i]}.");
+            trace.Add(new TraceRow(t.Iteration![i], t.OracleCalls![i], t.Value![i], t.Gap![i], t.GradientNorm![i], t.Stepsize![i],
+                (StepKind)t.Kind[i], t.Distance![i], t.Seconds![i], t.Note?[i]));
+        }
+        return new RunCheckpoint
+        {
+            Method = dto.Method, X = dto.X, Value = dto.Value, Gradient = dto.Gradient, Iteration = dto.Iteration,
+            OracleCalls = dto.OracleCalls, BestX = dto.BestX, BestValue = dto.BestValue, BestIteration = dto.BestIteration,
+            LongestStep = dto.LongestStep, StartValue = dto.StartValue, StartGradientNorm = dto.StartGradientNorm,
+            ElapsedSeconds = dto.ElapsedSeconds, MethodState = dto.MethodState, Trace = trace,
+        };
+    }
+
+    // Checkpoints of methods that write no notes stay as they were: the column is left out when every note is null.
+    private static string?[]? Notes(Trace trace)
+    {
+        foreach (string? note in trace.Note)
+            if (note is not null) return trace.Note.ToArray();
+        return null;
+    }
+
+    private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, int Iteration,
+        long OracleCalls, double[]? BestX, double BestValue, int BestIteration, double LongestStep, double StartValue,
+        double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState, TraceDto? Trace);
+
+    private sealed record TraceDto(int[]? Iteration, long[]? OracleCalls, double[]? Value, double[]? Gap, double[]? GradientNorm,
+        double[]? Stepsize, int[]? Kind, double[]? Distance, double[]? Seconds,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string?[]? Note = null);
+}

@@ -1,0 +1,33 @@
+namespace Ravine.Methods;
+
+/// <summary>
+/// Every method by command-line name: descriptors only (name, summary, option schema, factory). Which settings a
+/// published experiment used lives with the experiment, not here. Adding a method is one file and one line below.
+/// </summary>
+public static class MethodRegistry
+{
+    /// <summary>Every method, in the order help texts list them.</summary>
+    public static IReadOnlyList<MethodDescriptor> All { get; } =
+    [
+        GdPolyak.Descriptor,
+        GradientDescent.Descriptor,
+        PolyakStep.Descriptor,
+        NesterovGradient.Descriptor,
+        Adam.Descriptor,
+        BarzilaiBorwein.Descriptor,
+        ArmijoGradientDescent.Descriptor,
+        LBfgs.Descriptor,
+    ];
+
+    /// <summary>Every method's name.</summary>
+    public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToArray();
+
+    /// <summary>The named method (names are matched ignoring case).</summary>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones and <see cref="ArgumentException.ParamName"/> is <c>method</c>.</exception>
+    public static MethodDescriptor Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return All.FirstOrDefault(m => string.Equals(m.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown method '{name}'. Known methods: {string.Join(", ", Names)}.", "method");
+    }
+}

@@ -1,0 +1,49 @@
+namespace Ravine.Problems;
+
+/// <summary>
+/// Every problem by command-line name: descriptors only (name, summary, seeded generator, instance format, source).
+/// Adding a problem is its file and one line below; it needs no published settings.
+/// </summary>
+public static class ProblemRegistry
+{
+    /// <summary>The seed a problem is generated from when none is given: 3407, the seed of the GDPolyak paper's notebook.</summary>
+    public const ulong DefaultSeed = 3407;
+
+    /// <summary>Every problem, in the order help texts list them.</summary>
+    public static IReadOnlyList<ProblemDescriptor> All { get; } =
+    [
+        new("quartic-rosenbrock", "x⁴ + 10(y − x²)², the paper's two-dimensional ravine", seed => QuarticRosenbrock.Generate(seed), new QuarticRosenbrockInstance()) { Source = Paper },
+        new("quadratic-sensing", "over-parameterized quadratic sensing (d = 100, r = 2, k = 4, m = 1,000)", seed => QuadraticSensing.Generate(seed), new QuadraticSensingInstance()) { Source = Paper },
+        new("matrix-factorization", "over-parameterized matrix factorization ¼‖XXᵀ − M♮‖² (d = 100, r = 2, k = 4)", seed => MatrixFactorization.Generate(seed), new MatrixFactorizationInstance()) { Source = Paper },
+        new("single-neuron", "one ReLU neuron learned by two (d = 100), population loss in closed form", seed => SingleNeuron.Generate(seed), new SingleNeuronInstance()) { Source = Paper },
+        // The external test set, from the ravines closest to the theory to the stress tests; the standard start, whatever the seed.
+        new("singular-rosenbrock", "extended Rosenbrock made singular (Schnabel–Frank), n = 10: quartic along one direction", _ => new SingularRosenbrock()) { Source = MghSingular(21) },
+        new("singular-wood", "Wood made singular (Schnabel–Frank), n = 4: quartic along one direction", _ => new SingularWood()) { Source = MghSingular(14) },
+        new("singular-trigonometric", "trigonometric made singular (Schnabel–Frank), n = 10: quartic along one direction", _ => new SingularTrigonometric()) { Source = MghSingular(26) },
+        new("nondquar", "NONDQUAR, n = 100: a quartic floor of dimension n − 2", _ => new NonDiagonalQuartic()) { Source = "CUTEst NONDQUAR (Conn, Gould, Lescrenier, Toint 1988, problem 57)" },
+        new("cragg-levy", "Cragg–Levy, n = 4: quartic and sixth-order growth, beyond the theory", _ => new CraggLevy()) { Source = "CUTEst CRAGGLVY with M = 1 (Toint 1983, problem 32)" },
+        new("box3", "Box three-dimensional: a line of minimizers, quadratic across it", _ => new Box3()) { Source = "Moré, Garbow, Hillstrom 1981, problem 12" },
+        new("extended-rosenbrock", "extended Rosenbrock, n = 10: nonsingular Hessian (a control)", _ => new ExtendedRosenbrock()) { Source = "Moré, Garbow, Hillstrom 1981, problem 21", Degenerate = false },
+        new("beale", "Beale, n = 2: nonsingular Hessian (a control)", _ => new Beale()) { Source = "Moré, Garbow, Hillstrom 1981, problem 5", Degenerate = false },
+    ];
+
+    private const string Paper = "Davis, Drusvyatskiy, Jiang, arXiv 2409.19791";
+
+    private static string MghSingular(int number) => $"Moré, Garbow, Hillstrom 1981, problem {number}, made singular as in Schnabel and Frank 1984";
+
+    /// <summary>Every problem's name.</summary>
+    public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
+
+    /// <summary>The named problem (names are matched ignoring case).</summary>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones and <see cref="ArgumentException.ParamName"/> is <c>problem</c>.</exception>
+    public static ProblemDescriptor Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return All.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Unknown problem '{name}'. Known problems: {string.Join(", ", Names)}.", "problem");
+    }
+
+    /// <summary>The named problem's instance of a seed.</summary>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    public static ITestProblem Generate(string name, ulong seed = DefaultSeed) => Find(name).Generate(seed);
+}

@@ -1,0 +1,60 @@
+using Ravine.Instances;
+
+namespace Ravine.Problems;
+
+/// <summary>
+/// The quadratic-sensing instance folder: <c>A.npy</c> and <c>B.npy</c>, the sensing vectors as rows, shape (m, d)
+/// each; <c>y.npy</c>, the measurements, shape (m,); optionally <c>x0.npy</c>, the start, shape (d, k) (absent: k = 4,
+/// the published width, and the start is drawn from the seed); optionally <c>truth.npy</c>, the truth X♮, shape (d, c)
+/// with c ≤ k (absent: the distance to the solution set is unknown and reported as NaN).
+/// </summary>
+internal sealed class QuadraticSensingInstance : InstanceFormat<QuadraticSensing>
+{
+    /// <inheritdoc />
+    public override string Problem => "quadratic-sensing";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<InstanceFile> Files { get; } =
+    [
+        new("A.npy", "(m, d)", Required: true, "the sensing vectors aᵢ as rows"),
+        new("B.npy", "(m, d)", Required: true, "the sensing vectors bᵢ as rows"),
+        new("y.npy", "(m,)", Required: true, "the measurements yᵢ = ‖aᵢᵀX♮‖² − ‖bᵢᵀX♮‖²"),
+        new("x0.npy", "(d, k)", Required: false, "the start X0 (absent: k = 4, drawn from the seed)"),
+        new("truth.npy", "(d, r)", Required: false, "the truth X♮, r ≤ k (absent: distances are NaN)"),
+    ];
+
+    /// <inheritdoc />
+    public override ITestProblem Load(InstanceFolder folder, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var a = folder.Read("A.npy", rank: 2);
+        int m = a.Rows, d = a.Columns;
+        string fromA = $"A.npy has shape {InstanceFolder.Format(a.Shape)}";
+        var b = folder.Read("B.npy", rank: 2);
+        folder.Expect("B.npy", b, [m, d], $"B holds the vectors bᵢ as rows like A, and {fromA}");
+        var y = folder.Read("y.npy", rank: 1);
+        folder.Expect("y.npy", y, [m], $"one measurement per row of A, and {fromA}");
+        var x0 = folder.ReadOptional("x0.npy", rank: 2);
+        if (x0 is not null && x0.Rows != d)
+            throw new InstanceDataException(folder.FilePath("x0.npy"), $"shape {InstanceFolder.Format(x0.Shape)}, expected (d, k) with d = {d}: X0 has one row per column of A, and {fromA}");
+        int k = x0?.Columns ?? QuadraticSensing.PublishedWidth;
+        var truth = folder.ReadOptional("truth.npy", rank: 2);
+        if (truth is not null && (truth.Rows != d || truth.Columns > k))
+            throw new InstanceDataException(folder.FilePath("truth.npy"), $"shape {InstanceFolder.Format(truth.Shape)}, expected (d, r) with d = {d} and r ≤ k = {k}: {fromA}, and the factor X has k = {k} columns");
+        return new QuadraticSensing(m, d, k, a.Data, b.Data, y.Data, truth?.Data, x0?.Data, seed);
+    }
+
+    /// <inheritdoc />
+    protected override void Save(QuadraticSensing problem, InstanceFolder folder)
+    {
+        int m = problem.MeasurementCount, d = problem.AmbientDimension, k = problem.Width;
+        folder.Write("A.npy", problem.A, m, d);
+        folder.Write("B.npy", problem.B, m, d);
+        folder.Write("y.npy", problem.Y, m);
+        folder.Write("x0.npy", problem.Start, d, k);
+        if (problem.Truth is { } truth)
+            folder.Write("truth.npy", truth, d, k);
+        else
+            File.Delete(folder.FilePath("truth.npy")); // a stale X♮ of another instance would give wrong distances
+    }
+}

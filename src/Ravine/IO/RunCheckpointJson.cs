@@ -33,7 +33,7 @@ public static class RunCheckpointJson
             new Dictionary<string, double[]>(checkpoint.MethodState),
             new TraceDto(trace.Iteration.ToArray(), trace.OracleCalls.ToArray(), trace.Value.ToArray(), trace.Gap.ToArray(),
                 trace.GradientNorm.ToArray(), trace.Stepsize.ToArray(), trace.Kind.ToArray().Select(k => (int)k).ToArray(),
-                trace.Distance.ToArray(), trace.Seconds.ToArray()));
+                trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace)));
         JsonSerializer.Serialize(stream, dto, Options);
     }
 
@@ -65,6 +65,8 @@ public static class RunCheckpointJson
             throw new FormatException("The checkpoint lacks a required field (method, x, gradient, bestX, methodState or trace).");
         var t = dto.Trace;
         int rows = t.Iteration?.Length ?? -1;
+        if (t.Note is not null && t.Note.Length != rows)
+            throw new FormatException("The checkpoint's trace note column has a different length.");
         if (rows < 0 || new[] { t.OracleCalls?.Length, t.Value?.Length, t.Gap?.Length, t.GradientNorm?.Length, t.Stepsize?.Length,
                 t.Kind?.Length, t.Distance?.Length, t.Seconds?.Length }.Any(n => n != rows))
             throw new FormatException("The checkpoint's trace columns are missing or of different lengths.");
@@ -74,7 +76,7 @@ public static class RunCheckpointJson
             if (!Enum.IsDefined((StepKind)t.Kind![i]))
                 throw new FormatException($"The checkpoint's trace row {i} has an unknown step kind {t.Kind[i]}.");
             trace.Add(new TraceRow(t.Iteration![i], t.OracleCalls![i], t.Value![i], t.Gap![i], t.GradientNorm![i], t.Stepsize![i],
-                (StepKind)t.Kind[i], t.Distance![i], t.Seconds![i]));
+                (StepKind)t.Kind[i], t.Distance![i], t.Seconds![i], t.Note?[i]));
         }
         return new RunCheckpoint
         {
@@ -85,10 +87,19 @@ public static class RunCheckpointJson
         };
     }
 
+    // Checkpoints of methods that write no notes stay as they were: the column is left out when every note is null.
+    private static string?[]? Notes(Trace trace)
+    {
+        foreach (string? note in trace.Note)
+            if (note is not null) return trace.Note.ToArray();
+        return null;
+    }
+
     private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, long Iteration,
         long OracleCalls, double[]? BestX, double[]? BestGradient, double BestValue, long BestIteration, double LongestStep, double StartValue,
         double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState, TraceDto? Trace);
 
     private sealed record TraceDto(int[]? Iteration, long[]? OracleCalls, double[]? Value, double[]? Gap, double[]? GradientNorm,
-        double[]? Stepsize, int[]? Kind, double[]? Distance, double[]? Seconds);
+        double[]? Stepsize, int[]? Kind, double[]? Distance, double[]? Seconds,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string?[]? Note = null);
 }

@@ -5,14 +5,18 @@ namespace Ravine.IO;
 
 /// <summary>
 /// A <see cref="Trace"/> as CSV: one header line, then one line per row with the columns
-/// iteration, oracle_calls, f, gap, gradient_norm, stepsize, kind, distance, seconds. Numbers are written in the
+/// iteration, oracle_calls, f, gap, gradient_norm, stepsize, kind, distance, seconds, note. Numbers are written in the
 /// invariant culture with round-trip formatting, so reading the file back gives the same doubles bit for bit
-/// (NaN stays "NaN", infinities "Infinity"/"-Infinity").
+/// (NaN stays "NaN", infinities "Infinity"/"-Infinity"). The note column (why a method took a step, e.g. why an adaptive
+/// method ended a phase) is empty on most rows; files written before it existed (nine columns) are still read.
 /// </summary>
 internal static class TraceCsv
 {
     /// <summary>The header line.</summary>
-    public const string Header = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds";
+    public const string Header = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note";
+
+    // The header before the note column was appended; such files have nine cells per line.
+    private const string HeaderWithoutNote = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds";
 
     /// <summary>Writes the header and every row of <paramref name="trace"/>.</summary>
     public static void Write(Trace trace, TextWriter writer)
@@ -33,7 +37,13 @@ internal static class TraceCsv
             WriteInvariant(writer, row.Stepsize, buffer); writer.Write(',');
             writer.Write(KindName(row.Kind)); writer.Write(',');
             WriteInvariant(writer, row.Distance, buffer); writer.Write(',');
-            WriteInvariant(writer, row.Seconds, buffer);
+            WriteInvariant(writer, row.Seconds, buffer); writer.Write(',');
+            if (row.Note is { } note)
+            {
+                if (note.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+                    throw new InvalidOperationException($"Row {i} has a note with a comma, quote or line break: '{note}'.");
+                writer.Write(note);
+            }
             writer.Write('\n');
         }
     }
@@ -55,8 +65,9 @@ internal static class TraceCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         string? header = reader.ReadLine();
-        if (header != Header)
+        if (header != Header && header != HeaderWithoutNote)
             throw new FormatException($"Line 1 is not the trace header '{Header}'.");
+        int columns = header == Header ? 10 : 9;
         var trace = new Trace();
         int lineNumber = 1;
         for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
@@ -64,15 +75,16 @@ internal static class TraceCsv
             lineNumber++;
             if (line.Length == 0) continue;
             string[] cells = line.Split(',');
-            if (cells.Length != 9)
-                throw new FormatException($"Line {lineNumber} has {cells.Length} cells, expected 9.");
+            if (cells.Length != columns)
+                throw new FormatException($"Line {lineNumber} has {cells.Length} cells, expected {columns}.");
             try
             {
                 trace.Add(new TraceRow(
                     int.Parse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture),
                     long.Parse(cells[1], NumberStyles.Integer, CultureInfo.InvariantCulture),
                     ParseDouble(cells[2]), ParseDouble(cells[3]), ParseDouble(cells[4]), ParseDouble(cells[5]),
-                    ParseKind(cells[6]), ParseDouble(cells[7]), ParseDouble(cells[8])));
+                    ParseKind(cells[6]), ParseDouble(cells[7]), ParseDouble(cells[8]),
+                    columns == 10 && cells[9].Length > 0 ? cells[9] : null));
             }
             catch (Exception e) when (e is FormatException or OverflowException)
             {

@@ -134,7 +134,7 @@ public static class Minimizer
                     return (report.Stop ?? StopReason.MethodCompleted, report.Message ?? "The method stopped.");
                 _iteration++;
                 if (report.Stepsize > _longestStep) _longestStep = report.Stepsize;
-                Record(report.Stepsize, report.Kind);
+                Record(report.Stepsize, report.Kind, report.Note);
                 var stop = ObserveAndCheck(report.Stepsize, report.Kind);
                 // A method that finishes its own budget on the very step a limit is reached reports the truer reason; so
                 // does one cancelled on that step: it is complete, and a resume could not know the method was done.
@@ -180,7 +180,7 @@ public static class Minimizer
             };
         }
 
-        private void Record(double stepsize, StepKind kind)
+        private void Record(double stepsize, StepKind kind, string? note = null)
         {
             double f = _iterate.Value;
             if (f < _bestValue)
@@ -194,7 +194,7 @@ public static class Minimizer
             double distance = _distance is null ? double.NaN : _distance.DistanceToSolutions(_iterate.X);
             // A trace row's iteration is an int: a trace of 2³¹ rows (over 100 GB) is beyond any run that records one.
             _trace.Add(new TraceRow((int)_iteration, _oracle.Calls, f, f - _optimalValue, _iterate.GradientNorm, stepsize, kind,
-                distance, Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds));
+                distance, Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, note));
         }
 
         private (StopReason, string)? ObserveAndCheck(double stepsize, StepKind kind)

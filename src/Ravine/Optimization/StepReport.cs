@@ -15,6 +15,13 @@ public readonly record struct StepReport
     /// <summary>Optional human-readable detail for <see cref="Stop"/>.</summary>
     public string? Message { get; init; }
 
+    /// <summary>
+    /// Why the method took this step, for the trace's <c>note</c> column (for example why an adaptive method ended a
+    /// phase of short steps); null for an ordinary step. Methods pass compile-time constant strings only, so setting it
+    /// allocates nothing; it must not contain a comma, a quote or a line break (it is written to CSV as is).
+    /// </summary>
+    public string? Note { get; init; }
+
     /// <summary>False when the method declined to step at all: nothing is recorded and the run stops with <see cref="Stop"/>.</summary>
     public bool Taken { get; init; }
 
@@ -23,6 +30,9 @@ public readonly record struct StepReport
 
     /// <summary>No step: the run stops before anything changes.</summary>
     public static StepReport Halt(StopReason reason, string message) => new() { Kind = StepKind.Start, Stop = reason, Message = message, Taken = false };
+
+    /// <summary>This step with <paramref name="note"/> in the trace's note column (see <see cref="Note"/>).</summary>
+    public StepReport WithNote(string? note) => this with { Note = note };
 
     /// <summary>This step, after which the run stops with <paramref name="reason"/>.</summary>
     public StepReport ThenStop(StopReason reason, string message) => this with { Stop = reason, Message = message };

@@ -11,6 +11,7 @@ public sealed class Trace
     private long[] _oracleCalls;
     private double[] _value, _gap, _gradientNorm, _stepsize, _distance, _seconds;
     private StepKind[] _kind;
+    private string?[] _note;
 
     /// <summary>Creates an empty trace with room for <paramref name="capacity"/> rows.</summary>
     public Trace(int capacity = 1024)
@@ -25,6 +26,7 @@ public sealed class Trace
         _distance = new double[capacity];
         _seconds = new double[capacity];
         _kind = new StepKind[capacity];
+        _note = new string?[capacity];
     }
 
     /// <summary>The number of rows.</summary>
@@ -48,6 +50,8 @@ public sealed class Trace
     public ReadOnlySpan<double> Distance => _distance.AsSpan(0, Count);
     /// <summary>Wall-clock seconds since the start of the run.</summary>
     public ReadOnlySpan<double> Seconds => _seconds.AsSpan(0, Count);
+    /// <summary>The method's note on the step that produced the row (<see cref="StepReport.Note"/>), null for most rows.</summary>
+    public ReadOnlySpan<string?> Note => _note.AsSpan(0, Count);
 
     /// <summary>One row as a value.</summary>
     public TraceRow this[int row]
@@ -56,7 +60,7 @@ public sealed class Trace
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)Count, nameof(row));
             return new TraceRow(_iteration[row], _oracleCalls[row], _value[row], _gap[row], _gradientNorm[row],
-                _stepsize[row], _kind[row], _distance[row], _seconds[row]);
+                _stepsize[row], _kind[row], _distance[row], _seconds[row], _note[row]);
         }
     }
 
@@ -74,6 +78,7 @@ public sealed class Trace
         _kind[i] = row.Kind;
         _distance[i] = row.Distance;
         _seconds[i] = row.Seconds;
+        _note[i] = row.Note;
     }
 
     /// <summary>A copy with room for at least <paramref name="capacity"/> rows.</summary>
@@ -93,7 +98,7 @@ public sealed class Trace
         return Iteration.SequenceEqual(other.Iteration) && OracleCalls.SequenceEqual(other.OracleCalls)
             && Kind.SequenceEqual(other.Kind) && BitsEqual(Value, other.Value) && BitsEqual(Gap, other.Gap)
             && BitsEqual(GradientNorm, other.GradientNorm) && BitsEqual(Stepsize, other.Stepsize)
-            && BitsEqual(Distance, other.Distance);
+            && BitsEqual(Distance, other.Distance) && Note.SequenceEqual(other.Note);
     }
 
     private static bool BitsEqual(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
@@ -111,6 +116,7 @@ public sealed class Trace
         Array.Resize(ref _kind, capacity);
         Array.Resize(ref _distance, capacity);
         Array.Resize(ref _seconds, capacity);
+        Array.Resize(ref _note, capacity);
     }
 }
 
@@ -124,5 +130,6 @@ public sealed class Trace
 /// <param name="Kind">The kind of that step.</param>
 /// <param name="Distance">dist(x, S), NaN when unknown.</param>
 /// <param name="Seconds">Wall-clock seconds since the start.</param>
+/// <param name="Note">The method's note on that step (<see cref="StepReport.Note"/>), usually null.</param>
 public readonly record struct TraceRow(int Iteration, long OracleCalls, double Value, double Gap, double GradientNorm,
-    double Stepsize, StepKind Kind, double Distance, double Seconds);
+    double Stepsize, StepKind Kind, double Distance, double Seconds, string? Note = null);

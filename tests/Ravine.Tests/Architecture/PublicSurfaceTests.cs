@@ -19,6 +19,8 @@ public class PublicSurfaceTests
         "Ravine.IO.NpyDtype",
         "Ravine.IO.NpyFormatException",
         "Ravine.IO.RunCheckpointJson",
+        "Ravine.Methods.AdaptiveGdPolyak",
+        "Ravine.Methods.AdaptiveGradientDescent",
         "Ravine.Methods.Adam",
         "Ravine.Methods.ArmijoGradientDescent",
         "Ravine.Methods.BarzilaiBorwein",

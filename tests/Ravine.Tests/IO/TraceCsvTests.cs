@@ -30,7 +30,7 @@ public class TraceCsvTests
     }
 
     [Fact]
-    public void The_first_line_is_the_header_and_each_row_has_nine_cells()
+    public void The_first_line_is_the_header_and_each_row_has_ten_cells()
     {
         var result = Minimizer.Minimize(new QuarticRosenbrock(), [1.2, -0.7], new GradientDescent(0.0125), new MinimizeOptions { MaxIterations = 3 });
         var text = new StringWriter();
@@ -38,7 +38,7 @@ public class TraceCsvTests
         string[] lines = text.ToString().TrimEnd('\n').Split('\n');
         Assert.Equal(TraceCsv.Header, lines[0]);
         Assert.Equal(4, lines.Length - 1);
-        Assert.All(lines, line => Assert.Equal(9, line.Split(',').Length));
+        Assert.All(lines, line => Assert.Equal(10, line.Split(',').Length));
         Assert.StartsWith("0,1,", lines[1]);
         Assert.Contains(",short,", lines[2]);
     }
@@ -46,10 +46,39 @@ public class TraceCsvTests
     [Fact]
     public void A_malformed_line_is_reported_with_its_number()
     {
-        string text = TraceCsv.Header + "\n0,1,1,1,1,0,start,NaN,0\n1,2,x,1,1,0,short,NaN,0\n";
+        string text = TraceCsv.Header + "\n0,1,1,1,1,0,start,NaN,0,\n1,2,x,1,1,0,short,NaN,0,\n";
         var error = Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(text)));
         Assert.Contains("Line 3", error.Message);
         Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader("a,b\n")));
-        Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(TraceCsv.Header + "\n0,1,1,1,1,0,sideways,NaN,0\n")));
+        Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(TraceCsv.Header + "\n0,1,1,1,1,0,sideways,NaN,0,\n")));
+    }
+
+    [Fact]
+    public void Notes_survive_the_round_trip_and_an_empty_cell_reads_as_no_note()
+    {
+        var trace = new Trace();
+        trace.Add(new TraceRow(0, 1, 1, 1, 1, 0, StepKind.Start, double.NaN, 0));
+        trace.Add(new TraceRow(1, 2, 1, 1, 1, 5, StepKind.Long, double.NaN, 0, "stall"));
+        var text = new StringWriter();
+        TraceCsv.Write(trace, text);
+        var back = TraceCsv.Read(new StringReader(text.ToString()));
+        Assert.Equal(new string?[] { null, "stall" }, back.Note.ToArray().AsEnumerable());
+    }
+
+    [Fact]
+    public void A_file_written_before_the_note_column_is_still_read()
+    {
+        string old = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds\n0,1,1,1,1,0,start,NaN,0\n";
+        var trace = TraceCsv.Read(new StringReader(old));
+        Assert.Equal(1, trace.Count);
+        Assert.Null(trace[0].Note);
+    }
+
+    [Fact]
+    public void A_note_with_a_comma_is_refused_rather_than_written_as_a_broken_line()
+    {
+        var trace = new Trace();
+        trace.Add(new TraceRow(0, 1, 1, 1, 1, 0, StepKind.Start, double.NaN, 0, "a,b"));
+        Assert.Throws<InvalidOperationException>(() => TraceCsv.Write(trace, new StringWriter()));
     }
 }

@@ -1,0 +1,212 @@
+using Ravine.Optimization;
+
+namespace Ravine.Methods;
+
+/// <summary>
+/// GDPolyak without K and without η: short gradient steps with the AdGD stepsize (Malitsky and Mishchenko, arXiv
+/// 1910.09529, 2308.02261), and one long Polyak step (f(x) − f*)/‖∇f(x)‖² as soon as the short steps have stalled.
+/// Built on the ravine picture of GDPolyak (Davis, Drusvyatskiy, Jiang, "Gradient descent with adaptive stepsize
+/// converges (nearly) linearly under fourth-order growth", arXiv 2409.19791): short steps remove the quadratic
+/// (transverse) part of the error geometrically, then only crawl along the ravine; a long step pays off from that
+/// moment on, and not before. One oracle call per step; the detector only reads ‖∇f‖², which every step
+/// already has.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>When the long step comes (the stall detector).</b> Within a phase of short steps, let b_before be the least
+/// ‖∇f‖² at the phase's first point and at every short step except the last <see cref="Window"/> ones, and b_recent
+/// the least ‖∇f‖² over those last <see cref="Window"/>. While the transverse error shrinks, ‖∇f‖² falls
+/// geometrically and b_recent &lt; <see cref="StallRatio"/>·b_before; once the iterate is on the ravine, ‖∇f‖²
+/// falls only sublinearly and the test fails. The long step is then taken at the first point whose ‖∇f‖² is the
+/// least of the window (AdGD's steps are not monotone, and a long step from a rebound carries the rebound along): the
+/// trace's note says <c>stall</c>. A phase has at least
+/// <see cref="MinShortSteps"/> short steps and at most <see cref="MaxShortSteps"/> (then the note says
+/// <c>cap</c>). Using the least value, not the last one, makes the test indifferent to AdGD's non-monotone steps.
+/// </para>
+/// <para>
+/// <b>The short stepsize.</b> AdGD's λ_k = min{√(1 + θ_{k−1}) λ_{k−1}, c‖x_k − x_{k−1}‖/‖∇f(x_k) − ∇f(x_{k−1})‖}
+/// follows the curvature as it falls on the way to the solution, where a constant η safe at x₀ would stay timid. Across
+/// a long step the rule keeps its last λ and θ and takes the curvature of the pair (before, after the long step) as its
+/// next bound. A given <see cref="Stepsize"/> replaces it with constant short steps (the detector stays).
+/// </para>
+/// <para>
+/// When f(x) − f* ≤ 0 at the end of a phase the long step is skipped (<see cref="StepKind.Skipped"/>, no oracle
+/// call), never taken backwards. The follow-up paper's "more adaptive variant" (Davis and Drusvyatskiy, arXiv
+/// 2604.13393) is not this method: its rule was not available to us, and this one is measured, not derived.
+/// </para>
+/// </remarks>
+public sealed record AdaptiveGdPolyak : IMethod
+{
+    /// <summary>The trace note of a long step taken because the short steps stalled.</summary>
+    public const string StallNote = "stall";
+
+    /// <summary>The trace note of a long step taken because the phase reached <see cref="MaxShortSteps"/>.</summary>
+    public const string CapNote = "cap";
+
+    /// <summary>The registry's entry: <c>gdpolyak-adaptive</c>; every option has a default except f* (the problem's).</summary>
+    public static MethodDescriptor Descriptor { get; } = new("gdpolyak-adaptive",
+        "GDPolyak with no K and no η: AdGD short steps, a long Polyak step once they stall",
+        [
+            MethodOption.Positive("eta", "a constant short stepsize η; default: AdGD stepsizes"),
+            MethodOption.Count("window", "W, the short steps the stall test looks at", 1, "10"),
+            MethodOption.UnitInterval("stall-ratio", "r in (0, 1): stalled when the last W steps did not bring ‖∇f‖² below r times its best before them", "0.5") with { MinimumExclusive = true },
+            MethodOption.Count("min-short", "the fewest short steps per phase", 1, "10"),
+            MethodOption.Count("max-short", "the most short steps per phase", 1, "1000"),
+            MethodOption.Count("epochs", "long steps after which the method completes; default: no limit but the run's budget", 0),
+            MethodOption.OneOf("variant", "AdGD's constant: 2024 (1/√2) or 2020 (1/2)", "2024", "2024", "2020"),
+        ],
+        a => new AdaptiveGdPolyak(a.RequiredOptimalValue(), a.OptionalReal("eta"), checked((int)a.Integer("window")), a.Real("stall-ratio"),
+            checked((int)a.Integer("min-short")), checked((int)a.Integer("max-short")), a.OptionalInteger("epochs") is long e ? checked((int)e) : null,
+            AdaptiveGradientDescent.ConstantOf(a.Choice("variant"))),
+        usesOptimalValue: true);
+
+    /// <summary>Creates the method. Every parameter but f* has a default chosen by measurement across problems (docs/ADAPTIVE.md).</summary>
+    /// <param name="optimalValue">f*, the minimal value used by the long step. It is never assumed.</param>
+    /// <param name="stepsize">A constant short stepsize η &gt; 0, or null (default) for AdGD stepsizes.</param>
+    /// <param name="window">W ≥ 1, the number of most recent short steps the stall test looks at (default 10).</param>
+    /// <param name="stallRatio">r in (0, 1): the phase has stalled when the last W steps did not bring ‖∇f‖² below r times its least value before them (default 0.5).</param>
+    /// <param name="minShortSteps">The fewest short steps per phase, ≥ 1 (default 10).</param>
+    /// <param name="maxShortSteps">The most short steps per phase, ≥ 1 (default 1000).</param>
+    /// <param name="epochs">Stop after this many long steps (≥ 0), or null (default) to run until a limit of the run.</param>
+    /// <param name="adgdConstant">AdGD's constant c for the short stepsize: <see cref="AdaptiveGradientDescent.Constant2024"/> (default) or <see cref="AdaptiveGradientDescent.Constant2020"/>.</param>
+    public AdaptiveGdPolyak(double optimalValue, double? stepsize = null, int window = 10, double stallRatio = 0.5,
+        int minShortSteps = 10, int maxShortSteps = 1000, int? epochs = null, double adgdConstant = AdaptiveGradientDescent.Constant2024)
+    {
+        OptimalValue = optimalValue;
+        Stepsize = stepsize;
+        Window = window;
+        StallRatio = stallRatio;
+        MinShortSteps = minShortSteps;
+        MaxShortSteps = maxShortSteps;
+        Epochs = epochs;
+        AdGdConstant = adgdConstant;
+    }
+
+    /// <summary>f*, used by the long step.</summary>
+    public double OptimalValue { get; init => field = Validate.Finite(value, nameof(OptimalValue)); }
+
+    /// <summary>A constant short stepsize η, or null for AdGD stepsizes.</summary>
+    public double? Stepsize { get; init => field = value is double v ? Validate.PositiveFinite(v, nameof(Stepsize)) : null; }
+
+    /// <summary>W, the number of most recent short steps the stall test looks at.</summary>
+    public int Window { get; init => field = Validate.AtLeast(value, 1, nameof(Window)); }
+
+    /// <summary>r: a phase has stalled when its last W short steps did not bring ‖∇f‖² below r times its least value before them.</summary>
+    public double StallRatio
+    {
+        get;
+        init => field = value > 0 && value < 1 ? value : throw new ArgumentOutOfRangeException(nameof(StallRatio), value, "StallRatio must be in (0, 1).");
+    }
+
+    /// <summary>The fewest short steps in a phase (the stall test is not consulted before).</summary>
+    public int MinShortSteps { get; init => field = Validate.AtLeast(value, 1, nameof(MinShortSteps)); }
+
+    /// <summary>The most short steps in a phase; a phase that reaches it ends with a long step noted <c>cap</c>.</summary>
+    public int MaxShortSteps { get; init => field = Validate.AtLeast(value, 1, nameof(MaxShortSteps)); }
+
+    /// <summary>The number of long steps after which the method completes, or null for no such limit.</summary>
+    public int? Epochs { get; init => field = value is int e ? Validate.AtLeast(e, 0, nameof(Epochs)) : null; }
+
+    /// <summary>AdGD's constant c for the short stepsize (unused when <see cref="Stepsize"/> is given).</summary>
+    public double AdGdConstant { get; init => field = AdaptiveGradientDescent.CheckConstant(value, nameof(AdGdConstant)); }
+
+    /// <inheritdoc />
+    public string Name => "GDPolyak-adaptive";
+
+    /// <inheritdoc />
+    public long? PlannedSteps => Epochs is int e ? (long)e * (MaxShortSteps + 1) : null;
+
+    /// <inheritdoc />
+    public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start.Dimension);
+
+    private sealed class State(AdaptiveGdPolyak settings, int dimension) : IMethodState
+    {
+        private readonly AdGdStepsize? _adgd = settings.Stepsize is null ? new AdGdStepsize(settings.AdGdConstant, null, dimension) : null;
+        private readonly double[] _recent = new double[settings.Window];
+        private int _recentCount, _recentNext;
+        private double _bestBefore;
+        private int _phaseSteps;
+        private int _epoch;
+
+        public StepReport Step(Iterate iterate, Oracle oracle)
+        {
+            if (settings.Epochs is int epochs && _epoch >= epochs)
+                return StepReport.Halt(StopReason.MethodCompleted, $"Completed {epochs} epochs.");
+            Observe(iterate.GradientNormSquared);
+            string? trigger = Trigger(iterate.GradientNormSquared);
+            if (trigger is null)
+            {
+                _phaseSteps++;
+                double eta = _adgd?.Next(iterate) ?? settings.Stepsize!.Value;
+                return oracle.TakeGradientStep(iterate, eta, StepKind.Short);
+            }
+            _phaseSteps = 0;
+            _epoch++;
+            StepReport report;
+            if (iterate.Value - settings.OptimalValue > 0)
+            {
+                _adgd?.Remember(iterate);
+                double polyak = PolyakStepsize.Compute(iterate.Value, settings.OptimalValue, iterate.GradientNormSquared);
+                report = oracle.TakeGradientStep(iterate, polyak, StepKind.Long).WithNote(trigger);
+            }
+            else
+                report = StepReport.Step(0, StepKind.Skipped).WithNote(trigger);
+            return settings.Epochs is int last && _epoch == last && report.Taken
+                ? report.ThenStop(StopReason.MethodCompleted, $"Completed {last} epochs.")
+                : report;
+        }
+
+        // ‖∇f‖² at the point the last step reached: the phase's first point, or the result of a short step.
+        private void Observe(double gradientNormSquared)
+        {
+            if (_phaseSteps == 0)
+            {
+                _bestBefore = gradientNormSquared;
+                _recentCount = 0;
+                _recentNext = 0;
+                return;
+            }
+            if (_recentCount == _recent.Length)
+                _bestBefore = Math.Min(_bestBefore, _recent[_recentNext]);
+            else
+                _recentCount++;
+            _recent[_recentNext] = gradientNormSquared;
+            _recentNext = (_recentNext + 1) % _recent.Length;
+        }
+
+        private string? Trigger(double current)
+        {
+            if (_phaseSteps >= settings.MaxShortSteps) return CapNote;
+            if (_phaseSteps < settings.MinShortSteps || _recentCount < _recent.Length) return null;
+            double bestRecent = double.PositiveInfinity;
+            foreach (double g2 in _recent) bestRecent = Math.Min(bestRecent, g2);
+            // Not "<": a phase whose gradients stopped moving at all (0 ≥ r·0 near round-off) has stalled too.
+            if (!(bestRecent >= settings.StallRatio * _bestBefore)) return null;
+            // AdGD probes its stepsize upwards on the flat ravine until the transverse direction rebounds for a step or
+            // two; a long step from such a point carries the rebound along. Wait for a point as good as the window's best.
+            return current <= bestRecent ? StallNote : null;
+        }
+
+        public void Save(IDictionary<string, double[]> state)
+        {
+            state["epoch"] = [_epoch];
+            state["phaseSteps"] = [_phaseSteps];
+            state["bestBefore"] = [_bestBefore];
+            state["recent"] = (double[])_recent.Clone();
+            state["recentCount"] = [_recentCount];
+            state["recentNext"] = [_recentNext];
+            _adgd?.Save(state, "adgd");
+        }
+
+        public void Restore(IReadOnlyDictionary<string, double[]> state)
+        {
+            _epoch = MethodStateEntry.ReadCount(state, "epoch", settings.Epochs ?? int.MaxValue);
+            _phaseSteps = MethodStateEntry.ReadCount(state, "phaseSteps", settings.MaxShortSteps);
+            _bestBefore = MethodStateEntry.ReadScalar(state, "bestBefore");
+            MethodStateEntry.ReadVector(state, "recent", _recent);
+            _recentCount = MethodStateEntry.ReadCount(state, "recentCount", _recent.Length);
+            _recentNext = MethodStateEntry.ReadCount(state, "recentNext", _recent.Length - 1);
+            _adgd?.Restore(state, "adgd");
+        }
+    }
+}

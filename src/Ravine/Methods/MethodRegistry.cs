@@ -17,6 +17,7 @@ public static class MethodRegistry
         BarzilaiBorwein.Descriptor,
         ArmijoGradientDescent.Descriptor,
         LBfgs.Descriptor,
+        AdaptiveGradientDescent.Descriptor,
     ];
 
     /// <summary>Every method's name.</summary>

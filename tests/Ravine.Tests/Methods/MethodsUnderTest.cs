@@ -21,6 +21,7 @@ internal static class MethodsUnderTest
         ("bb", eta => new BarzilaiBorwein(eta)),
         ("gd-armijo", _ => new ArmijoGradientDescent()),
         ("lbfgs", _ => new LBfgs(5)),
+        ("adgd", _ => new AdaptiveGradientDescent()),
     ];
 
     /// <summary>The names, for <c>[MemberData]</c>; <paramref name="except"/> leaves some out (the test says why).</summary>

@@ -18,6 +18,7 @@ public static class MethodRegistry
         ArmijoGradientDescent.Descriptor,
         LBfgs.Descriptor,
         AdaptiveGradientDescent.Descriptor,
+        AdaptiveGdPolyak.Descriptor,
     ];
 
     /// <summary>Every method's name.</summary>

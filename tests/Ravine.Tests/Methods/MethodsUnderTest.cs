@@ -22,6 +22,7 @@ internal static class MethodsUnderTest
         ("gd-armijo", _ => new ArmijoGradientDescent()),
         ("lbfgs", _ => new LBfgs(5)),
         ("adgd", _ => new AdaptiveGradientDescent()),
+        ("gdpolyak-adaptive", _ => new AdaptiveGdPolyak(0)),
     ];
 
     /// <summary>The names, for <c>[MemberData]</c>; <paramref name="except"/> leaves some out (the test says why).</summary>

@@ -78,6 +78,11 @@ internal static class RavineApp
                 .WithDescription("Time what reproduce runs (median of N runs per problem and method, one at a time): wall time, oracle calls/s, GFLOP/s; a table and a JSON file to compare machines.")
                 .WithExample("bench")
                 .WithExample("bench", "--problems", "quadratic-sensing", "--runs", "5", "--out", "timings.json");
+            config.AddCommand<VersusCommand>("versus")
+                .WithDescription("Oracle calls a challenger needs to reach what a reference reaches, per problem and seed (default: gdpolyak-adaptive at its defaults against the published GDPolyak).")
+                .WithExample("versus")
+                .WithExample("versus", "--reference", "gdpolyak", "--challenger", "gdpolyak-adaptive window=5", "--format", "markdown")
+                .WithExample("versus", "--problems", "singular-wood", "--reference", "gdpolyak eta=1e-4 K=100 epochs=100", "--target", "1e-10");
             config.AddCommand<MethodsCommand>("methods")
                 .WithDescription("List the methods, or one method's options with their defaults (the --KEY VALUE options of run and the keys of a --config file).")
                 .WithExample("methods")

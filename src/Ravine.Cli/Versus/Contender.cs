@@ -1,0 +1,63 @@
+using System.Globalization;
+using Ravine.Cli.Paper;
+using Ravine.Methods;
+using Ravine.Optimization;
+using Ravine.Problems;
+
+namespace Ravine.Cli.Versus;
+
+/// <summary>
+/// A method with some of its options, written as on the command line of <c>ravine versus</c>:
+/// <c>"gdpolyak-adaptive window=5"</c>. Options left out take the paper's value on a problem it ran, else the
+/// method's default, as in <c>ravine run</c>.
+/// </summary>
+public sealed class Contender
+{
+    private Contender(string text, MethodDescriptor method, IReadOnlyDictionary<string, string> options)
+    {
+        Text = text;
+        Method = method;
+        Options = options;
+    }
+
+    /// <summary>The spec as given.</summary>
+    public string Text { get; }
+
+    /// <summary>The method.</summary>
+    public MethodDescriptor Method { get; }
+
+    /// <summary>The options given, by key, as text.</summary>
+    public IReadOnlyDictionary<string, string> Options { get; }
+
+    /// <summary>Parses "NAME KEY=VALUE …".</summary>
+    /// <exception cref="ArgumentException">An unknown method or option, a malformed pair, or an invalid value.</exception>
+    public static Contender Parse(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var method = MethodRegistry.Find(words[0]);
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string pair in words.Skip(1))
+        {
+            int equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == pair.Length - 1)
+                throw new ArgumentException($"'{pair}' in '{text}' is not KEY=VALUE.");
+            if (!options.TryAdd(pair[..equals], pair[(equals + 1)..]))
+                throw new ArgumentException($"'{pair[..equals]}' is given twice in '{text}'.");
+        }
+        method.Check(options);
+        return new Contender(text, method, options);
+    }
+
+    /// <summary>The method configured for <paramref name="problem"/>, with the run's iteration budget.</summary>
+    public (IMethod Method, long Budget) For(ITestProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var published = PublishedExperiments.For(problem.Name);
+        var method = Method.Create(Options, published?.MethodDefaults(Method), problem.OptimalValue);
+        return (method, method.PlannedSteps ?? published?.BaselineSteps ?? MinimizeOptions.DefaultMaxIterations);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Text.ToString(CultureInfo.InvariantCulture);
+}

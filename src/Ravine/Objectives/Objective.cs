@@ -1,8 +1,5 @@
 namespace Ravine.Objectives;
 
-/// <summary>f(x) and ∇f(x) in one call: returns f and writes the gradient into <paramref name="gradient"/>.</summary>
-public delegate double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient);
-
 /// <summary>Builds <see cref="IObjective"/> instances from delegates, for quick use.</summary>
 public static class Objective
 {
@@ -12,7 +9,7 @@ public static class Objective
     /// <param name="optimalValue">f*, when known; it is then used for the gap in traces.</param>
     /// <param name="distance">dist(x, S), when known; the trace then records it (it must not allocate, like f, to keep
     /// the loop allocation-free).</param>
-    public static IObjective Create(int dimension, ValueAndGradient valueAndGradient, double? optimalValue = null, Func<ReadOnlySpan<double>, double>? distance = null)
+    public static IObjective Create(int dimension, Func<ReadOnlySpan<double>, Span<double>, double> valueAndGradient, double? optimalValue = null, Func<ReadOnlySpan<double>, double>? distance = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         ArgumentNullException.ThrowIfNull(valueAndGradient);
@@ -44,25 +41,25 @@ public static class Objective
         }, optimalValue, distance);
     }
 
-    private class DelegateObjective(int dimension, ValueAndGradient valueAndGradient) : IObjective
+    private class DelegateObjective(int dimension, Func<ReadOnlySpan<double>, Span<double>, double> valueAndGradient) : IObjective
     {
         public int Dimension => dimension;
         public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient) => valueAndGradient(x, gradient);
     }
 
-    private sealed class DelegateObjectiveWithOptimum(int dimension, ValueAndGradient valueAndGradient, double optimalValue)
+    private sealed class DelegateObjectiveWithOptimum(int dimension, Func<ReadOnlySpan<double>, Span<double>, double> valueAndGradient, double optimalValue)
         : DelegateObjective(dimension, valueAndGradient), IKnowsOptimalValue
     {
         public double OptimalValue => optimalValue;
     }
 
-    private class DelegateObjectiveWithDistance(int dimension, ValueAndGradient valueAndGradient, Func<ReadOnlySpan<double>, double> distance)
+    private class DelegateObjectiveWithDistance(int dimension, Func<ReadOnlySpan<double>, Span<double>, double> valueAndGradient, Func<ReadOnlySpan<double>, double> distance)
         : DelegateObjective(dimension, valueAndGradient), IKnowsDistanceToSolutions
     {
         public double DistanceToSolutions(ReadOnlySpan<double> x) => distance(x);
     }
 
-    private sealed class DelegateObjectiveWithOptimumAndDistance(int dimension, ValueAndGradient valueAndGradient, double optimalValue,
+    private sealed class DelegateObjectiveWithOptimumAndDistance(int dimension, Func<ReadOnlySpan<double>, Span<double>, double> valueAndGradient, double optimalValue,
         Func<ReadOnlySpan<double>, double> distance) : DelegateObjectiveWithDistance(dimension, valueAndGradient, distance), IKnowsOptimalValue
     {
         public double OptimalValue => optimalValue;

@@ -42,7 +42,6 @@ public class PublicSurfaceTests
         "Ravine.Objectives.IKnowsOptimalValue",
         "Ravine.Objectives.IObjective",
         "Ravine.Objectives.Objective",
-        "Ravine.Objectives.ValueAndGradient",
         "Ravine.Optimization.IMethod",
         "Ravine.Optimization.IMethodState",
         "Ravine.Optimization.Iterate",

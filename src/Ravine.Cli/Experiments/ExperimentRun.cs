@@ -32,7 +32,7 @@ public sealed class ExperimentRun
         for (int i = 0; i < trace.Count; i++)
         {
             // A skipped long step still ends an epoch, so epochs are counted over both kinds.
-            if (trace.Kind[i] is StepKind.Long or StepKind.Skipped) epoch++;
+            if (trace.Kind[i] is StepKind.Long or StepKind.Skipped or StepKind.Rejected) epoch++;
             if (trace.Kind[i] == StepKind.Long) longSteps.Add((epoch, trace.Iteration[i], trace.Stepsize[i]));
         }
         LongSteps = longSteps;

@@ -9,15 +9,25 @@ namespace Ravine.Cli.Versus;
 /// <summary>
 /// A method with some of its options, written as on the command line of <c>ravine versus</c>:
 /// <c>"gdpolyak-adaptive window=5"</c>. Options left out take the paper's value on a problem it ran, else the
-/// method's default, as in <c>ravine run</c>.
+/// method's default, as in <c>ravine run</c>. One pseudo-option belongs to the contender, not the method:
+/// <c>fstar=unknown</c> hides the problem's f* from a method that uses one (it then estimates f*), and <c>fstar=F</c>
+/// gives it F instead. (<c>fstar-estimate=F</c> is a method option: f* unknown, estimate starting at F.)
 /// </summary>
 public sealed class Contender
 {
-    private Contender(string text, MethodDescriptor method, IReadOnlyDictionary<string, string> options)
+    /// <summary>The pseudo-option's key.</summary>
+    public const string OptimalValueKey = "fstar";
+
+    private readonly bool _optimalValueUnknown;
+    private readonly double? _optimalValue;
+
+    private Contender(string text, MethodDescriptor method, IReadOnlyDictionary<string, string> options, bool optimalValueUnknown, double? optimalValue)
     {
         Text = text;
         Method = method;
         Options = options;
+        _optimalValueUnknown = optimalValueUnknown;
+        _optimalValue = optimalValue;
     }
 
     /// <summary>The spec as given.</summary>
@@ -45,8 +55,18 @@ public sealed class Contender
             if (!options.TryAdd(pair[..equals], pair[(equals + 1)..]))
                 throw new ArgumentException($"'{pair[..equals]}' is given twice in '{text}'.");
         }
+        bool unknown = false;
+        double? optimalValue = null;
+        if (options.Remove(OptimalValueKey, out string? fstar))
+        {
+            if (!method.UsesOptimalValue)
+                throw new ArgumentException($"{method.Name} uses no f*, so '{OptimalValueKey}=' does not apply in '{text}'.");
+            if (string.Equals(fstar, "unknown", StringComparison.OrdinalIgnoreCase)) unknown = true;
+            else if (double.TryParse(fstar, NumberStyles.Float, CultureInfo.InvariantCulture, out double f) && double.IsFinite(f)) optimalValue = f;
+            else throw new ArgumentException($"'{OptimalValueKey}' takes a finite number or 'unknown', not '{fstar}' in '{text}'.");
+        }
         method.Check(options);
-        return new Contender(text, method, options);
+        return new Contender(text, method, options, unknown, optimalValue);
     }
 
     /// <summary>The method configured for <paramref name="problem"/>, with the run's iteration budget.</summary>
@@ -54,7 +74,7 @@ public sealed class Contender
     {
         ArgumentNullException.ThrowIfNull(problem);
         var published = PublishedExperiments.For(problem.Name);
-        var method = Method.Create(Options, published?.MethodDefaults(Method), problem.OptimalValue);
+        var method = Method.Create(Options, published?.MethodDefaults(Method), _optimalValueUnknown ? null : _optimalValue ?? problem.OptimalValue);
         return (method, method.PlannedSteps ?? published?.BaselineSteps ?? MinimizeOptions.DefaultMaxIterations);
     }
 

@@ -33,7 +33,7 @@ public static class RunCheckpointJson
             new Dictionary<string, double[]>(checkpoint.MethodState),
             new TraceDto(trace.Iteration.ToArray(), trace.OracleCalls.ToArray(), trace.Value.ToArray(), trace.Gap.ToArray(),
                 trace.GradientNorm.ToArray(), trace.Stepsize.ToArray(), trace.Kind.ToArray().Select(k => (int)k).ToArray(),
-                trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace)));
+                trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace), Estimates(trace)));
         JsonSerializer.Serialize(stream, dto, Options);
     }
 
@@ -67,6 +67,8 @@ public static class RunCheckpointJson
         int rows = t.Iteration?.Length ?? -1;
         if (t.Note is not null && t.Note.Length != rows)
             throw new FormatException("The checkpoint's trace note column has a different length.");
+        if (t.OptimalValueEstimate is not null && t.OptimalValueEstimate.Length != rows)
+            throw new FormatException("The checkpoint's trace f* estimate column has a different length.");
         if (rows < 0 || new[] { t.OracleCalls?.Length, t.Value?.Length, t.Gap?.Length, t.GradientNorm?.Length, t.Stepsize?.Length,
                 t.Kind?.Length, t.Distance?.Length, t.Seconds?.Length }.Any(n => n != rows))
             throw new FormatException("The checkpoint's trace columns are missing or of different lengths.");
@@ -76,7 +78,7 @@ public static class RunCheckpointJson
             if (!Enum.IsDefined((StepKind)t.Kind![i]))
                 throw new FormatException($"The checkpoint's trace row {i} has an unknown step kind {t.Kind[i]}.");
             trace.Add(new TraceRow(t.Iteration![i], t.OracleCalls![i], t.Value![i], t.Gap![i], t.GradientNorm![i], t.Stepsize![i],
-                (StepKind)t.Kind[i], t.Distance![i], t.Seconds![i], t.Note?[i]));
+                (StepKind)t.Kind[i], t.Distance![i], t.Seconds![i], t.Note?[i], t.OptimalValueEstimate?[i] ?? double.NaN));
         }
         return new RunCheckpoint
         {
@@ -95,11 +97,20 @@ public static class RunCheckpointJson
         return null;
     }
 
+    // Likewise the f* estimate column, left out when no row has an estimate.
+    private static double[]? Estimates(Trace trace)
+    {
+        foreach (double estimate in trace.OptimalValueEstimate)
+            if (!double.IsNaN(estimate)) return trace.OptimalValueEstimate.ToArray();
+        return null;
+    }
+
     private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, long Iteration,
         long OracleCalls, double[]? BestX, double[]? BestGradient, double BestValue, long BestIteration, double LongestStep, double StartValue,
         double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState, TraceDto? Trace);
 
     private sealed record TraceDto(int[]? Iteration, long[]? OracleCalls, double[]? Value, double[]? Gap, double[]? GradientNorm,
         double[]? Stepsize, int[]? Kind, double[]? Distance, double[]? Seconds,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string?[]? Note = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string?[]? Note = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double[]? OptimalValueEstimate = null);
 }

@@ -5,15 +5,19 @@ namespace Ravine.IO;
 
 /// <summary>
 /// A <see cref="Trace"/> as CSV: one header line, then one line per row with the columns
-/// iteration, oracle_calls, f, gap, gradient_norm, stepsize, kind, distance, seconds, note. Numbers are written in the
+/// iteration, oracle_calls, f, gap, gradient_norm, stepsize, kind, distance, seconds, note, fstar_estimate. Numbers are written in the
 /// invariant culture with round-trip formatting, so reading the file back gives the same doubles bit for bit
 /// (NaN stays "NaN", infinities "Infinity"/"-Infinity"). The note column (why a method took a step, e.g. why an adaptive
-/// method ended a phase) is empty on most rows; files written before it existed (nine columns) are still read.
+/// method ended a phase) is empty on most rows; fstar_estimate is the method's estimate of f* (NaN when it uses a given
+/// f*). Both were appended, so the first columns never move; files written before them (nine or ten columns) are still read.
 /// </summary>
 internal static class TraceCsv
 {
     /// <summary>The header line.</summary>
-    public const string Header = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note";
+    public const string Header = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note,fstar_estimate";
+
+    // The header before the f* estimate column was appended; such files have ten cells per line.
+    private const string HeaderWithoutEstimate = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note";
 
     // The header before the note column was appended; such files have nine cells per line.
     private const string HeaderWithoutNote = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds";
@@ -44,6 +48,8 @@ internal static class TraceCsv
                     throw new InvalidOperationException($"Row {i} has a note with a comma, quote or line break: '{note}'.");
                 writer.Write(note);
             }
+            writer.Write(',');
+            WriteInvariant(writer, row.OptimalValueEstimate, buffer);
             writer.Write('\n');
         }
     }
@@ -65,9 +71,13 @@ internal static class TraceCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         string? header = reader.ReadLine();
-        if (header != Header && header != HeaderWithoutNote)
-            throw new FormatException($"Line 1 is not the trace header '{Header}'.");
-        int columns = header == Header ? 10 : 9;
+        int columns = header switch
+        {
+            Header => 11,
+            HeaderWithoutEstimate => 10,
+            HeaderWithoutNote => 9,
+            _ => throw new FormatException($"Line 1 is not the trace header '{Header}'."),
+        };
         var trace = new Trace();
         int lineNumber = 1;
         for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
@@ -84,7 +94,8 @@ internal static class TraceCsv
                     long.Parse(cells[1], NumberStyles.Integer, CultureInfo.InvariantCulture),
                     ParseDouble(cells[2]), ParseDouble(cells[3]), ParseDouble(cells[4]), ParseDouble(cells[5]),
                     ParseKind(cells[6]), ParseDouble(cells[7]), ParseDouble(cells[8]),
-                    columns == 10 && cells[9].Length > 0 ? cells[9] : null));
+                    columns >= 10 && cells[9].Length > 0 ? cells[9] : null,
+                    columns == 11 ? ParseDouble(cells[10]) : double.NaN));
             }
             catch (Exception e) when (e is FormatException or OverflowException)
             {
@@ -101,6 +112,7 @@ internal static class TraceCsv
         StepKind.Short => "short",
         StepKind.Long => "long",
         StepKind.Skipped => "skipped",
+        StepKind.Rejected => "rejected",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown step kind."),
     };
 

@@ -31,7 +31,10 @@ namespace Ravine.Methods;
 /// </para>
 /// <para>
 /// When f(x) − f* ≤ 0 at the end of a phase the long step is skipped (<see cref="StepKind.Skipped"/>, no oracle
-/// call), never taken backwards. The follow-up paper's "more adaptive variant" (Davis and Drusvyatskiy, arXiv
+/// call), never taken backwards. f* may be unknown (<see cref="OptimalValue"/> null): the long step then uses an
+/// estimate, as <see cref="GdPolyak"/> does. The safeguard (see <see cref="GdPolyak"/>'s remarks) is on by default: a
+/// phase that did not end below the point the last long step left from rolls that long step back
+/// (<see cref="StepKind.Rejected"/>) and the next phase is a long step from there, halved. The follow-up paper's "more adaptive variant" (Davis and Drusvyatskiy, arXiv
 /// 2604.13393) is not this method: its rule was not available to us, and this one is measured, not derived.
 /// </para>
 /// </remarks>
@@ -43,7 +46,7 @@ public sealed record AdaptiveGdPolyak : IMethod
     /// <summary>The trace note of a long step taken because the phase reached <see cref="MaxShortSteps"/>.</summary>
     public const string CapNote = "cap";
 
-    /// <summary>The registry's entry: <c>gdpolyak-adaptive</c>; every option has a default except f* (the problem's).</summary>
+    /// <summary>The registry's entry: <c>gdpolyak-adaptive</c>; every option has a default, f* is the problem's or estimated.</summary>
     public static MethodDescriptor Descriptor { get; } = new("gdpolyak-adaptive",
         "GDPolyak with no K and no η: AdGD short steps, a long Polyak step once they stall",
         [
@@ -54,14 +57,22 @@ public sealed record AdaptiveGdPolyak : IMethod
             MethodOption.Count("max-short", "the most short steps per phase", 1, "1000"),
             MethodOption.Count("epochs", "long steps after which the method completes; default: no limit but the run's budget", 0),
             MethodOption.OneOf("variant", "AdGD's constant: 2024 (1/√2) or 2020 (1/2)", "2024", "2024", "2020"),
+            .. PolyakLongStep.Options,
         ],
-        a => new AdaptiveGdPolyak(a.RequiredOptimalValue(), a.OptionalReal("eta"), checked((int)a.Integer("window")), a.Real("stall-ratio"),
-            checked((int)a.Integer("min-short")), checked((int)a.Integer("max-short")), a.OptionalInteger("epochs") is long e ? checked((int)e) : null,
-            AdaptiveGradientDescent.ConstantOf(a.Choice("variant"))),
+        a =>
+        {
+            var (optimal, start, rule, restartEpochs, safeguard) = PolyakLongStep.Read(a);
+            return new AdaptiveGdPolyak(optimal, a.OptionalReal("eta"), checked((int)a.Integer("window")), a.Real("stall-ratio"),
+                checked((int)a.Integer("min-short")), checked((int)a.Integer("max-short")), a.OptionalInteger("epochs") is long e ? checked((int)e) : null,
+                AdaptiveGradientDescent.ConstantOf(a.Choice("variant")))
+            {
+                OptimalValueEstimate = start, Estimation = rule, RestartEpochs = restartEpochs, Safeguard = safeguard ?? true,
+            };
+        },
         usesOptimalValue: true);
 
     /// <summary>Creates the method. Every parameter but f* has a default chosen by measurement across problems (docs/ADAPTIVE.md).</summary>
-    /// <param name="optimalValue">f*, the minimal value used by the long step. It is never assumed.</param>
+    /// <param name="optimalValue">f*, the minimal value used by the long step, or null to estimate it (see <see cref="Estimation"/>). It is never assumed.</param>
     /// <param name="stepsize">A constant short stepsize η &gt; 0, or null (default) for AdGD stepsizes.</param>
     /// <param name="window">W ≥ 1, the number of most recent short steps the stall test looks at (default 10).</param>
     /// <param name="stallRatio">r in (0, 1): the phase has stalled when the last W steps did not bring ‖∇f‖² below r times its least value before them (default 0.5).</param>
@@ -69,7 +80,7 @@ public sealed record AdaptiveGdPolyak : IMethod
     /// <param name="maxShortSteps">The most short steps per phase, ≥ 1 (default 1000).</param>
     /// <param name="epochs">Stop after this many long steps (≥ 0), or null (default) to run until a limit of the run.</param>
     /// <param name="adgdConstant">AdGD's constant c for the short stepsize: <see cref="AdaptiveGradientDescent.Constant2024"/> (default) or <see cref="AdaptiveGradientDescent.Constant2020"/>.</param>
-    public AdaptiveGdPolyak(double optimalValue, double? stepsize = null, int window = 10, double stallRatio = 0.5,
+    public AdaptiveGdPolyak(double? optimalValue, double? stepsize = null, int window = 10, double stallRatio = 0.5,
         int minShortSteps = 10, int maxShortSteps = 1000, int? epochs = null, double adgdConstant = AdaptiveGradientDescent.Constant2024)
     {
         OptimalValue = optimalValue;
@@ -82,8 +93,20 @@ public sealed record AdaptiveGdPolyak : IMethod
         AdGdConstant = adgdConstant;
     }
 
-    /// <summary>f*, used by the long step.</summary>
-    public double OptimalValue { get; init => field = Validate.Finite(value, nameof(OptimalValue)); }
+    /// <summary>f*, used by the long step; null when it is unknown and estimated.</summary>
+    public double? OptimalValue { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValue)) : null; }
+
+    /// <summary>Where the f* estimate starts when <see cref="OptimalValue"/> is null (an estimate, not the truth); null: the rule's own start.</summary>
+    public double? OptimalValueEstimate { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValueEstimate)) : null; }
+
+    /// <summary>How f* is estimated when <see cref="OptimalValue"/> is null. Default: <see cref="OptimalValueEstimation.GradientRatio"/>.</summary>
+    public OptimalValueEstimation Estimation { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Estimation), value, "Unknown estimation rule."); }
+
+    /// <summary>Long steps per round of <see cref="OptimalValueEstimation.Restarts"/> (default 10).</summary>
+    public int RestartEpochs { get; init => field = Validate.AtLeast(value, 1, nameof(RestartEpochs)); } = 10;
+
+    /// <summary>Judge each long step by the phase it starts and roll it back when f did not fall (see <see cref="GdPolyak"/>). Default: true.</summary>
+    public bool Safeguard { get; init; } = true;
 
     /// <summary>A constant short stepsize η, or null for AdGD stepsizes.</summary>
     public double? Stepsize { get; init => field = value is double v ? Validate.PositiveFinite(v, nameof(Stepsize)) : null; }
@@ -114,43 +137,51 @@ public sealed record AdaptiveGdPolyak : IMethod
     public string Name => "GDPolyak-adaptive";
 
     /// <inheritdoc />
-    public long? PlannedSteps => Epochs is int e ? (long)e * (MaxShortSteps + 1) : null;
+    public long? PlannedSteps => Epochs is int e ? (long)e * (MaxShortSteps + 2) + e / RestartEpochs + 1 : null;
 
     /// <inheritdoc />
-    public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start.Dimension);
+    public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start);
 
-    private sealed class State(AdaptiveGdPolyak settings, int dimension) : IMethodState
+    private sealed class State(AdaptiveGdPolyak settings, Iterate start) : IMethodState
     {
-        private readonly AdGdStepsize? _adgd = settings.Stepsize is null ? new AdGdStepsize(settings.AdGdConstant, null, dimension) : null;
+        private readonly AdGdStepsize? _adgd = settings.Stepsize is null ? new AdGdStepsize(settings.AdGdConstant, null, start.Dimension) : null;
+        private readonly PolyakLongStep _long = new(settings.OptimalValue, settings.OptimalValueEstimate, settings.Estimation, settings.RestartEpochs,
+            settings.Safeguard, start);
+        private bool _longStepNext;
         private readonly double[] _recent = new double[settings.Window];
         private int _recentCount, _recentNext;
         private double _bestBefore;
         private int _phaseSteps;
         private int _epoch;
 
-        public StepReport Step(Iterate iterate, Oracle oracle)
+        public StepReport Step(Iterate iterate, Oracle oracle) => Next(iterate, oracle).WithEstimate(_long.Estimate);
+
+        private StepReport Next(Iterate iterate, Oracle oracle)
         {
             if (settings.Epochs is int epochs && _epoch >= epochs)
                 return StepReport.Halt(StopReason.MethodCompleted, $"Completed {epochs} epochs.");
-            Observe(iterate.GradientNormSquared);
-            string? trigger = Trigger(iterate.GradientNormSquared);
-            if (trigger is null)
+            if (_phaseSteps == 0 && !_longStepNext && _long.RestartDue)
+                return _long.Restart(iterate);
+            string? trigger;
+            if (_longStepNext)
+                trigger = null;
+            else
             {
-                _phaseSteps++;
-                double eta = _adgd?.Next(iterate) ?? settings.Stepsize!.Value;
-                return oracle.TakeGradientStep(iterate, eta, StepKind.Short);
+                Observe(iterate.GradientNormSquared);
+                trigger = Trigger(iterate.GradientNormSquared);
+                if (trigger is null)
+                {
+                    _long.ObservePhasePoint(iterate, _phaseSteps);
+                    _phaseSteps++;
+                    double eta = _adgd?.Next(iterate) ?? settings.Stepsize!.Value;
+                    return oracle.TakeGradientStep(iterate, eta, StepKind.Short);
+                }
             }
             _phaseSteps = 0;
             _epoch++;
-            StepReport report;
-            if (iterate.Value - settings.OptimalValue > 0)
-            {
-                _adgd?.Remember(iterate);
-                double polyak = PolyakStepsize.Compute(iterate.Value, settings.OptimalValue, iterate.GradientNormSquared);
-                report = oracle.TakeGradientStep(iterate, polyak, StepKind.Long).WithNote(trigger);
-            }
-            else
-                report = StepReport.Step(0, StepKind.Skipped).WithNote(trigger);
+            StepReport report = _long.Take(iterate, oracle, _adgd, out _longStepNext);
+            // A rollback or blow-up note says more than the trigger; an ordinary long or skipped step says what ended the phase.
+            if (report.Note is null) report = report.WithNote(trigger);
             return settings.Epochs is int last && _epoch == last && report.Taken
                 ? report.ThenStop(StopReason.MethodCompleted, $"Completed {last} epochs.")
                 : report;
@@ -195,7 +226,9 @@ public sealed record AdaptiveGdPolyak : IMethod
             state["recent"] = (double[])_recent.Clone();
             state["recentCount"] = [_recentCount];
             state["recentNext"] = [_recentNext];
+            state["longStepNext"] = [_longStepNext ? 1 : 0];
             _adgd?.Save(state, "adgd");
+            _long.Save(state);
         }
 
         public void Restore(IReadOnlyDictionary<string, double[]> state)
@@ -206,7 +239,9 @@ public sealed record AdaptiveGdPolyak : IMethod
             MethodStateEntry.ReadVector(state, "recent", _recent);
             _recentCount = MethodStateEntry.ReadCount(state, "recentCount", _recent.Length);
             _recentNext = MethodStateEntry.ReadCount(state, "recentNext", _recent.Length - 1);
+            _longStepNext = MethodStateEntry.ReadCount(state, "longStepNext", 1) == 1;
             _adgd?.Restore(state, "adgd");
+            _long.Restore(state);
         }
     }
 }

@@ -10,27 +10,46 @@ namespace Ravine.Methods;
 /// linearly and the long steps grow geometrically. Every step, short or long, is one oracle call.
 /// </summary>
 /// <remarks>
+/// <para>
 /// When f(x) − f* ≤ 0 at the end of an epoch (f* over-estimated, or round-off next to the solution) the long
 /// step is skipped (recorded as <see cref="StepKind.Skipped"/>, no oracle call) rather than taken backwards.
+/// </para>
+/// <para>
+/// <b>f* unknown.</b> With <see cref="OptimalValue"/> null the long step uses an estimate
+/// (<see cref="Estimation"/>, starting from <see cref="OptimalValueEstimate"/> if given), shown in the trace's
+/// <c>fstar_estimate</c> column. <b>Safeguard.</b> With <see cref="SafeguardActive"/> each long step is judged by the
+/// epoch it starts: f where the next long step would leave from must be below f where this one left from, else the
+/// iterate returns to the point before it (<see cref="StepKind.Rejected"/>, no oracle call) and later long steps are
+/// halved; a long step that lands above f(x₀) or on NaN/∞ is undone at once. A rejected epoch counts as an epoch. On by
+/// default when f* is estimated; off for a given f*, so the published runs are unchanged bit for bit.
+/// </para>
 /// </remarks>
 public sealed record GdPolyak : IMethod
 {
-    /// <summary>The registry's entry: <c>gdpolyak</c> with options <c>eta</c>, <c>K</c> and <c>epochs</c> (no defaults for η and K: they depend on the problem).</summary>
+    /// <summary>The registry's entry: <c>gdpolyak</c> with options <c>eta</c>, <c>K</c> and <c>epochs</c> (no defaults for η and K: they depend on the problem), and the long step's f* estimate and safeguard.</summary>
     public static MethodDescriptor Descriptor { get; } = new("gdpolyak", "GDPolyak: K short gradient steps of size η, then one Polyak step (f − f*)/‖∇f‖², per epoch",
         [
             MethodOption.Positive("eta", "η, the stepsize of the short gradient steps", required: true),
             MethodOption.Count("K", "short steps per epoch", 1, required: true),
             MethodOption.Count("epochs", "epochs (K short steps and one long step each); default: no limit but the run's budget", 0),
+            .. PolyakLongStep.Options,
         ],
-        a => new GdPolyak(a.Real("eta"), checked((int)a.Integer("K")), checked((int)(a.OptionalInteger("epochs") ?? int.MaxValue)), a.RequiredOptimalValue()),
+        a =>
+        {
+            var (optimal, start, rule, restartEpochs, safeguard) = PolyakLongStep.Read(a);
+            return new GdPolyak(a.Real("eta"), checked((int)a.Integer("K")), checked((int)(a.OptionalInteger("epochs") ?? int.MaxValue)), optimal)
+            {
+                OptimalValueEstimate = start, Estimation = rule, RestartEpochs = restartEpochs, Safeguard = safeguard,
+            };
+        },
         usesOptimalValue: true);
 
     /// <summary>Creates the method.</summary>
     /// <param name="stepsize">η &gt; 0, the short (gradient) stepsize.</param>
     /// <param name="shortSteps">K ≥ 1, short steps per epoch.</param>
     /// <param name="epochs">Epochs ≥ 0; the run ends with <see cref="StopReason.MethodCompleted"/> after the last long step.</param>
-    /// <param name="optimalValue">f*, the minimal value used by the long step. It is never assumed.</param>
-    public GdPolyak(double stepsize, int shortSteps, int epochs, double optimalValue)
+    /// <param name="optimalValue">f*, the minimal value used by the long step, or null to estimate it (see <see cref="Estimation"/>). It is never assumed.</param>
+    public GdPolyak(double stepsize, int shortSteps, int epochs, double? optimalValue)
     {
         Stepsize = stepsize;
         ShortSteps = shortSteps;
@@ -47,37 +66,60 @@ public sealed record GdPolyak : IMethod
     /// <summary>The number of epochs (K short steps and one long step each).</summary>
     public int Epochs { get; init => field = Validate.AtLeast(value, 0, nameof(Epochs)); }
 
-    /// <summary>f*, used by the long step.</summary>
-    public double OptimalValue { get; init => field = Validate.Finite(value, nameof(OptimalValue)); }
+    /// <summary>f*, used by the long step; null when it is unknown and estimated.</summary>
+    public double? OptimalValue { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValue)) : null; }
+
+    /// <summary>Where the f* estimate starts when <see cref="OptimalValue"/> is null (an estimate, not the truth); null: the rule's own start.</summary>
+    public double? OptimalValueEstimate { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValueEstimate)) : null; }
+
+    /// <summary>How f* is estimated when <see cref="OptimalValue"/> is null. Default: <see cref="OptimalValueEstimation.GradientRatio"/>.</summary>
+    public OptimalValueEstimation Estimation { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Estimation), value, "Unknown estimation rule."); }
+
+    /// <summary>Epochs per round of <see cref="OptimalValueEstimation.Restarts"/> (default 10).</summary>
+    public int RestartEpochs { get; init => field = Validate.AtLeast(value, 1, nameof(RestartEpochs)); } = 10;
+
+    /// <summary>Judge each long step by the epoch it starts (see the remarks); null (default): on exactly when f* is estimated.</summary>
+    public bool? Safeguard { get; init; }
+
+    /// <summary>Whether the safeguard is on: <see cref="Safeguard"/>, else on exactly when f* is estimated.</summary>
+    public bool SafeguardActive => Safeguard ?? OptimalValue is null;
 
     /// <inheritdoc />
     public string Name => "GDPolyak";
 
     /// <inheritdoc />
-    public long? PlannedSteps => (long)Epochs * ((long)ShortSteps + 1);
+    /// <remarks>With the safeguard an epoch may end in a rollback row besides its long step; with restarts a round begins with a restart row.</remarks>
+    public long? PlannedSteps => (long)Epochs * ((long)ShortSteps + 1 + (SafeguardActive ? 1 : 0))
+        + (OptimalValue is null && Estimation == OptimalValueEstimation.Restarts ? Epochs / RestartEpochs + 1 : 0);
 
     /// <inheritdoc />
-    public IMethodState Start(Iterate start, Oracle oracle) => new State(this);
+    public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start);
 
-    private sealed class State(GdPolyak settings) : IMethodState
+    private sealed class State(GdPolyak settings, Iterate start) : IMethodState
     {
+        private readonly PolyakLongStep _long = new(settings.OptimalValue, settings.OptimalValueEstimate, settings.Estimation, settings.RestartEpochs,
+            settings.SafeguardActive, start);
         private int _stepInEpoch;
         private int _epoch;
 
-        public StepReport Step(Iterate iterate, Oracle oracle)
+        public StepReport Step(Iterate iterate, Oracle oracle) => Next(iterate, oracle).WithEstimate(_long.Estimate);
+
+        private StepReport Next(Iterate iterate, Oracle oracle)
         {
             if (_epoch >= settings.Epochs)
                 return StepReport.Halt(StopReason.MethodCompleted, $"Completed {settings.Epochs} epochs.");
+            if (_stepInEpoch == 0 && _long.RestartDue)
+                return _long.Restart(iterate);
             if (_stepInEpoch < settings.ShortSteps)
             {
+                _long.ObservePhasePoint(iterate, _stepInEpoch);
                 _stepInEpoch++;
                 return oracle.TakeGradientStep(iterate, settings.Stepsize, StepKind.Short);
             }
-            _stepInEpoch = 0;
             _epoch++;
-            StepReport report = iterate.Value - settings.OptimalValue > 0
-                ? oracle.TakeGradientStep(iterate, PolyakStepsize.Compute(iterate.Value, settings.OptimalValue, iterate.GradientNormSquared), StepKind.Long)
-                : StepReport.Step(0, StepKind.Skipped);
+            StepReport report = _long.Take(iterate, oracle, null, out bool longStepNext);
+            // After a rollback the iterate is back at the end of a phase: the next epoch starts with its long step.
+            _stepInEpoch = longStepNext ? settings.ShortSteps : 0;
             return _epoch == settings.Epochs && report.Taken
                 ? report.ThenStop(StopReason.MethodCompleted, $"Completed {settings.Epochs} epochs.")
                 : report;
@@ -87,12 +129,14 @@ public sealed record GdPolyak : IMethod
         {
             state["epoch"] = [_epoch];
             state["stepInEpoch"] = [_stepInEpoch];
+            _long.Save(state);
         }
 
         public void Restore(IReadOnlyDictionary<string, double[]> state)
         {
             _epoch = MethodStateEntry.ReadCount(state, "epoch", settings.Epochs);
             _stepInEpoch = MethodStateEntry.ReadCount(state, "stepInEpoch", settings.ShortSteps);
+            _long.Restore(state);
         }
     }
 }

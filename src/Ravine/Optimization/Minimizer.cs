@@ -133,8 +133,9 @@ public static class Minimizer
                 if (!report.Taken)
                     return (report.Stop ?? StopReason.MethodCompleted, report.Message ?? "The method stopped.");
                 _iteration++;
-                if (report.Stepsize > _longestStep) _longestStep = report.Stepsize;
-                Record(report.Stepsize, report.Kind, report.Note);
+                // A rejected long step was undone: it is no step of the run's path, and no longest step.
+                if (report.Kind != StepKind.Rejected && report.Stepsize > _longestStep) _longestStep = report.Stepsize;
+                Record(report.Stepsize, report.Kind, report.Note, report.OptimalValueEstimate);
                 var stop = ObserveAndCheck(report.Stepsize, report.Kind);
                 // A method that finishes its own budget on the very step a limit is reached reports the truer reason; so
                 // does one cancelled on that step: it is complete, and a resume could not know the method was done.
@@ -180,7 +181,7 @@ public static class Minimizer
             };
         }
 
-        private void Record(double stepsize, StepKind kind, string? note = null)
+        private void Record(double stepsize, StepKind kind, string? note = null, double? estimate = null)
         {
             double f = _iterate.Value;
             if (f < _bestValue)
@@ -194,7 +195,7 @@ public static class Minimizer
             double distance = _distance is null ? double.NaN : _distance.DistanceToSolutions(_iterate.X);
             // A trace row's iteration is an int: a trace of 2³¹ rows (over 100 GB) is beyond any run that records one.
             _trace.Add(new TraceRow((int)_iteration, _oracle.Calls, f, f - _optimalValue, _iterate.GradientNorm, stepsize, kind,
-                distance, Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, note));
+                distance, Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, note, estimate ?? double.NaN));
         }
 
         private (StopReason, string)? ObserveAndCheck(double stepsize, StepKind kind)
@@ -202,7 +203,7 @@ public static class Minimizer
             double f = _iterate.Value;
             double gnorm = _iterate.GradientNorm;
             if (double.IsNaN(f) || double.IsInfinity(f))
-                return (StopReason.NonFiniteValue, $"f = {f} at iteration {_iteration}; the best finite point is kept.");
+                return (StopReason.NonFiniteValue, $"f = {f} at iteration {_iteration}; the best finite point is kept. {LikelyCause(kind, stepsize)}");
             if (!double.IsFinite(_iterate.GradientNormSquared) && !AllFinite(_iterate.Gradient))
                 return (StopReason.NonFiniteGradient, $"The gradient has a non-finite entry at iteration {_iteration}; the best finite point is kept.");
             if (_options.Observer is { } observer)
@@ -224,7 +225,7 @@ public static class Minimizer
                 return (StopReason.GradientTolerance, $"‖∇f‖ = {gnorm:G6} ≤ {_options.RelativeGradientTolerance:G6} · ‖∇f(x₀)‖.");
             double threshold = _startValue + _options.DivergenceFactor * Math.Max(Math.Abs(_startValue), _options.DivergenceScale);
             if (f > threshold)
-                return (StopReason.Diverged, $"f = {f:G6} exceeds f(x₀) + {_options.DivergenceFactor:G3} · max(|f(x₀)|, {_options.DivergenceScale:G3}) = {threshold:G6}: the stepsize is too large.");
+                return (StopReason.Diverged, $"f = {f:G6} exceeds f(x₀) + {_options.DivergenceFactor:G3} · max(|f(x₀)|, {_options.DivergenceScale:G3}) = {threshold:G6}. {LikelyCause(kind, stepsize)}");
             if (_options.CancellationToken.IsCancellationRequested)
                 return (StopReason.Cancelled, $"Cancelled at iteration {_iteration}.");
             return CheckLimits();
@@ -240,6 +241,17 @@ public static class Minimizer
                 return (StopReason.MaxOracleCalls, $"Reached the oracle-call limit {_options.MaxOracleCalls}.");
             return null;
         }
+
+        // What was observed decides what the message blames: a blow-up right after a Polyak step means f* (or its estimate)
+        // was too low for that point, since (f − f*)/‖∇f‖² grows without bound as f* falls; after an ordinary step, its
+        // stepsize (η) was too large for the curvature.
+        private static string LikelyCause(StepKind kind, double stepsize) => kind switch
+        {
+            StepKind.Long => $"It happened right after a long (Polyak) step of size {stepsize:G6}: the f* it used (or its estimate) is likely too low. Give a higher f*, or turn the safeguard on (--safeguard on), which rolls such steps back.",
+            StepKind.Short => $"It happened after a short step of size {stepsize:G6}: the stepsize η is likely too large for the curvature here.",
+            StepKind.Start => "f(x₀) itself is not finite.",
+            _ => $"The stepsize {stepsize:G6} is likely too large.",
+        };
 
         // ‖g‖² underflows to 0 for gradients near 1e-160 that are not zero; only an exact zero is stationary.
         private static bool AllZero(ReadOnlySpan<double> values)

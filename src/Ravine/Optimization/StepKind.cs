@@ -11,4 +11,10 @@ public enum StepKind : byte
     Long,
     /// <summary>A long step that was skipped because f − f* ≤ 0 (never taken backwards); the iterate did not move.</summary>
     Skipped,
+    /// <summary>
+    /// A long step rolled back by the safeguard (see <see cref="Methods.GdPolyak.Safeguard"/>): the iterate is back at the
+    /// point the long step left from, with its f and ∇f kept (no oracle call). The row's stepsize is the rejected step's
+    /// when it was judged at once (it blew up), 0 when it was judged by the epoch it started.
+    /// </summary>
+    Rejected,
 }

@@ -22,6 +22,12 @@ public readonly record struct StepReport
     /// </summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// The method's current estimate of f* when it estimates it (GDPolyak with f* unknown), for the trace's
+    /// <c>fstar_estimate</c> column; null when the method uses a given f* or none.
+    /// </summary>
+    public double? OptimalValueEstimate { get; init; }
+
     /// <summary>False when the method declined to step at all: nothing is recorded and the run stops with <see cref="Stop"/>.</summary>
     public bool Taken { get; init; }
 
@@ -33,6 +39,9 @@ public readonly record struct StepReport
 
     /// <summary>This step with <paramref name="note"/> in the trace's note column (see <see cref="Note"/>).</summary>
     public StepReport WithNote(string? note) => this with { Note = note };
+
+    /// <summary>This step with <paramref name="estimate"/> as the f* estimate in force (see <see cref="OptimalValueEstimate"/>).</summary>
+    public StepReport WithEstimate(double? estimate) => this with { OptimalValueEstimate = estimate };
 
     /// <summary>This step, after which the run stops with <paramref name="reason"/>.</summary>
     public StepReport ThenStop(StopReason reason, string message) => this with { Stop = reason, Message = message };

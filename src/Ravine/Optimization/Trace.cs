@@ -9,7 +9,7 @@ public sealed class Trace
 {
     private int[] _iteration;
     private long[] _oracleCalls;
-    private double[] _value, _gap, _gradientNorm, _stepsize, _distance, _seconds;
+    private double[] _value, _gap, _gradientNorm, _stepsize, _distance, _seconds, _estimate;
     private StepKind[] _kind;
     private string?[] _note;
 
@@ -25,6 +25,7 @@ public sealed class Trace
         _stepsize = new double[capacity];
         _distance = new double[capacity];
         _seconds = new double[capacity];
+        _estimate = new double[capacity];
         _kind = new StepKind[capacity];
         _note = new string?[capacity];
     }
@@ -53,6 +54,9 @@ public sealed class Trace
     /// <summary>The method's note on the step that produced the row (<see cref="StepReport.Note"/>), null for most rows.</summary>
     public ReadOnlySpan<string?> Note => _note.AsSpan(0, Count);
 
+    /// <summary>The method's estimate of f* in force at the row (<see cref="StepReport.OptimalValueEstimate"/>), NaN when it does not estimate f*.</summary>
+    public ReadOnlySpan<double> OptimalValueEstimate => _estimate.AsSpan(0, Count);
+
     /// <summary>One row as a value.</summary>
     public TraceRow this[int row]
     {
@@ -60,7 +64,7 @@ public sealed class Trace
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)Count, nameof(row));
             return new TraceRow(_iteration[row], _oracleCalls[row], _value[row], _gap[row], _gradientNorm[row],
-                _stepsize[row], _kind[row], _distance[row], _seconds[row], _note[row]);
+                _stepsize[row], _kind[row], _distance[row], _seconds[row], _note[row], _estimate[row]);
         }
     }
 
@@ -79,6 +83,7 @@ public sealed class Trace
         _distance[i] = row.Distance;
         _seconds[i] = row.Seconds;
         _note[i] = row.Note;
+        _estimate[i] = row.OptimalValueEstimate;
     }
 
     /// <summary>A copy with room for at least <paramref name="capacity"/> rows.</summary>
@@ -98,7 +103,7 @@ public sealed class Trace
         return Iteration.SequenceEqual(other.Iteration) && OracleCalls.SequenceEqual(other.OracleCalls)
             && Kind.SequenceEqual(other.Kind) && BitsEqual(Value, other.Value) && BitsEqual(Gap, other.Gap)
             && BitsEqual(GradientNorm, other.GradientNorm) && BitsEqual(Stepsize, other.Stepsize)
-            && BitsEqual(Distance, other.Distance) && Note.SequenceEqual(other.Note);
+            && BitsEqual(Distance, other.Distance) && Note.SequenceEqual(other.Note) && BitsEqual(OptimalValueEstimate, other.OptimalValueEstimate);
     }
 
     private static bool BitsEqual(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
@@ -117,6 +122,7 @@ public sealed class Trace
         Array.Resize(ref _distance, capacity);
         Array.Resize(ref _seconds, capacity);
         Array.Resize(ref _note, capacity);
+        Array.Resize(ref _estimate, capacity);
     }
 }
 
@@ -131,5 +137,6 @@ public sealed class Trace
 /// <param name="Distance">dist(x, S), NaN when unknown.</param>
 /// <param name="Seconds">Wall-clock seconds since the start.</param>
 /// <param name="Note">The method's note on that step (<see cref="StepReport.Note"/>), usually null.</param>
+/// <param name="OptimalValueEstimate">The method's f* estimate in force (<see cref="StepReport.OptimalValueEstimate"/>), NaN when it does not estimate f*.</param>
 public readonly record struct TraceRow(int Iteration, long OracleCalls, double Value, double Gap, double GradientNorm,
-    double Stepsize, StepKind Kind, double Distance, double Seconds, string? Note = null);
+    double Stepsize, StepKind Kind, double Distance, double Seconds, string? Note = null, double OptimalValueEstimate = double.NaN);

@@ -33,6 +33,7 @@ public class PublicSurfaceTests
         "Ravine.Methods.MethodOption",
         "Ravine.Methods.MethodRegistry",
         "Ravine.Methods.NesterovGradient",
+        "Ravine.Methods.OptimalValueEstimation",
         "Ravine.Methods.OptionKind",
         "Ravine.Methods.PolyakStep",
         "Ravine.Objectives.GradientChecker",

@@ -38,7 +38,7 @@ public class TraceCsvTests
         string[] lines = text.ToString().TrimEnd('\n').Split('\n');
         Assert.Equal(TraceCsv.Header, lines[0]);
         Assert.Equal(4, lines.Length - 1);
-        Assert.All(lines, line => Assert.Equal(10, line.Split(',').Length));
+        Assert.All(lines, line => Assert.Equal(11, line.Split(',').Length));
         Assert.StartsWith("0,1,", lines[1]);
         Assert.Contains(",short,", lines[2]);
     }
@@ -46,11 +46,11 @@ public class TraceCsvTests
     [Fact]
     public void A_malformed_line_is_reported_with_its_number()
     {
-        string text = TraceCsv.Header + "\n0,1,1,1,1,0,start,NaN,0,\n1,2,x,1,1,0,short,NaN,0,\n";
+        string text = TraceCsv.Header + "\n0,1,1,1,1,0,start,NaN,0,,NaN\n1,2,x,1,1,0,short,NaN,0,,NaN\n";
         var error = Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(text)));
         Assert.Contains("Line 3", error.Message);
         Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader("a,b\n")));
-        Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(TraceCsv.Header + "\n0,1,1,1,1,0,sideways,NaN,0,\n")));
+        Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(TraceCsv.Header + "\n0,1,1,1,1,0,sideways,NaN,0,,NaN\n")));
     }
 
     [Fact]

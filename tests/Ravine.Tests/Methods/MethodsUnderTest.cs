@@ -25,6 +25,19 @@ internal static class MethodsUnderTest
         ("gdpolyak-adaptive", _ => new AdaptiveGdPolyak(0)),
     ];
 
+    /// <summary>
+    /// Every method and, after them, configurations whose state differs in kind (f* unknown: the estimate, the safeguard
+    /// and their rollbacks must save, restore and not allocate too). Property tests that draw an index use this list.
+    /// </summary>
+    public static IReadOnlyList<(string Name, Func<double, IMethod> Create)> Configurations { get; } =
+    [
+        .. All,
+        ("gdpolyak fstar=unknown", eta => new GdPolyak(eta, 10, 30, null)),
+        ("gdpolyak fstar-estimate=-1 safeguard=on", eta => new GdPolyak(eta, 10, 30, null) { OptimalValueEstimate = -1 }),
+        ("gdpolyak-adaptive fstar-estimate=-1", _ => new AdaptiveGdPolyak(null) { OptimalValueEstimate = -1 }),
+        ("gdpolyak fstar-rule=restarts", eta => new GdPolyak(eta, 10, 30, null) { Estimation = OptimalValueEstimation.Restarts, RestartEpochs = 3 }),
+    ];
+
     /// <summary>The names, for <c>[MemberData]</c>; <paramref name="except"/> leaves some out (the test says why).</summary>
     public static TheoryData<string> Names(params string[] except)
     {
@@ -35,11 +48,11 @@ internal static class MethodsUnderTest
     }
 
     /// <summary>The named method built for stepsize <paramref name="eta"/>.</summary>
-    public static IMethod Create(string name, double eta) => All.Single(m => m.Name == name).Create(eta);
+    public static IMethod Create(string name, double eta) => Configurations.Single(m => m.Name == name).Create(eta);
 
-    /// <summary>The <paramref name="index"/>-th method, for property tests that draw an index in [0, Count).</summary>
-    public static IMethod Create(int index, double eta) => All[index].Create(eta);
+    /// <summary>The <paramref name="index"/>-th configuration, for property tests that draw an index in [0, Count).</summary>
+    public static IMethod Create(int index, double eta) => Configurations[index].Create(eta);
 
-    /// <summary>How many methods there are.</summary>
-    public static int Count => All.Count;
+    /// <summary>How many configurations there are.</summary>
+    public static int Count => Configurations.Count;
 }

@@ -1,0 +1,24 @@
+namespace Ravine.Methods;
+
+/// <summary>
+/// How GDPolyak (fixed-K and adaptive) estimates f* for its long steps when f* is not given. The estimate appears in
+/// the trace's <c>fstar_estimate</c> column; docs/ADAPTIVE.md measures both rules.
+/// </summary>
+public enum OptimalValueEstimation
+{
+    /// <summary>
+    /// The default. Under fourth-order growth f − f* ∝ ‖∇f‖^{4/3} on the ravine, so two points a, b on it (two
+    /// successive long-step points, or two late points of the first short phase) give ρ = (‖∇f(b)‖/‖∇f(a)‖)^{4/3},
+    /// e = ρ(f(a) − f(b))/(1 − ρ) ≈ f(b) − f*, and the estimate f(b) − 2e (a gap over-estimated 2x makes the long step
+    /// longer, which measured better). No extra oracle call and no starting estimate needed; a start is used only
+    /// until two such points exist.
+    /// </summary>
+    GradientRatio,
+
+    /// <summary>
+    /// The authors' code (Davis, Drusvyatskiy, Jiang, arXiv 2409.19791): rounds of a fixed number of epochs, each from
+    /// x₀ again, with every long step halved; after each round the estimate becomes (best f + estimate)/2. Without a
+    /// start it begins at −max(|f(x₀)|, 1).
+    /// </summary>
+    Restarts,
+}

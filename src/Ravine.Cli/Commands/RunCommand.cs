@@ -35,8 +35,8 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
         public long? MaxIters { get; init; }
 
         [CommandOption("--fstar <F>")]
-        [Description("f*, the optimal value the Polyak steps use; default: the problem's (0).")]
-        public double? FStar { get; init; }
+        [Description("f*, the optimal value the Polyak steps use, or 'unknown': gdpolyak and gdpolyak-adaptive then estimate it (--fstar-rule, --fstar-estimate F to start the estimate at F) with the safeguard on; default: the problem's (0).")]
+        public string? FStar { get; init; }
 
         [CommandOption("--seed <SEED>")]
         [Description("The seed of the generated instance (with --data: of the start, when x0.npy is absent); default 3407.")]
@@ -128,6 +128,11 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
         return (plan, files, RunCheckpointing.For(plan, files.Folder, interval));
     }
 
+    private static double ParseOptimalValue(string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double f) && double.IsFinite(f)
+            ? f
+            : throw new ArgumentException($"--fstar takes a finite number or '{RunSettingsJson.UnknownOptimalValue}', not '{text}'.", "fstar");
+
     /// <summary>The run's settings: the options, over the <c>--config</c> file's, over the defaults.</summary>
     internal static RunSettings Resolve(Settings options, MethodOptionArguments methodOptions)
     {
@@ -139,6 +144,7 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
         var merged = new Dictionary<string, string>(
             file is not null && string.Equals(file.Method, method, StringComparison.OrdinalIgnoreCase) ? file.MethodOptions : new Dictionary<string, string>(), StringComparer.Ordinal);
         foreach (var (key, value) in methodOptions.Values) merged[key] = value;
+        bool unknown = string.Equals(options.FStar?.Trim(), RunSettingsJson.UnknownOptimalValue, StringComparison.OrdinalIgnoreCase);
         return new RunSettings
         {
             Problem = problem,
@@ -146,7 +152,8 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
             Method = method,
             MethodOptions = merged,
             MaxIterations = options.MaxIters ?? file?.MaxIterations,
-            OptimalValue = options.FStar ?? file?.OptimalValue,
+            OptimalValue = options.FStar is null ? file?.OptimalValue : unknown ? null : ParseOptimalValue(options.FStar),
+            OptimalValueUnknown = options.FStar is null ? file?.OptimalValueUnknown ?? false : unknown,
             Seed = options.Seed ?? file?.Seed ?? ProblemRegistry.DefaultSeed,
             Output = options.Out ?? file?.Output,
         };

@@ -62,7 +62,7 @@ public sealed class RunPlan
             ? ProblemRegistry.Generate(settings.Problem, settings.Seed)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
         var published = PublishedExperiments.For(problem.Name);
-        var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValue ?? problem.OptimalValue);
+        var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValueUnknown ? null : settings.OptimalValue ?? problem.OptimalValue);
         var method = descriptor.Create(arguments);
         long maxIterations = settings.MaxIterations
             ?? method.PlannedSteps ?? published?.BaselineSteps ?? DefaultIterationBudget;

@@ -44,6 +44,12 @@ public sealed record RunSettings
         init => field = value is double f && !double.IsFinite(f) ? throw new ArgumentOutOfRangeException("fstar", f, "fstar must be finite.") : value;
     }
 
+    /// <summary>
+    /// True when f* is to be treated as unknown (<c>--fstar unknown</c>, <c>"fstar": "unknown"</c>): a method whose long
+    /// step needs f* estimates it (see its <c>fstar-rule</c>). Excludes <see cref="OptimalValue"/>.
+    /// </summary>
+    public bool OptimalValueUnknown { get; init; }
+
     /// <summary>The seed that generates the instance (or, with <see cref="Data"/>, the parts the folder leaves out). Default: the published seed 3407.</summary>
     public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
 
@@ -53,7 +59,7 @@ public sealed record RunSettings
     /// <summary>Equal settings: every value, and the same method options (as text) whatever their order.</summary>
     public bool Equals(RunSettings? other) =>
         other is not null && Problem == other.Problem && Data == other.Data && Method == other.Method
-        && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && Seed == other.Seed
+        && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && Seed == other.Seed
         && Output == other.Output && MethodOptions.Count == other.MethodOptions.Count
         && MethodOptions.All(o => other.MethodOptions.TryGetValue(o.Key, out var v) && v == o.Value);
 

@@ -62,6 +62,7 @@ public static class RunSettingsJson
         }
         if (settings.MaxIterations is { } maxIterations) writer.WriteNumber("max-iters", maxIterations);
         if (settings.OptimalValue is { } fstar) WriteExact(writer, "fstar", fstar);
+        else if (settings.OptimalValueUnknown) writer.WriteString("fstar", UnknownOptimalValue);
         writer.WriteNumber("seed", settings.Seed);
         if (settings.Output is { } output) writer.WriteString("out", output);
         writer.WriteEndObject();
@@ -152,7 +153,8 @@ public static class RunSettingsJson
                 Method = methodName,
                 MethodOptions = options,
                 MaxIterations = Integer(root, "max-iters", source),
-                OptimalValue = Number(root, "fstar", source),
+                OptimalValue = IsUnknown(root) ? null : Number(root, "fstar", source),
+                OptimalValueUnknown = IsUnknown(root),
                 Seed = Seed(root, source),
                 Output = PathValue(String(root, "out", source), baseFolder),
             };
@@ -165,6 +167,12 @@ public static class RunSettingsJson
             throw new FormatException($"{source}: '{key}': {FirstSentence(e)}{what}");
         }
     }
+
+    /// <summary>The word <c>fstar</c> takes for "unknown: estimate it", on the command line and in config files.</summary>
+    public const string UnknownOptimalValue = "unknown";
+
+    private static bool IsUnknown(JsonElement root) =>
+        root.TryGetProperty("fstar", out var value) && value.ValueKind == JsonValueKind.String && value.GetString() == UnknownOptimalValue;
 
     private static string? String(JsonElement root, string key, string source)
     {

@@ -62,6 +62,8 @@ public static class Minimizer
         private long _bestIteration;
         private long _iteration;
         private double _longestStep;
+        // The last long step that raised f, for the divergence message: (its iteration, size, f before, f after), or iteration −1.
+        private (long Iteration, double Stepsize, double Before, double After) _raisingLongStep = (-1, 0, 0, 0);
         private double _startValue, _startGradientNorm;
         private long _startTimestamp;
         private bool _started;
@@ -129,6 +131,7 @@ public static class Minimizer
         {
             while (true)
             {
+                double before = _iterate.Value;
                 StepReport report = _state!.Step(_iterate, _oracle);
                 if (!report.Taken)
                     return (report.Stop ?? StopReason.MethodCompleted, report.Message ?? "The method stopped.");
@@ -136,6 +139,8 @@ public static class Minimizer
                 // A rejected long step was undone: it is no step of the run's path, and no longest step.
                 if (report.Kind != StepKind.Rejected && report.Stepsize > _longestStep) _longestStep = report.Stepsize;
                 Record(report.Stepsize, report.Kind, report.Note, report.OptimalValueEstimate);
+                if (report.Kind == StepKind.Long)
+                    _raisingLongStep = !(_iterate.Value <= before) ? (_iteration, report.Stepsize, before, _iterate.Value) : (-1, 0, 0, 0);
                 var stop = ObserveAndCheck(report.Stepsize, report.Kind);
                 // A method that finishes its own budget on the very step a limit is reached reports the truer reason; so
                 // does one cancelled on that step: it is complete, and a resume could not know the method was done.
@@ -245,11 +250,15 @@ public static class Minimizer
         // What was observed decides what the message blames: a blow-up right after a Polyak step means f* (or its estimate)
         // was too low for that point, since (f − f*)/‖∇f‖² grows without bound as f* falls; after an ordinary step, its
         // stepsize (η) was too large for the curvature.
-        private static string LikelyCause(StepKind kind, double stepsize) => kind switch
+        // A long step that raised f and was followed only by short steps until the blow-up is the suspect even when the
+        // blow-up came later: a point thrown far off the ravine sits where η is too large for the curvature.
+        private string LikelyCause(StepKind kind, double stepsize) => kind switch
         {
-            StepKind.Long => $"It happened right after a long (Polyak) step of size {stepsize:G6}: the f* it used (or its estimate) is likely too low. Give a higher f*, or turn the safeguard on (--safeguard on), which rolls such steps back.",
-            StepKind.Short => $"It happened after a short step of size {stepsize:G6}: the stepsize η is likely too large for the curvature here.",
             StepKind.Start => "f(x₀) itself is not finite.",
+            _ when _raisingLongStep.Iteration >= 0 =>
+                $"The long (Polyak) step of size {_raisingLongStep.Stepsize:G6} at iteration {_raisingLongStep.Iteration} raised f from {_raisingLongStep.Before:G6} to {_raisingLongStep.After:G6}: " +
+                "the f* it used (or its estimate) is likely too low. Give a higher f*, leave f* unknown to have it estimated, or turn the safeguard on (Safeguard, --safeguard on) to roll such steps back.",
+            StepKind.Short => $"No long step raised f before it; the short stepsize {stepsize:G6} (η) is likely too large for the curvature here.",
             _ => $"The stepsize {stepsize:G6} is likely too large.",
         };
 

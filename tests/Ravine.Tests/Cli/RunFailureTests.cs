@@ -12,7 +12,7 @@ public class RunFailureTests
         using var folder = new ScratchFolder();
         var (code, output, error) = CliRunner.Run("run", "--problem", "quartic-rosenbrock", "--method", "gd", "--eta", "10", "--out", folder.Root);
         Assert.True(code == 0, $"exit {code}: {error}");
-        Assert.Contains("the stepsize is too large", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+        Assert.Contains("(η) is likely too large", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
         var run = Assert.Single(ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder.Root, "summary.json"))).Runs);
         Assert.Equal("Diverged", run.StopReason);
         Assert.True(run.Iterations < 10);

@@ -38,6 +38,14 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
         [Description("f*, the optimal value the Polyak steps use, or 'unknown': gdpolyak and gdpolyak-adaptive then estimate it (--fstar-rule, --fstar-estimate F to start the estimate at F) with the safeguard on; default: the problem's (0).")]
         public string? FStar { get; init; }
 
+        [CommandOption("--validation-every <N>")]
+        [Description("With held-out data in --data (quadratic sensing: *_heldout.npy): validate also every N iterations (long steps are always validated, and rolled back when they raise the validation loss); default 0: only at long steps.")]
+        public int? ValidationEvery { get; init; }
+
+        [CommandOption("--patience <P>")]
+        [Description("With held-out data: stop after P validations in a row without a new best, and return the best-validation point; default: no early stopping.")]
+        public int? Patience { get; init; }
+
         [CommandOption("--seed <SEED>")]
         [Description("The seed of the generated instance (with --data: of the start, when x0.npy is absent); default 3407.")]
         public ulong? Seed { get; init; }
@@ -66,6 +74,8 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
             if (Method is not null) yield return "--method";
             if (MaxIters is not null) yield return "--max-iters";
             if (FStar is not null) yield return "--fstar";
+            if (ValidationEvery is not null) yield return "--validation-every";
+            if (Patience is not null) yield return "--patience";
             if (Seed is not null) yield return "--seed";
             if (Out is not null) yield return "--out";
             if (Config is not null) yield return "--config";
@@ -154,6 +164,8 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
             MaxIterations = options.MaxIters ?? file?.MaxIterations,
             OptimalValue = options.FStar is null ? file?.OptimalValue : unknown ? null : ParseOptimalValue(options.FStar),
             OptimalValueUnknown = options.FStar is null ? file?.OptimalValueUnknown ?? false : unknown,
+            ValidationInterval = options.ValidationEvery ?? file?.ValidationInterval,
+            Patience = options.Patience ?? file?.Patience,
             Seed = options.Seed ?? file?.Seed ?? ProblemRegistry.DefaultSeed,
             Output = options.Out ?? file?.Output,
         };

@@ -66,11 +66,13 @@ public static class ExperimentRunner
     {
         ArgumentNullException.ThrowIfNull(plan);
         var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
-        return Execute(key, plan.Problem, plan.Arguments, plan.Settings.Seed, plan.Method, plan.MaxIterations, observer, cancellationToken, checkpointing);
+        return Execute(key, plan.Problem, plan.Arguments, plan.Settings.Seed, plan.Method, plan.MaxIterations, observer, cancellationToken, checkpointing,
+            validate: plan.WithValidation);
     }
 
     private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, IMethod method, long budget,
-        IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null, Paper.PublishedExperiment? published = null)
+        IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null, Paper.PublishedExperiment? published = null,
+        Func<MinimizeOptions, MinimizeOptions>? validate = null)
     {
         long every = Math.Max(1, budget / 100);
         observer?.RunStarted(key, budget);
@@ -86,6 +88,7 @@ public static class ExperimentRunner
         };
         if (checkpointing is not null)
             options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpointing.Save };
+        if (validate is not null) options = validate(options);
         var result = checkpointing?.ResumeFrom is { } from
             ? Minimizer.Resume(problem, method, from, options)
             : Minimizer.Minimize(problem, problem.Start, method, options);

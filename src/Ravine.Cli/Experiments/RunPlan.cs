@@ -48,6 +48,21 @@ public sealed class RunPlan
     /// </summary>
     public long MaxIterations { get; }
 
+    /// <summary>The held-out objective that validates the run (a quadratic-sensing instance with held-out measurements), or null.</summary>
+    public Objectives.IObjective? Validation => (Problem as QuadraticSensing)?.HeldOut;
+
+    /// <summary>The loop's validation settings for this plan (none without held-out data).</summary>
+    public MinimizeOptions WithValidation(MinimizeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Validation is { } validation
+            ? options with { Validation = validation, ValidationInterval = Settings.ValidationInterval ?? 0, Patience = Settings.Patience ?? 0 }
+            : options;
+    }
+
+    // A problem whose f* is unknown (noisy measurements) says NaN: a method that needs f* then estimates it.
+    internal static double? Known(double optimalValue) => double.IsNaN(optimalValue) ? null : optimalValue;
+
     /// <summary>Resolves settings: builds or loads the instance and configures the method.</summary>
     /// <exception cref="ArgumentException">Unknown problem or method, or an invalid option for the method (<see cref="ArgumentException.ParamName"/> names it).</exception>
     /// <exception cref="Instances.InstanceDataException">The data folder is missing a file, or its files do not fit together or hold NaN or ±∞.</exception>
@@ -62,8 +77,10 @@ public sealed class RunPlan
             ? ProblemRegistry.Generate(settings.Problem, settings.Seed)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
         var published = PublishedExperiments.For(problem.Name);
-        var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValueUnknown ? null : settings.OptimalValue ?? problem.OptimalValue);
+        var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValueUnknown ? null : settings.OptimalValue ?? Known(problem.OptimalValue));
         var method = descriptor.Create(arguments);
+        if ((settings.ValidationInterval is not null || settings.Patience is not null) && (problem as QuadraticSensing)?.HeldOut is null)
+            throw new ArgumentException("--validation-every and --patience need held-out data: a quadratic-sensing folder (--data) with A_heldout.npy, B_heldout.npy and y_heldout.npy (ravine generate quadratic-sensing --validation M).", "patience");
         long maxIterations = settings.MaxIterations
             ?? method.PlannedSteps ?? published?.BaselineSteps ?? DefaultIterationBudget;
         return new RunPlan(settings, problem, arguments, method, maxIterations);

@@ -50,6 +50,12 @@ public sealed record RunSettings
     /// </summary>
     public bool OptimalValueUnknown { get; init; }
 
+    /// <summary>With held-out data (a quadratic-sensing folder with <c>*_heldout.npy</c>): also validate every this many iterations (long steps always); null: only at long steps.</summary>
+    public int? ValidationInterval { get; init => field = value is < 0 ? throw new ArgumentOutOfRangeException("validation-every", value, "validation-every must be ≥ 0.") : value; }
+
+    /// <summary>With held-out data: stop after this many validations in a row without a new best, returning the best; null: no early stopping.</summary>
+    public int? Patience { get; init => field = value is < 0 ? throw new ArgumentOutOfRangeException("patience", value, "patience must be ≥ 0.") : value; }
+
     /// <summary>The seed that generates the instance (or, with <see cref="Data"/>, the parts the folder leaves out). Default: the published seed 3407.</summary>
     public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
 
@@ -59,7 +65,7 @@ public sealed record RunSettings
     /// <summary>Equal settings: every value, and the same method options (as text) whatever their order.</summary>
     public bool Equals(RunSettings? other) =>
         other is not null && Problem == other.Problem && Data == other.Data && Method == other.Method
-        && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && Seed == other.Seed
+        && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && ValidationInterval == other.ValidationInterval && Patience == other.Patience && Seed == other.Seed
         && Output == other.Output && MethodOptions.Count == other.MethodOptions.Count
         && MethodOptions.All(o => other.MethodOptions.TryGetValue(o.Key, out var v) && v == o.Value);
 

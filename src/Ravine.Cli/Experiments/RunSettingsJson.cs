@@ -17,7 +17,7 @@ namespace Ravine.Cli.Experiments;
 public static class RunSettingsJson
 {
     /// <summary>The keys of the run itself, in the order the documentation lists them; every other key is a method option.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["problem", "data", "method", "max-iters", "fstar", "seed", "out"];
+    public static IReadOnlyList<string> Keys { get; } = ["problem", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -64,6 +64,8 @@ public static class RunSettingsJson
         if (settings.OptimalValue is { } fstar) WriteExact(writer, "fstar", fstar);
         else if (settings.OptimalValueUnknown) writer.WriteString("fstar", UnknownOptimalValue);
         writer.WriteNumber("seed", settings.Seed);
+        if (settings.ValidationInterval is { } every) writer.WriteNumber("validation-every", every);
+        if (settings.Patience is { } patience) writer.WriteNumber("patience", patience);
         if (settings.Output is { } output) writer.WriteString("out", output);
         writer.WriteEndObject();
     }
@@ -155,6 +157,8 @@ public static class RunSettingsJson
                 MaxIterations = Integer(root, "max-iters", source),
                 OptimalValue = IsUnknown(root) ? null : Number(root, "fstar", source),
                 OptimalValueUnknown = IsUnknown(root),
+                ValidationInterval = Integer(root, "validation-every", source),
+                Patience = Integer(root, "patience", source),
                 Seed = Seed(root, source),
                 Output = PathValue(String(root, "out", source), baseFolder),
             };

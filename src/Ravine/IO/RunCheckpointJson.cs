@@ -33,7 +33,8 @@ public static class RunCheckpointJson
             new Dictionary<string, double[]>(checkpoint.MethodState),
             new TraceDto(trace.Iteration.ToArray(), trace.OracleCalls.ToArray(), trace.Value.ToArray(), trace.Gap.ToArray(),
                 trace.GradientNorm.ToArray(), trace.Stepsize.ToArray(), trace.Kind.ToArray().Select(k => (int)k).ToArray(),
-                trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace), Estimates(trace)));
+                trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace), Estimates(trace)),
+            checkpoint.ValidationState is { } validation ? new Dictionary<string, double[]>(validation) : null);
         JsonSerializer.Serialize(stream, dto, Options);
     }
 
@@ -85,7 +86,7 @@ public static class RunCheckpointJson
             Method = dto.Method, X = dto.X, Value = dto.Value, Gradient = dto.Gradient, Iteration = dto.Iteration,
             OracleCalls = dto.OracleCalls, BestX = dto.BestX, BestGradient = dto.BestGradient, BestValue = dto.BestValue, BestIteration = dto.BestIteration,
             LongestStep = dto.LongestStep, StartValue = dto.StartValue, StartGradientNorm = dto.StartGradientNorm,
-            ElapsedSeconds = dto.ElapsedSeconds, MethodState = dto.MethodState, Trace = trace,
+            ElapsedSeconds = dto.ElapsedSeconds, MethodState = dto.MethodState, Trace = trace, ValidationState = dto.ValidationState,
         };
     }
 
@@ -107,7 +108,8 @@ public static class RunCheckpointJson
 
     private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, long Iteration,
         long OracleCalls, double[]? BestX, double[]? BestGradient, double BestValue, long BestIteration, double LongestStep, double StartValue,
-        double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState, TraceDto? Trace);
+        double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState, TraceDto? Trace,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, double[]>? ValidationState = null);
 
     private sealed record TraceDto(int[]? Iteration, long[]? OracleCalls, double[]? Value, double[]? Gap, double[]? GradientNorm,
         double[]? Stepsize, int[]? Kind, double[]? Distance, double[]? Seconds,

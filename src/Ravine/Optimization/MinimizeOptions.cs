@@ -66,6 +66,27 @@ public sealed record MinimizeOptions
     /// <summary>f* for the gap column and <see cref="GapTolerance"/>. Default: the objective's, if it implements <see cref="Objectives.IKnowsOptimalValue"/>.</summary>
     public double? OptimalValue { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValue)) : null; }
 
+    /// <summary>
+    /// A validation objective — typically the same loss on held-out data — to guard against fitting the training data
+    /// beyond the truth. It is evaluated at the start, after every long step and every <see cref="ValidationInterval"/>
+    /// iterations; its evaluations are counted in <see cref="MinimizeResult.ValidationEvaluations"/>, not in the oracle
+    /// calls (its gradient is computed into scratch and ignored). With it: a long step that raises the validation loss
+    /// is rolled back (<see cref="StepKind.Rejected"/>, note <c>validation</c>), the point of record
+    /// (<see cref="MinimizeResult.X"/>) is the point of least validation loss, and <see cref="Patience"/> turns on early
+    /// stopping. It must have the objective's dimension. Default: none.
+    /// </summary>
+    public Objectives.IObjective? Validation { get; init; }
+
+    /// <summary>With <see cref="Validation"/>: evaluate it also every this many iterations (long steps always). Default 0: only at long steps.</summary>
+    public int ValidationInterval { get; init => field = Validate.AtLeast(value, 0, nameof(ValidationInterval)); }
+
+    /// <summary>
+    /// With <see cref="Validation"/>: stop with <see cref="StopReason.EarlyStopping"/> after this many validation
+    /// evaluations in a row without a new least validation loss; the result is the point of least validation loss.
+    /// Default 0: no early stopping.
+    /// </summary>
+    public int Patience { get; init => field = Validate.AtLeast(value, 0, nameof(Patience)); }
+
     /// <summary>Record a trace row per iteration. Default: true.</summary>
     public bool RecordTrace { get; init; } = true;
 

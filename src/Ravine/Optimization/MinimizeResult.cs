@@ -7,7 +7,8 @@ namespace Ravine.Optimization;
 /// <remarks>
 /// The point of record (<see cref="X"/>, <see cref="Value"/>, <see cref="Gradient"/>, <see cref="Gap"/>) is the best
 /// point seen: the one with the smallest finite f, the earliest on ties (Optim.jl's <c>minimizer</c> and <c>minimum</c>).
-/// A non-monotone method or a long last step can leave the last point well above it (GDPolyak's last Polyak step moves
+/// With a validation objective (<see cref="MinimizeOptions.Validation"/>) it is instead the point of least validation
+/// loss. A non-monotone method or a long last step can leave the last point well above it (GDPolyak's last Polyak step moves
 /// along the ravine and may throw the point off it); the last point is <see cref="FinalX"/>, <see cref="FinalValue"/>.
 /// </remarks>
 public sealed class MinimizeResult
@@ -80,6 +81,15 @@ public sealed class MinimizeResult
     public double LongestStep { get; }
     /// <summary>The f* used for gaps, NaN when unknown.</summary>
     public double OptimalValue { get; }
+    /// <summary>
+    /// The least validation loss seen (<see cref="MinimizeOptions.Validation"/>), at <see cref="X"/>; NaN without
+    /// validation. With validation, <see cref="X"/> is the point of least validation loss, not of least f.
+    /// </summary>
+    public double ValidationValue { get; internal init; } = double.NaN;
+
+    /// <summary>How many times the validation objective was evaluated (not counted in <see cref="OracleCalls"/>).</summary>
+    public long ValidationEvaluations { get; internal init; }
+
     /// <summary>The per-iteration trace (empty when recording was off).</summary>
     public Trace Trace { get; }
 

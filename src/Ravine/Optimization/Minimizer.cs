@@ -68,6 +68,14 @@ public static class Minimizer
         private long _startTimestamp;
         private bool _started;
 
+        // Validation (MinimizeOptions.Validation): all allocated once, here; nothing per iteration.
+        private readonly IObjective? _validation;
+        private readonly Iterate? _previous;
+        private readonly double[] _validationGradient = [], _bestValidationX = [], _bestValidationGradient = [];
+        private double _bestValidation = double.PositiveInfinity, _bestValidationF, _lastValidation = double.NaN;
+        private long _bestValidationIteration, _lastValidationIteration = -1, _validationEvaluations;
+        private int _sinceImprovement;
+
         public Run(IObjective objective, IMethod method, MinimizeOptions options)
         {
             _method = method;
@@ -84,6 +92,16 @@ public static class Minimizer
             long planned = Math.Min(_maxIterations, method.PlannedSteps ?? 1023);
             _traceCapacity = options.RecordTrace ? (int)Math.Min(planned, 1 << 24) + 1 : 0;
             _trace = new Trace(_traceCapacity);
+            if (options.Validation is { } validation)
+            {
+                if (validation.Dimension != objective.Dimension)
+                    throw new ArgumentException($"The validation objective has dimension {validation.Dimension} but the objective has {objective.Dimension}.", nameof(options));
+                _validation = validation;
+                _previous = new Iterate(objective.Dimension);
+                _validationGradient = new double[objective.Dimension];
+                _bestValidationX = new double[objective.Dimension];
+                _bestValidationGradient = new double[objective.Dimension];
+            }
         }
 
         public MinimizeResult Start(ReadOnlySpan<double> x0)
@@ -98,6 +116,7 @@ public static class Minimizer
                 _startValue = _iterate.Value;
                 _startGradientNorm = _iterate.GradientNorm;
                 _started = true;
+                if (_validation is not null) Validated(EvaluateValidation());
                 Record(0, StepKind.Start);
                 // The state exists even when the run stops at once: a run cancelled before its first step must leave
                 // a checkpoint that resumes (no method makes an oracle call when it starts).
@@ -121,10 +140,28 @@ public static class Minimizer
             _oracle.Calls = checkpoint.OracleCalls;
             if (_options.RecordTrace) _trace = checkpoint.Trace.Copy(_traceCapacity);
             _started = true;
+            if (_validation is not null) RestoreValidation(checkpoint.ValidationState);
             _state = _method.Start(_iterate, _oracle);
             _state.Restore(checkpoint.MethodState);
             // A run cancelled at its last allowed iteration must not take one more step when resumed.
             return Guard(() => CheckLimits() ?? Loop());
+        }
+
+        private void RestoreValidation(IReadOnlyDictionary<string, double[]>? state)
+        {
+            // A checkpoint of a run without validation: start validating from here.
+            if (state is null)
+            {
+                Validated(EvaluateValidation());
+                return;
+            }
+            if (!state.TryGetValue("values", out var v) || v.Length != 7 || !state.TryGetValue("bestX", out var x) || x.Length != _bestValidationX.Length
+                || !state.TryGetValue("bestGradient", out var g) || g.Length != _bestValidationGradient.Length)
+                throw new FormatException("The checkpoint's validation state is malformed.");
+            (_bestValidation, _bestValidationF, _bestValidationIteration, _sinceImprovement, _validationEvaluations, _lastValidation, _lastValidationIteration) =
+                (v[0], v[1], (long)v[2], (int)v[3], (long)v[4], v[5], (long)v[6]);
+            x.CopyTo(_bestValidationX, 0);
+            g.CopyTo(_bestValidationGradient, 0);
         }
 
         private (StopReason reason, string message) Loop()
@@ -132,10 +169,12 @@ public static class Minimizer
             while (true)
             {
                 double before = _iterate.Value;
+                _previous?.CopyFrom(_iterate);
                 StepReport report = _state!.Step(_iterate, _oracle);
                 if (!report.Taken)
                     return (report.Stop ?? StopReason.MethodCompleted, report.Message ?? "The method stopped.");
                 _iteration++;
+                if (_validation is not null) report = Validate(report);
                 // A rejected long step was undone: it is no step of the run's path, and no longest step.
                 if (report.Kind != StepKind.Rejected && report.Stepsize > _longestStep) _longestStep = report.Stepsize;
                 Record(report.Stepsize, report.Kind, report.Note, report.OptimalValueEstimate);
@@ -147,6 +186,8 @@ public static class Minimizer
                 if (report.Stop is StopReason after && stop?.Item1 is null or StopReason.MaxIterations or StopReason.MaxOracleCalls or StopReason.TimeLimit or StopReason.Cancelled)
                     return (after, report.Message ?? after.ToString());
                 if (stop is not null) return stop.Value;
+                if (_options.Patience > 0 && _sinceImprovement >= _options.Patience)
+                    return (StopReason.EarlyStopping, $"The validation loss has not improved on {_bestValidation:G6} (iteration {_bestValidationIteration}) in {_sinceImprovement} evaluations; the result is that point.");
                 if (_options.CheckpointInterval > 0 && _iteration % _options.CheckpointInterval == 0 && _options.CheckpointSink is { } sink)
                     sink(Capture());
             }
@@ -173,6 +214,53 @@ public static class Minimizer
             return BuildResult(stop.reason, stop.message, converged, new(_iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray()), checkpoint);
         }
 
+        // After a long step the validation loss must not have risen: held-out data judge whether the step moved toward the
+        // truth or only further into the training data (with noisy data the two part ways). Other steps are judged only
+        // for the point of record and early stopping.
+        private StepReport Validate(StepReport report)
+        {
+            if (report.Kind == StepKind.Long)
+            {
+                double before = _lastValidationIteration == _iteration - 1 ? _lastValidation : EvaluateValidation(_previous!.X);
+                double after = EvaluateValidation();
+                if (!(after <= before))
+                {
+                    _iterate.CopyFrom(_previous!);
+                    report = report with { Kind = StepKind.Rejected, Note = ValidationNote };
+                    after = before;
+                }
+                Validated(after);
+            }
+            else if (_options.ValidationInterval > 0 && _iteration % _options.ValidationInterval == 0)
+                Validated(EvaluateValidation());
+            return report;
+        }
+
+        /// <summary>The trace note of a long step rolled back because the validation loss rose.</summary>
+        private const string ValidationNote = "validation";
+
+        private double EvaluateValidation() => EvaluateValidation(_iterate.X);
+
+        private double EvaluateValidation(ReadOnlySpan<double> x)
+        {
+            _validationEvaluations++;
+            return _validation!.Evaluate(x, _validationGradient);
+        }
+
+        // The validation loss at the current iterate: the point of record and the patience count follow it.
+        private void Validated(double value)
+        {
+            (_lastValidation, _lastValidationIteration) = (value, _iteration);
+            if (value < _bestValidation)
+            {
+                (_bestValidation, _bestValidationF, _bestValidationIteration, _sinceImprovement) = (value, _iterate.Value, _iteration, 0);
+                _iterate.X.CopyTo(_bestValidationX);
+                _iterate.Gradient.CopyTo(_bestValidationGradient);
+            }
+            else
+                _sinceImprovement++;
+        }
+
         private RunCheckpoint Capture()
         {
             var methodState = new Dictionary<string, double[]>();
@@ -183,6 +271,12 @@ public static class Minimizer
                 Iteration = _iteration, OracleCalls = _oracle.Calls, BestX = (double[])_bestX.Clone(), BestGradient = (double[])_bestGradient.Clone(), BestValue = _bestValue,
                 BestIteration = _bestIteration, LongestStep = _longestStep, StartValue = _startValue, StartGradientNorm = _startGradientNorm,
                 ElapsedSeconds = Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, MethodState = methodState, Trace = _trace,
+                ValidationState = _validation is null ? null : new Dictionary<string, double[]>
+                {
+                    ["values"] = [_bestValidation, _bestValidationF, _bestValidationIteration, _sinceImprovement, _validationEvaluations, _lastValidation, _lastValidationIteration],
+                    ["bestX"] = (double[])_bestValidationX.Clone(),
+                    ["bestGradient"] = (double[])_bestValidationGradient.Clone(),
+                },
             };
         }
 
@@ -294,9 +388,20 @@ public static class Minimizer
                 : (false, $"Not converged: f − f* = {gap:G6} > {tolerance:G3} (a saddle, a non-global minimum, or an f* set too high).");
         }
 
-        private MinimizeResult BuildResult(StopReason reason, string message, bool converged, MinimizeResult.Point final, RunCheckpoint? checkpoint) =>
-            new(_method.Name, new((double[])_bestX.Clone(), _bestValue, (double[])_bestGradient.Clone()), _bestIteration, final, _iteration,
+        // With validation data the point of record is the point of least validation loss (early stopping's answer).
+        private MinimizeResult BuildResult(StopReason reason, string message, bool converged, MinimizeResult.Point final, RunCheckpoint? checkpoint)
+        {
+            bool byValidation = _validation is not null && double.IsFinite(_bestValidation);
+            var best = byValidation
+                ? new MinimizeResult.Point((double[])_bestValidationX.Clone(), _bestValidationF, (double[])_bestValidationGradient.Clone())
+                : new MinimizeResult.Point((double[])_bestX.Clone(), _bestValue, (double[])_bestGradient.Clone());
+            return new(_method.Name, best, byValidation ? _bestValidationIteration : _bestIteration, final, _iteration,
                 _oracle.Calls, reason, message, converged, Stopwatch.GetElapsedTime(_startTimestamp), _longestStep,
-                _optimalValue, _trace, checkpoint);
+                _optimalValue, _trace, checkpoint)
+            {
+                ValidationValue = _validation is null ? double.NaN : _bestValidation,
+                ValidationEvaluations = _validationEvaluations,
+            };
+        }
     }
 }

@@ -37,6 +37,8 @@ public sealed class RunCheckpoint
     public required double ElapsedSeconds { get; init; }
     /// <summary>The method's state as written by <see cref="IMethodState.Save"/>.</summary>
     public required IReadOnlyDictionary<string, double[]> MethodState { get; init; }
+    /// <summary>The loop's validation bookkeeping (best validation point, patience count) when the run has a validation objective; null otherwise.</summary>
+    public IReadOnlyDictionary<string, double[]>? ValidationState { get; init; }
     /// <summary>The trace so far. In a periodic checkpoint it is the live trace: serialize it during the callback.</summary>
     public required Trace Trace { get; init; }
 }

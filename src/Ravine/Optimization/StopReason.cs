@@ -31,12 +31,14 @@ public enum StopReason
     NonFiniteGradient,
     /// <summary>The method computed a non-finite stepsize (for example an overflowing long step); the step was not taken.</summary>
     NonFiniteStep,
-    /// <summary>f grew beyond f(x₀) + <see cref="MinimizeOptions.DivergenceFactor"/> · max(|f(x₀)|, <see cref="MinimizeOptions.DivergenceScale"/>): the stepsize is too large.</summary>
+    /// <summary>f grew beyond f(x₀) + <see cref="MinimizeOptions.DivergenceFactor"/> · max(|f(x₀)|, <see cref="MinimizeOptions.DivergenceScale"/>): a stepsize is too large (η, or a Polyak step's f* too low; the message says which was observed).</summary>
     Diverged,
     /// <summary>A line search found no acceptable step within its budget of trials.</summary>
     LineSearchFailed,
     /// <summary>The objective threw; this reason appears only on <see cref="ObjectiveException.PartialResult"/>.</summary>
     ObjectiveFailed,
+    /// <summary>The validation loss (<see cref="MinimizeOptions.Validation"/>) did not improve for <see cref="MinimizeOptions.Patience"/> evaluations; the result is its best point.</summary>
+    EarlyStopping,
 }
 
 /// <summary>Which stop reasons mean the run reached what was asked of it.</summary>

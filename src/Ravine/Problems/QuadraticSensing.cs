@@ -28,6 +28,12 @@ namespace Ravine.Problems;
 /// <para>
 /// Published size (seed 3407): d = 100, r = 2, k = 4, m = 1,000. The instance is drawn by <see cref="Generate"/>.
 /// </para>
+/// <para>
+/// <b>Noise and held-out data.</b> With measurement noise (<see cref="Noise"/> σ &gt; 0: yᵢ + σεᵢ) the training
+/// minimizer is no longer the truth and f* is unknown (<see cref="OptimalValue"/> is NaN). <see cref="HeldOut"/> holds
+/// further measurements of the same truth as an objective of their own, to pass as
+/// <see cref="Optimization.MinimizeOptions.Validation"/>.
+/// </para>
 /// </remarks>
 public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, IKnowsOracleFlops
 {
@@ -47,6 +53,7 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     private readonly double[] _a, _b, _y;
     private readonly double[]? _truth;
     private readonly double[] _start;
+    private readonly double _noise;
 
     /// <summary>
     /// The problem from given data, for example loaded from .npy files. All arrays are row-major and copied.
@@ -64,12 +71,18 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     /// <param name="start">The start X0 ∈ R^{d×k} (length d·k); or null to draw it as <see cref="Generate"/> does from a
     /// fresh generator with <paramref name="startSeed"/>: standard normal, then divided by its Frobenius norm.</param>
     /// <param name="startSeed">Seeds the drawn start; unused when <paramref name="start"/> is given.</param>
+    /// <param name="noise">σ ≥ 0, the standard deviation of the noise the measurements carry (0: exact, f* = 0; else f* unknown).</param>
+    /// <param name="heldOut">Held-out measurements of the same truth (same d and k), or null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="a"/>, <paramref name="b"/> or <paramref name="y"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">m, d or k is below 1.</exception>
     /// <exception cref="ArgumentException">An array has the wrong length for m, d, k, or holds NaN or ±∞.</exception>
     public QuadraticSensing(int measurements, int dimension, int width, double[] a, double[] b, double[] y,
-        double[]? truth = null, double[]? start = null, ulong startSeed = ProblemRegistry.DefaultSeed)
+        double[]? truth = null, double[]? start = null, ulong startSeed = ProblemRegistry.DefaultSeed, double noise = 0, QuadraticSensing? heldOut = null)
     {
+        _noise = noise >= 0 && double.IsFinite(noise) ? noise : throw new ArgumentOutOfRangeException(nameof(noise), noise, "noise must be ≥ 0 and finite.");
+        if (heldOut is not null && (heldOut._d != dimension || heldOut._k != width))
+            throw new ArgumentException($"The held-out measurements are for d = {heldOut._d}, k = {heldOut._k}, not d = {dimension}, k = {width}.", nameof(heldOut));
+        HeldOut = heldOut;
         ArgumentOutOfRangeException.ThrowIfLessThan(measurements, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
@@ -110,9 +123,9 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
         _y = (double[])y.Clone();
     }
 
-    private QuadraticSensing(int m, int d, int k, double[] a, double[] b, double[] y, double[] truth, double[] start)
+    private QuadraticSensing(int m, int d, int k, double[] a, double[] b, double[] y, double[] truth, double[] start, double noise, QuadraticSensing? heldOut)
     {
-        (_m, _d, _k, _a, _b, _y, _truth, _start) = (m, d, k, a, b, y, truth, start);
+        (_m, _d, _k, _a, _b, _y, _truth, _start, _noise, HeldOut) = (m, d, k, a, b, y, truth, start, noise, heldOut);
     }
 
     /// <summary>
@@ -121,11 +134,16 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     /// Then X♮ = [G/‖G‖_F, 0] ∈ R^{d×k}, yᵢ = ‖aᵢᵀX♮‖² − ‖bᵢᵀX♮‖² and X0 ← X0/‖X0‖_F. y is computed by plain
     /// scalar sums in index order, not by the vectorized oracle, whose rounding depends on the processor (FMA, vector
     /// width): the instance is the same on every machine, and f(X♮) is round-off (≈ 1e-31), not exactly 0.
+    /// With <paramref name="heldOut"/> M &gt; 0, the same generator then draws M more pairs (aᵢ, bᵢ) as held-out
+    /// measurements (<see cref="HeldOut"/>); with <paramref name="noise"/> σ &gt; 0 it then draws εᵢ for the m training and
+    /// the M held-out measurements, yᵢ ← yᵢ + σεᵢ. Without either, the instance is the published one, bit for bit.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, or the rank exceeds the width.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, the rank exceeds the width, M &lt; 0 or σ &lt; 0.</exception>
     public static QuadraticSensing Generate(ulong seed, int dimension = PublishedDimension, int rank = PublishedRank,
-        int width = PublishedWidth, int measurements = PublishedMeasurements)
+        int width = PublishedWidth, int measurements = PublishedMeasurements, int heldOut = 0, double noise = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(heldOut);
+        if (!(noise >= 0 && double.IsFinite(noise))) throw new ArgumentOutOfRangeException(nameof(noise), noise, "noise must be ≥ 0 and finite.");
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(rank, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(measurements, 1);
@@ -136,9 +154,24 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
         double[] b = rng.NextGaussians(measurements * dimension);
         double[] start = LowRankFactors.UnitGaussian(rng, dimension * width);
         double[] truth = LowRankFactors.Padded(g, dimension, rank, width);
-        var problem = new QuadraticSensing(measurements, dimension, width, a, b, new double[measurements], truth, start);
-        PortableMeasurements(a, b, dimension, width, truth, problem._y);
-        return problem;
+        if (heldOut == 0 && noise == 0)
+        {
+            var problem = new QuadraticSensing(measurements, dimension, width, a, b, new double[measurements], truth, start, 0, null);
+            PortableMeasurements(a, b, dimension, width, truth, problem._y);
+            return problem;
+        }
+        double[] aHeld = rng.NextGaussians(heldOut * dimension), bHeld = rng.NextGaussians(heldOut * dimension);
+        double[] y = new double[measurements], yHeld = new double[heldOut];
+        PortableMeasurements(a, b, dimension, width, truth, y);
+        PortableMeasurements(aHeld, bHeld, dimension, width, truth, yHeld);
+        if (noise > 0)
+        {
+            double[] e = rng.NextGaussians(measurements), eHeld = rng.NextGaussians(heldOut);
+            for (int i = 0; i < measurements; i++) y[i] += noise * e[i];
+            for (int i = 0; i < heldOut; i++) yHeld[i] += noise * eHeld[i];
+        }
+        var held = heldOut > 0 ? new QuadraticSensing(heldOut, dimension, width, aHeld, bHeld, yHeld, truth, start, noise, null) : null;
+        return new QuadraticSensing(measurements, dimension, width, a, b, y, truth, start, noise, held);
     }
 
     private static void PortableMeasurements(double[] a, double[] b, int d, int k, double[] x, double[] y)
@@ -193,8 +226,14 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     /// <inheritdoc />
     public int Dimension => _d * _k;
 
-    /// <inheritdoc />
-    public double OptimalValue => 0;
+    /// <summary>f* = 0 for exact measurements; NaN (unknown: the noise sets it) when <see cref="Noise"/> &gt; 0.</summary>
+    public double OptimalValue => _noise > 0 ? double.NaN : 0;
+
+    /// <summary>σ, the standard deviation of the noise on the measurements (0: exact).</summary>
+    public double Noise => _noise;
+
+    /// <summary>Held-out measurements of the same truth, as an objective of their own (for validation); null when there are none.</summary>
+    public QuadraticSensing? HeldOut { get; }
 
     /// <summary>8·m·d·k: pᵢ and qᵢ cost 2·d·k multiply-adds per measurement, the gradient update as many (3.2 MFLOP published).</summary>
     public double OracleFlops => 8.0 * _m * _d * _k;

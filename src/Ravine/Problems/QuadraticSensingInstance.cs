@@ -6,7 +6,9 @@ namespace Ravine.Problems;
 /// The quadratic-sensing instance folder: <c>A.npy</c> and <c>B.npy</c>, the sensing vectors as rows, shape (m, d)
 /// each; <c>y.npy</c>, the measurements, shape (m,); optionally <c>x0.npy</c>, the start, shape (d, k) (absent: k = 4,
 /// the published width, and the start is drawn from the seed); optionally <c>truth.npy</c>, the truth X♮, shape (d, c)
-/// with c ≤ k (absent: the distance to the solution set is unknown and reported as NaN).
+/// with c ≤ k (absent: the distance to the solution set is unknown and reported as NaN); optionally the held-out
+/// measurements <c>A_heldout.npy</c>, <c>B_heldout.npy</c> (M, d) and <c>y_heldout.npy</c> (M,), used as validation data;
+/// optionally <c>noise.npy</c>, shape (1,), the σ of the measurement noise (present and positive: f* is unknown).
 /// </summary>
 internal sealed class QuadraticSensingInstance : InstanceFormat<QuadraticSensing>
 {
@@ -21,6 +23,10 @@ internal sealed class QuadraticSensingInstance : InstanceFormat<QuadraticSensing
         new("y.npy", "(m,)", Required: true, "the measurements yᵢ = ‖aᵢᵀX♮‖² − ‖bᵢᵀX♮‖²"),
         new("x0.npy", "(d, k)", Required: false, "the start X0 (absent: k = 4, drawn from the seed)"),
         new("truth.npy", "(d, r)", Required: false, "the truth X♮, r ≤ k (absent: distances are NaN)"),
+        new("A_heldout.npy", "(M, d)", Required: false, "held-out sensing vectors aᵢ, the validation data (with B_heldout.npy and y_heldout.npy)"),
+        new("B_heldout.npy", "(M, d)", Required: false, "held-out sensing vectors bᵢ"),
+        new("y_heldout.npy", "(M,)", Required: false, "held-out measurements"),
+        new("noise.npy", "(1,)", Required: false, "σ of the measurement noise (absent or 0: exact, f* = 0; else f* unknown)"),
     ];
 
     /// <inheritdoc />
@@ -41,7 +47,24 @@ internal sealed class QuadraticSensingInstance : InstanceFormat<QuadraticSensing
         var truth = folder.ReadOptional("truth.npy", rank: 2);
         if (truth is not null && (truth.Rows != d || truth.Columns > k))
             throw new InstanceDataException(folder.FilePath("truth.npy"), $"shape {InstanceFolder.Format(truth.Shape)}, expected (d, r) with d = {d} and r ≤ k = {k}: {fromA}, and the factor X has k = {k} columns");
-        return new QuadraticSensing(m, d, k, a.Data, b.Data, y.Data, truth?.Data, x0?.Data, seed);
+        var noise = folder.ReadOptional("noise.npy", rank: 1);
+        if (noise is not null) folder.Expect("noise.npy", noise, [1], "one number, the σ of the measurement noise");
+        double sigma = noise?.Data[0] ?? 0;
+        if (!(sigma >= 0 && double.IsFinite(sigma)))
+            throw new InstanceDataException(folder.FilePath("noise.npy"), $"σ = {sigma}, expected a finite number ≥ 0");
+        QuadraticSensing? heldOut = null;
+        var aHeld = folder.ReadOptional("A_heldout.npy", rank: 2);
+        if (aHeld is not null)
+        {
+            int held = aHeld.Rows;
+            folder.Expect("A_heldout.npy", aHeld, [held, d], $"held-out vectors aᵢ as rows like A, and {fromA}");
+            var bHeld = folder.Read("B_heldout.npy", rank: 2);
+            folder.Expect("B_heldout.npy", bHeld, [held, d], "held-out vectors bᵢ as rows, as many as A_heldout.npy has");
+            var yHeld = folder.Read("y_heldout.npy", rank: 1);
+            folder.Expect("y_heldout.npy", yHeld, [held], "one held-out measurement per row of A_heldout.npy");
+            heldOut = new QuadraticSensing(held, d, k, aHeld.Data, bHeld.Data, yHeld.Data, truth?.Data, x0?.Data, seed, sigma);
+        }
+        return new QuadraticSensing(m, d, k, a.Data, b.Data, y.Data, truth?.Data, x0?.Data, seed, sigma, heldOut);
     }
 
     /// <inheritdoc />
@@ -56,5 +79,16 @@ internal sealed class QuadraticSensingInstance : InstanceFormat<QuadraticSensing
             folder.Write("truth.npy", truth, d, k);
         else
             File.Delete(folder.FilePath("truth.npy")); // a stale X♮ of another instance would give wrong distances
+        // Stale held-out data or noise level of another instance would validate against the wrong truth.
+        if (problem.HeldOut is { } held)
+        {
+            folder.Write("A_heldout.npy", held.A, held.MeasurementCount, d);
+            folder.Write("B_heldout.npy", held.B, held.MeasurementCount, d);
+            folder.Write("y_heldout.npy", held.Y, held.MeasurementCount);
+        }
+        else
+            foreach (string name in new[] { "A_heldout.npy", "B_heldout.npy", "y_heldout.npy" }) File.Delete(folder.FilePath(name));
+        if (problem.Noise > 0) folder.Write("noise.npy", [problem.Noise], 1);
+        else File.Delete(folder.FilePath("noise.npy"));
     }
 }

@@ -29,8 +29,30 @@ public class GenerateCommandTests
         {
             var target = Path.Combine(folder.Root, format.Problem);
             Assert.Equal(0, CliRunner.Run("generate", format.Problem, "--out", target).ExitCode);
-            Assert.Equal(format.Files.Select(f => f.Name).Order(), Directory.GetFiles(target).Select(Path.GetFileName).Order());
+            // The held-out data and the noise level exist only when asked for (--validation, --noise).
+            Assert.Equal(format.Files.Select(f => f.Name).Where(n => !n.Contains("heldout") && n != "noise.npy").Order(),
+                Directory.GetFiles(target).Select(Path.GetFileName).Order());
         }
+    }
+
+    [Fact]
+    public void Generate_with_validation_and_noise_writes_held_out_measurements_that_load_as_validation_data()
+    {
+        using var folder = new ScratchFolder();
+        var (code, output, error) = CliRunner.Run("generate", "quadratic-sensing", "--validation", "250", "--noise", "0.01", "--out", folder.Root);
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        var loaded = (QuadraticSensing)InstanceFormats.Load("quadratic-sensing", folder.Root, 3407);
+        var expected = QuadraticSensing.Generate(3407, heldOut: 250, noise: 0.01);
+        Assert.Equal(expected.HeldOut!.Y, loaded.HeldOut!.Y);
+        Assert.Equal(expected.Y, loaded.Y);
+        Assert.True(double.IsNaN(loaded.OptimalValue));
+    }
+
+    [Fact]
+    public void Generate_refuses_held_out_data_for_a_problem_without_measurements()
+    {
+        using var folder = new ScratchFolder();
+        Assert.NotEqual(0, CliRunner.Run("generate", "quartic-rosenbrock", "--validation", "10", "--out", folder.Root).ExitCode);
     }
 
     [Theory]

@@ -173,4 +173,35 @@ public class RunCommandTests
         Assert.StartsWith($"ravine: {path}: unknown key 'stepsize'; known keys: problem, data,", error);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
+
+    [Fact]
+    public void Run_with_f_star_unknown_estimates_it_and_the_trace_shows_the_estimate()
+    {
+        using var folder = new ScratchFolder();
+        Succeeds(CliRunner.Run("run", "--problem", "quartic-rosenbrock", "--fstar", "unknown", "--epochs", "10", "--out", folder.Root));
+        var trace = ReadTrace(folder.Root, "quartic-rosenbrock", "gdpolyak");
+        Assert.True(double.IsFinite(trace.OptimalValueEstimate[trace.Count - 1]));
+        Assert.Contains("\"fstar\": \"unknown\"", File.ReadAllText(Path.Combine(folder.Root, "summary.json")));
+    }
+
+    [Fact]
+    public void Run_with_held_out_data_and_patience_stops_early_at_the_best_validation_point()
+    {
+        using var folder = new ScratchFolder();
+        string data = Path.Combine(folder.Root, "data");
+        Succeeds(CliRunner.Run("generate", "quadratic-sensing", "--validation", "250", "--noise", "0.01", "--out", data));
+        var (code, output, error) = CliRunner.Run("run", "--problem", "quadratic-sensing", "--data", data, "--fstar", "unknown", "--patience", "5", "--out", Path.Combine(folder.Root, "r"));
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        Assert.Contains("EarlyStopping", output);
+        Assert.Contains(StepKind.Rejected, ReadTrace(Path.Combine(folder.Root, "r"), "quadratic-sensing", "gdpolyak").Kind.ToArray());
+    }
+
+    [Fact]
+    public void Patience_without_held_out_data_is_refused()
+    {
+        using var folder = new ScratchFolder();
+        var (code, _, error) = CliRunner.Run("run", "--problem", "quartic-rosenbrock", "--patience", "5", "--out", folder.Root);
+        Assert.NotEqual(0, code);
+        Assert.Contains("held-out", error);
+    }
 }

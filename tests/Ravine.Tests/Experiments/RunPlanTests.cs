@@ -16,7 +16,8 @@ public class RunPlanTests
     {
         var plan = RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock" });
         Assert.Equal(new GdPolyak(0.0125, 100, 50, 0), plan.Method);
-        Assert.Equal(new Dictionary<string, object> { ["eta"] = 0.0125, ["K"] = 100L, ["epochs"] = 50L }, plan.Arguments.Values);
+        Assert.Equal(new Dictionary<string, object> { ["eta"] = 0.0125, ["K"] = 100L, ["epochs"] = 50L, ["fstar-rule"] = "ratio", ["restart-epochs"] = 10L, ["safeguard"] = "auto" },
+            plan.Arguments.Values);
         Assert.Equal(50 * 101, plan.MaxIterations);
         Assert.Equal(Bits(QuarticRosenbrock.Generate(ProblemRegistry.DefaultSeed).Start), Bits(plan.Start));
     }

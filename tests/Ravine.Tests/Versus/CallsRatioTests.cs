@@ -23,6 +23,30 @@ public class CallsRatioTests
         Assert.StartsWith(message, Assert.Throws<ArgumentException>(() => Contender.Parse(text)).Message);
     }
 
+    [Theory]
+    [InlineData("gd fstar=unknown", "gd uses no f*")]
+    [InlineData("gdpolyak fstar=maybe", "'fstar' takes a finite number or 'unknown'")]
+    public void A_contender_f_star_is_refused_where_it_does_not_apply(string text, string message)
+    {
+        Assert.StartsWith(message, Assert.Throws<ArgumentException>(() => Contender.Parse(text)).Message);
+    }
+
+    [Fact]
+    public void A_contender_with_f_star_unknown_hides_the_problems_f_star_from_the_method()
+    {
+        var contender = Contender.Parse("gdpolyak fstar=unknown");
+        Assert.Empty(contender.Options);
+        var (method, _) = contender.For(Ravine.Problems.ProblemRegistry.Generate("quartic-rosenbrock"));
+        Assert.Null(((GdPolyak)method).OptimalValue);
+    }
+
+    [Fact]
+    public void GdPolyak_with_f_star_unknown_reaches_1e_10_on_quadratic_sensing_within_1_5x_the_calls_of_the_known_f_star()
+    {
+        var row = CallsRatio.Compare(Contender.Parse("gdpolyak"), Contender.Parse("gdpolyak fstar=unknown"), "quadratic-sensing", 3407, target: 1e-10);
+        Assert.InRange(row.Ratio, 0.05, 1.5);
+    }
+
     [Fact]
     public void The_same_method_against_itself_has_ratio_one()
     {

@@ -16,7 +16,8 @@ public enum OptimalValueEstimation
     GradientRatio,
 
     /// <summary>
-    /// The authors' code (Davis, Drusvyatskiy, Jiang, arXiv 2409.19791): rounds of a fixed number of epochs, each from
+    /// The authors' code (Davis, Drusvyatskiy, Jiang, "Gradient descent with adaptive stepsize converges (nearly) linearly
+    /// under fourth-order growth", arXiv 2409.19791): rounds of a fixed number of epochs, each from
     /// x₀ again, with every long step halved; after each round the estimate becomes (best f + estimate)/2. Without a
     /// start it begins at −max(|f(x₀)|, 1).
     /// </summary>

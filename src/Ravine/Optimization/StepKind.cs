@@ -12,7 +12,7 @@ public enum StepKind : byte
     /// <summary>A long step that was skipped because f − f* ≤ 0 (never taken backwards); the iterate did not move.</summary>
     Skipped,
     /// <summary>
-    /// A long step rolled back by the safeguard (see <see cref="Methods.GdPolyak.Safeguard"/>): the iterate is back at the
+    /// A long step rolled back by GDPolyak's safeguard or by the validation loss: the iterate is back at the
     /// point the long step left from, with its f and ∇f kept (no oracle call). The row's stepsize is the rejected step's
     /// when it was judged at once (it blew up), 0 when it was judged by the epoch it started.
     /// </summary>

@@ -75,7 +75,8 @@ public class RunCheckpointingTests
         var (settings, checkpoint) = RunCheckpointFile.Read(Path.Combine(folder.Root, RunCheckpointFile.FileName));
         Assert.Equal(new RunSettings
         {
-            Problem = "single-neuron", Method = "gdpolyak", MethodOptions = Options.Of("eta", "1.5", "K", "100", "epochs", "8"), MaxIterations = 808,
+            Problem = "single-neuron", Method = "gdpolyak", MethodOptions = Options.Of("eta", "1.5", "K", "100", "epochs", "8", "fstar-rule", "ratio", "restart-epochs", "10", "safeguard", "auto"),
+            MaxIterations = 808,
             OptimalValue = 0, Seed = 11, Output = Path.GetFullPath(folder.Root),
         }, settings);
         Assert.Equal(run.Result.Iterations, checkpoint.Iteration);

@@ -6,7 +6,8 @@ namespace Ravine.Cli.Experiments;
 /// Where an experiment's files go inside its output folder, and writing the data files: per run
 /// <c>&lt;problem&gt;/&lt;method&gt;.csv</c> (the trace, see <see cref="TraceCsv"/>) and <c>&lt;problem&gt;/&lt;method&gt;.json</c>
 /// (its <see cref="RunSummary"/>), and <c>summary.json</c> at the top. Every file is written atomically, so a killed
-/// run leaves whole files or none; each run's files are written as soon as it ends.
+/// run leaves whole files or none, but for the trace CSV of a checkpointed <c>ravine run</c>, which grows as the run goes
+/// (<see cref="RunTraceFile"/>); each run's files are written as soon as it ends.
 /// </summary>
 public sealed class ExperimentFiles : IExperimentObserver
 {
@@ -25,7 +26,14 @@ public sealed class ExperimentFiles : IExperimentObserver
     public string ProblemFolder(string problem) => Path.Combine(Folder, problem);
 
     /// <summary>The trace CSV of a run.</summary>
-    public string TracePath(ExperimentKey key) => Path.Combine(ProblemFolder(key.Problem), $"{key.Method}.csv");
+    public string TracePath(ExperimentKey key) => Path.Combine(Folder, TraceFile(key));
+
+    /// <summary>The trace CSV of a run, relative to the output folder.</summary>
+    public static string TraceFile(ExperimentKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Path.Combine(key.Problem, $"{key.Method}.csv");
+    }
 
     /// <summary>The summary JSON of a run.</summary>
     public string RunSummaryPath(ExperimentKey key) => Path.Combine(ProblemFolder(key.Problem), $"{key.Method}.json");
@@ -38,7 +46,9 @@ public sealed class ExperimentFiles : IExperimentObserver
     {
         ArgumentNullException.ThrowIfNull(run);
         Directory.CreateDirectory(ProblemFolder(run.Key.Problem));
-        TraceCsv.Write(run.Result.Trace, TracePath(run.Key));
+        // A checkpointed run has appended its trace here as it went; writing it again would double the cost of a long run.
+        if (run.TraceFile != TracePath(run.Key))
+            TraceCsv.Write(run.Result.Trace, TracePath(run.Key));
         AtomicFile.WriteAllText(RunSummaryPath(run.Key), ExperimentJson.Serialize(RunSummary.From(run)));
     }
 

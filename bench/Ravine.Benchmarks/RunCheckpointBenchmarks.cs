@@ -11,7 +11,8 @@ namespace Ravine.Benchmarks;
 /// </summary>
 /// <remarks>
 /// One invocation per iteration (each writes into a fresh folder); a run takes long enough that the timer's
-/// resolution does not matter. The code before the trace moved out of the checkpoint was timed with this file.
+/// resolution does not matter. The code before the trace moved out of the checkpoint was timed with this file, with
+/// <c>new ExperimentFiles(folder)</c> in place of <see cref="ExperimentFiles.Start"/>.
 /// </remarks>
 public class RunCheckpointBenchmarks
 {
@@ -40,5 +41,5 @@ public class RunCheckpointBenchmarks
     /// <summary>The run, its checkpoints and its trace CSV and run JSON.</summary>
     [Benchmark]
     public ExperimentRun RunWithItsFiles() =>
-        ExperimentRunner.Run(_plan, new ExperimentFiles(_folder), CancellationToken.None, RunCheckpointing.For(_plan, _folder, CheckpointEvery));
+        ExperimentRunner.Run(_plan, ExperimentFiles.Start(_folder, [new ExperimentKey(_plan.Problem.Name, _plan.MethodName)], []), CancellationToken.None, RunCheckpointing.For(_plan, _folder, CheckpointEvery));
 }

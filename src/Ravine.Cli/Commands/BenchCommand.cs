@@ -16,6 +16,9 @@ internal sealed class BenchCommand(IAnsiConsole console, Interruption interrupti
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         var plan = settings.ToPlan();
+        // Checked before the timing, which takes a minute: a file that cannot be written fails now.
+        string path = settings.Out ?? ResultsFolder.Default("bench-") + ".json";
+        OutputFolder.PrepareFile(path);
         var started = DateTimeOffset.UtcNow;
         Action<ExperimentKey, int>? progress = settings.Format != ConsoleFormat.Text
             ? null
@@ -32,9 +35,6 @@ internal sealed class BenchCommand(IAnsiConsole console, Interruption interrupti
             Machine = MachineInfo.Current,
             Runs = runs,
         };
-        string path = settings.Out ?? ResultsFolder.Default("bench-") + ".json";
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
         AtomicFile.WriteAllText(path, ExperimentJson.Serialize(report));
         BenchTable.Write(console, report, settings.Format);
         if (settings.Format != ConsoleFormat.Json)

@@ -35,6 +35,7 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = InstanceFormats.Find(settings.Problem);
+        Experiments.OutputFolder.Prepare(settings.Out!);
         var problem = ProblemRegistry.Generate(format.Problem, settings.Seed);
         InstanceFormats.Save(problem, settings.Out!);
         var table = new Table().AddColumns("file", "shape", "what");

@@ -18,7 +18,8 @@ internal sealed class ReproduceCommand(IAnsiConsole console, Interruption interr
     {
         var plan = settings.ToPlan();
         var keys = plan.Keys();
-        var files = new ExperimentFiles(settings.Out ?? ResultsFolder.Default());
+        var files = ExperimentFiles.Start(settings.Out ?? ResultsFolder.Default(), keys,
+            [.. keys.Select(k => k.Problem).Distinct().SelectMany(Figures.Files), "report.html", "report.md"]);
         var started = DateTimeOffset.UtcNow;
         long clock = Stopwatch.GetTimestamp();
 

@@ -121,10 +121,11 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
             if (extra.Length > 0)
                 throw new ArgumentException($"--resume continues the run exactly as its checkpoint.json stores it; drop {string.Join(", ", extra)}.");
             var (resumed, checkpointing) = RunCheckpointing.Resume(folder, interval);
-            return (resumed, new ExperimentFiles(folder), checkpointing);
+            return (resumed, ExperimentFiles.Continue(folder), checkpointing);
         }
         var plan = RunPlan.Create(Resolve(settings, methodOptions));
-        var files = new ExperimentFiles(plan.Settings.Output ?? ResultsFolder.Default("run-"));
+        var files = ExperimentFiles.Start(plan.Settings.Output ?? ResultsFolder.Default("run-"),
+            [new ExperimentKey(plan.Problem.Name, plan.MethodName)], Figures.Files(plan.Problem.Name));
         return (plan, files, RunCheckpointing.For(plan, files.Folder, interval));
     }
 

@@ -47,6 +47,11 @@ public sealed class ExperimentRun
 
     /// <summary>For a run of a published experiment (<c>reproduce</c>, <c>bench</c>): its settings, as the plan cut them.</summary>
     public Paper.PublishedExperiment? Published { get; init; }
+    /// <summary>
+    /// The trace CSV (full path) the run appended its whole trace to while it went (a checkpointed <c>ravine run</c>,
+    /// see <see cref="RunTraceFile"/>), or null: a writer of the run's files leaves that file as it is.
+    /// </summary>
+    public string? TraceFile { get; init; }
     /// <summary>The seed of the instance.</summary>
     public ulong Seed { get; }
     /// <summary>The iteration limit the run had.</summary>

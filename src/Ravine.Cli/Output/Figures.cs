@@ -27,6 +27,10 @@ internal static class Figures
     public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs) =>
         All.Select(kind => Render(kind, runs)).ToArray();
 
+    /// <summary>The files <see cref="Write"/> makes for a problem, relative to the output folder.</summary>
+    public static IEnumerable<string> Files(string problem) =>
+        All.SelectMany(kind => new[] { Path.Combine(problem, kind.Name + ".png"), Path.Combine(problem, kind.Name + ".svg") });
+
     /// <summary>Writes each figure as <c>&lt;name&gt;.png</c> and <c>&lt;name&gt;.svg</c> in <paramref name="folder"/>, atomically.</summary>
     public static void Write(IReadOnlyList<Rendered> figures, string folder)
     {

@@ -121,6 +121,21 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Finite_data_that_makes_f_at_the_start_overflow_exits_2_before_the_run_naming_the_folder()
+    {
+        using var folder = new ScratchFolder();
+        var (code, error) = RunOnSpoiled(folder, data =>
+        {
+            var v = Npy.Read(data.FilePath("v.npy")).Data;
+            data.Write("v.npy", v.Select(_ => 1e200).ToArray(), v.Length);
+        });
+        Assert.Equal(2, code);
+        var line = Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith($"ravine: {Path.Combine(folder.Root, "data")}: f(x0) is not finite with this data", line);
+        Assert.False(Directory.Exists(Path.Combine(folder.Root, "out")), "the run did not start");
+    }
+
+    [Fact]
     public void Measurements_that_do_not_fit_A_exit_2_naming_y_and_both_shapes()
     {
         using var folder = new ScratchFolder();

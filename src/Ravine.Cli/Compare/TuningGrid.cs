@@ -6,7 +6,8 @@ namespace Ravine.Cli.Compare;
 /// The grid <c>compare --tune</c> gives every method, the same for all (the convention of DeepOBS and other optimizer
 /// benchmarks): its stepsize option (<see cref="MethodDefaults.Stepsize"/>) over <see cref="Stepsizes"/>, and each
 /// required whole-number option without a value (GDPolyak's K off the paper's problems) over <see cref="Counts"/>.
-/// A method with neither runs once at its defaults, which costs it no tuning.
+/// A method that can run at its defaults also tries them, first. A method with neither runs once at its defaults,
+/// which costs it no tuning.
 /// </summary>
 /// <param name="Stepsizes">The stepsize values (default: 1e-4 to 10, one per decade).</param>
 /// <param name="Counts">The values of a required count such as K (default: 10, 100, 1000).</param>
@@ -42,7 +43,13 @@ internal sealed record TuningGrid(IReadOnlyList<double> Stepsizes, IReadOnlyList
         IEnumerable<Dictionary<string, string>> given = [new Dictionary<string, string>(StringComparer.Ordinal)];
         foreach (var (key, values) in axes)
             given = given.SelectMany(g => values.Select(v => new Dictionary<string, string>(g, StringComparer.Ordinal) { [key] = MethodDescriptor.Format(v) }));
-        return given.Select(g => new MethodSetting(method.Resolve(g, defaults, optimalValue))).ToArray();
+        var grid = given.Select(g => new MethodSetting(method.Resolve(g, defaults, optimalValue))).ToList();
+        // The defaults (the paper's η and K on its problems) join the grid when they are not on it, first so that they
+        // win ties: tuning must never report a method worse than it runs untuned because the grid stepped over its default.
+        if (missing.Count == 0 && new MethodSetting(method.Resolve(null, defaults, optimalValue)) is var atDefaults
+            && grid.All(g => g.Label != atDefaults.Label))
+            grid.Insert(0, atDefaults);
+        return grid;
     }
 
     // A grid value outside an option's domain (a stepsize bounded above, say) is left out rather than failing the run.

@@ -13,7 +13,7 @@ namespace Ravine.Cli.Output;
 internal static class CompareTables
 {
     public static IReadOnlyList<string> MethodHeader(CompareSummary summary) =>
-        ["method", .. summary.Targets.Select(t => $"solved ≤ {ProfileFigures.TargetText(t)}"), "diverged", "needs tuning on"];
+        ["method", .. summary.Targets.Select(t => $"solved ≤ {ProfileFigures.TargetText(t)}"), "diverged runs", "needs tuning on"];
 
     /// <summary>Per method over all instances (problem × seed): the share solved per target (a problem it could not run on counts as unsolved).</summary>
     public static IEnumerable<string[]> MethodRows(CompareSummary summary)
@@ -25,7 +25,7 @@ internal static class CompareTables
             var row = new List<string> { method.Key };
             for (int t = 0; t < summary.Targets.Count; t++)
                 row.Add(Percent(method.Sum(e => e.Targets[t].Solved), instances));
-            row.Add(Numbers.Integer(method.Sum(e => e.Diverged)) + " runs");
+            row.Add(Numbers.Integer(method.Sum(e => e.Diverged)));
             var untuned = method.Where(e => e.NeedsTuning is not null).ToArray();
             row.Add(untuned.Length == 0 ? "—" : $"{untuned.Length} of {method.Count()} problems");
             yield return row.ToArray();

@@ -54,13 +54,17 @@ internal static class ProfileFigures
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
             {
                 IntegerTicksOnly = true,
-                LabelFormatter = x => Math.Pow(logBase, x).ToString("G3", CultureInfo.InvariantCulture),
+                LabelFormatter = x => Tick(Math.Pow(logBase, x)),
             };
             plot.Grid.MajorLineColor = Colors.Black.WithOpacity(.15);
-            plot.ShowLegend(Alignment.LowerRight);
+            // Outside the axes: the curves end at the right edge, where a legend inside would hide them.
+            plot.ShowLegend(Edge.Right);
             return (plot, kind);
         }
     }
+
+    private static string Tick(double value) =>
+        value is >= 0.01 and < 10_000 ? value.ToString("G4", CultureInfo.InvariantCulture) : value.ToString("0e0", CultureInfo.InvariantCulture);
 
     /// <summary>The step function from (left, 0) through each breakpoint to (right, last fraction), in log coordinates.</summary>
     private static (double[] Xs, double[] Ys) Staircase(IReadOnlyList<(double At, double Fraction)> steps, double left, double right, double logBase)

@@ -73,7 +73,7 @@ internal static class SweepFigures
     private static ScottPlot.TickGenerators.NumericManual Ticks(IReadOnlyList<double> values)
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (int i = 0; i < values.Count; i++) ticks.AddMajor(i, values[i].ToString("G3", CultureInfo.InvariantCulture));
+        for (int i = 0; i < values.Count; i++) ticks.AddMajor(i, values[i].ToString("G4", CultureInfo.InvariantCulture));
         return ticks;
     }
 }

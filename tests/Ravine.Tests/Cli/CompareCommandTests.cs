@@ -38,7 +38,7 @@ public class CompareCommandTests
         // One row per run that ran (gdpolyak on beale did not), plus the header.
         Assert.Equal(1 + 3 * 2, File.ReadAllLines(Path.Combine(folder, "runs.csv")).Length);
         Assert.Equal(1 + 4, File.ReadAllLines(Path.Combine(folder, "summary.csv")).Length);
-        Assert.Contains("| method | solved ≤ 1e-6 | solved ≤ 1e-10 | solved ≤ 1e-15 | diverged | needs tuning on |", output);
+        Assert.Contains("| method | solved ≤ 1e-6 | solved ≤ 1e-10 | solved ≤ 1e-15 | diverged runs | needs tuning on |", output);
         Assert.Contains("| problem | gdpolyak | polyak |", output);
         Assert.Contains("| beale (control) | tune |", output);
         string html = File.ReadAllText(Path.Combine(folder, "report.html"));

@@ -28,7 +28,10 @@ public class CompareEntryTests
         Assert.Equal(6, Entry("gd", "beale", tune: true).Settings.Count);
         Assert.Equal(6, Entry("adam", "beale", tune: true).Settings.Count);
         Assert.Equal(18, Entry("gdpolyak", "beale", tune: true).Settings.Count);
-        Assert.Equal(6, Entry("gdpolyak", "quadratic-sensing", tune: true).Settings.Count);
+        // On the paper's problems K has a value and is not gridded; the paper's (η, K) joins the η grid, first.
+        var sensing = Entry("gdpolyak", "quadratic-sensing", tune: true).Settings;
+        Assert.Equal(7, sensing.Count);
+        Assert.Equal("eta=0.05 K=300", sensing[0].Label);
         Assert.Single(Entry("polyak", "beale", tune: true).Settings);
     }
 }

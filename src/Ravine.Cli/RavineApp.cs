@@ -78,6 +78,16 @@ internal static class RavineApp
                 .WithDescription("Time what reproduce runs (median of N runs per problem and method, one at a time): wall time, oracle calls/s, GFLOP/s; a table and a JSON file to compare machines.")
                 .WithExample("bench")
                 .WithExample("bench", "--problems", "quadratic-sensing", "--runs", "5", "--out", "timings.json");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare methods × problems × seeds within one oracle-call budget: success rates at target gaps, calls and time to them, divergences; CSV, JSON, performance and data profiles, an HTML report. See docs/COMPARE.md.")
+                .WithExample("compare", "--quick")
+                .WithExample("compare", "--methods", "gdpolyak,polyak,lbfgs", "--problems", "quadratic-sensing,cragg-levy", "--seeds", "5")
+                .WithExample("compare", "--tune", "--format", "markdown");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("One method on one problem over a grid of its options (default: η log-spaced × K): heatmaps of the best gap and of the calls to a target, PNG, SVG and CSV. See docs/COMPARE.md.")
+                .WithExample("sweep", "--problem", "quadratic-sensing", "--method", "gdpolyak")
+                .WithExample("sweep", "--problem", "cragg-levy", "--method", "gdpolyak", "--grid", "eta=1e-4:1:6", "--grid", "K=10:1000:5")
+                .WithExample("sweep", "--problem", "beale", "--method", "adam", "--grid", "lr=1e-4:1:9");
             config.AddCommand<VersusCommand>("versus")
                 .WithDescription("Oracle calls a challenger needs to reach what a reference reaches, per problem and seed (default: gdpolyak-adaptive at its defaults against the published GDPolyak).")
                 .WithExample("versus")

@@ -80,7 +80,7 @@ internal static class Figures
     }
 
     // ScottPlot's SVG has a fixed width and height but no viewBox, so a browser crops it instead of scaling it to its box.
-    private static string WithViewBox(string svg)
+    internal static string WithViewBox(string svg)
     {
         int root = svg.IndexOf("<svg ", StringComparison.Ordinal);
         if (root < 0 || svg.IndexOf("viewBox", root, StringComparison.Ordinal) is int v && v >= 0 && v < svg.IndexOf('>', root)) return svg;

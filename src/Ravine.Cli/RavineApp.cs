@@ -1,4 +1,5 @@
 using Ravine.Cli.Commands;
+using Ravine.Cli.Output;
 using Ravine.Instances;
 using Ravine.IO;
 using Spectre.Console;
@@ -30,7 +31,11 @@ internal static class RavineApp
     /// <c>--lr</c>, …: see <see cref="MethodOptionArguments"/>) are taken out first. <c>--verbose</c>, anywhere, adds
     /// the stack trace to an error's one line.
     /// </summary>
-    public static int Run(IAnsiConsole console, TextWriter error, IEnumerable<string> args, Interruption interruption)
+    public static int Run(IAnsiConsole console, TextWriter error, IEnumerable<string> args, Interruption interruption) =>
+        Run(console, new StatusOutput(console, error), error, args, interruption);
+
+    /// <summary>As <see cref="Run(IAnsiConsole, TextWriter, IEnumerable{string}, Interruption)"/>, with progress and notes where <paramref name="status"/> says.</summary>
+    public static int Run(IAnsiConsole console, StatusOutput status, TextWriter error, IEnumerable<string> args, Interruption interruption)
     {
         ArgumentNullException.ThrowIfNull(interruption);
         var list = args.ToList();
@@ -46,11 +51,12 @@ internal static class RavineApp
             error.WriteLine($"ravine: {Flatten(e)}");
             return BadArguments;
         }
-        return Create(console, error, interruption, verbose, methodOptions).Run(rest, interruption.Token);
+        return Create(console, error, interruption, verbose, methodOptions, status).Run(rest, interruption.Token);
     }
 
     /// <summary>The app writing to <paramref name="console"/>, with one-line errors on <paramref name="error"/>.</summary>
-    public static CommandApp Create(IAnsiConsole console, TextWriter error, Interruption? interruption = null, bool verbose = false, MethodOptionArguments? methodOptions = null)
+    public static CommandApp Create(IAnsiConsole console, TextWriter error, Interruption? interruption = null, bool verbose = false, MethodOptionArguments? methodOptions = null,
+        StatusOutput? status = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -59,6 +65,7 @@ internal static class RavineApp
             config.UseStrictParsing();
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(console);
+            config.Settings.Registrar.RegisterInstance(status ?? new StatusOutput(console, error));
             config.Settings.Registrar.RegisterInstance(interruption ?? Interruption.From(CancellationToken.None));
             config.Settings.Registrar.RegisterInstance(methodOptions ?? MethodOptionArguments.None);
             config.AddCommand<ReproduceCommand>("reproduce")

@@ -13,7 +13,7 @@ namespace Ravine.Cli.Commands;
 /// files — with the same outputs and progress display as <c>reproduce</c>. Settings come from options, from a JSON
 /// file (<c>--config</c>, see <see cref="RunSettingsJson"/>), or both (options win).
 /// </summary>
-internal sealed class RunCommand(IAnsiConsole console, Interruption interruption, MethodOptionArguments methodOptions) : Command<RunCommand.Settings>
+internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Interruption interruption, MethodOptionArguments methodOptions) : Command<RunCommand.Settings>
 {
     /// <summary>The options of <c>ravine run</c>; each also a key of the <c>--config</c> file (without the dashes).</summary>
     public sealed class Settings : CommandSettings
@@ -79,7 +79,7 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
         var started = DateTimeOffset.UtcNow;
         long clock = Stopwatch.GetTimestamp();
 
-        var run = ProgressDisplay.Run(console, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
+        var run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
 
         bool cancelled = cancellationToken.IsCancellationRequested && run.Result.StopReason == Optimization.StopReason.Cancelled;
         var summary = new ExperimentSummary

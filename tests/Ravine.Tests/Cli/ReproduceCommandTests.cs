@@ -56,7 +56,7 @@ public class ReproduceCommandTests
         using var folder = new ScratchFolder();
         var (code, output, error) = CliRunner.Run("reproduce", "--problems", "quartic-rosenbrock", "--out", folder.Root, "--format", "markdown");
         Assert.True(code == 0, $"exit {code}: {error}\n{output}");
-        Assert.Equal(3, output.Split('\n').Count(l => l.StartsWith("PASS quartic-rosenbrock claim ", StringComparison.Ordinal)));
+        Assert.Equal(3, output.Split('\n').Count(l => l.StartsWith("| quartic-rosenbrock | ", StringComparison.Ordinal) && l.Contains("| PASS |", StringComparison.Ordinal)));
         Assert.Contains("| quartic-rosenbrock | GDPolyak |", output);
     }
 

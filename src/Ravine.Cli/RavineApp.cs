@@ -107,6 +107,9 @@ internal static class RavineApp
 
     private static string Flatten(Exception exception)
     {
+        // Spectre wraps a converter's error in "Failed to convert 'x' to Nullable`1."; ours alone says it all.
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+            if (cause is OptionValueException) return cause.Message;
         string message = exception.Message;
         // Our messages already name the setting; drop .NET's " (Parameter 'eta')" tail, keep "Actual value was -1.".
         if (exception is ArgumentException { ParamName: { } name })

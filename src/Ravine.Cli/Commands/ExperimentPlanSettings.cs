@@ -24,6 +24,7 @@ internal abstract class ExperimentPlanSettings : CommandSettings
     [CommandOption("--seed <SEED>")]
     [Description("Seed of every instance and start (default: 3407, the paper's).")]
     [DefaultValue(PublishedExperiments.Seed)]
+    [TypeConverter(typeof(SeedValue))]
     public ulong Seed { get; init; } = PublishedExperiments.Seed;
 
     [CommandOption("--quick")]
@@ -33,6 +34,7 @@ internal abstract class ExperimentPlanSettings : CommandSettings
     [CommandOption("--format <FORMAT>")]
     [Description("The console table: text (default), markdown, or json (only the JSON on stdout, no progress lines).")]
     [DefaultValue(ConsoleFormat.Text)]
+    [TypeConverter(typeof(FormatValue))]
     public ConsoleFormat Format { get; init; } = ConsoleFormat.Text;
 
     /// <summary>The plan these options describe.</summary>
@@ -46,8 +48,6 @@ internal abstract class ExperimentPlanSettings : CommandSettings
 
     public sealed override ValidationResult Validate()
     {
-        if (!Enum.IsDefined(Format))
-            return ValidationResult.Error($"Unknown format '{Format}'. Known: text, markdown, json.");
         if (ValidateOwnOptions() is { } error)
             return ValidationResult.Error(error);
         try

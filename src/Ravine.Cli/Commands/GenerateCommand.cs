@@ -21,6 +21,7 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
         public string Problem { get; init; } = "";
 
         [CommandOption("--seed <SEED>")]
+        [TypeConverter(typeof(SeedValue))]
         [Description("The seed of the instance (default: the published 3407).")]
         public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
 

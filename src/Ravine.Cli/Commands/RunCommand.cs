@@ -32,14 +32,17 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
 
         [CommandOption("--max-iters <N>")]
         [Description("The iteration limit; default: the method's own budget (gdpolyak: epochs·(K + 1)), else the published K·epochs on a problem the paper ran, else 100,000.")]
+        [TypeConverter(typeof(MaxItersValue))]
         public int? MaxIters { get; init; }
 
         [CommandOption("--fstar <F>")]
         [Description("f*, the optimal value the Polyak steps use; default: the problem's (0).")]
+        [TypeConverter(typeof(FStarValue))]
         public double? FStar { get; init; }
 
         [CommandOption("--seed <SEED>")]
         [Description("The seed of the generated instance (with --data: of the start, when x0.npy is absent); default 3407.")]
+        [TypeConverter(typeof(SeedValue))]
         public ulong? Seed { get; init; }
 
         [CommandOption("--out <DIR>")]
@@ -52,11 +55,17 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
 
         [CommandOption("--checkpoint-every <N>")]
         [Description("Write checkpoint.json into the output folder every N iterations (default 1000; 0: only when interrupted). It is deleted when the run ends.")]
+        [TypeConverter(typeof(CheckpointEveryValue))]
         public int? CheckpointEvery { get; init; }
 
         [CommandOption("--resume <DIR>")]
         [Description("Continue the interrupted run in DIR from its checkpoint.json, with the settings stored there (no other run settings allowed); the final trace equals an uninterrupted run's.")]
         public string? Resume { get; init; }
+
+        public override ValidationResult Validate() =>
+            OptionText.FirstBlank(("--problem", Problem, "a problem's name"), ("--data", Data, "a folder of .npy files"), ("--method", Method, "a method's name"),
+                ("--out", Out, "a folder"), ("--config", Config, "a JSON file"), ("--resume", Resume, "a folder")) is { } error
+                ? ValidationResult.Error(error) : ValidationResult.Success();
 
         /// <summary>The run settings given besides <c>--resume</c>, which would contradict the stored ones.</summary>
         internal IEnumerable<string> SettingsBesidesResume()
@@ -112,9 +121,8 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
     /// <summary>A fresh run from the options, or with <c>--resume</c> the interrupted one stored in that folder.</summary>
     private (RunPlan Plan, ExperimentFiles Files, RunCheckpointing Checkpointing) Prepare(Settings settings)
     {
+        // Never negative: CheckpointEveryValue parses it.
         int interval = settings.CheckpointEvery ?? RunCheckpointing.DefaultInterval;
-        if (interval < 0)
-            throw new ArgumentOutOfRangeException("checkpoint-every", interval, "checkpoint-every must be ≥ 0.");
         if (settings.Resume is { } folder)
         {
             var extra = methodOptions.Flags.Concat(settings.SettingsBesidesResume()).ToArray();

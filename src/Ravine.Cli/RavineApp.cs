@@ -2,6 +2,8 @@ using Ravine.Cli.Commands;
 using Ravine.Cli.Output;
 using Ravine.Instances;
 using Ravine.IO;
+using Ravine.Methods;
+using Ravine.Problems;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -51,7 +53,11 @@ internal static class RavineApp
             error.WriteLine($"ravine: {Flatten(e)}");
             return BadArguments;
         }
-        return Create(console, error, interruption, verbose, methodOptions, status).Run(rest, interruption.Token);
+        var app = Create(console, error, interruption, verbose, methodOptions, status);
+        if (rest.Count > 0) return app.Run(rest, interruption.Token);
+        // No command is a usage error: the help says what to type, the exit code that nothing was done.
+        app.Run(["--help"], interruption.Token);
+        return BadArguments;
     }
 
     /// <summary>The app writing to <paramref name="console"/>, with one-line errors on <paramref name="error"/>.</summary>
@@ -62,6 +68,7 @@ internal static class RavineApp
         app.Configure(config =>
         {
             config.SetApplicationName("ravine");
+            config.SetApplicationVersion(Experiments.ExperimentSummary.LibraryVersion);
             config.UseStrictParsing();
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(console);
@@ -69,12 +76,13 @@ internal static class RavineApp
             config.Settings.Registrar.RegisterInstance(interruption ?? Interruption.From(CancellationToken.None));
             config.Settings.Registrar.RegisterInstance(methodOptions ?? MethodOptionArguments.None);
             config.AddCommand<ReproduceCommand>("reproduce")
-                .WithDescription("Run the published experiments (GDPolyak, GD, Polyak on every problem); write traces, figures and a report; check the paper's claims.")
+                .WithDescription("Run the published experiments (GDPolyak, GD, Polyak on every problem); write traces, figures and a report; check the paper's claims " +
+                                 "(they need gdpolyak, gd and polyak; with --quick they are printed but do not set the exit code).")
                 .WithExample("reproduce")
                 .WithExample("reproduce", "--quick", "--out", "/tmp/smoke")
                 .WithExample("reproduce", "--problems", "quartic-rosenbrock", "--format", "markdown");
             config.AddCommand<RunCommand>("run")
-                .WithDescription("Run one method on one problem — generated, or your own instance from a folder of .npy files (--data) — with reproduce's outputs. The method's own options follow as --KEY VALUE (ravine methods lists them). See docs/USAGE.md.")
+                .WithDescription(RunDescription())
                 .WithExample("run", "--problem", "quartic-rosenbrock", "--method", "gdpolyak")
                 .WithExample("run", "--problem", "quadratic-sensing", "--method", "gdpolyak", "--eta", "0.05", "-K", "300", "--epochs", "20")
                 .WithExample("run", "--problem", "matrix-factorization", "--method", "adam", "--lr", "0.01")
@@ -90,7 +98,7 @@ internal static class RavineApp
                 .WithExample("methods")
                 .WithExample("methods", "adam");
             config.AddCommand<GenerateCommand>("generate")
-                .WithDescription("Write a seeded instance of a published problem as a folder of .npy files, for run --data or NumPy.")
+                .WithDescription($"Write a seeded instance of a problem as a folder of .npy files, for run --data or NumPy. Problems: {string.Join(", ", InstanceFormats.All.Select(f => f.Problem))}.")
                 .WithExample("generate", "single-neuron", "--seed", "7", "--out", "my-instance");
             config.SetExceptionHandler((exception, _) =>
             {
@@ -104,6 +112,13 @@ internal static class RavineApp
         });
         return app;
     }
+
+    /// <summary>run's help: what it does, the problems, and each method with its own options (the registries' names, so it cannot drift).</summary>
+    private static string RunDescription() =>
+        "Run one method on one problem — generated, or your own instance from a folder of .npy files (--data) — with reproduce's outputs. See docs/USAGE.md.\n" +
+        $"Problems: {string.Join(", ", ProblemRegistry.Names)}.\n" +
+        "Methods, each with its own options, given as --KEY VALUE among the others (ravine methods NAME lists their defaults and meaning): " +
+        string.Join(", ", MethodRegistry.All.Select(m => m.Options.Count == 0 ? m.Name : $"{m.Name} ({string.Join(" ", m.Options.Select(o => "--" + o.Key))})")) + ".";
 
     private static string Flatten(Exception exception)
     {

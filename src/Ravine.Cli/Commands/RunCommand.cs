@@ -16,7 +16,7 @@ namespace Ravine.Cli.Commands;
 internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Interruption interruption, MethodOptionArguments methodOptions) : Command<RunCommand.Settings>
 {
     /// <summary>The options of <c>ravine run</c>; each also a key of the <c>--config</c> file (without the dashes).</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : RavineSettings
     {
         [CommandOption("--problem <NAME>")]
         [Description("The problem, e.g. quartic-rosenbrock or single-neuron (an unknown name lists the known ones).")]

@@ -38,7 +38,7 @@ internal sealed class ReproduceCommand(IAnsiConsole console, StatusOutput status
             WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
             Machine = MachineInfo.Current,
             Runs = runs.Select(RunSummary.From).ToArray(),
-            Claims = PaperClaims.Check(runs),
+            Claims = cancelled ? PaperClaims.NotCheckedAfterInterruption(runs) : PaperClaims.Check(runs),
             InterruptedBy = cancelled ? interruption.Cause : null,
         };
         files.WriteSummary(summary);

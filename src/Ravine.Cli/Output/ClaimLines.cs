@@ -22,6 +22,7 @@ internal static class ClaimLines
         }
         console.MarkupLine($"Report: [link]{Markup.Escape(reportPath)}[/]");
         foreach (string note in Notes(summary)) console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
+        if (summary.Cancelled) return;
         foreach (var claim in summary.Claims)
         {
             string verdict = ResultRows.Verdict(claim.Verdict);
@@ -32,7 +33,7 @@ internal static class ClaimLines
 
     private static IEnumerable<string> Notes(ExperimentSummary summary)
     {
-        if (summary.Cancelled) yield return "Cancelled: the results written are partial.";
+        if (summary.Cancelled) yield return "Cancelled: the results written are partial. The paper's claims were not checked: the runs were interrupted.";
         if (summary.Quick) yield return "Quick budgets: the claims hold for the published budgets; here they are printed but do not set the exit code.";
     }
 }

@@ -18,6 +18,9 @@ internal static class RavineApp
     /// <summary>Exit code of bad arguments.</summary>
     public const int BadArguments = 2;
 
+    /// <summary>Exit code of a <c>run</c> that ended in numerical failure (<see cref="Optimization.StopReasonExtensions.IsFailure"/>: diverged, a non-finite value, gradient or step, a failed line search).</summary>
+    public const int RunFailed = 4;
+
     /// <summary>Exit code of any other error (for example an unwritable output folder).</summary>
     public const int Failed = 3;
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Ravine.Cli.Output;
 using Ravine.Cli.Experiments;
+using Ravine.Optimization;
 using Ravine.Problems;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -84,18 +85,53 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (plan, files, checkpointing) = Prepare(settings);
+        return Execute(plan, files, checkpointing, methodOptions.CommandArguments ?? context.Arguments,
+            settings.Resume is null ? plan.Settings : checkpointing.Settings, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="plan"/> and writes its outputs into <paramref name="files"/>; returns the exit code. When
+    /// the objective throws, the partial trace, summary and figures are written before the exception goes on (exit 3).
+    /// </summary>
+    internal int Execute(RunPlan plan, ExperimentFiles files, RunCheckpointing checkpointing, IReadOnlyList<string> arguments, RunSettings recorded,
+        CancellationToken cancellationToken)
+    {
         var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
         var started = DateTimeOffset.UtcNow;
         long clock = Stopwatch.GetTimestamp();
 
-        var run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
+        ExperimentRun run;
+        try
+        {
+            run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
+        }
+        catch (ObjectiveException e) when (e.PartialResult is { } partial)
+        {
+            var failed = new ExperimentRun(key, plan.Problem.Title, plan.Arguments, plan.Settings.Seed, plan.MaxIterations, partial);
+            WriteOutputs(failed, files, arguments, recorded, started, clock, cancelled: false);
+            console.MarkupLineInterpolated($"Results so far: {files.Folder}");
+            throw;
+        }
 
-        bool cancelled = cancellationToken.IsCancellationRequested && run.Result.StopReason == Optimization.StopReason.Cancelled;
+        bool cancelled = cancellationToken.IsCancellationRequested && run.Result.StopReason == StopReason.Cancelled;
+        var summary = WriteOutputs(run, files, arguments, recorded, started, clock, cancelled);
+
+        ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
+        console.MarkupLineInterpolated($"{run.Result.Message}");
+        console.MarkupLineInterpolated($"Results: {files.Folder}");
+        if (!cancelled) return run.Result.StopReason.IsFailure() ? RavineApp.RunFailed : 0;
+        console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}) at iteration {run.Result.Iterations} of {run.IterationBudget}: the trace, summary, figures and checkpoint so far are in {files.Folder}");
+        console.MarkupLineInterpolated($"Continue with: ravine run --resume {files.Folder}");
+        return interruption.ExitCode;
+    }
+
+    private ExperimentSummary WriteOutputs(ExperimentRun run, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded, DateTimeOffset started, long clock, bool cancelled)
+    {
         var summary = new ExperimentSummary
         {
             Version = ExperimentSummary.LibraryVersion,
-            CommandLine = ResultsFolder.CommandLine("run", methodOptions.CommandArguments ?? context.Arguments),
-            Seed = plan.Settings.Seed,
+            CommandLine = ResultsFolder.CommandLine("run", arguments),
+            Seed = run.Seed,
             Quick = false,
             Cancelled = cancelled,
             StartedUtc = started,
@@ -103,19 +139,12 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             Machine = MachineInfo.Current,
             Runs = [RunSummary.From(run)],
             Claims = [],
-            Settings = settings.Resume is null ? plan.Settings : checkpointing.Settings,
+            Settings = recorded,
             InterruptedBy = cancelled ? interruption.Cause : null,
         };
         files.WriteSummary(summary);
-        Figures.Write(Figures.Render([run]), files.ProblemFolder(key.Problem));
-
-        ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
-        console.MarkupLineInterpolated($"{run.Result.Message}");
-        console.MarkupLineInterpolated($"Results: {files.Folder}");
-        if (!cancelled) return 0;
-        console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}) at iteration {run.Result.Iterations} of {run.IterationBudget}: the trace, summary, figures and checkpoint so far are in {files.Folder}");
-        console.MarkupLineInterpolated($"Continue with: ravine run --resume {files.Folder}");
-        return interruption.ExitCode;
+        Figures.Write(Figures.Render([run]), files.ProblemFolder(run.Key.Problem));
+        return summary;
     }
 
     /// <summary>A fresh run from the options, or with <c>--resume</c> the interrupted one stored in that folder.</summary>

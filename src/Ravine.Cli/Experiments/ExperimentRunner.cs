@@ -86,9 +86,19 @@ public static class ExperimentRunner
         };
         if (checkpointing is not null)
             options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpointing.Save };
-        var result = checkpointing?.ResumeFrom is { } from
-            ? Minimizer.Resume(problem, method, from, options)
-            : Minimizer.Minimize(problem, problem.Start, method, options);
+        MinimizeResult result;
+        try
+        {
+            result = checkpointing?.ResumeFrom is { } from
+                ? Minimizer.Resume(problem, method, from, options)
+                : Minimizer.Minimize(problem, problem.Start, method, options);
+        }
+        catch (ObjectiveException e) when (e.PartialResult is { } partial)
+        {
+            // The trace up to the failure is the user's best clue to it: the observer writes it before the error ends the command.
+            observer?.RunFinished(new ExperimentRun(key, problem.Title, arguments, seed, budget, partial) { Published = published });
+            throw;
+        }
         // The checkpoint first: an interrupted run's state is what a second Ctrl+C must not lose.
         bool resumable = result.StopReason == StopReason.Cancelled && result.Checkpoint is not null;
         if (resumable) checkpointing?.Save(result.Checkpoint!);

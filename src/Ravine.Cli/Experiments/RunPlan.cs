@@ -61,6 +61,13 @@ public sealed class RunPlan
         var problem = settings.Data is null
             ? ProblemRegistry.Generate(settings.Problem, settings.Seed)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
+        return Create(settings, problem);
+    }
+
+    /// <summary>The plan of <paramref name="settings"/> on an instance already made (tests use it to run objectives the registry does not have).</summary>
+    internal static RunPlan Create(RunSettings settings, ITestProblem problem)
+    {
+        var descriptor = MethodRegistry.Find(settings.Method);
         var published = PublishedExperiments.For(problem.Name);
         var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValue ?? problem.OptimalValue);
         var method = descriptor.Create(arguments);

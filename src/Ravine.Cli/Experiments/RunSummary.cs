@@ -31,6 +31,10 @@ public sealed record RunSummary
     public required double FinalValue { get; init; }
     /// <summary>f − f* at the final point.</summary>
     public required double FinalGap { get; init; }
+    /// <summary>The smallest f − f* along the trace.</summary>
+    public required double BestGap { get; init; }
+    /// <summary>The first iteration at which <see cref="BestGap"/> was reached.</summary>
+    public required int BestGapIteration { get; init; }
     /// <summary>The smallest f seen.</summary>
     public required double BestValue { get; init; }
     /// <summary>The distance to the solution set at the final point.</summary>
@@ -58,7 +62,7 @@ public sealed record RunSummary
             Problem = run.Key.Problem, ProblemTitle = run.ProblemTitle, Method = run.Key.Method, MethodName = run.MethodName,
             Seed = run.Seed, Options = new MethodOptionValues(run.Arguments.Values), OptimalValue = run.Arguments.OptimalValue,
             IterationBudget = run.IterationBudget, Iterations = r.Iterations, OracleCalls = r.OracleCalls,
-            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.Value, FinalGap = r.Gap, BestValue = r.BestValue,
+            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.Value, FinalGap = r.Gap, BestGap = run.BestGap, BestGapIteration = run.BestGapIteration, BestValue = r.BestValue,
             FinalDistance = run.FinalDistance, BestDistance = run.BestDistance, LongestStep = r.LongestStep,
             FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
             LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,

@@ -24,7 +24,7 @@ public class PipedOutputProcessTests
         var lines = text.Split('\n');
         Assert.Contains($"Results: {output}", lines);
         var row = Assert.Single(lines, l => l.StartsWith("GD ", StringComparison.Ordinal));
-        Assert.Matches(@"^GD\s+MaxIterations\s+30\s+\S+\s+\S+\s+\S+\s+\S+\s+\d+\.\d\ds$", row);
+        Assert.Matches(@"^GD\s+MaxIterations\s+30\s+\S+\s+\S+\s+\S+\s+\S+\s+\S+\s+\d+\.\d\ds$", row);
     }
 
     [Fact]

@@ -71,6 +71,15 @@ public sealed class ExperimentRun
     public double BestDistance { get; }
     /// <summary>The distance to the solution set at the final point.</summary>
     public double FinalDistance { get; }
+
+    /// <summary>On the single neuron: α* of the solution point nearest to the final point (see <see cref="Paper.SingleNeuronSurrogate"/>); NaN elsewhere.</summary>
+    public double SingleNeuronSplit { get; init; } = double.NaN;
+
+    /// <summary>
+    /// On the single neuron, the paper's surrogate "distance" of <see cref="BestDistance"/>, d²/(4α(1 − α)) with α =
+    /// <see cref="SingleNeuronSplit"/> (the split barely moves near the solution set); NaN elsewhere.
+    /// </summary>
+    public double PaperDistanceSurrogate => double.IsNaN(SingleNeuronSplit) ? double.NaN : Paper.SingleNeuronSurrogate.Of(BestDistance, SingleNeuronSplit);
     /// <summary>The longest step taken.</summary>
     public double LongestStep => Result.LongestStep;
     /// <summary>The long (Polyak) steps actually taken: the epoch they ended, their iteration and stepsize.</summary>

@@ -102,7 +102,11 @@ public static class ExperimentRunner
         // The checkpoint first: an interrupted run's state is what a second Ctrl+C must not lose.
         bool resumable = result.StopReason == StopReason.Cancelled && result.Checkpoint is not null;
         if (resumable) checkpointing?.Save(result.Checkpoint!);
-        var run = new ExperimentRun(key, problem.Title, arguments, seed, budget, result) { Published = published };
+        var run = new ExperimentRun(key, problem.Title, arguments, seed, budget, result)
+        {
+            Published = published,
+            SingleNeuronSplit = problem is SingleNeuron neuron ? Paper.SingleNeuronSurrogate.Split(neuron, result.X) : double.NaN,
+        };
         observer?.RunFinished(run);
         // Only once the trace is on disk: a kill in between leaves a checkpoint that reproduces the same ending.
         if (!resumable) checkpointing?.Discard();

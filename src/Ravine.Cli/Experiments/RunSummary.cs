@@ -41,6 +41,8 @@ public sealed record RunSummary
     public required double FinalDistance { get; init; }
     /// <summary>The smallest distance to the solution set seen.</summary>
     public required double BestDistance { get; init; }
+    /// <summary>On the single neuron, the paper's surrogate "distance" of the best distance (see <see cref="Paper.SingleNeuronSurrogate"/>); null elsewhere.</summary>
+    public double? PaperDistanceSurrogate { get; init; }
     /// <summary>The longest step taken.</summary>
     public required double LongestStep { get; init; }
     /// <summary>The first long (Polyak) step, or NaN if none.</summary>
@@ -63,7 +65,8 @@ public sealed record RunSummary
             Seed = run.Seed, Options = new MethodOptionValues(run.Arguments.Values), OptimalValue = run.Arguments.OptimalValue,
             IterationBudget = run.IterationBudget, Iterations = r.Iterations, OracleCalls = r.OracleCalls,
             StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.Value, FinalGap = r.Gap, BestGap = run.BestGap, BestGapIteration = run.BestGapIteration, BestValue = r.BestValue,
-            FinalDistance = run.FinalDistance, BestDistance = run.BestDistance, LongestStep = r.LongestStep,
+            FinalDistance = run.FinalDistance, BestDistance = run.BestDistance,
+            PaperDistanceSurrogate = double.IsNaN(run.PaperDistanceSurrogate) ? null : run.PaperDistanceSurrogate, LongestStep = r.LongestStep,
             FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
             LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,
             IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds,

@@ -41,6 +41,8 @@ internal static partial class HtmlReport
         html.Append("<p>GDPolyak(η, K) takes K gradient steps of size η, then one Polyak step (f − f*)/‖∇f‖², per epoch; GD and Polyak run K·epochs steps from the same start.</p>\n");
         html.Append("<h2>Results</h2>\n");
         Table(html, ResultRows.Header, ResultRows.Rows(runs));
+        if (runs.Any(r => !double.IsNaN(r.PaperDistanceSurrogate)))
+            html.Append("<h2>Where these numbers differ from the paper's</h2>\n<p>").Append(Text(Paper.SingleNeuronSurrogate.Explanation)).Append("</p>\n");
         html.Append("<h2>The paper's claims</h2>\n");
         Table(html, ResultRows.ClaimHeader, ResultRows.ClaimRows(summary.Claims), verdictColumn: 2);
         html.Append("<h2>Figures</h2>\n");

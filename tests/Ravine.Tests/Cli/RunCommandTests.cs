@@ -163,6 +163,19 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void A_config_file_that_is_not_utf8_exits_2_with_one_line_naming_the_file()
+    {
+        using var folder = new ScratchFolder();
+        string path = Path.Combine(folder.Root, "run.json");
+        // Latin-1 "é" (0xE9) alone is not UTF-8; read leniently it would become U+FFFD inside the output folder's name.
+        File.WriteAllBytes(path, [.. "{ \"problem\": \"quartic-rosenbrock\", \"max-iters\": 1, \"out\": \"r"u8, 0xE9, .. "sultats\" }"u8]);
+        var (code, _, error) = CliRunner.Run("run", "--config", path);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"ravine: {path}: not valid UTF-8", error);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public void A_bad_config_file_exits_2_naming_the_file_and_the_key()
     {
         using var folder = new ScratchFolder();

@@ -58,6 +58,8 @@ public sealed class RunPlan
         // The method and its options are checked before any data is read or generated, so a typo fails at once.
         var descriptor = MethodRegistry.Find(settings.Method);
         descriptor.Check(settings.MethodOptions);
+        if (settings.Data is { } data && File.Exists(data))
+            throw new Instances.InstanceDataException(data, "a file, not a folder; --data takes the folder that holds the instance's .npy files");
         var problem = settings.Data is null
             ? ProblemRegistry.Generate(settings.Problem, settings.Seed)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);

@@ -176,6 +176,17 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Data_naming_a_file_exits_2_saying_it_is_a_file()
+    {
+        using var folder = new ScratchFolder();
+        string file = folder.File("w1.npy");
+        File.WriteAllText(file, "");
+        var (code, _, error) = CliRunner.Run("run", "--problem", "single-neuron", "--data", file);
+        Assert.Equal(2, code);
+        Assert.Equal($"ravine: {file}: a file, not a folder; --data takes the folder that holds the instance's .npy files\n", error);
+    }
+
+    [Fact]
     public void A_bad_config_file_exits_2_naming_the_file_and_the_key()
     {
         using var folder = new ScratchFolder();

@@ -11,7 +11,7 @@ namespace Ravine.Cli.Commands;
 /// calls per second and (where the problem states its flops) GFLOP/s per problem and method; saves them as JSON so
 /// that machines can be compared.
 /// </summary>
-internal sealed class BenchCommand(IAnsiConsole console, Interruption interruption) : Command<BenchSettings>
+internal sealed class BenchCommand(IAnsiConsole console, StatusOutput status, Interruption interruption) : Command<BenchSettings>
 {
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
@@ -20,9 +20,9 @@ internal sealed class BenchCommand(IAnsiConsole console, Interruption interrupti
         string path = settings.Out ?? ResultsFolder.Default("bench-") + ".json";
         OutputFolder.PrepareFile(path);
         var started = DateTimeOffset.UtcNow;
-        Action<ExperimentKey, int>? progress = settings.Format != ConsoleFormat.Text
+        Action<ExperimentKey, int>? progress = settings.Format != ConsoleFormat.Text || status.Progress is not { } progressConsole
             ? null
-            : (key, repetition) => console.MarkupLine($"[grey]{Markup.Escape($"{key} run {repetition}/{settings.Runs}")}[/]");
+            : (key, repetition) => progressConsole.MarkupLine($"[grey]{Markup.Escape($"{key} run {repetition}/{settings.Runs}")}[/]");
         var runs = ExperimentTiming.Time(plan, settings.Runs, progress, cancellationToken);
         var report = new BenchReport
         {

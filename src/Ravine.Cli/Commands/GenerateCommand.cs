@@ -14,18 +14,19 @@ namespace Ravine.Cli.Commands;
 internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCommand.Settings>
 {
     /// <summary>The options of <c>ravine generate</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : RavineSettings
     {
         [CommandArgument(0, "<PROBLEM>")]
-        [Description("The problem, e.g. quartic-rosenbrock.")]
+        [Description("The problem, e.g. quartic-rosenbrock (ravine generate --help lists them).")]
         public string Problem { get; init; } = "";
 
         [CommandOption("--seed <SEED>")]
+        [TypeConverter(typeof(SeedValue))]
         [Description("The seed of the instance (default: the published 3407).")]
         public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
 
         [CommandOption("--out <DIR>")]
-        [Description("The folder to write the .npy files into (created if missing).")]
+        [Description("Required: the folder to write the .npy files into (created if missing).")]
         public string? Out { get; init; }
 
         public override ValidationResult Validate() =>

@@ -12,7 +12,7 @@ namespace Ravine.Cli.Commands;
 /// <c>ravine reproduce</c>: runs the published experiments, writes traces, summaries, figures and reports into a
 /// results folder, prints a table and checks the paper's claims (exit code 1 when one fails).
 /// </summary>
-internal sealed class ReproduceCommand(IAnsiConsole console, Interruption interruption) : Command<ReproduceSettings>
+internal sealed class ReproduceCommand(IAnsiConsole console, StatusOutput status, Interruption interruption) : Command<ReproduceSettings>
 {
     public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ internal sealed class ReproduceCommand(IAnsiConsole console, Interruption interr
 
         var runs = settings.Format == ConsoleFormat.Json
             ? ExperimentRunner.Run(plan, files, cancellationToken)
-            : ProgressDisplay.Run(console, keys, progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken));
+            : ProgressDisplay.Run(status.Progress, keys, progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken));
 
         bool cancelled = cancellationToken.IsCancellationRequested;
         var summary = new ExperimentSummary
@@ -39,7 +39,7 @@ internal sealed class ReproduceCommand(IAnsiConsole console, Interruption interr
             WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
             Machine = MachineInfo.Current,
             Runs = runs.Select(RunSummary.From).ToArray(),
-            Claims = PaperClaims.Check(runs),
+            Claims = cancelled ? PaperClaims.NotCheckedAfterInterruption(runs) : PaperClaims.Check(runs),
             InterruptedBy = cancelled ? interruption.Cause : null,
         };
         files.WriteSummary(summary);
@@ -52,10 +52,12 @@ internal sealed class ReproduceCommand(IAnsiConsole console, Interruption interr
 
         ResultsTable.Write(console, runs, summary, settings.Format);
         if (settings.Format != ConsoleFormat.Json)
-            ClaimLines.Write(console, summary, htmlPath);
+            ClaimLines.Write(console, status, summary, htmlPath, settings.Format);
         if (cancelled)
         {
-            console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}): the runs that ran, their figures and the report are in {files.Folder}");
+            string interrupted = $"Interrupted ({interruption.Cause}): the runs that ran, their figures and the report are in {files.Folder}";
+            if (settings.Format == ConsoleFormat.Text) console.WriteLine(interrupted);
+            else status.Notes.WriteLine(interrupted);
             return interruption.ExitCode;
         }
         bool failed = summary.Claims.Any(c => c.Verdict == ClaimVerdict.Fail);

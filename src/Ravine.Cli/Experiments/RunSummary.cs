@@ -31,12 +31,18 @@ public sealed record RunSummary
     public required double FinalValue { get; init; }
     /// <summary>f − f* at the final point.</summary>
     public required double FinalGap { get; init; }
+    /// <summary>The smallest f − f* along the trace.</summary>
+    public required double BestGap { get; init; }
+    /// <summary>The first iteration at which <see cref="BestGap"/> was reached.</summary>
+    public required int BestGapIteration { get; init; }
     /// <summary>The smallest f seen.</summary>
     public required double BestValue { get; init; }
     /// <summary>The distance to the solution set at the final point.</summary>
     public required double FinalDistance { get; init; }
     /// <summary>The smallest distance to the solution set seen.</summary>
     public required double BestDistance { get; init; }
+    /// <summary>On the single neuron, the paper's surrogate "distance" of the best distance (see <see cref="Paper.SingleNeuronSurrogate"/>); null elsewhere.</summary>
+    public double? PaperDistanceSurrogate { get; init; }
     /// <summary>The longest step taken.</summary>
     public required double LongestStep { get; init; }
     /// <summary>The first long (Polyak) step, or NaN if none.</summary>
@@ -58,8 +64,9 @@ public sealed record RunSummary
             Problem = run.Key.Problem, ProblemTitle = run.ProblemTitle, Method = run.Key.Method, MethodName = run.MethodName,
             Seed = run.Seed, Options = new MethodOptionValues(run.Arguments.Values), OptimalValue = run.Arguments.OptimalValue,
             IterationBudget = run.IterationBudget, Iterations = r.Iterations, OracleCalls = r.OracleCalls,
-            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.FinalValue, FinalGap = r.FinalGap, BestValue = r.BestValue,
-            FinalDistance = run.FinalDistance, BestDistance = run.BestDistance, LongestStep = r.LongestStep,
+            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.FinalValue, FinalGap = r.FinalGap, BestGap = run.BestGap, BestGapIteration = run.BestGapIteration, BestValue = r.BestValue,
+            FinalDistance = run.FinalDistance, BestDistance = run.BestDistance,
+            PaperDistanceSurrogate = double.IsNaN(run.PaperDistanceSurrogate) ? null : run.PaperDistanceSurrogate, LongestStep = r.LongestStep,
             FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
             LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,
             IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds,

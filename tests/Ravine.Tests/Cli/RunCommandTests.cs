@@ -178,6 +178,30 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void A_config_file_that_is_not_utf8_exits_2_with_one_line_naming_the_file()
+    {
+        using var folder = new ScratchFolder();
+        string path = Path.Combine(folder.Root, "run.json");
+        // Latin-1 "é" (0xE9) alone is not UTF-8; read leniently it would become U+FFFD inside the output folder's name.
+        File.WriteAllBytes(path, [.. "{ \"problem\": \"quartic-rosenbrock\", \"max-iters\": 1, \"out\": \"r"u8, 0xE9, .. "sultats\" }"u8]);
+        var (code, _, error) = CliRunner.Run("run", "--config", path);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"ravine: {path}: not valid UTF-8", error);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Data_naming_a_file_exits_2_saying_it_is_a_file()
+    {
+        using var folder = new ScratchFolder();
+        string file = folder.File("w1.npy");
+        File.WriteAllText(file, "");
+        var (code, _, error) = CliRunner.Run("run", "--problem", "single-neuron", "--data", file);
+        Assert.Equal(2, code);
+        Assert.Equal($"ravine: {file}: a file, not a folder; --data takes the folder that holds the instance's .npy files\n", error);
+    }
+
+    [Fact]
     public void A_bad_config_file_exits_2_naming_the_file_and_the_key()
     {
         using var folder = new ScratchFolder();

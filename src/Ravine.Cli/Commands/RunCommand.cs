@@ -81,6 +81,10 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
 
         var run = ProgressDisplay.Run(console, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
 
+        var runSummary = RunSummary.From(run);
+        // The problem is this run's own instance and the run is over, so its (not thread-safe) buffers are free.
+        if (plan.Problem is IKnowsAccuracy classifier)
+            runSummary = runSummary with { TrainAccuracy = classifier.TrainAccuracy(run.Result.X), TestAccuracy = classifier.TestAccuracy(run.Result.X) };
         bool cancelled = cancellationToken.IsCancellationRequested && run.Result.StopReason == Optimization.StopReason.Cancelled;
         var summary = new ExperimentSummary
         {
@@ -92,7 +96,7 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
             StartedUtc = started,
             WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
             Machine = MachineInfo.Current,
-            Runs = [RunSummary.From(run)],
+            Runs = [runSummary],
             Claims = [],
             Settings = settings.Resume is null ? plan.Settings : checkpointing.Settings,
             InterruptedBy = cancelled ? interruption.Cause : null,
@@ -102,6 +106,8 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
 
         ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
         console.MarkupLineInterpolated($"{run.Result.Message}");
+        if (runSummary.TestAccuracy is { } test)
+            console.MarkupLineInterpolated($"Test accuracy {test:P1} (training accuracy {runSummary.TrainAccuracy:P1}) at the returned point, f = {run.Result.Value:E3}.");
         console.MarkupLineInterpolated($"Results: {files.Folder}");
         if (!cancelled) return 0;
         console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}) at iteration {run.Result.Iterations} of {run.IterationBudget}: the trace, summary, figures and checkpoint so far are in {files.Folder}");

@@ -108,16 +108,18 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
             var failed = new ExperimentRun(key, plan.Problem.Title, plan.Arguments, plan.Settings.Seed, plan.MaxIterations, partial);
-            WriteOutputs(failed, files, arguments, recorded, started, clock, cancelled: false);
+            WriteOutputs(failed, plan.Problem, files, arguments, recorded, started, clock, cancelled: false);
             console.MarkupLineInterpolated($"Results so far: {files.Folder}");
             throw;
         }
 
         bool cancelled = cancellationToken.IsCancellationRequested && run.Result.StopReason == StopReason.Cancelled;
-        var summary = WriteOutputs(run, files, arguments, recorded, started, clock, cancelled);
+        var summary = WriteOutputs(run, plan.Problem, files, arguments, recorded, started, clock, cancelled);
 
         ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
         console.MarkupLineInterpolated($"{run.Result.Message}");
+        if (summary.Runs[0].TestAccuracy is { } test)
+            console.MarkupLineInterpolated($"Test accuracy {test:P1} (training accuracy {summary.Runs[0].TrainAccuracy:P1}) at the returned point, f = {run.Result.Value:E3}.");
         console.MarkupLineInterpolated($"Results: {files.Folder}");
         if (!cancelled) return run.Result.StopReason.IsFailure() ? RavineApp.RunFailed : 0;
         console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}) at iteration {run.Result.Iterations} of {run.IterationBudget}: the trace, summary, figures and checkpoint so far are in {files.Folder}");
@@ -125,8 +127,13 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         return interruption.ExitCode;
     }
 
-    private ExperimentSummary WriteOutputs(ExperimentRun run, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded, DateTimeOffset started, long clock, bool cancelled)
+    private ExperimentSummary WriteOutputs(ExperimentRun run, ITestProblem problem, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded,
+        DateTimeOffset started, long clock, bool cancelled)
     {
+        var runSummary = RunSummary.From(run);
+        // The problem is this run's own instance and the run is over, so its (not thread-safe) buffers are free.
+        if (problem is IKnowsAccuracy classifier)
+            runSummary = runSummary with { TrainAccuracy = classifier.TrainAccuracy(run.Result.X), TestAccuracy = classifier.TestAccuracy(run.Result.X) };
         var summary = new ExperimentSummary
         {
             Version = ExperimentSummary.LibraryVersion,
@@ -137,7 +144,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             StartedUtc = started,
             WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
             Machine = MachineInfo.Current,
-            Runs = [RunSummary.From(run)],
+            Runs = [runSummary],
             Claims = [],
             Settings = recorded,
             InterruptedBy = cancelled ? interruption.Cause : null,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ravine.Cli.Experiments;
 
 /// <summary>One run's numbers, as written to its JSON file and to <c>summary.json</c>.</summary>
@@ -53,6 +55,12 @@ public sealed record RunSummary
     public required int? IterationsToGap1e12 { get; init; }
     /// <summary>Wall-clock seconds of the run.</summary>
     public required double WallSeconds { get; init; }
+    /// <summary>On a classification problem: the fraction of training examples classified correctly at the returned point; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TrainAccuracy { get; init; }
+    /// <summary>On a classification problem: the fraction of held-out test examples classified correctly at the returned point; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TestAccuracy { get; init; }
 
     /// <summary>The summary of <paramref name="run"/>.</summary>
     public static RunSummary From(ExperimentRun run)

@@ -15,7 +15,8 @@ public class ProblemRegistryTests
     [Fact]
     public void Each_descriptor_generates_a_problem_of_its_own_name_the_same_for_the_same_seed()
     {
-        foreach (var descriptor in ProblemRegistry.All)
+        // fashion-mnist reads installed data; FashionMnistTests checks it where the data are there, and skips with the reason elsewhere.
+        foreach (var descriptor in ProblemRegistry.All.Where(p => p.Name != "fashion-mnist"))
         {
             var a = descriptor.Generate(5);
             Assert.Equal(descriptor.Name, a.Name);

@@ -15,7 +15,7 @@ internal sealed class CompareSettings : CommandSettings
     public string? Methods { get; init; }
 
     [CommandOption("--problems <NAMES>")]
-    [Description("Comma-separated problems (default: every problem, the paper's and the external test set).")]
+    [Description("Comma-separated problems (default: every problem that needs no installed data set: the paper's and the external test set).")]
     public string? Problems { get; init; }
 
     [CommandOption("--seeds <N>")]
@@ -67,7 +67,7 @@ internal sealed class CompareSettings : CommandSettings
     public ComparePlan ToPlan() => new()
     {
         Methods = Methods is null ? Ravine.Methods.MethodRegistry.Names : Split(Methods),
-        Problems = Problems is not null ? Split(Problems) : Quick ? ComparePlan.QuickProblems : Ravine.Problems.ProblemRegistry.Names,
+        Problems = Problems is not null ? Split(Problems) : Quick ? ComparePlan.QuickProblems : ComparePlan.DefaultProblems,
         Seeds = Seeds ?? (Quick ? ComparePlan.QuickSeeds : ComparePlan.DefaultSeeds),
         FirstSeed = Seed,
         MaxCalls = MaxCalls,

@@ -24,8 +24,11 @@ internal sealed record ComparePlan
     /// <summary>The methods, by registry name (default: every registered method).</summary>
     public IReadOnlyList<string> Methods { get; init; } = MethodRegistry.Names;
 
-    /// <summary>The problems, by registry name (default: every registered problem).</summary>
-    public IReadOnlyList<string> Problems { get; init; } = ProblemRegistry.Names;
+    /// <summary>The problems, by registry name (default: every registered problem that needs no installed data set).</summary>
+    public IReadOnlyList<string> Problems { get; init; } = DefaultProblems;
+
+    /// <summary>Every registered problem but those that need an installed data set (<see cref="ProblemDescriptor.NeedsExternalData"/>).</summary>
+    public static IReadOnlyList<string> DefaultProblems { get; } = ProblemRegistry.All.Where(p => !p.NeedsExternalData).Select(p => p.Name).ToArray();
 
     /// <summary>The first seed; seed i is <c>FirstSeed + i</c>.</summary>
     public ulong FirstSeed { get; init; } = ProblemRegistry.DefaultSeed;

@@ -80,7 +80,8 @@ internal sealed class Interruption : IDisposable
             _source!.Cancel();
             return;
         }
-        // Every file is written to a temporary name and renamed into place, so quitting now cannot corrupt one.
+        // Every file is written to a temporary name and renamed into place, so quitting now cannot corrupt one; the one
+        // appended to, run's trace CSV, holds whole rows up to the checkpoint, and a resume cuts off what follows them.
         error.WriteLine($"ravine: {name} again: quitting at once; files already written are whole");
         error.Flush();
         Environment.Exit(_signal == PosixSignal.SIGTERM ? SigTermExitCode : SigIntExitCode);

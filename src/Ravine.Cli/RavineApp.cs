@@ -1,6 +1,9 @@
 using Ravine.Cli.Commands;
+using Ravine.Cli.Output;
 using Ravine.Instances;
 using Ravine.IO;
+using Ravine.Methods;
+using Ravine.Problems;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,6 +17,9 @@ internal static class RavineApp
 
     /// <summary>Exit code of bad arguments.</summary>
     public const int BadArguments = 2;
+
+    /// <summary>Exit code of a <c>run</c> that ended in numerical failure (<see cref="Optimization.StopReasonExtensions.IsFailure"/>: diverged, a non-finite value, gradient or step, a failed line search).</summary>
+    public const int RunFailed = 4;
 
     /// <summary>Exit code of any other error (for example an unwritable output folder).</summary>
     public const int Failed = 3;
@@ -30,7 +36,11 @@ internal static class RavineApp
     /// <c>--lr</c>, …: see <see cref="MethodOptionArguments"/>) are taken out first. <c>--verbose</c>, anywhere, adds
     /// the stack trace to an error's one line.
     /// </summary>
-    public static int Run(IAnsiConsole console, TextWriter error, IEnumerable<string> args, Interruption interruption)
+    public static int Run(IAnsiConsole console, TextWriter error, IEnumerable<string> args, Interruption interruption) =>
+        Run(console, new StatusOutput(console, error), error, args, interruption);
+
+    /// <summary>As <see cref="Run(IAnsiConsole, TextWriter, IEnumerable{string}, Interruption)"/>, with progress and notes where <paramref name="status"/> says.</summary>
+    public static int Run(IAnsiConsole console, StatusOutput status, TextWriter error, IEnumerable<string> args, Interruption interruption)
     {
         ArgumentNullException.ThrowIfNull(interruption);
         var list = args.ToList();
@@ -46,28 +56,36 @@ internal static class RavineApp
             error.WriteLine($"ravine: {Flatten(e)}");
             return BadArguments;
         }
-        return Create(console, error, interruption, verbose, methodOptions).Run(rest, interruption.Token);
+        var app = Create(console, error, interruption, verbose, methodOptions, status);
+        if (rest.Count > 0) return app.Run(rest, interruption.Token);
+        // No command is a usage error: the help says what to type, the exit code that nothing was done.
+        app.Run(["--help"], interruption.Token);
+        return BadArguments;
     }
 
     /// <summary>The app writing to <paramref name="console"/>, with one-line errors on <paramref name="error"/>.</summary>
-    public static CommandApp Create(IAnsiConsole console, TextWriter error, Interruption? interruption = null, bool verbose = false, MethodOptionArguments? methodOptions = null)
+    public static CommandApp Create(IAnsiConsole console, TextWriter error, Interruption? interruption = null, bool verbose = false, MethodOptionArguments? methodOptions = null,
+        StatusOutput? status = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("ravine");
+            config.SetApplicationVersion(Experiments.ExperimentSummary.LibraryVersion);
             config.UseStrictParsing();
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(console);
+            config.Settings.Registrar.RegisterInstance(status ?? new StatusOutput(console, error));
             config.Settings.Registrar.RegisterInstance(interruption ?? Interruption.From(CancellationToken.None));
             config.Settings.Registrar.RegisterInstance(methodOptions ?? MethodOptionArguments.None);
             config.AddCommand<ReproduceCommand>("reproduce")
-                .WithDescription("Run the published experiments (GDPolyak, GD, Polyak on every problem); write traces, figures and a report; check the paper's claims.")
+                .WithDescription("Run the published experiments (GDPolyak, GD, Polyak on every problem); write traces, figures and a report; check the paper's claims " +
+                                 "(they need gdpolyak, gd and polyak; with --quick they are printed but do not set the exit code).")
                 .WithExample("reproduce")
                 .WithExample("reproduce", "--quick", "--out", "/tmp/smoke")
                 .WithExample("reproduce", "--problems", "quartic-rosenbrock", "--format", "markdown");
             config.AddCommand<RunCommand>("run")
-                .WithDescription("Run one method on one problem — generated, or your own instance from a folder of .npy files (--data) — with reproduce's outputs. The method's own options follow as --KEY VALUE (ravine methods lists them). See docs/USAGE.md.")
+                .WithDescription(RunDescription())
                 .WithExample("run", "--problem", "quartic-rosenbrock", "--method", "gdpolyak")
                 .WithExample("run", "--problem", "quadratic-sensing", "--method", "gdpolyak", "--eta", "0.05", "-K", "300", "--epochs", "20")
                 .WithExample("run", "--problem", "matrix-factorization", "--method", "adam", "--lr", "0.01")
@@ -78,6 +96,16 @@ internal static class RavineApp
                 .WithDescription("Time what reproduce runs (median of N runs per problem and method, one at a time): wall time, oracle calls/s, GFLOP/s; a table and a JSON file to compare machines.")
                 .WithExample("bench")
                 .WithExample("bench", "--problems", "quadratic-sensing", "--runs", "5", "--out", "timings.json");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare methods × problems × seeds within one oracle-call budget: success rates at target gaps, calls and time to them, divergences; CSV, JSON, performance and data profiles, an HTML report. See docs/COMPARE.md.")
+                .WithExample("compare", "--quick")
+                .WithExample("compare", "--methods", "gdpolyak,polyak,lbfgs", "--problems", "quadratic-sensing,cragg-levy", "--seeds", "5")
+                .WithExample("compare", "--tune", "--format", "markdown");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("One method on one problem over a grid of its options (default: η log-spaced × K): heatmaps of the best gap and of the calls to a target, PNG, SVG and CSV. See docs/COMPARE.md.")
+                .WithExample("sweep", "--problem", "quadratic-sensing", "--method", "gdpolyak")
+                .WithExample("sweep", "--problem", "cragg-levy", "--method", "gdpolyak", "--grid", "eta=1e-4:1:6", "--grid", "K=10:1000:5")
+                .WithExample("sweep", "--problem", "beale", "--method", "adam", "--grid", "lr=1e-4:1:9");
             config.AddCommand<VersusCommand>("versus")
                 .WithDescription("Oracle calls a challenger needs to reach what a reference reaches, per problem and seed (default: gdpolyak-adaptive at its defaults against the published GDPolyak).")
                 .WithExample("versus")
@@ -88,7 +116,7 @@ internal static class RavineApp
                 .WithExample("methods")
                 .WithExample("methods", "adam");
             config.AddCommand<GenerateCommand>("generate")
-                .WithDescription("Write a seeded instance of a published problem as a folder of .npy files, for run --data or NumPy.")
+                .WithDescription($"Write a seeded instance of a problem as a folder of .npy files, for run --data or NumPy. Problems: {string.Join(", ", InstanceFormats.All.Select(f => f.Problem))}.")
                 .WithExample("generate", "single-neuron", "--seed", "7", "--out", "my-instance");
             config.SetExceptionHandler((exception, _) =>
             {
@@ -103,8 +131,18 @@ internal static class RavineApp
         return app;
     }
 
+    /// <summary>run's help: what it does, the problems, and each method with its own options (the registries' names, so it cannot drift).</summary>
+    private static string RunDescription() =>
+        "Run one method on one problem — generated, or your own instance from a folder of .npy files (--data) — with reproduce's outputs. See docs/USAGE.md.\n" +
+        $"Problems: {string.Join(", ", ProblemRegistry.Names)}.\n" +
+        "Methods, each with its own options, given as --KEY VALUE among the others (ravine methods NAME lists their defaults and meaning): " +
+        string.Join(", ", MethodRegistry.All.Select(m => m.Options.Count == 0 ? m.Name : $"{m.Name} ({string.Join(" ", m.Options.Select(o => "--" + o.Key))})")) + ".";
+
     private static string Flatten(Exception exception)
     {
+        // Spectre wraps a converter's error in "Failed to convert 'x' to Nullable`1."; ours alone says it all.
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+            if (cause is OptionValueException) return cause.Message;
         string message = exception.Message;
         // Our messages already name the setting; drop .NET's " (Parameter 'eta')" tail, keep "Actual value was -1.".
         if (exception is ArgumentException { ParamName: { } name })

@@ -11,15 +11,18 @@ namespace Ravine.Cli.Commands;
 /// calls per second and (where the problem states its flops) GFLOP/s per problem and method; saves them as JSON so
 /// that machines can be compared.
 /// </summary>
-internal sealed class BenchCommand(IAnsiConsole console, Interruption interruption) : Command<BenchSettings>
+internal sealed class BenchCommand(IAnsiConsole console, StatusOutput status, Interruption interruption) : Command<BenchSettings>
 {
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         var plan = settings.ToPlan();
+        // Checked before the timing, which takes a minute: a file that cannot be written fails now.
+        string path = settings.Out ?? ResultsFolder.Default("bench-") + ".json";
+        OutputFolder.PrepareFile(path);
         var started = DateTimeOffset.UtcNow;
-        Action<ExperimentKey, int>? progress = settings.Format != ConsoleFormat.Text
+        Action<ExperimentKey, int>? progress = settings.Format != ConsoleFormat.Text || status.Progress is not { } progressConsole
             ? null
-            : (key, repetition) => console.MarkupLine($"[grey]{Markup.Escape($"{key} run {repetition}/{settings.Runs}")}[/]");
+            : (key, repetition) => progressConsole.MarkupLine($"[grey]{Markup.Escape($"{key} run {repetition}/{settings.Runs}")}[/]");
         var runs = ExperimentTiming.Time(plan, settings.Runs, progress, cancellationToken);
         var report = new BenchReport
         {
@@ -32,9 +35,6 @@ internal sealed class BenchCommand(IAnsiConsole console, Interruption interrupti
             Machine = MachineInfo.Current,
             Runs = runs,
         };
-        string path = settings.Out ?? ResultsFolder.Default("bench-") + ".json";
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
         AtomicFile.WriteAllText(path, ExperimentJson.Serialize(report));
         BenchTable.Write(console, report, settings.Format);
         if (settings.Format != ConsoleFormat.Json)

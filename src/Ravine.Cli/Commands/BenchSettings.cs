@@ -9,6 +9,7 @@ internal sealed class BenchSettings : ExperimentPlanSettings
     [CommandOption("--runs <N>")]
     [Description("Repetitions of each run; the median is reported (default: 3).")]
     [DefaultValue(3)]
+    [TypeConverter(typeof(RunsValue))]
     public int Runs { get; init; } = 3;
 
     [CommandOption("--out <FILE>")]
@@ -16,5 +17,5 @@ internal sealed class BenchSettings : ExperimentPlanSettings
     public string? Out { get; init; }
 
     protected override string? ValidateOwnOptions() =>
-        Runs < 1 ? $"--runs must be at least 1, not {Runs}." : null;
+        Runs < 1 ? $"--runs must be at least 1, not {Runs}." : OptionText.FirstBlank(("--out", Out, "a file"));
 }

@@ -11,28 +11,30 @@ namespace Ravine.Cli.Commands;
 /// The options that <c>ravine reproduce</c> and <c>ravine bench</c> share: which problems and methods, the seed,
 /// --quick and the console format. Declared and validated here once, so the two commands cannot drift apart.
 /// </summary>
-internal abstract class ExperimentPlanSettings : CommandSettings
+internal abstract class ExperimentPlanSettings : RavineSettings
 {
     [CommandOption("--problems <NAMES>")]
     [Description("Comma-separated problems (default: every published problem; an unknown name lists the known ones).")]
     public string? Problems { get; init; }
 
     [CommandOption("--methods <NAMES>")]
-    [Description("Comma-separated methods (default: gdpolyak,gd,polyak, the paper's comparison; reproduce's claim check needs all three).")]
+    [Description("Comma-separated methods (default: gdpolyak,gd,polyak, the paper's comparison).")]
     public string? Methods { get; init; }
 
     [CommandOption("--seed <SEED>")]
     [Description("Seed of every instance and start (default: 3407, the paper's).")]
     [DefaultValue(PublishedExperiments.Seed)]
+    [TypeConverter(typeof(SeedValue))]
     public ulong Seed { get; init; } = PublishedExperiments.Seed;
 
     [CommandOption("--quick")]
-    [Description("A fifth of the published epochs: a smoke test. reproduce still prints its claims but they do not set the exit code.")]
+    [Description("A fifth of the published epochs: a smoke test.")]
     public bool Quick { get; init; }
 
     [CommandOption("--format <FORMAT>")]
     [Description("The console table: text (default), markdown, or json (only the JSON on stdout, no progress lines).")]
-    [DefaultValue(ConsoleFormat.Text)]
+    [DefaultValue("text")]
+    [TypeConverter(typeof(FormatValue))]
     public ConsoleFormat Format { get; init; } = ConsoleFormat.Text;
 
     /// <summary>The plan these options describe.</summary>
@@ -46,8 +48,6 @@ internal abstract class ExperimentPlanSettings : CommandSettings
 
     public sealed override ValidationResult Validate()
     {
-        if (!Enum.IsDefined(Format))
-            return ValidationResult.Error($"Unknown format '{Format}'. Known: text, markdown, json.");
         if (ValidateOwnOptions() is { } error)
             return ValidationResult.Error(error);
         try

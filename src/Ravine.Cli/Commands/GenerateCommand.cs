@@ -14,13 +14,14 @@ namespace Ravine.Cli.Commands;
 internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCommand.Settings>
 {
     /// <summary>The options of <c>ravine generate</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : RavineSettings
     {
         [CommandArgument(0, "<PROBLEM>")]
-        [Description("The problem, e.g. quartic-rosenbrock.")]
+        [Description("The problem, e.g. quartic-rosenbrock (ravine generate --help lists them).")]
         public string Problem { get; init; } = "";
 
         [CommandOption("--seed <SEED>")]
+        [TypeConverter(typeof(SeedValue))]
         [Description("The seed of the instance (default: the published 3407).")]
         public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
 
@@ -33,7 +34,7 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
         public double Noise { get; init; }
 
         [CommandOption("--out <DIR>")]
-        [Description("The folder to write the .npy files into (created if missing).")]
+        [Description("Required: the folder to write the .npy files into (created if missing).")]
         public string? Out { get; init; }
 
         public override ValidationResult Validate() =>
@@ -49,6 +50,7 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
         bool sensing = format.Problem == "quadratic-sensing";
         if (!sensing && (settings.Validation > 0 || settings.Noise > 0))
             throw new ArgumentException($"--validation and --noise apply to quadratic-sensing only, not {format.Problem}.");
+        Experiments.OutputFolder.Prepare(settings.Out!);
         var problem = sensing && (settings.Validation > 0 || settings.Noise > 0)
             ? QuadraticSensing.Generate(settings.Seed, heldOut: settings.Validation, noise: settings.Noise)
             : ProblemRegistry.Generate(format.Problem, settings.Seed);

@@ -12,7 +12,7 @@ namespace Ravine.Cli.Commands;
 internal sealed class MethodsCommand(IAnsiConsole console) : Command<MethodsCommand.Settings>
 {
     /// <summary>The options of <c>ravine methods</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : RavineSettings
     {
         [CommandArgument(0, "[NAME]")]
         [Description("A method's name: list its options. Without it: every method.")]

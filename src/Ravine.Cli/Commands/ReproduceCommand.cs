@@ -12,19 +12,20 @@ namespace Ravine.Cli.Commands;
 /// <c>ravine reproduce</c>: runs the published experiments, writes traces, summaries, figures and reports into a
 /// results folder, prints a table and checks the paper's claims (exit code 1 when one fails).
 /// </summary>
-internal sealed class ReproduceCommand(IAnsiConsole console, Interruption interruption) : Command<ReproduceSettings>
+internal sealed class ReproduceCommand(IAnsiConsole console, StatusOutput status, Interruption interruption) : Command<ReproduceSettings>
 {
     public override int Execute(CommandContext context, ReproduceSettings settings, CancellationToken cancellationToken)
     {
         var plan = settings.ToPlan();
         var keys = plan.Keys();
-        var files = new ExperimentFiles(settings.Out ?? ResultsFolder.Default());
+        var files = ExperimentFiles.Start(settings.Out ?? ResultsFolder.Default(), keys,
+            [.. keys.Select(k => k.Problem).Distinct().SelectMany(Figures.Files), "report.html", "report.md"]);
         var started = DateTimeOffset.UtcNow;
         long clock = Stopwatch.GetTimestamp();
 
         var runs = settings.Format == ConsoleFormat.Json
             ? ExperimentRunner.Run(plan, files, cancellationToken)
-            : ProgressDisplay.Run(console, keys, progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken));
+            : ProgressDisplay.Run(status.Progress, keys, progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken));
 
         bool cancelled = cancellationToken.IsCancellationRequested;
         var summary = new ExperimentSummary
@@ -38,7 +39,7 @@ internal sealed class ReproduceCommand(IAnsiConsole console, Interruption interr
             WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
             Machine = MachineInfo.Current,
             Runs = runs.Select(RunSummary.From).ToArray(),
-            Claims = PaperClaims.Check(runs),
+            Claims = cancelled ? PaperClaims.NotCheckedAfterInterruption(runs) : PaperClaims.Check(runs),
             InterruptedBy = cancelled ? interruption.Cause : null,
         };
         files.WriteSummary(summary);
@@ -51,10 +52,12 @@ internal sealed class ReproduceCommand(IAnsiConsole console, Interruption interr
 
         ResultsTable.Write(console, runs, summary, settings.Format);
         if (settings.Format != ConsoleFormat.Json)
-            ClaimLines.Write(console, summary, htmlPath);
+            ClaimLines.Write(console, status, summary, htmlPath, settings.Format);
         if (cancelled)
         {
-            console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}): the runs that ran, their figures and the report are in {files.Folder}");
+            string interrupted = $"Interrupted ({interruption.Cause}): the runs that ran, their figures and the report are in {files.Folder}";
+            if (settings.Format == ConsoleFormat.Text) console.WriteLine(interrupted);
+            else status.Notes.WriteLine(interrupted);
             return interruption.ExitCode;
         }
         bool failed = summary.Claims.Any(c => c.Verdict == ClaimVerdict.Fail);

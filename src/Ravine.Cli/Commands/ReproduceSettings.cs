@@ -9,4 +9,6 @@ internal sealed class ReproduceSettings : ExperimentPlanSettings
     [CommandOption("--out <DIR>")]
     [Description("Output folder (default: ./ravine-results/<UTC timestamp>/).")]
     public string? Out { get; init; }
+
+    protected override string? ValidateOwnOptions() => OptionText.FirstBlank(("--out", Out, "a folder"));
 }

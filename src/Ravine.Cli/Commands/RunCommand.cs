@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Ravine.Cli.Output;
 using Ravine.Cli.Experiments;
+using Ravine.Optimization;
 using Ravine.Problems;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,10 +14,10 @@ namespace Ravine.Cli.Commands;
 /// files — with the same outputs and progress display as <c>reproduce</c>. Settings come from options, from a JSON
 /// file (<c>--config</c>, see <see cref="RunSettingsJson"/>), or both (options win).
 /// </summary>
-internal sealed class RunCommand(IAnsiConsole console, Interruption interruption, MethodOptionArguments methodOptions) : Command<RunCommand.Settings>
+internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Interruption interruption, MethodOptionArguments methodOptions) : Command<RunCommand.Settings>
 {
     /// <summary>The options of <c>ravine run</c>; each also a key of the <c>--config</c> file (without the dashes).</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : RavineSettings
     {
         [CommandOption("--problem <NAME>")]
         [Description("The problem, e.g. quartic-rosenbrock or single-neuron (an unknown name lists the known ones).")]
@@ -32,10 +33,12 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
 
         [CommandOption("--max-iters <N>")]
         [Description("The iteration limit; default: the method's own budget (gdpolyak: epochs·(K + 1)), else the published K·epochs on a problem the paper ran, else 100,000.")]
+        [TypeConverter(typeof(MaxItersValue))]
         public long? MaxIters { get; init; }
 
         [CommandOption("--fstar <F>")]
         [Description("f*, the optimal value the Polyak steps use, or 'unknown': gdpolyak and gdpolyak-adaptive then estimate it (--fstar-rule, --fstar-estimate F to start the estimate at F) with the safeguard on; default: the problem's (0).")]
+        [TypeConverter(typeof(FStarValue))]
         public string? FStar { get; init; }
 
         [CommandOption("--validation-every <N>")]
@@ -48,6 +51,7 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
 
         [CommandOption("--seed <SEED>")]
         [Description("The seed of the generated instance (with --data: of the start, when x0.npy is absent); default 3407.")]
+        [TypeConverter(typeof(SeedValue))]
         public ulong? Seed { get; init; }
 
         [CommandOption("--out <DIR>")]
@@ -60,11 +64,17 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
 
         [CommandOption("--checkpoint-every <N>")]
         [Description("Write checkpoint.json into the output folder every N iterations (default 1000; 0: only when interrupted). It is deleted when the run ends.")]
+        [TypeConverter(typeof(CheckpointEveryValue))]
         public int? CheckpointEvery { get; init; }
 
         [CommandOption("--resume <DIR>")]
         [Description("Continue the interrupted run in DIR from its checkpoint.json, with the settings stored there (no other run settings allowed); the final trace equals an uninterrupted run's.")]
         public string? Resume { get; init; }
+
+        public override ValidationResult Validate() =>
+            OptionText.FirstBlank(("--problem", Problem, "a problem's name"), ("--data", Data, "a folder of .npy files"), ("--method", Method, "a method's name"),
+                ("--out", Out, "a folder"), ("--config", Config, "a JSON file"), ("--resume", Resume, "a folder")) is { } error
+                ? ValidationResult.Error(error) : ValidationResult.Success();
 
         /// <summary>The run settings given besides <c>--resume</c>, which would contradict the stored ones.</summary>
         internal IEnumerable<string> SettingsBesidesResume()
@@ -85,56 +95,91 @@ internal sealed class RunCommand(IAnsiConsole console, Interruption interruption
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (plan, files, checkpointing) = Prepare(settings);
+        return Execute(plan, files, checkpointing, methodOptions.CommandArguments ?? context.Arguments,
+            settings.Resume is null ? plan.Settings : checkpointing.Settings, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="plan"/> and writes its outputs into <paramref name="files"/>; returns the exit code. When
+    /// the objective throws, the partial trace, summary and figures are written before the exception goes on (exit 3).
+    /// </summary>
+    internal int Execute(RunPlan plan, ExperimentFiles files, RunCheckpointing checkpointing, IReadOnlyList<string> arguments, RunSettings recorded,
+        CancellationToken cancellationToken)
+    {
         var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
         var started = DateTimeOffset.UtcNow;
         long clock = Stopwatch.GetTimestamp();
 
-        var run = ProgressDisplay.Run(console, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
-
-        bool cancelled = cancellationToken.IsCancellationRequested && run.Result.StopReason == Optimization.StopReason.Cancelled;
-        var summary = new ExperimentSummary
+        ExperimentRun run;
+        try
         {
-            Version = ExperimentSummary.LibraryVersion,
-            CommandLine = ResultsFolder.CommandLine("run", methodOptions.CommandArguments ?? context.Arguments),
-            Seed = plan.Settings.Seed,
-            Quick = false,
-            Cancelled = cancelled,
-            StartedUtc = started,
-            WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
-            Machine = MachineInfo.Current,
-            Runs = [RunSummary.From(run)],
-            Claims = [],
-            Settings = settings.Resume is null ? plan.Settings : checkpointing.Settings,
-            InterruptedBy = cancelled ? interruption.Cause : null,
-        };
-        files.WriteSummary(summary);
-        Figures.Write(Figures.Render([run]), files.ProblemFolder(key.Problem));
+            run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
+        }
+        catch (ObjectiveException e) when (e.PartialResult is { } partial)
+        {
+            var failed = new ExperimentRun(key, plan.Problem.Title, plan.Arguments, plan.Settings.Seed, plan.MaxIterations, partial);
+            WriteOutputs(failed, plan.Problem, files, arguments, recorded, started, clock, cancelled: false);
+            console.MarkupLineInterpolated($"Results so far: {files.Folder}");
+            throw;
+        }
+
+        bool cancelled = cancellationToken.IsCancellationRequested && run.Result.StopReason == StopReason.Cancelled;
+        var summary = WriteOutputs(run, plan.Problem, files, arguments, recorded, started, clock, cancelled);
 
         ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
         console.MarkupLineInterpolated($"{run.Result.Message}");
+        if (summary.Runs[0].TestAccuracy is { } test)
+            console.MarkupLineInterpolated($"Test accuracy {test:P1} (training accuracy {summary.Runs[0].TrainAccuracy:P1}) at the returned point, f = {run.Result.Value:E3}.");
         console.MarkupLineInterpolated($"Results: {files.Folder}");
-        if (!cancelled) return 0;
+        if (!cancelled) return run.Result.StopReason.IsFailure() ? RavineApp.RunFailed : 0;
         console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}) at iteration {run.Result.Iterations} of {run.IterationBudget}: the trace, summary, figures and checkpoint so far are in {files.Folder}");
         console.MarkupLineInterpolated($"Continue with: ravine run --resume {files.Folder}");
         return interruption.ExitCode;
     }
 
+    private ExperimentSummary WriteOutputs(ExperimentRun run, ITestProblem problem, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded,
+        DateTimeOffset started, long clock, bool cancelled)
+    {
+        var runSummary = RunSummary.From(run);
+        // The problem is this run's own instance and the run is over, so its (not thread-safe) buffers are free.
+        if (problem is IKnowsAccuracy classifier)
+            runSummary = runSummary with { TrainAccuracy = classifier.TrainAccuracy(run.Result.X), TestAccuracy = classifier.TestAccuracy(run.Result.X) };
+        var summary = new ExperimentSummary
+        {
+            Version = ExperimentSummary.LibraryVersion,
+            CommandLine = ResultsFolder.CommandLine("run", arguments),
+            Seed = run.Seed,
+            Quick = false,
+            Cancelled = cancelled,
+            StartedUtc = started,
+            WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
+            Machine = MachineInfo.Current,
+            Runs = [runSummary],
+            Claims = [],
+            Settings = recorded,
+            InterruptedBy = cancelled ? interruption.Cause : null,
+        };
+        files.WriteSummary(summary);
+        Figures.Write(Figures.Render([run]), files.ProblemFolder(run.Key.Problem));
+        return summary;
+    }
+
     /// <summary>A fresh run from the options, or with <c>--resume</c> the interrupted one stored in that folder.</summary>
     private (RunPlan Plan, ExperimentFiles Files, RunCheckpointing Checkpointing) Prepare(Settings settings)
     {
+        // Never negative: CheckpointEveryValue parses it.
         int interval = settings.CheckpointEvery ?? RunCheckpointing.DefaultInterval;
-        if (interval < 0)
-            throw new ArgumentOutOfRangeException("checkpoint-every", interval, "checkpoint-every must be ≥ 0.");
         if (settings.Resume is { } folder)
         {
             var extra = methodOptions.Flags.Concat(settings.SettingsBesidesResume()).ToArray();
             if (extra.Length > 0)
                 throw new ArgumentException($"--resume continues the run exactly as its checkpoint.json stores it; drop {string.Join(", ", extra)}.");
             var (resumed, checkpointing) = RunCheckpointing.Resume(folder, interval);
-            return (resumed, new ExperimentFiles(folder), checkpointing);
+            return (resumed, ExperimentFiles.Continue(folder), checkpointing);
         }
         var plan = RunPlan.Create(Resolve(settings, methodOptions));
-        var files = new ExperimentFiles(plan.Settings.Output ?? ResultsFolder.Default("run-"));
+        var files = ExperimentFiles.Start(plan.Settings.Output ?? ResultsFolder.Default("run-"),
+            [new ExperimentKey(plan.Problem.Name, plan.MethodName)], Figures.Files(plan.Problem.Name));
         return (plan, files, RunCheckpointing.For(plan, files.Folder, interval));
     }
 

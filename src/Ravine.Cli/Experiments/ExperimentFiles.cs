@@ -6,16 +6,86 @@ namespace Ravine.Cli.Experiments;
 /// Where an experiment's files go inside its output folder, and writing the data files: per run
 /// <c>&lt;problem&gt;/&lt;method&gt;.csv</c> (the trace, see <see cref="TraceCsv"/>) and <c>&lt;problem&gt;/&lt;method&gt;.json</c>
 /// (its <see cref="RunSummary"/>), and <c>summary.json</c> at the top. Every file is written atomically, so a killed
-/// run leaves whole files or none; each run's files are written as soon as it ends.
+/// run leaves whole files or none, but for the trace CSV of a checkpointed <c>ravine run</c>, which grows as the run goes
+/// (<see cref="RunTraceFile"/>); each run's files are written as soon as it ends.
 /// </summary>
+/// <remarks>
+/// A folder is used for one experiment at a time. <see cref="Start"/> takes a new or empty folder, or one holding an
+/// earlier Ravine experiment's results, whose files (listed in <see cref="ManifestName"/>) it deletes first, so that
+/// no trace, summary or figure of another run lies next to the new ones looking current; files Ravine did not write
+/// stay. It refuses any other non-empty folder, and one holding an interrupted run (continue that with
+/// <see cref="Continue"/>, i.e. <c>ravine run --resume</c>).
+/// </remarks>
 public sealed class ExperimentFiles : IExperimentObserver
 {
-    /// <summary>Files in <paramref name="folder"/>, which is created if missing.</summary>
-    public ExperimentFiles(string folder)
+    /// <summary>The list of the files an experiment writes into its folder, written before them.</summary>
+    public const string ManifestName = ".ravine-files";
+
+    private ExperimentFiles(string folder) => Folder = folder;
+
+    /// <summary>
+    /// The files of a new experiment in <paramref name="folder"/>: made if missing and checked writable, an earlier
+    /// experiment's files there deleted, and the list of this one's written, all before any work.
+    /// </summary>
+    /// <param name="folder">The output folder.</param>
+    /// <param name="keys">The runs, whose trace CSV and summary JSON go into the folder.</param>
+    /// <param name="otherFiles">The other files the command writes, relative to the folder (figures, reports); <c>summary.json</c> and <c>checkpoint.json</c> are listed already.</param>
+    /// <exception cref="OutputFolderException">The folder cannot be made or written, is not empty and holds no Ravine results, or holds an interrupted run.</exception>
+    public static ExperimentFiles Start(string folder, IEnumerable<ExperimentKey> keys, IEnumerable<string> otherFiles)
     {
-        ArgumentException.ThrowIfNullOrEmpty(folder);
-        Folder = Path.GetFullPath(folder);
-        Directory.CreateDirectory(Folder);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(otherFiles);
+        string full = OutputFolder.Prepare(folder);
+        if (File.Exists(Path.Combine(full, RunCheckpointFile.FileName)))
+            throw new OutputFolderException(full, $"holds an interrupted run ({RunCheckpointFile.FileName}); continue it with ravine run --resume {full}, or give another folder");
+        var files = new ExperimentFiles(full);
+        files.DeletePreviousResults();
+        string[] planned =
+        [
+            "summary.json", RunCheckpointFile.FileName,
+            .. keys.SelectMany(key => new[] { TraceFile(key), Path.GetRelativePath(full, files.RunSummaryPath(key)) }),
+            .. otherFiles,
+        ];
+        AtomicFile.WriteAllText(Path.Combine(full, ManifestName),
+            "# Written by ravine into this folder. A later ravine run or reproduce into the folder deletes these files first,\n"
+            + "# so that none of them looks like part of the later results; other files stay.\n"
+            + string.Join("", planned.Distinct(StringComparer.Ordinal).Select(f => f.Replace('\\', '/') + "\n")));
+        return files;
+    }
+
+    /// <summary>The files of the interrupted run in <paramref name="folder"/>, continued: checked writable, nothing deleted.</summary>
+    /// <exception cref="OutputFolderException">The folder cannot be written.</exception>
+    public static ExperimentFiles Continue(string folder) => new(OutputFolder.Prepare(folder));
+
+    /// <summary>Deletes the files the manifest of an earlier experiment lists; refuses a non-empty folder without one.</summary>
+    private void DeletePreviousResults()
+    {
+        string manifest = Path.Combine(Folder, ManifestName);
+        if (!File.Exists(manifest))
+        {
+            if (Directory.EnumerateFileSystemEntries(Folder).Any())
+                throw new OutputFolderException(Folder, $"not empty, and not a folder of Ravine results (it has no {ManifestName} list of the files Ravine wrote); give a new or empty folder, so that the results are not mixed with other files");
+            return;
+        }
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string line in File.ReadLines(manifest))
+        {
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            string file = Path.GetFullPath(Path.Combine(Folder, line));
+            // Only files inside this folder: a damaged or hand-edited list must not delete anything elsewhere.
+            if (Path.IsPathRooted(line) || !file.StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+            string parent = Path.GetDirectoryName(file)!;
+            if (!Directory.Exists(parent)) continue;
+            File.Delete(file);
+            // With the temporary files a killed write of it left behind (see AtomicFile).
+            foreach (string stray in Directory.EnumerateFiles(parent, $".{Path.GetFileName(file)}.*.tmp"))
+                File.Delete(stray);
+            if (parent != Folder) folders.Add(parent);
+        }
+        foreach (string folder in folders)
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                Directory.Delete(folder);
+        File.Delete(manifest);
     }
 
     /// <summary>The output folder (absolute).</summary>
@@ -25,7 +95,14 @@ public sealed class ExperimentFiles : IExperimentObserver
     public string ProblemFolder(string problem) => Path.Combine(Folder, problem);
 
     /// <summary>The trace CSV of a run.</summary>
-    public string TracePath(ExperimentKey key) => Path.Combine(ProblemFolder(key.Problem), $"{key.Method}.csv");
+    public string TracePath(ExperimentKey key) => Path.Combine(Folder, TraceFile(key));
+
+    /// <summary>The trace CSV of a run, relative to the output folder.</summary>
+    public static string TraceFile(ExperimentKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Path.Combine(key.Problem, $"{key.Method}.csv");
+    }
 
     /// <summary>The summary JSON of a run.</summary>
     public string RunSummaryPath(ExperimentKey key) => Path.Combine(ProblemFolder(key.Problem), $"{key.Method}.json");
@@ -38,7 +115,9 @@ public sealed class ExperimentFiles : IExperimentObserver
     {
         ArgumentNullException.ThrowIfNull(run);
         Directory.CreateDirectory(ProblemFolder(run.Key.Problem));
-        TraceCsv.Write(run.Result.Trace, TracePath(run.Key));
+        // A checkpointed run has appended its trace here as it went; writing it again would double the cost of a long run.
+        if (run.TraceFile != TracePath(run.Key))
+            TraceCsv.Write(run.Result.Trace, TracePath(run.Key));
         AtomicFile.WriteAllText(RunSummaryPath(run.Key), ExperimentJson.Serialize(RunSummary.From(run)));
     }
 

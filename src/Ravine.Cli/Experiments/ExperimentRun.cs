@@ -27,6 +27,12 @@ public sealed class ExperimentRun
         foreach (double d in trace.Distance)
             if (!double.IsNaN(d) && !(d >= BestDistance)) BestDistance = d;
         FinalDistance = trace.Count > 0 ? trace.Distance[^1] : double.NaN;
+        // From the trace, not the result's value: a GDPolyak run that ends on a long step ends far above its best point,
+        // and whether MinimizeResult.Value is the last or the best value must not change what the tables show.
+        BestGap = double.NaN;
+        for (int i = 0; i < trace.Count; i++)
+            if (!double.IsNaN(trace.Gap[i]) && !(trace.Gap[i] >= BestGap))
+                (BestGap, BestGapIteration) = (trace.Gap[i], trace.Iteration[i]);
         var longSteps = new List<(int Epoch, int Iteration, double Stepsize)>();
         int epoch = 0;
         for (int i = 0; i < trace.Count; i++)
@@ -47,6 +53,11 @@ public sealed class ExperimentRun
 
     /// <summary>For a run of a published experiment (<c>reproduce</c>, <c>bench</c>): its settings, as the plan cut them.</summary>
     public Paper.PublishedExperiment? Published { get; init; }
+    /// <summary>
+    /// The trace CSV (full path) the run appended its whole trace to while it went (a checkpointed <c>ravine run</c>,
+    /// see <see cref="RunTraceFile"/>), or null: a writer of the run's files leaves that file as it is.
+    /// </summary>
+    public string? TraceFile { get; init; }
     /// <summary>The seed of the instance.</summary>
     public ulong Seed { get; }
     /// <summary>The iteration limit the run had.</summary>
@@ -57,10 +68,23 @@ public sealed class ExperimentRun
     public string MethodName => Result.Method;
     /// <summary>f − f* at the final point.</summary>
     public double FinalGap => Result.FinalGap;
+    /// <summary>The smallest f − f* along the trace (NaN when every gap is NaN).</summary>
+    public double BestGap { get; }
+    /// <summary>The first iteration at which <see cref="BestGap"/> was reached.</summary>
+    public int BestGapIteration { get; }
     /// <summary>The smallest distance to the solution set along the trace (NaN when the problem does not know it).</summary>
     public double BestDistance { get; }
     /// <summary>The distance to the solution set at the final point.</summary>
     public double FinalDistance { get; }
+
+    /// <summary>On the single neuron: α* of the solution point nearest to the final point (see <see cref="Paper.SingleNeuronSurrogate"/>); NaN elsewhere.</summary>
+    public double SingleNeuronSplit { get; init; } = double.NaN;
+
+    /// <summary>
+    /// On the single neuron, the paper's surrogate "distance" of <see cref="BestDistance"/>, d²/(4α(1 − α)) with α =
+    /// <see cref="SingleNeuronSplit"/> (the split barely moves near the solution set); NaN elsewhere.
+    /// </summary>
+    public double PaperDistanceSurrogate => double.IsNaN(SingleNeuronSplit) ? double.NaN : Paper.SingleNeuronSurrogate.Of(BestDistance, SingleNeuronSplit);
     /// <summary>The longest step taken.</summary>
     public double LongestStep => Result.LongestStep;
     /// <summary>The long (Polyak) steps actually taken: the epoch they ended, their iteration and stepsize.</summary>

@@ -86,16 +86,40 @@ public static class ExperimentRunner
                 return ObserverAction.Continue;
             },
         };
+        using var traceFile = checkpointing?.OpenTraceFile();
         if (checkpointing is not null)
-            options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpointing.Save };
+            options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpoint => checkpointing.Save(checkpoint, traceFile!) };
         if (validate is not null) options = validate(options);
-        var result = checkpointing?.ResumeFrom is { } from
-            ? Minimizer.Resume(problem, method, from, options)
-            : Minimizer.Minimize(problem, problem.Start, method, options);
+        MinimizeResult result;
+        try
+        {
+            result = checkpointing?.ResumeFrom is { } from
+                ? Minimizer.Resume(problem, method, from, options)
+                : Minimizer.Minimize(problem, problem.Start, method, options);
+        }
+        catch (ObjectiveException e) when (e.PartialResult is { } partial)
+        {
+            // The trace up to the failure is the user's best clue to it: the observer writes it before the error ends the command.
+            traceFile?.Append(partial.Trace);
+            traceFile?.Dispose();
+            observer?.RunFinished(new ExperimentRun(key, problem.Title, arguments, seed, budget, partial)
+            {
+                Published = published,
+                TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
+            });
+            throw;
+        }
         // The checkpoint first: an interrupted run's state is what a second Ctrl+C must not lose.
         bool resumable = result.StopReason == StopReason.Cancelled && result.Checkpoint is not null;
-        if (resumable) checkpointing?.Save(result.Checkpoint!);
-        var run = new ExperimentRun(key, problem.Title, arguments, seed, budget, result) { Published = published };
+        if (resumable) checkpointing?.Save(result.Checkpoint!, traceFile!);
+        else traceFile?.Append(result.Trace);
+        traceFile?.Dispose();
+        var run = new ExperimentRun(key, problem.Title, arguments, seed, budget, result)
+        {
+            Published = published,
+            TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
+            SingleNeuronSplit = problem is SingleNeuron neuron ? Paper.SingleNeuronSurrogate.Split(neuron, result.X) : double.NaN,
+        };
         observer?.RunFinished(run);
         // Only once the trace is on disk: a kill in between leaves a checkpoint that reproduces the same ending.
         if (!resumable) checkpointing?.Discard();

@@ -6,8 +6,9 @@ namespace Ravine.Cli.Experiments;
 /// <summary>
 /// How a <see cref="RunPlan"/> keeps its <see cref="RunCheckpointFile"/>: where, how often, and (to continue a run)
 /// the checkpoint it starts from. <see cref="ExperimentRunner.Run(RunPlan, IExperimentObserver?, CancellationToken, RunCheckpointing?)"/>
-/// writes the file every <see cref="Interval"/> iterations and when the run is cancelled, and deletes it when the run
-/// ends any other way (it is over; there is nothing to continue).
+/// appends the trace to its CSV (<see cref="RunTraceFile"/>) and writes the file every <see cref="Interval"/>
+/// iterations and when the run is cancelled, and deletes it when the run ends any other way (it is over; there is
+/// nothing to continue).
 /// </summary>
 public sealed record RunCheckpointing
 {
@@ -23,8 +24,14 @@ public sealed record RunCheckpointing
     /// <summary>Write a checkpoint every this many iterations; 0: only when the run is cancelled.</summary>
     public int Interval { get; init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException("checkpoint-every", value, "checkpoint-every must be ≥ 0."); } = DefaultInterval;
 
+    /// <summary>The trace CSV the run appends to, relative to the checkpoint's folder (<see cref="ExperimentFiles.TraceFile"/>).</summary>
+    public required string TraceFile { get; init; }
+
     /// <summary>The checkpoint to continue from; null starts the run from its start point.</summary>
     public RunCheckpoint? ResumeFrom { get; init; }
+
+    /// <summary>With <see cref="ResumeFrom"/>: the bytes of the trace CSV that hold its rows (what follows them is cut off).</summary>
+    public long ResumeTraceLength { get; init; }
 
     /// <summary>With a data folder: its <see cref="Experiments.DataFingerprint"/>, stored with each checkpoint.</summary>
     public IReadOnlyDictionary<string, string?>? DataFingerprint { get; init; }
@@ -43,6 +50,7 @@ public sealed record RunCheckpointing
             Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), RunCheckpointFile.FileName),
             Settings = settings,
             Interval = interval,
+            TraceFile = ExperimentFiles.TraceFile(new ExperimentKey(plan.Problem.Name, plan.MethodName)),
             DataFingerprint = settings.Data is { } data ? Experiments.DataFingerprint.Of(settings.Problem, data) : null,
         };
     }
@@ -52,7 +60,7 @@ public sealed record RunCheckpointing
     /// (the same instance from the same seed or data folder, the same method), and the checkpoint is where it goes on.
     /// </summary>
     /// <exception cref="FileNotFoundException">The folder holds no checkpoint.json (the run finished, or never started).</exception>
-    /// <exception cref="FormatException">checkpoint.json is damaged or not a checkpoint.</exception>
+    /// <exception cref="FormatException">checkpoint.json is damaged or not a checkpoint, or the trace CSV it continues is missing, damaged or cut short.</exception>
     /// <exception cref="ArgumentException">The checkpoint does not fit the rebuilt problem or method.</exception>
     /// <exception cref="Instances.InstanceDataException">A file of the data folder changed since the run began.</exception>
     public static (RunPlan Plan, RunCheckpointing Checkpointing) Resume(string folder, int interval = DefaultInterval)
@@ -71,9 +79,11 @@ public sealed record RunCheckpointing
         var checkpoint = saved.Checkpoint;
         if (checkpoint.X.Length != plan.Problem.Dimension)
             throw new ArgumentException($"{path}: the checkpoint's point has length {checkpoint.X.Length} but the rebuilt {plan.Problem.Name} instance has dimension {plan.Problem.Dimension} (was the data folder changed?)");
+        string folderPath = System.IO.Path.GetDirectoryName(path)!;
         return (plan, new RunCheckpointing
         {
             Path = path, Settings = settings, Interval = interval, ResumeFrom = checkpoint, DataFingerprint = saved.DataFingerprint,
+            TraceFile = System.IO.Path.GetRelativePath(folderPath, saved.TraceFile), ResumeTraceLength = saved.TraceLength,
         });
     }
 
@@ -94,7 +104,19 @@ public sealed record RunCheckpointing
         };
     }
 
-    internal void Save(RunCheckpoint checkpoint) => RunCheckpointFile.Write(Path, Settings, checkpoint, DataFingerprint);
+    /// <summary>Opens the trace CSV: a new one, or with <see cref="ResumeFrom"/> the one holding its rows.</summary>
+    internal RunTraceFile OpenTraceFile()
+    {
+        string file = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, TraceFile);
+        return ResumeFrom is { } from ? RunTraceFile.Continue(file, from.Trace.Count, ResumeTraceLength) : RunTraceFile.Create(file);
+    }
+
+    /// <summary>Appends the trace's new rows to <paramref name="trace"/>, then (once they are on disk) writes the checkpoint counting them.</summary>
+    internal void Save(RunCheckpoint checkpoint, RunTraceFile trace)
+    {
+        trace.Append(checkpoint.Trace);
+        RunCheckpointFile.Write(Path, Settings, checkpoint, TraceFile, DataFingerprint);
+    }
 
     internal void Discard() => File.Delete(Path);
 }

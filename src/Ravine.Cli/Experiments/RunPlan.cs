@@ -73,9 +73,18 @@ public sealed class RunPlan
         // The method and its options are checked before any data is read or generated, so a typo fails at once.
         var descriptor = MethodRegistry.Find(settings.Method);
         descriptor.Check(settings.MethodOptions);
+        if (settings.Data is { } data && File.Exists(data))
+            throw new Instances.InstanceDataException(data, "a file, not a folder; --data takes the folder that holds the instance's .npy files");
         var problem = settings.Data is null
             ? ProblemRegistry.Generate(settings.Problem, settings.Seed)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
+        return Create(settings, problem);
+    }
+
+    /// <summary>The plan of <paramref name="settings"/> on an instance already made (tests use it to run objectives the registry does not have).</summary>
+    internal static RunPlan Create(RunSettings settings, ITestProblem problem)
+    {
+        var descriptor = MethodRegistry.Find(settings.Method);
         var published = PublishedExperiments.For(problem.Name);
         var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValueUnknown ? null : settings.OptimalValue ?? Known(problem.OptimalValue));
         var method = descriptor.Create(arguments);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ravine.Methods;
@@ -32,7 +33,17 @@ public static class RunSettingsJson
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        return Parse(File.ReadAllText(path), path, folder);
+        string text;
+        try
+        {
+            // Strict: read leniently, a stray Latin-1 byte becomes U+FFFD inside a name or a path and the run goes on.
+            text = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new FormatException($"{path}: not valid UTF-8 (byte {e.Index} of its text is not); save it as UTF-8", e);
+        }
+        return Parse(text, path, folder);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ravine.Cli.Experiments;
 
 /// <summary>One run's numbers, as written to its JSON file and to <c>summary.json</c>.</summary>
@@ -31,12 +33,18 @@ public sealed record RunSummary
     public required double FinalValue { get; init; }
     /// <summary>f − f* at the final point.</summary>
     public required double FinalGap { get; init; }
+    /// <summary>The smallest f − f* along the trace.</summary>
+    public required double BestGap { get; init; }
+    /// <summary>The first iteration at which <see cref="BestGap"/> was reached.</summary>
+    public required int BestGapIteration { get; init; }
     /// <summary>The smallest f seen.</summary>
     public required double BestValue { get; init; }
     /// <summary>The distance to the solution set at the final point.</summary>
     public required double FinalDistance { get; init; }
     /// <summary>The smallest distance to the solution set seen.</summary>
     public required double BestDistance { get; init; }
+    /// <summary>On the single neuron, the paper's surrogate "distance" of the best distance (see <see cref="Paper.SingleNeuronSurrogate"/>); null elsewhere.</summary>
+    public double? PaperDistanceSurrogate { get; init; }
     /// <summary>The longest step taken.</summary>
     public required double LongestStep { get; init; }
     /// <summary>The first long (Polyak) step, or NaN if none.</summary>
@@ -47,6 +55,12 @@ public sealed record RunSummary
     public required int? IterationsToGap1e12 { get; init; }
     /// <summary>Wall-clock seconds of the run.</summary>
     public required double WallSeconds { get; init; }
+    /// <summary>On a classification problem: the fraction of training examples classified correctly at the returned point; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TrainAccuracy { get; init; }
+    /// <summary>On a classification problem: the fraction of held-out test examples classified correctly at the returned point; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TestAccuracy { get; init; }
 
     /// <summary>The summary of <paramref name="run"/>.</summary>
     public static RunSummary From(ExperimentRun run)
@@ -58,8 +72,9 @@ public sealed record RunSummary
             Problem = run.Key.Problem, ProblemTitle = run.ProblemTitle, Method = run.Key.Method, MethodName = run.MethodName,
             Seed = run.Seed, Options = new MethodOptionValues(run.Arguments.Values), OptimalValue = run.Arguments.OptimalValue,
             IterationBudget = run.IterationBudget, Iterations = r.Iterations, OracleCalls = r.OracleCalls,
-            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.FinalValue, FinalGap = r.FinalGap, BestValue = r.BestValue,
-            FinalDistance = run.FinalDistance, BestDistance = run.BestDistance, LongestStep = r.LongestStep,
+            StopReason = r.StopReason.ToString(), Message = r.Message, FinalValue = r.FinalValue, FinalGap = r.FinalGap, BestGap = run.BestGap, BestGapIteration = run.BestGapIteration, BestValue = r.BestValue,
+            FinalDistance = run.FinalDistance, BestDistance = run.BestDistance,
+            PaperDistanceSurrogate = double.IsNaN(run.PaperDistanceSurrogate) ? null : run.PaperDistanceSurrogate, LongestStep = r.LongestStep,
             FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
             LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,
             IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds,

@@ -27,6 +27,10 @@ internal static class Figures
     public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs) =>
         All.Select(kind => Render(kind, runs)).ToArray();
 
+    /// <summary>The files <see cref="Write"/> makes for a problem, relative to the output folder.</summary>
+    public static IEnumerable<string> Files(string problem) =>
+        All.SelectMany(kind => new[] { Path.Combine(problem, kind.Name + ".png"), Path.Combine(problem, kind.Name + ".svg") });
+
     /// <summary>Writes each figure as <c>&lt;name&gt;.png</c> and <c>&lt;name&gt;.svg</c> in <paramref name="folder"/>, atomically.</summary>
     public static void Write(IReadOnlyList<Rendered> figures, string folder)
     {
@@ -76,7 +80,7 @@ internal static class Figures
     }
 
     // ScottPlot's SVG has a fixed width and height but no viewBox, so a browser crops it instead of scaling it to its box.
-    private static string WithViewBox(string svg)
+    internal static string WithViewBox(string svg)
     {
         int root = svg.IndexOf("<svg ", StringComparison.Ordinal);
         if (root < 0 || svg.IndexOf("viewBox", root, StringComparison.Ordinal) is int v && v >= 0 && v < svg.IndexOf('>', root)) return svg;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Ravine.Cli.Experiments;
 
 namespace Ravine.Cli.Output;
@@ -8,7 +9,7 @@ namespace Ravine.Cli.Output;
 /// <c>report.html</c>: one self-contained page — figures inlined as SVG, tables, settings and the command line — that
 /// needs no network and no other file.
 /// </summary>
-internal static class HtmlReport
+internal static partial class HtmlReport
 {
     private const string Style = """
         body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1700px; padding: 0 1em; color: #222; }
@@ -21,6 +22,7 @@ internal static class HtmlReport
         .figures svg { width: 100%; height: auto; border: 1px solid #eee; }
         code { background: #f6f6f6; padding: 0.1em 0.3em; }
         .warning { color: #c00; font-weight: bold; }
+        .num { white-space: nowrap; }
         """;
 
     public static string Render(ExperimentSummary summary, IReadOnlyList<ExperimentRun> runs, IReadOnlyDictionary<string, IReadOnlyList<Figures.Rendered>> figures)
@@ -39,6 +41,8 @@ internal static class HtmlReport
         html.Append("<p>GDPolyak(η, K) takes K gradient steps of size η, then one Polyak step (f − f*)/‖∇f‖², per epoch; GD and Polyak run K·epochs steps from the same start.</p>\n");
         html.Append("<h2>Results</h2>\n");
         Table(html, ResultRows.Header, ResultRows.Rows(runs));
+        if (runs.Any(r => !double.IsNaN(r.PaperDistanceSurrogate)))
+            html.Append("<h2>Where these numbers differ from the paper's</h2>\n<p>").Append(Text(Paper.SingleNeuronSurrogate.Explanation)).Append("</p>\n");
         html.Append("<h2>The paper's claims</h2>\n");
         Table(html, ResultRows.ClaimHeader, ResultRows.ClaimRows(summary.Claims), verdictColumn: 2);
         html.Append("<h2>Figures</h2>\n");
@@ -56,15 +60,20 @@ internal static class HtmlReport
     private static void Table(StringBuilder html, IReadOnlyList<string> header, IEnumerable<string[]> rows, int verdictColumn = -1)
     {
         html.Append("<table><thead><tr>");
-        foreach (string h in header) html.Append("<th>").Append(E(h)).Append("</th>");
+        foreach (string h in header) html.Append("<th>").Append(Text(h)).Append("</th>");
         html.Append("</tr></thead><tbody>\n");
         foreach (var row in rows)
         {
             html.Append("<tr>");
             for (int i = 0; i < row.Length; i++)
             {
+                if (i != verdictColumn && NumericCell().IsMatch(row[i]))
+                {
+                    html.Append("<td class=\"num\">").Append(E(row[i])).Append("</td>");
+                    continue;
+                }
                 string css = i != verdictColumn ? "" : row[i] == "PASS" ? " class=\"pass\"" : row[i] == "FAIL" ? " class=\"fail\"" : "";
-                html.Append($"<td{css}>").Append(E(row[i])).Append("</td>");
+                html.Append($"<td{css}>").Append(Text(row[i])).Append("</td>");
             }
             html.Append("</tr>\n");
         }
@@ -79,4 +88,14 @@ internal static class HtmlReport
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    // A browser may break "1.7e-06" at its hyphen, leaving "1.7e-" on one line and "06" on the next: numeric cells do
+    // not wrap, and a number inside prose (the claims' evidence, a header) is a span that does not wrap.
+    [GeneratedRegex(@"^[-+0-9.,e ]+s?$|^n/a$|^never$")]
+    private static partial Regex NumericCell();
+
+    [GeneratedRegex(@"[-+]?\d+(\.\d+)?e[-+]\d+")]
+    private static partial Regex Number();
+
+    private static string Text(string text) => Number().Replace(E(text), m => $"<span class=\"num\">{m.Value}</span>");
 }

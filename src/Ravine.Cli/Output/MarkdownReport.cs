@@ -1,5 +1,6 @@
 using System.Text;
 using Ravine.Cli.Experiments;
+using Ravine.Cli.Paper;
 
 namespace Ravine.Cli.Output;
 
@@ -17,6 +18,8 @@ internal static class MarkdownReport
         if (summary.Cancelled) text.Append("**Cancelled: some runs are partial or missing.**\n\n");
         text.Append("## Settings\n\n").Append(MarkdownTable.Render(ResultRows.SettingsHeader, ResultRows.SettingsRows(runs))).Append('\n');
         text.Append("## Results\n\n").Append(MarkdownTable.Render(ResultRows.Header, ResultRows.Rows(runs))).Append('\n');
+        if (runs.Any(r => !double.IsNaN(r.PaperDistanceSurrogate)))
+            text.Append("## Where these numbers differ from the paper's\n\n").Append(SingleNeuronSurrogate.Explanation).Append("\n\n");
         text.Append("## The paper's claims\n\n").Append(MarkdownTable.Render(ResultRows.ClaimHeader, ResultRows.ClaimRows(summary.Claims))).Append('\n');
         text.Append("## Figures\n\n");
         foreach (string problem in runs.Select(r => r.Key.Problem).Distinct())

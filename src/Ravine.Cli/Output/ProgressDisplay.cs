@@ -13,10 +13,11 @@ internal sealed class ProgressDisplay : IExperimentObserver
 
     /// <summary>
     /// Shows a task for each of <paramref name="keys"/> while <paramref name="work"/> runs with this display as its
-    /// observer; returns what the work returns.
+    /// observer; returns what the work returns. With no <paramref name="console"/> the work runs unobserved.
     /// </summary>
-    public static T Run<T>(IAnsiConsole console, IReadOnlyList<ExperimentKey> keys, Func<IExperimentObserver, T> work)
+    public static T Run<T>(IAnsiConsole? console, IReadOnlyList<ExperimentKey> keys, Func<IExperimentObserver, T> work)
     {
+        if (console is null) return work(ExperimentObservers.Combine());
         var display = new ProgressDisplay();
         return console.Progress()
             .AutoClear(false)

@@ -7,14 +7,15 @@ namespace Ravine.Cli.Output;
 internal static class ResultRows
 {
     public static readonly string[] Header =
-        ["problem", "method", "stop reason", "iterations", "oracle calls", "final gap", "best distance", "final distance", "longest step", "iterations to gap ≤ 1e-12", "wall time"];
+        ["problem", "method", "stop reason", "iterations", "oracle calls", "best gap", "best gap at", "best distance", SingleNeuronSurrogate.ColumnTitle, "final distance", "longest step", "iterations to gap ≤ 1e-12", "wall time"];
 
     public static IEnumerable<string[]> Rows(IEnumerable<ExperimentRun> runs) => runs.Select(Row);
 
     public static string[] Row(ExperimentRun run) =>
     [
         run.Key.Problem, run.MethodName, run.Result.StopReason.ToString(), Numbers.Integer(run.Result.Iterations),
-        Numbers.Integer(run.OracleCalls), Numbers.Sci(run.FinalGap), Numbers.Sci(run.BestDistance), Numbers.Sci(run.FinalDistance),
+        Numbers.Integer(run.OracleCalls), Numbers.Sci(run.BestGap), Numbers.Integer(run.BestGapIteration), Numbers.Sci(run.BestDistance),
+        double.IsNaN(run.PaperDistanceSurrogate) ? "—" : Numbers.Sci(run.PaperDistanceSurrogate), Numbers.Sci(run.FinalDistance),
         Numbers.Sci(run.LongestStep), run.IterationsToGap(1e-12) is int k ? Numbers.Integer(k) : "never", Numbers.Seconds(run.WallTime.TotalSeconds),
     ];
 

@@ -6,10 +6,12 @@ namespace Ravine.Cli.Output;
 /// <summary>The console's results table in the chosen <see cref="ConsoleFormat"/>.</summary>
 internal static class ResultsTable
 {
-    private static readonly string[] ConsoleHeader = ["method", "stop", "iters", "final gap", "best dist", "longest", "to 1e-12", "time"];
+    private static readonly string[] ConsoleHeader = ["method", "stop", "iters", "best gap", "at", "best dist", "longest", "to 1e-12", "time"];
 
-    // Indices into ResultRows.Header of the columns above.
-    private static readonly int[] ConsoleColumns = [1, 2, 3, 5, 6, 8, 9, 10];
+    // The columns of ResultRows.Header shown above, by name so a new report column cannot shift them.
+    private static readonly int[] ConsoleColumns =
+        [.. new[] { "method", "stop reason", "iterations", "best gap", "best gap at", "best distance", "longest step", "iterations to gap ≤ 1e-12", "wall time" }
+            .Select(name => Array.IndexOf(ResultRows.Header, name))];
 
     public static void Write(IAnsiConsole console, IReadOnlyList<ExperimentRun> runs, ExperimentSummary summary, ConsoleFormat format)
     {
@@ -31,7 +33,7 @@ internal static class ResultsTable
                     table.Columns[1].LeftAligned();
                     table.Columns[^1].Padding(new Padding(0));
                     foreach (var row in ResultRows.Rows(problem))
-                        table.AddRow(ConsoleColumns.Select(i => Markup.Escape(i == 10 ? row[i].Replace(" ", "", StringComparison.Ordinal) : row[i])).ToArray());
+                        table.AddRow(ConsoleColumns.Select(i => Markup.Escape(i == ConsoleColumns[^1] ? row[i].Replace(" ", "", StringComparison.Ordinal) : row[i])).ToArray());
                     console.Write(table);
                     console.WriteLine();
                 }

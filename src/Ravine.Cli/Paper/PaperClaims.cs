@@ -56,6 +56,13 @@ public static class PaperClaims
         return checks;
     }
 
+    /// <summary>
+    /// Every claim of every problem that has runs, marked not checked because the runs were interrupted: a verdict on a
+    /// partial run would judge a budget the paper did not use.
+    /// </summary>
+    public static IReadOnlyList<ClaimCheck> NotCheckedAfterInterruption(IEnumerable<ExperimentRun> runs) =>
+        Check(runs).Select(c => c with { Verdict = ClaimVerdict.NotChecked, Evidence = "not checked: the runs were interrupted" }).ToArray();
+
     private static ExperimentRun? Find(IEnumerable<ExperimentRun> runs, string method) =>
         runs.FirstOrDefault(r => string.Equals(r.Key.Method, method, StringComparison.OrdinalIgnoreCase));
 

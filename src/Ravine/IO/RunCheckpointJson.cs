@@ -23,7 +23,14 @@ public static class RunCheckpointJson
     };
 
     /// <summary>Writes the checkpoint as UTF-8 JSON.</summary>
-    public static void Write(RunCheckpoint checkpoint, Stream stream)
+    public static void Write(RunCheckpoint checkpoint, Stream stream) => Write(checkpoint, stream, includeTrace: true);
+
+    /// <summary>
+    /// Writes the checkpoint as UTF-8 JSON, with its trace or (<paramref name="includeTrace"/> false) without it, for a
+    /// caller that keeps the trace elsewhere, as a file appended while the run goes: the trace grows with the run,
+    /// the rest does not, so writing it at every checkpoint would make checkpoints cost more and more.
+    /// </summary>
+    public static void Write(RunCheckpoint checkpoint, Stream stream, bool includeTrace)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         var trace = checkpoint.Trace;
@@ -31,20 +38,28 @@ public static class RunCheckpointJson
             checkpoint.OracleCalls, checkpoint.BestX, checkpoint.BestGradient, checkpoint.BestValue, checkpoint.BestIteration, checkpoint.LongestStep,
             checkpoint.StartValue, checkpoint.StartGradientNorm, checkpoint.ElapsedSeconds,
             new Dictionary<string, double[]>(checkpoint.MethodState),
-            new TraceDto(trace.Iteration.ToArray(), trace.OracleCalls.ToArray(), trace.Value.ToArray(), trace.Gap.ToArray(),
+            !includeTrace ? null : new TraceDto(trace.Iteration.ToArray(), trace.OracleCalls.ToArray(), trace.Value.ToArray(), trace.Gap.ToArray(),
                 trace.GradientNorm.ToArray(), trace.Stepsize.ToArray(), trace.Kind.ToArray().Select(k => (int)k).ToArray(),
                 trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace), Estimates(trace)),
             checkpoint.ValidationState is { } validation ? new Dictionary<string, double[]>(validation) : null);
         JsonSerializer.Serialize(stream, dto, Options);
     }
 
-    /// <summary>Reads a checkpoint written by <see cref="Write"/>.</summary>
+    /// <summary>Reads a checkpoint written by <see cref="Write(RunCheckpoint, Stream)"/>.</summary>
     /// <exception cref="FormatException">The stream is not a valid checkpoint; the message says what is wrong.</exception>
-    public static RunCheckpoint Read(Stream stream) => FromDto(Deserialize(() => JsonSerializer.Deserialize<Dto>(stream, Options)));
+    public static RunCheckpoint Read(Stream stream) => FromDto(Deserialize(() => JsonSerializer.Deserialize<Dto>(stream, Options)), trace: null);
 
-    /// <summary>Reads a checkpoint written by <see cref="Write"/> that is part of a larger, already parsed JSON document.</summary>
+    /// <summary>Reads a checkpoint written by <see cref="Write(RunCheckpoint, Stream)"/> that is part of a larger, already parsed JSON document.</summary>
     /// <exception cref="FormatException">The element is not a valid checkpoint; the message says what is wrong.</exception>
-    public static RunCheckpoint Read(JsonElement element) => FromDto(Deserialize(() => element.Deserialize<Dto>(Options)));
+    public static RunCheckpoint Read(JsonElement element) => FromDto(Deserialize(() => element.Deserialize<Dto>(Options)), trace: null);
+
+    /// <summary>Reads a checkpoint written without its trace (see <see cref="Write(RunCheckpoint, Stream, bool)"/>), with <paramref name="trace"/> as its trace.</summary>
+    /// <exception cref="FormatException">The element is not a valid checkpoint; the message says what is wrong.</exception>
+    public static RunCheckpoint Read(JsonElement element, Trace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return FromDto(Deserialize(() => element.Deserialize<Dto>(Options)), trace);
+    }
 
     private static Dto Deserialize(Func<Dto?> deserialize)
     {
@@ -58,13 +73,24 @@ public static class RunCheckpointJson
         }
     }
 
-    private static RunCheckpoint FromDto(Dto dto)
+    private static RunCheckpoint FromDto(Dto dto, Trace? trace)
     {
         if (dto.FormatVersion != FormatVersion)
             throw new FormatException($"The checkpoint has format version {dto.FormatVersion}; this Ravine reads version {FormatVersion}.");
-        if (dto.Method is null || dto.X is null || dto.Gradient is null || dto.BestX is null || dto.MethodState is null || dto.Trace is null)
+        if (dto.Method is null || dto.X is null || dto.Gradient is null || dto.BestX is null || dto.MethodState is null || (dto.Trace is null && trace is null))
             throw new FormatException("The checkpoint lacks a required field (method, x, gradient, bestX, methodState or trace).");
-        var t = dto.Trace;
+        return new RunCheckpoint
+        {
+            Method = dto.Method, X = dto.X, Value = dto.Value, Gradient = dto.Gradient, Iteration = dto.Iteration,
+            OracleCalls = dto.OracleCalls, BestX = dto.BestX, BestGradient = dto.BestGradient, BestValue = dto.BestValue, BestIteration = dto.BestIteration,
+            LongestStep = dto.LongestStep, StartValue = dto.StartValue, StartGradientNorm = dto.StartGradientNorm,
+            ElapsedSeconds = dto.ElapsedSeconds, MethodState = dto.MethodState, Trace = trace ?? FromDto(dto.Trace!),
+            ValidationState = dto.ValidationState,
+        };
+    }
+
+    private static Trace FromDto(TraceDto t)
+    {
         int rows = t.Iteration?.Length ?? -1;
         if (t.Note is not null && t.Note.Length != rows)
             throw new FormatException("The checkpoint's trace note column has a different length.");
@@ -81,13 +107,7 @@ public static class RunCheckpointJson
             trace.Add(new TraceRow(t.Iteration![i], t.OracleCalls![i], t.Value![i], t.Gap![i], t.GradientNorm![i], t.Stepsize![i],
                 (StepKind)t.Kind[i], t.Distance![i], t.Seconds![i], t.Note?[i], t.OptimalValueEstimate?[i] ?? double.NaN));
         }
-        return new RunCheckpoint
-        {
-            Method = dto.Method, X = dto.X, Value = dto.Value, Gradient = dto.Gradient, Iteration = dto.Iteration,
-            OracleCalls = dto.OracleCalls, BestX = dto.BestX, BestGradient = dto.BestGradient, BestValue = dto.BestValue, BestIteration = dto.BestIteration,
-            LongestStep = dto.LongestStep, StartValue = dto.StartValue, StartGradientNorm = dto.StartGradientNorm,
-            ElapsedSeconds = dto.ElapsedSeconds, MethodState = dto.MethodState, Trace = trace, ValidationState = dto.ValidationState,
-        };
+        return trace;
     }
 
     // Checkpoints of methods that write no notes stay as they were: the column is left out when every note is null.
@@ -108,7 +128,8 @@ public static class RunCheckpointJson
 
     private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, long Iteration,
         long OracleCalls, double[]? BestX, double[]? BestGradient, double BestValue, long BestIteration, double LongestStep, double StartValue,
-        double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState, TraceDto? Trace,
+        double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TraceDto? Trace,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, double[]>? ValidationState = null);
 
     private sealed record TraceDto(int[]? Iteration, long[]? OracleCalls, double[]? Value, double[]? Gap, double[]? GradientNorm,

@@ -28,10 +28,23 @@ public static class InstanceFormats
     /// <param name="folder">The folder.</param>
     /// <param name="seed">Draws the start when the folder holds no <c>x0.npy</c> (where that file is optional).</param>
     /// <exception cref="ArgumentException">Unknown problem.</exception>
-    /// <exception cref="InstanceDataException">A file is missing, has the wrong shape for the others, or holds NaN or ±∞.</exception>
+    /// <exception cref="InstanceDataException">A file is missing, has the wrong shape for the others, or holds NaN or ±∞;
+    /// or the numbers are finite but so large that f or ∇f at the start is not (e.g. entries of 1e200, whose products overflow).</exception>
     /// <exception cref="IO.NpyFormatException">A file is not a valid, supported .npy file.</exception>
-    public static ITestProblem Load(string problem, string folder, ulong seed = ProblemRegistry.DefaultSeed) =>
-        Find(problem).Load(new InstanceFolder(folder), seed);
+    public static ITestProblem Load(string problem, string folder, ulong seed = ProblemRegistry.DefaultSeed)
+    {
+        var instance = Find(problem).Load(new InstanceFolder(folder), seed);
+        // Every entry is finite, yet f can still overflow: such data is as unusable as NaN in a file, and a run
+        // started on it would stop at once as NonFiniteValue, looking like a failure of the method rather than of the data.
+        var gradient = new double[instance.Dimension];
+        double f = instance.Evaluate(instance.Start, gradient);
+        if (!double.IsFinite(f))
+            throw new InstanceDataException(folder, $"f(x0) is not finite with this data: f(x0) = {f}; its numbers are too large for double arithmetic, so rescale them");
+        int bad = Array.FindIndex(gradient, g => !double.IsFinite(g));
+        if (bad >= 0)
+            throw new InstanceDataException(folder, $"∇f(x0) is not finite with this data: entry {bad} is {gradient[bad]}; its numbers are too large for double arithmetic, so rescale them");
+        return instance;
+    }
 
     /// <summary>Saves an instance into a folder of .npy files (created if needed), from which <see cref="Load"/> gives it back bit for bit.</summary>
     /// <exception cref="ArgumentException">The problem has no folder format.</exception>

@@ -6,9 +6,9 @@ namespace Ravine.Problems;
 /// </summary>
 /// <remarks>
 /// The trace records this distance at every iteration, so it must cost little next to an oracle call and allocate
-/// nothing. MathNet's SVD of the k×k matrix X♮ᵀX allocated 2.3 kB and took 8.9 µs per call at k = 4 here (even through
-/// its provider-level array API) — more than a matrix-factorization oracle call — so the k×k SVD is a one-sided Jacobi
-/// on the stack instead; MathNet's SVD stays the reference it is tested against.
+/// nothing. MathNet's SVD of the k×k matrix X♮ᵀX allocates on every call (even through its provider-level array API)
+/// and costs more than a matrix-factorization oracle call (docs/PERFORMANCE.md has the measurement), so the k×k SVD
+/// is a one-sided Jacobi on the stack instead; MathNet's SVD stays the reference it is tested against.
 /// </remarks>
 internal static class OrthogonalProcrustes
 {

@@ -20,6 +20,12 @@ public sealed record ProblemDescriptor(string Name, string Summary, Func<ulong, 
     /// </summary>
     public bool Degenerate { get; init; } = true;
 
+    /// <summary>
+    /// True when the problem reads data that must be installed (a real data set) and a run costs minutes, not seconds:
+    /// such problems run when named, and are left out of the default sets of commands that run every problem.
+    /// </summary>
+    public bool NeedsExternalData { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

@@ -16,6 +16,7 @@ public static class ProblemRegistry
         new("quadratic-sensing", "over-parameterized quadratic sensing (d = 100, r = 2, k = 4, m = 1,000)", seed => QuadraticSensing.Generate(seed), new QuadraticSensingInstance()) { Source = Paper },
         new("matrix-factorization", "over-parameterized matrix factorization ¼‖XXᵀ − M♮‖² (d = 100, r = 2, k = 4)", seed => MatrixFactorization.Generate(seed), new MatrixFactorizationInstance()) { Source = Paper },
         new("single-neuron", "one ReLU neuron learned by two (d = 100), population loss in closed form", seed => SingleNeuron.Generate(seed), new SingleNeuronInstance()) { Source = Paper },
+        new("fashion-mnist", "a tanh network 784–64–10 interpolating 1,000 Fashion-MNIST images (squared loss; Debian's dataset-fashion-mnist)", seed => FashionMnist.Generate(seed)) { Source = "Xiao, Rasul, Vollgraf, \"Fashion-MNIST\", arXiv 1708.07747", NeedsExternalData = true },
         // The external test set, from the ravines closest to the theory to the stress tests; the standard start, whatever the seed.
         new("singular-rosenbrock", "extended Rosenbrock made singular (Schnabel–Frank), n = 10: quartic along one direction", _ => new SingularRosenbrock()) { Source = MghSingular(21) },
         new("singular-wood", "Wood made singular (Schnabel–Frank), n = 4: quartic along one direction", _ => new SingularWood()) { Source = MghSingular(14) },

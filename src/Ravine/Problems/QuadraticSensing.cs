@@ -49,7 +49,7 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     /// <summary>The published number of measurements m.</summary>
     public const int PublishedMeasurements = 1000;
 
-    private readonly int _m, _d, _k;
+    private readonly int _m, _d, _k, _c;
     private readonly double[] _a, _b, _y;
     private readonly double[]? _truth;
     private readonly double[] _start;
@@ -105,7 +105,8 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
             if (truth.Length == 0 || truth.Length % dimension != 0 || truth.Length / dimension > width)
                 throw new ArgumentException($"The truth X♮ has {truth.Length} entries, expected d·c = {dimension}·c with 1 ≤ c ≤ k = {width} (a d×c matrix, row-major, zero-padded to k columns).", nameof(truth));
             ProblemArguments.CheckFinite(truth, nameof(truth));
-            _truth = LowRankFactors.Padded(truth, dimension, truth.Length / dimension, width);
+            _c = truth.Length / dimension;
+            _truth = LowRankFactors.Padded(truth, dimension, _c, width);
         }
         if (start is not null)
         {
@@ -123,9 +124,9 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
         _y = (double[])y.Clone();
     }
 
-    private QuadraticSensing(int m, int d, int k, double[] a, double[] b, double[] y, double[] truth, double[] start, double noise, QuadraticSensing? heldOut)
+    private QuadraticSensing(int m, int d, int k, int c, double[] a, double[] b, double[] y, double[] truth, double[] start, double noise, QuadraticSensing? heldOut)
     {
-        (_m, _d, _k, _a, _b, _y, _truth, _start, _noise, HeldOut) = (m, d, k, a, b, y, truth, start, noise, heldOut);
+        (_m, _d, _k, _c, _a, _b, _y, _truth, _start, _noise, HeldOut) = (m, d, k, c, a, b, y, truth, start, noise, heldOut);
     }
 
     /// <summary>
@@ -156,7 +157,7 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
         double[] truth = LowRankFactors.Padded(g, dimension, rank, width);
         if (heldOut == 0 && noise == 0)
         {
-            var problem = new QuadraticSensing(measurements, dimension, width, a, b, new double[measurements], truth, start, 0, null);
+            var problem = new QuadraticSensing(measurements, dimension, width, rank, a, b, new double[measurements], truth, start, 0, null);
             PortableMeasurements(a, b, dimension, width, truth, problem._y);
             return problem;
         }
@@ -170,8 +171,8 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
             for (int i = 0; i < measurements; i++) y[i] += noise * e[i];
             for (int i = 0; i < heldOut; i++) yHeld[i] += noise * eHeld[i];
         }
-        var held = heldOut > 0 ? new QuadraticSensing(heldOut, dimension, width, aHeld, bHeld, yHeld, truth, start, noise, null) : null;
-        return new QuadraticSensing(measurements, dimension, width, a, b, y, truth, start, noise, held);
+        var held = heldOut > 0 ? new QuadraticSensing(heldOut, dimension, width, rank, aHeld, bHeld, yHeld, truth, start, noise, null) : null;
+        return new QuadraticSensing(measurements, dimension, width, rank, a, b, y, truth, start, noise, held);
     }
 
     private static void PortableMeasurements(double[] a, double[] b, int d, int k, double[] x, double[] y)
@@ -213,6 +214,9 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
 
     /// <summary>The truth X♮ ∈ R^{d×k} row-major, zero-padded (a fresh copy each call); null when unknown.</summary>
     public double[]? Truth => (double[]?)_truth?.Clone();
+
+    /// <summary>c, the number of columns of X♮ as given (before the zero-padding to k; the rank r for a generated instance); 0 when the truth is unknown.</summary>
+    public int TruthWidth => _c;
 
     /// <inheritdoc />
     public string Name => "quadratic-sensing";

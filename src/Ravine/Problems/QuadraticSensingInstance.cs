@@ -75,8 +75,14 @@ internal sealed class QuadraticSensingInstance : InstanceFormat<QuadraticSensing
         folder.Write("B.npy", problem.B, m, d);
         folder.Write("y.npy", problem.Y, m);
         folder.Write("x0.npy", problem.Start, d, k);
-        if (problem.Truth is { } truth)
-            folder.Write("truth.npy", truth, d, k);
+        if (problem.Truth is { } padded)
+        {
+            // The truth with its real rank, as matrix factorization saves it: (d, r), not zero-padded to (d, k).
+            int c = problem.TruthWidth;
+            var truth = new double[d * c];
+            for (int j = 0; j < d; j++) Array.Copy(padded, j * k, truth, j * c, c);
+            folder.Write("truth.npy", truth, d, c);
+        }
         else
             File.Delete(folder.FilePath("truth.npy")); // a stale X♮ of another instance would give wrong distances
         // Stale held-out data or noise level of another instance would validate against the wrong truth.

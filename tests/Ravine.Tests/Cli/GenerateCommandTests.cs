@@ -56,6 +56,20 @@ public class GenerateCommandTests
     }
 
     [Theory]
+    [InlineData("quadratic-sensing")]
+    [InlineData("matrix-factorization")]
+    public void Generate_writes_the_truth_with_its_real_rank_not_padded_to_the_width(string problem)
+    {
+        using var folder = new ScratchFolder();
+        Assert.Equal(0, CliRunner.Run("generate", problem, "--out", folder.Root).ExitCode);
+        var truth = Npy.Read(Path.Combine(folder.Root, "truth.npy"));
+        var start = Npy.Read(Path.Combine(folder.Root, "x0.npy"));
+        Assert.Equal(start.Shape[0], truth.Shape[0]);
+        Assert.True(truth.Shape[1] < start.Shape[1], $"truth {InstanceFolder.Format(truth.Shape)}, start {InstanceFolder.Format(start.Shape)}");
+        Assert.Contains(truth.Data.Chunk(truth.Shape[1]), row => row[^1] != 0); // no zero column left of the padding
+    }
+
+    [Theory]
     [InlineData("generate", "single-neuron")]
     [InlineData("generate", "no-such-problem", "--out", "x")]
     [InlineData("generate", "single-neuron", "--seed", "-3", "--out", "x")]

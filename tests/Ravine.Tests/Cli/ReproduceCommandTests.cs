@@ -56,7 +56,7 @@ public class ReproduceCommandTests
         using var folder = new ScratchFolder();
         var (code, output, error) = CliRunner.Run("reproduce", "--problems", "quartic-rosenbrock", "--out", folder.Root, "--format", "markdown");
         Assert.True(code == 0, $"exit {code}: {error}\n{output}");
-        Assert.Equal(3, output.Split('\n').Count(l => l.StartsWith("PASS quartic-rosenbrock claim ", StringComparison.Ordinal)));
+        Assert.Equal(3, output.Split('\n').Count(l => l.StartsWith("| quartic-rosenbrock | ", StringComparison.Ordinal) && l.Contains("| PASS |", StringComparison.Ordinal)));
         Assert.Contains("| quartic-rosenbrock | GDPolyak |", output);
     }
 
@@ -83,6 +83,23 @@ public class ReproduceCommandTests
         Assert.Empty(summary.Runs);
         Assert.True(File.Exists(Path.Combine(folder.Root, "report.html")));
         Assert.Contains("Cancelled", output);
+    }
+
+    [Fact]
+    public void An_interrupted_reproduction_prints_no_verdicts_and_says_the_claims_were_not_checked()
+    {
+        using var folder = new ScratchFolder();
+        // Quadratic sensing's runs take seconds each: a cancellation after one second finds them under way.
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var (code, output, _) = CliRunner.Run(cancellation.Token, "reproduce", "--problems", "quadratic-sensing", "--out", folder.Root);
+        Assert.Equal(130, code);
+        var summary = ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder.Root, "summary.json")));
+        Assert.NotEmpty(summary.Runs);
+        Assert.All(summary.Claims, c => Assert.Equal(ClaimVerdict.NotChecked, c.Verdict));
+        var lines = output.Split('\n');
+        Assert.DoesNotContain(lines, l => l.StartsWith("PASS ", StringComparison.Ordinal) || l.StartsWith("FAIL ", StringComparison.Ordinal));
+        Assert.Contains("The paper's claims were not checked: the runs were interrupted.", output);
+        Assert.Contains("not checked: the runs were interrupted", File.ReadAllText(Path.Combine(folder.Root, "report.md")));
     }
 
     [Theory]

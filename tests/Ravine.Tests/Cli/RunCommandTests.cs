@@ -121,6 +121,21 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Finite_data_that_makes_f_at_the_start_overflow_exits_2_before_the_run_naming_the_folder()
+    {
+        using var folder = new ScratchFolder();
+        var (code, error) = RunOnSpoiled(folder, data =>
+        {
+            var v = Npy.Read(data.FilePath("v.npy")).Data;
+            data.Write("v.npy", v.Select(_ => 1e200).ToArray(), v.Length);
+        });
+        Assert.Equal(2, code);
+        var line = Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith($"ravine: {Path.Combine(folder.Root, "data")}: f(x0) is not finite with this data", line);
+        Assert.False(Directory.Exists(Path.Combine(folder.Root, "out")), "the run did not start");
+    }
+
+    [Fact]
     public void Measurements_that_do_not_fit_A_exit_2_naming_y_and_both_shapes()
     {
         using var folder = new ScratchFolder();
@@ -160,6 +175,30 @@ public class RunCommandTests
         Assert.True(code == 2, $"exit {code}: {error}\n{output}");
         var line = Assert.Single(error.TrimEnd('\n').Split('\n'));
         Assert.Contains(expected, line);
+    }
+
+    [Fact]
+    public void A_config_file_that_is_not_utf8_exits_2_with_one_line_naming_the_file()
+    {
+        using var folder = new ScratchFolder();
+        string path = Path.Combine(folder.Root, "run.json");
+        // Latin-1 "é" (0xE9) alone is not UTF-8; read leniently it would become U+FFFD inside the output folder's name.
+        File.WriteAllBytes(path, [.. "{ \"problem\": \"quartic-rosenbrock\", \"max-iters\": 1, \"out\": \"r"u8, 0xE9, .. "sultats\" }"u8]);
+        var (code, _, error) = CliRunner.Run("run", "--config", path);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"ravine: {path}: not valid UTF-8", error);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Data_naming_a_file_exits_2_saying_it_is_a_file()
+    {
+        using var folder = new ScratchFolder();
+        string file = folder.File("w1.npy");
+        File.WriteAllText(file, "");
+        var (code, _, error) = CliRunner.Run("run", "--problem", "single-neuron", "--data", file);
+        Assert.Equal(2, code);
+        Assert.Equal($"ravine: {file}: a file, not a folder; --data takes the folder that holds the instance's .npy files\n", error);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class RunFailureTests
     {
         using var folder = new ScratchFolder();
         var (code, output, error) = CliRunner.Run("run", "--problem", "quartic-rosenbrock", "--method", "gd", "--eta", "10", "--out", folder.Root);
-        Assert.True(code == 0, $"exit {code}: {error}");
+        Assert.True(code == 4, $"exit {code}: {error}");
         Assert.Contains("(η) is likely too large", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
         var run = Assert.Single(ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder.Root, "summary.json"))).Runs);
         Assert.Equal("Diverged", run.StopReason);

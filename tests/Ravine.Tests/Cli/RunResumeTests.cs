@@ -110,7 +110,7 @@ public class RunResumeTests
     {
         var (code, _, error) = CliRunner.Run("run", "--problem", "single-neuron", "--checkpoint-every", "-5");
         Assert.Equal(2, code);
-        Assert.Equal("ravine: checkpoint-every must be ≥ 0. Actual value was -5.\n", error);
+        Assert.Equal("ravine: --checkpoint-every takes a whole number in [0, 2^31), not '-5'.\n", error);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Ravine.Cli.Experiments;
+using Ravine.IO;
 using Ravine.Optimization;
 using Ravine.Tests.IO;
 
@@ -104,7 +105,7 @@ public class RunCheckpointingTests
         {
             "truncated" => text[..(text.Length / 2)],
             "not-a-checkpoint" => """{ "problem": "single-neuron" }""",
-            _ => text.Replace("\"formatVersion\":1", "\"formatVersion\":99", StringComparison.Ordinal),
+            _ => text.Replace("{\"formatVersion\":2,", "{\"formatVersion\":99,", StringComparison.Ordinal),
         });
         var e = Assert.Throws<FormatException>(() => RunCheckpointing.Resume(folder.Root));
         Assert.StartsWith(path + ":", e.Message);
@@ -116,5 +117,113 @@ public class RunCheckpointingTests
         using var folder = new ScratchFolder();
         var e = Assert.Throws<FileNotFoundException>(() => RunCheckpointing.Resume(folder.Root));
         Assert.Contains("nothing to resume", e.Message);
+    }
+
+    /// <summary>A run of <see cref="Settings"/> checkpointing into <paramref name="folder"/> every 100 iterations, cancelled after about <paramref name="iterations"/>.</summary>
+    private static ExperimentRun Interrupt(string folder, int iterations)
+    {
+        var plan = RunPlan.Create(Settings);
+        using var cancellation = new CancellationTokenSource();
+        return ExperimentRunner.Run(plan, new CancelAt(iterations, cancellation), cancellation.Token, RunCheckpointing.For(plan, folder, interval: 100));
+    }
+
+    private static string TracePath(string folder) => Path.Combine(folder, "single-neuron", "gdpolyak.csv");
+
+    [Fact]
+    public void A_checkpoint_file_stays_the_same_size_as_the_run_goes_its_trace_rows_are_in_the_csv()
+    {
+        using var folder = new ScratchFolder();
+        var plan = RunPlan.Create(Settings);
+        var checkpointing = RunCheckpointing.For(plan, folder.Root, interval: 100);
+        var sizes = new List<long>();
+        var rows = new List<int>();
+        ExperimentRunner.Run(plan, new Sizes(checkpointing.Path, sizes, rows), CancellationToken.None, checkpointing);
+        Assert.True(sizes.Count >= 5, $"{sizes.Count} checkpoints seen");
+        // The state has a fixed size; only the digits of the counters and values vary.
+        Assert.InRange(sizes.Max() - sizes.Min(), 0, 200);
+        Assert.Equal(rows.Order(), rows);
+        Assert.True(rows[^1] - rows[0] >= 400, "the trace grew meanwhile");
+    }
+
+    /// <summary>Records the size of checkpoint.json and the trace rows it counts whenever the progress display is called.</summary>
+    private sealed class Sizes(string path, List<long> sizes, List<int> rows) : IExperimentObserver
+    {
+        public void RunStarted(ExperimentKey key, long iterationBudget) { }
+        public void Progress(ExperimentKey key, long iteration, double gap)
+        {
+            if (!File.Exists(path)) return;
+            sizes.Add(new FileInfo(path).Length);
+            rows.Add(RunCheckpointFile.Read(path).Checkpoint.Trace.Count);
+        }
+        public void RunFinished(ExperimentRun run) { }
+    }
+
+    [Fact]
+    public void A_checkpoint_file_names_its_trace_csv_and_counts_its_rows_instead_of_holding_them()
+    {
+        using var folder = new ScratchFolder();
+        var run = Interrupt(folder.Root, 250);
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder.Root, RunCheckpointFile.FileName)));
+        var root = document.RootElement;
+        Assert.Equal(2, root.GetProperty("formatVersion").GetInt32());
+        Assert.Equal("single-neuron/gdpolyak.csv", root.GetProperty("trace").GetProperty("file").GetString());
+        Assert.Equal(run.Result.Trace.Count, root.GetProperty("trace").GetProperty("rows").GetInt32());
+        Assert.False(root.GetProperty("checkpoint").TryGetProperty("trace", out _));
+    }
+
+    [Fact]
+    public void Resume_cuts_off_rows_written_after_the_checkpoint_and_a_half_written_last_line()
+    {
+        using var folder = new ScratchFolder();
+        var reference = ExperimentRunner.Run(RunPlan.Create(Settings));
+        Interrupt(folder.Root, 250);
+        // A kill after more rows were appended but before the next checkpoint: whole rows, then a cut one.
+        string[] lines = File.ReadAllLines(TracePath(folder.Root));
+        File.AppendAllText(TracePath(folder.Root), lines[^1] + "\n" + lines[^1][..7]);
+
+        var (plan, checkpointing) = RunCheckpointing.Resume(folder.Root);
+        var resumed = ExperimentRunner.Run(plan, null, CancellationToken.None, checkpointing);
+        Assert.True(reference.Result.Trace.NumericallyIdentical(resumed.Result.Trace));
+        var onDisk = TraceCsv.Read(new StringReader(File.ReadAllText(TracePath(folder.Root))));
+        Assert.True(reference.Result.Trace.NumericallyIdentical(onDisk), "the CSV on disk is the uninterrupted trace");
+    }
+
+    [Theory]
+    [InlineData("cut short", "holds 0 whole rows")]
+    [InlineData("missing", "missing;")]
+    [InlineData("other run", "is not the state")]
+    [InlineData("damaged row", "Line 3")]
+    public void A_missing_damaged_or_foreign_trace_csv_fails_naming_the_csv(string damage, string expected)
+    {
+        using var folder = new ScratchFolder();
+        Interrupt(folder.Root, 250);
+        string csv = TracePath(folder.Root);
+        string[] lines = File.ReadAllLines(csv);
+        switch (damage)
+        {
+            case "cut short": File.WriteAllText(csv, lines[0] + "\n" + lines[1]); break;
+            case "missing": File.Delete(csv); break;
+            case "other run":
+                string[] cells = lines[^1].Split(',');
+                cells[2] = "0.5";
+                lines[^1] = string.Join(',', cells);
+                File.WriteAllLines(csv, lines);
+                break;
+            default: lines[2] = "1,2,x,1,1,0,short,NaN,0"; File.WriteAllLines(csv, lines); break;
+        }
+        var e = Assert.Throws<FormatException>(() => RunCheckpointing.Resume(folder.Root));
+        Assert.StartsWith(csv + ":", e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void A_checkpoint_file_of_format_version_1_is_refused_saying_it_is_from_an_earlier_ravine()
+    {
+        using var folder = new ScratchFolder();
+        Interrupt(folder.Root, 250);
+        string path = Path.Combine(folder.Root, RunCheckpointFile.FileName);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("{\"formatVersion\":2,", "{\"formatVersion\":1,", StringComparison.Ordinal));
+        var e = Assert.Throws<FormatException>(() => RunCheckpointing.Resume(folder.Root));
+        Assert.Equal($"{path}: checkpoint format version 1, written by an earlier Ravine that kept the trace inside the checkpoint; this Ravine reads version 2 only, so finish the run with the Ravine that started it, or start it again", e.Message);
     }
 }

@@ -90,6 +90,15 @@ public class RunPlanTests
         Assert.Contains("gd needs --eta", e.Message);
     }
 
+    [Theory]
+    [InlineData("2147483647", "2", 2L * 2147483648)]
+    [InlineData("1000000", "3000", 3000L * 1000001)]
+    public void Budgets_beyond_the_int_range_are_kept_whole(string k, string epochs, long budget)
+    {
+        var plan = RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", MethodOptions = Options.Of("K", k, "epochs", epochs) });
+        Assert.Equal(budget, plan.MaxIterations);
+    }
+
     [Fact]
     public void An_unknown_method_fails_before_any_data_is_read()
     {

@@ -81,4 +81,34 @@ public class TraceCsvTests
         trace.Add(new TraceRow(0, 1, 1, 1, 1, 0, StepKind.Start, double.NaN, 0, "a,b"));
         Assert.Throws<InvalidOperationException>(() => TraceCsv.Write(trace, new StringWriter()));
     }
+
+    private static byte[] Csv(int rows, string tail = "")
+    {
+        var result = Minimizer.Minimize(new QuarticRosenbrock(), [1.2, -0.7], new GradientDescent(0.0125), new MinimizeOptions { MaxIterations = rows - 1 });
+        var text = new StringWriter();
+        TraceCsv.Write(result.Trace, text);
+        return System.Text.Encoding.UTF8.GetBytes(text + tail);
+    }
+
+    [Fact]
+    public void ReadRows_reads_the_first_rows_and_the_bytes_they_end_at_ignoring_what_follows()
+    {
+        byte[] whole = Csv(6);
+        byte[] cut = Csv(6, tail: "6,7,0.5,0.5,0.");
+        var trace = TraceCsv.ReadRows(cut, 4, out long length);
+        Assert.Equal(4, trace.Count);
+        Assert.True(trace.NumericallyIdentical(TraceCsv.ReadRows(whole, 4, out _)));
+        string kept = System.Text.Encoding.UTF8.GetString(cut, 0, (int)length);
+        Assert.Equal(5, kept.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.EndsWith("\n", kept);
+    }
+
+    [Fact]
+    public void ReadRows_counts_a_last_line_without_its_end_as_missing()
+    {
+        byte[] bytes = Csv(3);
+        var error = Assert.Throws<FormatException>(() => TraceCsv.ReadRows(bytes[..^1], 3, out _));
+        Assert.Contains("holds 2 whole rows, expected at least 3", error.Message);
+        Assert.Throws<FormatException>(() => TraceCsv.ReadRows("iteration,oracle"u8, 0, out _));
+    }
 }

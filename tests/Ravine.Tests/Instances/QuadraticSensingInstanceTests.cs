@@ -64,4 +64,16 @@ public class QuadraticSensingInstanceTests
         Assert.EndsWith("truth.npy", e.File);
         Assert.Contains("r ≤ k = 2", e.Message);
     }
+
+    [Fact]
+    public void Finite_data_so_large_that_f_at_the_start_overflows_is_refused_naming_the_folder()
+    {
+        using var scratch = new ScratchFolder();
+        InstanceFormats.Save(QuadraticSensing.Generate(7, dimension: 9, rank: 2, width: 3, measurements: 20), scratch.Root);
+        var folder = new InstanceFolder(scratch.Root);
+        folder.Write("A.npy", Enumerable.Repeat(1e200, 20 * 9).ToArray(), 20, 9);
+        var e = Assert.Throws<InstanceDataException>(() => InstanceFormats.Load("quadratic-sensing", scratch.Root));
+        Assert.Equal(scratch.Root, e.File);
+        Assert.StartsWith("f(x0) is not finite with this data: f(x0) = ", e.Problem);
+    }
 }

@@ -23,24 +23,14 @@ internal sealed class NonDiagonalQuartic : ITestProblem, IKnowsDistanceToSolutio
     /// <summary>The problem in <paramref name="dimension"/> variables (even, ≥ 4: the start alternates ±1).</summary>
     public NonDiagonalQuartic(int dimension = 100)
     {
-        if (dimension < 4 || dimension % 2 != 0)
-            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "NONDQUAR needs an even dimension ≥ 4.");
-        Dimension = dimension;
+        Dimension = ProblemArguments.EvenDimension(dimension, 4, "NONDQUAR");
     }
 
     public string Name => "nondquar";
 
     public string Title => $"NONDQUAR nondiagonal quartic, n = {Dimension}";
 
-    public double[] Start
-    {
-        get
-        {
-            var start = new double[Dimension];
-            for (int i = 0; i < start.Length; i++) start[i] = i % 2 == 0 ? 1 : -1;
-            return start;
-        }
-    }
+    public double[] Start => ProblemArguments.Alternating(Dimension, 1, -1);
 
     public int Dimension { get; }
 

@@ -27,24 +27,14 @@ internal sealed class SingularRosenbrock : ITestProblem, IKnowsDistanceToSolutio
     /// <summary>The problem in <paramref name="dimension"/> variables (even, ≥ 2).</summary>
     public SingularRosenbrock(int dimension = 10)
     {
-        if (dimension < 2 || dimension % 2 != 0)
-            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Extended Rosenbrock needs an even dimension ≥ 2.");
-        Dimension = dimension;
+        Dimension = ProblemArguments.EvenDimension(dimension, 2, "Extended Rosenbrock");
     }
 
     public string Name => "singular-rosenbrock";
 
     public string Title => $"Singular extended Rosenbrock (Schnabel–Frank, rank n − 1), n = {Dimension}";
 
-    public double[] Start
-    {
-        get
-        {
-            var start = new double[Dimension];
-            for (int i = 0; i < start.Length; i++) start[i] = i % 2 == 0 ? -1.2 : 1;
-            return start;
-        }
-    }
+    public double[] Start => ProblemArguments.Alternating(Dimension, -1.2, 1);
 
     public int Dimension { get; }
 
@@ -78,8 +68,6 @@ internal sealed class SingularRosenbrock : ITestProblem, IKnowsDistanceToSolutio
     public double DistanceToSolutions(ReadOnlySpan<double> x)
     {
         ProblemArguments.Check(x, Dimension);
-        double sum = 0;
-        foreach (double v in x) sum += (v - 1) * (v - 1);
-        return Math.Sqrt(sum);
+        return ProblemArguments.DistanceToConstant(x, 1);
     }
 }

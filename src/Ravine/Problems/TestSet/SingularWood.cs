@@ -61,8 +61,6 @@ internal sealed class SingularWood : ITestProblem, IKnowsDistanceToSolutions
     public double DistanceToSolutions(ReadOnlySpan<double> x)
     {
         ProblemArguments.Check(x, 4);
-        double sum = 0;
-        foreach (double v in x) sum += (v - 1) * (v - 1);
-        return Math.Sqrt(sum);
+        return ProblemArguments.DistanceToConstant(x, 1);
     }
 }

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Ravine.Cli.Compare;
+using Ravine.Cli.Experiments;
+using Ravine.Cli.Output;
+using Ravine.IO;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ravine.Cli.Commands;
+
+/// <summary>
+/// <c>ravine compare</c>: every method × problem × seed within one oracle-call budget; writes runs.csv, summary.csv,
+/// summary.json, performance and data profiles (PNG and SVG) and report.html, and prints the tables (docs/COMPARE.md).
+/// </summary>
+internal sealed class CompareCommand(IAnsiConsole console, Interruption interruption) : Command<CompareSettings>
+{
+    public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = settings.ToPlan();
+        var entries = CompareEntry.For(plan);
+        string folder = settings.Out ?? ResultsFolder.Default("compare-");
+        Directory.CreateDirectory(folder);
+        var started = DateTimeOffset.UtcNow;
+        long clock = Stopwatch.GetTimestamp();
+
+        int total = CompareRunner.Tasks(plan, entries).Count;
+        // Progress only on the text console: markdown and JSON output is meant to be pasted or parsed whole.
+        var runs = settings.Format != ConsoleFormat.Text
+            ? CompareRunner.Run(plan, entries, null, cancellationToken)
+            : console.Progress().AutoClear(true).Start(progress =>
+            {
+                var task = progress.AddTask(Markup.Escape($"{total} runs"), maxValue: Math.Max(1, total));
+                return CompareRunner.Run(plan, entries, _ => task.Increment(1), cancellationToken);
+            });
+
+        var analysis = new CompareAnalysis(plan, entries, runs);
+        var summary = new CompareSummary
+        {
+            Version = ExperimentSummary.LibraryVersion,
+            CommandLine = ResultsFolder.CommandLine("compare", context.Arguments),
+            StartedUtc = started,
+            WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
+            Machine = MachineInfo.Current,
+            FirstSeed = plan.FirstSeed,
+            Seeds = plan.Seeds,
+            MaxCalls = plan.MaxCalls,
+            Targets = plan.Targets,
+            TuningStepsizes = plan.Grid?.Stepsizes,
+            TuningCounts = plan.Grid?.Counts,
+            Cancelled = cancellationToken.IsCancellationRequested,
+            Entries = analysis.Summaries(),
+        };
+        AtomicFile.WriteAllText(Path.Combine(folder, "runs.csv"), CompareCsv.Runs(analysis, plan.Targets));
+        AtomicFile.WriteAllText(Path.Combine(folder, "summary.csv"), CompareCsv.Summary(summary.Entries, plan.Targets));
+        AtomicFile.WriteAllText(Path.Combine(folder, "summary.json"), ExperimentJson.Serialize(summary));
+        var profiles = plan.Targets.Select((_, t) => analysis.Profile(t)).Select(d => (Data: d, Figures: ProfileFigures.Render(d))).ToArray();
+        foreach (var (_, figures) in profiles)
+            Figures.Write(figures, folder);
+        string report = Path.Combine(folder, "report.html");
+        AtomicFile.WriteAllText(report, CompareReport.Render(summary, profiles.Select(p => (p.Data, p.Figures)).ToArray()));
+
+        CompareTables.Write(console, summary, plan.HeadlineTarget, settings.Format);
+        // Markdown output is meant to be pasted whole: no trailing lines.
+        if (settings.Format == ConsoleFormat.Text)
+            console.WriteLine($"Report: {report}");
+        if (!summary.Cancelled) return 0;
+        if (settings.Format != ConsoleFormat.Json)
+            console.WriteLine($"Interrupted ({interruption.Cause}): the runs that finished are in {folder}; the others count as unsolved.");
+        return interruption.ExitCode;
+    }
+}

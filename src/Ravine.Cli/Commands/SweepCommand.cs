@@ -1,0 +1,46 @@
+using Ravine.Cli.Compare;
+using Ravine.Cli.Experiments;
+using Ravine.Cli.Output;
+using Ravine.IO;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ravine.Cli.Commands;
+
+/// <summary>
+/// <c>ravine sweep</c>: one method on one problem over a grid of its options; writes sweep.csv and two heatmaps (best
+/// gap, calls to the target) as PNG and SVG, and prints the grid (docs/COMPARE.md).
+/// </summary>
+internal sealed class SweepCommand(IAnsiConsole console, Interruption interruption) : Command<SweepSettings>
+{
+    public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = settings.ToPlan();
+        string folder = settings.Out ?? ResultsFolder.Default("sweep-");
+        Directory.CreateDirectory(folder);
+        int total = plan.X.Values.Count * (plan.Y?.Values.Count ?? 1) * plan.Seeds;
+        var cells = settings.Format != ConsoleFormat.Text
+            ? SweepRunner.Run(plan, null, cancellationToken)
+            : console.Progress().AutoClear(true).Start(progress =>
+            {
+                var task = progress.AddTask(Markup.Escape($"{total} runs"), maxValue: total);
+                return SweepRunner.Run(plan, () => task.Increment(1), cancellationToken);
+            });
+        AtomicFile.WriteAllText(Path.Combine(folder, "sweep.csv"), SweepTables.Csv(plan, cells));
+        Figures.Write(SweepFigures.Render(plan, cells), folder);
+        if (settings.Format == ConsoleFormat.Json)
+            console.Profile.Out.Writer.WriteLine(ExperimentJson.Serialize(cells.Select(c => new
+            {
+                x = plan.X.Values[c.X], y = plan.Y?.Values[c.Y], setting = c.Setting.Label, seeds = c.Runs.Count,
+                solved = c.Solved, bestGap = c.BestGap, calls = c.Calls, diverged = c.Diverged,
+            })));
+        else
+            SweepTables.Write(console, plan, cells, settings.Format);
+        if (settings.Format == ConsoleFormat.Text)
+            console.WriteLine($"Heatmaps and CSV: {folder}");
+        if (!cancellationToken.IsCancellationRequested) return 0;
+        if (settings.Format != ConsoleFormat.Json)
+            console.WriteLine($"Interrupted ({interruption.Cause}): the cells that ran are in {folder}.");
+        return interruption.ExitCode;
+    }
+}

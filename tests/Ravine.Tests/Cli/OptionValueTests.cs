@@ -9,7 +9,7 @@ public class OptionValueTests
     [InlineData("--seed takes a whole number in [0, 2^64), not '-1'.", "run", "--problem", "quartic-rosenbrock", "--seed", "-1")]
     [InlineData("--seed takes a whole number in [0, 2^64), not '-1'.", "reproduce", "--seed", "-1")]
     [InlineData("--seed takes a whole number in [0, 2^64), not 'x'.", "generate", "single-neuron", "--seed", "x", "--out", "x")]
-    [InlineData("--fstar takes a finite number, not 'x'.", "run", "--problem", "quartic-rosenbrock", "--fstar", "x")]
+    [InlineData("--fstar takes a finite number or 'unknown', not 'x'.", "run", "--problem", "quartic-rosenbrock", "--fstar", "x")]
     [InlineData("--checkpoint-every takes a whole number in [0, 2^31), not 'z'.", "run", "--problem", "quartic-rosenbrock", "--checkpoint-every", "z")]
     [InlineData("--runs takes a whole number in [1, 2^31), not 'x'.", "bench", "--runs", "x")]
     [InlineData("--format takes text, markdown or json, not 'xml'.", "reproduce", "--format", "xml")]

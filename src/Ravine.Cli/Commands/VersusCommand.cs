@@ -22,7 +22,7 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
         public string Reference { get; init; } = "gdpolyak";
 
         [CommandOption("--challenger <SPEC>")]
-        [Description("The challenger, written the same way (default: gdpolyak-adaptive, at its defaults).")]
+        [Description("The challenger, written the same way (default: gdpolyak-adaptive, at its defaults). Either may add fstar=unknown (hide the problem's f*: the method estimates it) or fstar=F (use F); fstar-estimate=F is gdpolyak's own option (f* unknown, estimate starting at F).")]
         public string Challenger { get; init; } = "gdpolyak-adaptive";
 
         [CommandOption("--problems <NAMES>")]

@@ -79,4 +79,26 @@ public class ValidationDataTests
         Assert.Throws<ArgumentException>(() => Minimizer.Minimize(problem, problem.Start, new GradientDescent(0.01),
             new MinimizeOptions { Validation = Noisy.Value.HeldOut }));
     }
+
+    [Fact]
+    public void Validating_and_the_safeguard_allocate_nothing_per_iteration()
+    {
+        var problem = QuadraticSensing.Generate(7, dimension: 10, rank: 1, width: 2, measurements: 60, heldOut: 20, noise: 0.05);
+        long Allocated(int iterations)
+        {
+            var options = new MinimizeOptions { Validation = problem.HeldOut, ValidationInterval = 3, MaxIterations = iterations, RecordTrace = false };
+            var method = new GdPolyak(0.02, 10, 1000, null);
+            Minimizer.Minimize(problem, problem.Start, method, options);
+            long least = long.MaxValue;
+            for (int attempt = 0; attempt < 3; attempt++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                Minimizer.Minimize(problem, problem.Start, method, options);
+                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+            return least;
+        }
+        long shorter = Allocated(100), longer = Allocated(400);
+        Assert.True(Math.Abs(longer - shorter) <= 64, $"100 iterations: {shorter} B, 400 iterations: {longer} B");
+    }
 }

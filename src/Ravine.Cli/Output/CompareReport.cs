@@ -20,6 +20,7 @@ internal static class CompareReport
         .figures svg { width: 100%; height: auto; border: 1px solid #eee; }
         code { background: #f6f6f6; padding: 0.1em 0.3em; }
         .warning { color: #c00; font-weight: bold; }
+        .num { white-space: nowrap; }
         """;
 
     public static string Render(CompareSummary summary, IReadOnlyList<(ProfileData Data, IReadOnlyList<Figures.Rendered> Figures)> profiles)
@@ -43,10 +44,10 @@ internal static class CompareReport
               $"(and a required count such as K over {E(string.Join(", ", summary.TuningCounts!.Select(Numbers.Plain)))}); the best setting per problem is reported, " +
               "and the profiles add the calls of the other settings to its cost.</p>\n");
         html.Append("<h2>Per method</h2>\n");
-        Table(html, CompareTables.MethodHeader(summary), CompareTables.MethodRows(summary));
+        HtmlReport.Table(html, CompareTables.MethodHeader(summary), CompareTables.MethodRows(summary));
         int headline = summary.Targets.Count / 2;
         html.Append("<h2>Per problem</h2>\n<p>").Append(E(CompareTables.Caption(summary, headline))).Append("</p>\n");
-        Table(html, CompareTables.ProblemHeader(summary), CompareTables.ProblemRows(summary, headline));
+        HtmlReport.Table(html, CompareTables.ProblemHeader(summary), CompareTables.ProblemRows(summary, headline));
         html.Append("<h2>Profiles</h2>\n<p>Performance profile (Dolan–Moré 2002): ρ(τ) is the fraction of instances on which the method " +
                     "reached the target with at most τ times the oracle calls of the best method on that instance; ρ(1) is how often it was " +
                     "fastest, the right end how often it got there at all. Data profile (Moré–Wild 2009): the fraction of instances solved within " +
@@ -55,11 +56,11 @@ internal static class CompareReport
         {
             html.Append($"<h3>f − f* ≤ {E(ProfileFigures.TargetText(data.Target))}</h3>\n<div class=\"figures\">\n");
             foreach (var figure in figures)
-                html.Append($"<figure>{StripXmlDeclaration(figure.Svg)}<figcaption>{E(figure.Kind.Title)}</figcaption></figure>\n");
+                html.Append($"<figure>{HtmlReport.StripXmlDeclaration(figure.Svg)}<figcaption>{E(figure.Kind.Title)}</figcaption></figure>\n");
             html.Append("</div>\n");
         }
         html.Append("<h2>Every method × problem</h2>\n<p>Calls and seconds to a target: median [first quartile, third quartile] over the seeds that reached it.</p>\n");
-        Table(html, DetailHeader(summary), DetailRows(summary));
+        HtmlReport.Table(html, DetailHeader(summary), DetailRows(summary));
         html.Append("</body></html>\n");
         return html.ToString();
     }
@@ -80,27 +81,6 @@ internal static class CompareReport
 
     private static string Range(Quartiles q, Func<double, string> format) =>
         double.IsNaN(q.Median) ? "—" : $"{format(q.Median)} [{format(q.Q1)}, {format(q.Q3)}]";
-
-    private static void Table(StringBuilder html, IReadOnlyList<string> header, IEnumerable<string[]> rows)
-    {
-        html.Append("<table><thead><tr>");
-        foreach (string h in header) html.Append("<th>").Append(E(h)).Append("</th>");
-        html.Append("</tr></thead><tbody>\n");
-        foreach (var row in rows)
-        {
-            html.Append("<tr>");
-            foreach (string cell in row) html.Append("<td>").Append(E(cell)).Append("</td>");
-            html.Append("</tr>\n");
-        }
-        html.Append("</tbody></table>\n");
-    }
-
-    // An XML declaration is not allowed inside an HTML document.
-    private static string StripXmlDeclaration(string svg)
-    {
-        svg = svg.TrimStart();
-        return svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
-    }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

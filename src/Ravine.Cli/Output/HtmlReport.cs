@@ -57,7 +57,8 @@ internal static partial class HtmlReport
         return html.ToString();
     }
 
-    private static void Table(StringBuilder html, IReadOnlyList<string> header, IEnumerable<string[]> rows, int verdictColumn = -1)
+    /// <summary>An HTML table whose numeric cells do not wrap (see <see cref="NumericCell"/>); shared by every report.</summary>
+    internal static void Table(StringBuilder html, IReadOnlyList<string> header, IEnumerable<string[]> rows, int verdictColumn = -1)
     {
         html.Append("<table><thead><tr>");
         foreach (string h in header) html.Append("<th>").Append(Text(h)).Append("</th>");
@@ -81,7 +82,7 @@ internal static partial class HtmlReport
     }
 
     // An XML declaration is not allowed inside an HTML document.
-    private static string StripXmlDeclaration(string svg)
+    internal static string StripXmlDeclaration(string svg)
     {
         svg = svg.TrimStart();
         return svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;

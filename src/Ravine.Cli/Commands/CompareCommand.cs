@@ -19,7 +19,8 @@ internal sealed class CompareCommand(IAnsiConsole console, Interruption interrup
         var plan = settings.ToPlan();
         var entries = CompareEntry.For(plan);
         string folder = settings.Out ?? ResultsFolder.Default("compare-");
-        Directory.CreateDirectory(folder);
+        // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
+        folder = OutputFolder.Prepare(folder);
         var started = DateTimeOffset.UtcNow;
         long clock = Stopwatch.GetTimestamp();
 

@@ -17,7 +17,8 @@ internal sealed class SweepCommand(IAnsiConsole console, Interruption interrupti
     {
         var plan = settings.ToPlan();
         string folder = settings.Out ?? ResultsFolder.Default("sweep-");
-        Directory.CreateDirectory(folder);
+        // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
+        folder = OutputFolder.Prepare(folder);
         int total = plan.X.Values.Count * (plan.Y?.Values.Count ?? 1) * plan.Seeds;
         var cells = settings.Format != ConsoleFormat.Text
             ? SweepRunner.Run(plan, null, cancellationToken)

@@ -44,7 +44,7 @@ public static class ExperimentRunner
         var descriptor = MethodRegistry.Find(key.Method);
         var arguments = descriptor.Resolve(defaults: published.MethodDefaults(descriptor), optimalValue: problem.OptimalValue);
         var method = descriptor.Create(arguments);
-        long budget = method.PlannedSteps ?? published.BaselineSteps;
+        long budget = Paper.PublishedExperiments.IterationBudget(method, published);
         return Execute(key, problem, arguments, plan.Seed, method, budget, observer, cancellationToken, published: published);
     }
 

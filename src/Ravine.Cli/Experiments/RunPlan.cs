@@ -12,9 +12,6 @@ namespace Ravine.Cli.Experiments;
 /// </summary>
 public sealed class RunPlan
 {
-    /// <summary>The iteration limit of a method without a budget of its own on a problem the paper did not run.</summary>
-    public const int DefaultIterationBudget = 100_000;
-
     private RunPlan(RunSettings settings, ITestProblem problem, MethodArguments arguments, IMethod method, long maxIterations)
     {
         Settings = settings;
@@ -44,7 +41,7 @@ public sealed class RunPlan
 
     /// <summary>
     /// The iteration limit: the settings', else the method's own budget (GDPolyak's epochs·(K + 1)), else the published
-    /// experiment's K·epochs on a problem the paper ran, else <see cref="DefaultIterationBudget"/>.
+    /// experiment's K·epochs on a problem the paper ran, else <see cref="MinimizeOptions.DefaultMaxIterations"/>.
     /// </summary>
     public long MaxIterations { get; }
 
@@ -90,8 +87,7 @@ public sealed class RunPlan
         var method = descriptor.Create(arguments);
         if ((settings.ValidationInterval is not null || settings.Patience is not null) && (problem as QuadraticSensing)?.HeldOut is null)
             throw new ArgumentException("--validation-every and --patience need held-out data: a quadratic-sensing folder (--data) with A_heldout.npy, B_heldout.npy and y_heldout.npy (ravine generate quadratic-sensing --validation M).", "patience");
-        long maxIterations = settings.MaxIterations
-            ?? method.PlannedSteps ?? published?.BaselineSteps ?? DefaultIterationBudget;
+        long maxIterations = settings.MaxIterations ?? PublishedExperiments.IterationBudget(method, published);
         return new RunPlan(settings, problem, arguments, method, maxIterations);
     }
 }

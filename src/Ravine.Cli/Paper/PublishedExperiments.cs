@@ -33,6 +33,16 @@ public static class PublishedExperiments
     /// <summary>The methods the paper compares, in its order.</summary>
     public static IReadOnlyList<string> Methods { get; } = ["gdpolyak", "gd", "polyak"];
 
+    /// <summary>
+    /// The iteration budget of <paramref name="method"/> when none is given: its own (GDPolyak's epochs·(K + 1)), else the
+    /// published experiment's K·epochs, else the library's default.
+    /// </summary>
+    public static long IterationBudget(Optimization.IMethod method, PublishedExperiment? published)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return method.PlannedSteps ?? published?.BaselineSteps ?? Optimization.MinimizeOptions.DefaultMaxIterations;
+    }
+
     /// <summary>The published experiment on the named problem, or null when the paper did not run it.</summary>
     public static PublishedExperiment? For(string problem) =>
         All.FirstOrDefault(e => string.Equals(e.Problem, problem, StringComparison.OrdinalIgnoreCase));

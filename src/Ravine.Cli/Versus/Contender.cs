@@ -75,7 +75,7 @@ public sealed class Contender
         ArgumentNullException.ThrowIfNull(problem);
         var published = PublishedExperiments.For(problem.Name);
         var method = Method.Create(Options, published?.MethodDefaults(Method), _optimalValueUnknown ? null : _optimalValue ?? Experiments.RunPlan.Known(problem.OptimalValue));
-        return (method, method.PlannedSteps ?? published?.BaselineSteps ?? MinimizeOptions.DefaultMaxIterations);
+        return (method, PublishedExperiments.IterationBudget(method, published));
     }
 
     /// <inheritdoc />

@@ -82,7 +82,7 @@ public class RunPlanTests
     {
         var lbfgs = RunPlan.Create(new RunSettings { Problem = "beale", Method = "lbfgs" });
         Assert.Equal(new LBfgs(10), lbfgs.Method);
-        Assert.Equal(RunPlan.DefaultIterationBudget, lbfgs.MaxIterations);
+        Assert.Equal(MinimizeOptions.DefaultMaxIterations, lbfgs.MaxIterations);
         var gdPolyak = RunPlan.Create(new RunSettings { Problem = "singular-wood", MethodOptions = Options.Of("eta", "1e-4", "K", "100", "epochs", "30") });
         Assert.Equal(30 * 101, gdPolyak.MaxIterations);
         var e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "beale", Method = "gd" }));

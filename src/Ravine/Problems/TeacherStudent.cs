@@ -27,10 +27,10 @@ namespace Ravine.Problems;
 /// </para>
 /// <para>
 /// Accuracy next to the solution set: terms between nearly aligned neurons keep their relative accuracy (stable angles,
-/// series s(θ)), and r is exact to a few ε. With k = 1 every term is of that kind and f is accurate relative to itself,
-/// as for the single neuron. With k ≥ 2 the terms between neurons of different teachers are O(‖v‖²) and cancel only in
-/// their sum, so f carries an absolute rounding error of a few ε·Σⱼ‖vⱼ‖² (measured ~1e-16 at the default instance's
-/// solutions): the Polyak steps see f only down to there.
+/// series s(θ)), and r is exact to a few ε. With k ≥ 2 the terms between neurons of different teachers are O(‖v‖²) and
+/// cancel only in their sum; summed directly they would leave f an absolute error of a few ε·Σⱼ‖vⱼ‖² (1e-16, at
+/// distance ≈ 1e-5 from the solutions on the default instance), so they are summed by teacher groups instead
+/// (<see cref="TeacherStudentCrossTerms"/>), which brings their error down to about ε·dist.
 /// </para>
 /// <para>
 /// Instances (<see cref="Generate"/>): teachers are Gaussian directions scaled to unit norm (linearly independent with
@@ -53,9 +53,10 @@ internal sealed class TeacherStudent : ITestProblem, IKnowsDistanceToSolutions
 
     private readonly int _d, _n, _k;
     private readonly double[] _teachers, _teacherNorms, _start;
-    private readonly double _teacherPairs;
     private readonly double[] _norms, _studentAngles, _teacherAngles, _residual;
     private readonly TeacherStudentSolutions _solutions;
+    private readonly TeacherStudentCrossTerms _crossTerms;
+    private readonly int[] _groups;
 
     /// <summary>The problem with teachers V (k×d row-major) and the start W (n×d row-major); the arrays are copied.</summary>
     /// <exception cref="ArgumentException">Sizes that do not fit, a non-finite entry, or a zero teacher.</exception>
@@ -83,15 +84,13 @@ internal sealed class TeacherStudent : ITestProblem, IKnowsDistanceToSolutions
             if (_teacherNorms[j] == 0)
                 throw new ArgumentException($"Teacher {j} is zero: it adds nothing, and the solution set's simplices need a direction.", nameof(teachers));
         }
-        for (int j = 0; j < _k; j++)
-            for (int l = j + 1; l < _k; l++)
-                _teacherPairs += ReluKernel.SinMinusThetaCos(ReluKernel.Angle(Row(_teachers, j), _teacherNorms[j], Row(_teachers, l), _teacherNorms[l]))
-                    * _teacherNorms[j] * _teacherNorms[l];
         _norms = new double[_n];
         _studentAngles = new double[_n * _n];
         _teacherAngles = new double[_n * _k];
         _residual = new double[d];
         _solutions = new TeacherStudentSolutions(_teachers, _n, _k, d);
+        _crossTerms = new TeacherStudentCrossTerms(_teachers, _teacherNorms, _n);
+        _groups = new int[_n];
     }
 
     /// <summary>
@@ -161,22 +160,22 @@ internal sealed class TeacherStudent : ITestProblem, IKnowsDistanceToSolutions
         for (int i = 0; i < n; i++) _norms[i] = Math.Sqrt(FusedSums.SumOfSquares(Row(x, i)));
         double residualSquares = Residual(x);
 
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < k; j++)
+                _teacherAngles[i * k + j] = ReluKernel.Angle(Row(x, i), _norms[i], Row(_teachers, j), _teacherNorms[j]);
+        for (int i = 0; i < n; i++)
+            for (int q = i + 1; q < n; q++)
+                _studentAngles[i * n + q] = _studentAngles[q * n + i] = ReluKernel.Angle(Row(x, i), _norms[i], Row(x, q), _norms[q]);
+        double across = _crossTerms.Sum(x, _norms, _teacherAngles, _groups);
+        // The pairs within a group, in the single neuron's order (students, then teachers): with k = 1 that is all of them.
         double pairs = 0;
         for (int i = 0; i < n; i++)
             for (int q = i + 1; q < n; q++)
-            {
-                double theta = ReluKernel.Angle(Row(x, i), _norms[i], Row(x, q), _norms[q]);
-                _studentAngles[i * n + q] = _studentAngles[q * n + i] = theta;
-                pairs += ReluKernel.SinMinusThetaCos(theta) * _norms[i] * _norms[q];
-            }
+                if (_groups[i] == _groups[q])
+                    pairs += ReluKernel.SinMinusThetaCos(_studentAngles[i * n + q]) * _norms[i] * _norms[q];
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < k; j++)
-            {
-                double theta = ReluKernel.Angle(Row(x, i), _norms[i], Row(_teachers, j), _teacherNorms[j]);
-                _teacherAngles[i * k + j] = theta;
-                pairs -= ReluKernel.SinMinusThetaCos(theta) * _norms[i] * _teacherNorms[j];
-            }
-        double f = 0.25 * residualSquares + InverseTwoPi * (pairs + _teacherPairs);
+            pairs -= ReluKernel.SinMinusThetaCos(_teacherAngles[i * k + _groups[i]]) * _norms[i] * _teacherNorms[_groups[i]];
+        double f = 0.25 * residualSquares + InverseTwoPi * (pairs + across);
 
         for (int i = 0; i < n; i++)
         {

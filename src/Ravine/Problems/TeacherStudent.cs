@@ -141,7 +141,7 @@ internal sealed class TeacherStudent : ITestProblem, IKnowsDistanceToSolutions
     public string Name => "teacher-student";
 
     /// <inheritdoc />
-    public string Title => $"{_n} ReLU students learning {_k} teachers (d = {_d}), population loss";
+    public string Title => $"{_n} ReLU students learning {_k} teacher{(_k == 1 ? "" : "s")} (d = {_d}), population loss";
 
     /// <inheritdoc />
     public double[] Start => (double[])_start.Clone();

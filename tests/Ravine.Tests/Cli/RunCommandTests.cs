@@ -43,7 +43,7 @@ public class RunCommandTests
         using var folder = new ScratchFolder();
         Succeeds(CliRunner.Run("run", "--problem", "teacher-student", "--size", "d=8,students=3,teachers=1", "--method", "polyak", "--max-iters", "20", "--out", folder.Root));
         var summary = ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder.Root, "summary.json")));
-        Assert.Equal("3 ReLU students learning 1 teachers (d = 8), population loss", Assert.Single(summary.Runs).ProblemTitle);
+        Assert.Equal("3 ReLU students learning 1 teacher (d = 8), population loss", Assert.Single(summary.Runs).ProblemTitle);
         Assert.Equal("d=8,students=3,teachers=1", summary.Settings!.Size);
         using (var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Root, "summary.json"))))
             Assert.Equal(summary.Settings, RunSettingsJson.Parse(document.RootElement.GetProperty("settings").GetRawText(), "summary.json"));

@@ -15,7 +15,7 @@ internal sealed class CompareSettings : CommandSettings
     public string? Methods { get; init; }
 
     [CommandOption("--problems <NAMES>")]
-    [Description("Comma-separated problems (default: every problem that needs no installed data set: the paper's and the external test set).")]
+    [Description("Comma-separated problems (default: every problem that needs no installed data set: the paper's, the teacher–student networks and the external test set).")]
     public string? Problems { get; init; }
 
     [CommandOption("--seeds <N>")]

@@ -23,6 +23,10 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         [Description("The problem, e.g. quartic-rosenbrock or single-neuron (an unknown name lists the known ones).")]
         public string? Problem { get; init; }
 
+        [CommandOption("--size <SIZES>")]
+        [Description("The generated instance's sizes as KEY=N,KEY=N, for the problems that have them (teacher-student: d, students, teachers; teacher-student-sampled: also samples); default: the problem's. Not with --data.")]
+        public string? Size { get; init; }
+
         [CommandOption("--data <DIR>")]
         [Description("A folder of .npy files holding your instance (see docs/USAGE.md); default: generate one from --seed.")]
         public string? Data { get; init; }
@@ -72,7 +76,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         public string? Resume { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionText.FirstBlank(("--problem", Problem, "a problem's name"), ("--data", Data, "a folder of .npy files"), ("--method", Method, "a method's name"),
+            OptionText.FirstBlank(("--problem", Problem, "a problem's name"), ("--size", Size, "sizes KEY=N,KEY=N"), ("--data", Data, "a folder of .npy files"), ("--method", Method, "a method's name"),
                 ("--out", Out, "a folder"), ("--config", Config, "a JSON file"), ("--resume", Resume, "a folder")) is { } error
                 ? ValidationResult.Error(error) : ValidationResult.Success();
 
@@ -80,6 +84,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         internal IEnumerable<string> SettingsBesidesResume()
         {
             if (Problem is not null) yield return "--problem";
+            if (Size is not null) yield return "--size";
             if (Data is not null) yield return "--data";
             if (Method is not null) yield return "--method";
             if (MaxIters is not null) yield return "--max-iters";
@@ -203,6 +208,8 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         return new RunSettings
         {
             Problem = problem,
+            // The file's sizes belong to the file's problem, as its method options to its method.
+            Size = options.Size ?? (file is not null && string.Equals(file.Problem, problem, StringComparison.OrdinalIgnoreCase) ? file.Size : null),
             Data = options.Data ?? file?.Data,
             Method = method,
             MethodOptions = merged,

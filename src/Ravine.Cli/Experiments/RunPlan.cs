@@ -72,8 +72,10 @@ public sealed class RunPlan
         descriptor.Check(settings.MethodOptions);
         if (settings.Data is { } data && File.Exists(data))
             throw new Instances.InstanceDataException(data, "a file, not a folder; --data takes the folder that holds the instance's .npy files");
+        if (settings.Data is not null && settings.Size is not null)
+            throw new ArgumentException("--size sets the sizes of a generated instance; with --data the folder's arrays fix them.", "size");
         var problem = settings.Data is null
-            ? ProblemRegistry.Generate(settings.Problem, settings.Seed)
+            ? ProblemRegistry.Find(settings.Problem).GenerateAt(settings.Seed, settings.Size)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
         return Create(settings, problem);
     }

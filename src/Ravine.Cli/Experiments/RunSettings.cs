@@ -18,6 +18,12 @@ public sealed record RunSettings
     /// <summary>The problem name, e.g. <c>quadratic-sensing</c> (see <see cref="ProblemRegistry.Names"/>).</summary>
     public required string Problem { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("problem must name a problem.", nameof(Problem)) : value; }
 
+    /// <summary>
+    /// The generated instance's sizes as <c>key=N,key=N</c> (see <see cref="ProblemDescriptor.Sizes"/>; e.g.
+    /// <c>d=20,students=6,teachers=3</c> for <c>teacher-student</c>); null: the problem's defaults. Not with <see cref="Data"/>.
+    /// </summary>
+    public string? Size { get; init; }
+
     /// <summary>A folder of .npy files holding the instance (see <see cref="InstanceFormats"/>); null: generate it from <see cref="Seed"/>.</summary>
     public string? Data { get; init; }
 
@@ -64,11 +70,11 @@ public sealed record RunSettings
 
     /// <summary>Equal settings: every value, and the same method options (as text) whatever their order.</summary>
     public bool Equals(RunSettings? other) =>
-        other is not null && Problem == other.Problem && Data == other.Data && Method == other.Method
+        other is not null && Problem == other.Problem && Size == other.Size && Data == other.Data && Method == other.Method
         && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && ValidationInterval == other.ValidationInterval && Patience == other.Patience && Seed == other.Seed
         && Output == other.Output && MethodOptions.Count == other.MethodOptions.Count
         && MethodOptions.All(o => other.MethodOptions.TryGetValue(o.Key, out var v) && v == o.Value);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Problem, Data, Method, MaxIterations, OptimalValue, Seed, Output, MethodOptions.Count);
+    public override int GetHashCode() => HashCode.Combine(Problem, Data, Method, MaxIterations, OptimalValue, Seed, Output, HashCode.Combine(Size, MethodOptions.Count));
 }

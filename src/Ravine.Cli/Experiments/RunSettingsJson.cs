@@ -8,7 +8,7 @@ namespace Ravine.Cli.Experiments;
 
 /// <summary>
 /// Reads <see cref="RunSettings"/> from a JSON object whose keys are the long options of <c>ravine run</c> without
-/// their dashes: <c>problem</c> (required), <c>data</c>, <c>method</c>, <c>max-iters</c>, <c>fstar</c>, <c>seed</c>,
+/// their dashes: <c>problem</c> (required), <c>size</c>, <c>data</c>, <c>method</c>, <c>max-iters</c>, <c>fstar</c>, <c>seed</c>,
 /// <c>out</c>, and the method's own options (e.g. <c>eta</c>, <c>K</c>, <c>epochs</c> for GDPolyak, <c>lr</c> for
 /// Adam: <see cref="MethodDescriptor.Options"/>). Keys are case-sensitive; an unknown or repeated key, a
 /// value of the wrong type or an invalid value is rejected with a one-line <see cref="FormatException"/> that names
@@ -18,7 +18,7 @@ namespace Ravine.Cli.Experiments;
 public static class RunSettingsJson
 {
     /// <summary>The keys of the run itself, in the order the documentation lists them; every other key is a method option.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["problem", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience"];
+    public static IReadOnlyList<string> Keys { get; } = ["problem", "size", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -56,6 +56,7 @@ public static class RunSettingsJson
         ArgumentNullException.ThrowIfNull(settings);
         writer.WriteStartObject();
         writer.WriteString("problem", settings.Problem);
+        if (settings.Size is { } size) writer.WriteString("size", size);
         if (settings.Data is { } data) writer.WriteString("data", data);
         writer.WriteString("method", settings.Method);
         foreach (var (key, value) in settings.MethodOptions)
@@ -162,6 +163,7 @@ public static class RunSettingsJson
             return new RunSettings
             {
                 Problem = String(root, "problem", source)!,
+                Size = String(root, "size", source),
                 Data = PathValue(String(root, "data", source), baseFolder),
                 Method = methodName,
                 MethodOptions = options,

@@ -26,6 +26,42 @@ public sealed record ProblemDescriptor(string Name, string Summary, Func<ulong, 
     /// </summary>
     public bool NeedsExternalData { get; init; }
 
+    /// <summary>
+    /// The sizes the problem can be generated at, each a key and its default, in the order help lists them (e.g. d = 50,
+    /// students = 4, teachers = 2); empty when the problem's sizes are fixed.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, int>> Sizes { get; init; } = [];
+
+    /// <summary>Builds the instance of a seed at the given sizes (a value for every key of <see cref="Sizes"/>); null when the sizes are fixed.</summary>
+    public Func<ulong, IReadOnlyDictionary<string, int>, ITestProblem>? GenerateSized { get; init; }
+
+    /// <summary>
+    /// The instance of a seed at the sizes written as <c>key=N,key=N</c> (keys of <see cref="Sizes"/>, each N ≥ 1; keys
+    /// left out keep their defaults); null or blank: <see cref="Generate"/>(<paramref name="seed"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The problem has fixed sizes, or a key or value is not valid (<see cref="ArgumentException.ParamName"/> is <c>size</c>), or the generator rejects the sizes.</exception>
+    public ITestProblem GenerateAt(ulong seed, string? sizes)
+    {
+        if (string.IsNullOrWhiteSpace(sizes)) return Generate(seed);
+        if (GenerateSized is null || Sizes.Count == 0)
+            throw new ArgumentException($"{Name} has fixed sizes; --size applies to the problems that list sizes in their help ({string.Join(", ", ProblemRegistry.All.Where(p => p.Sizes.Count > 0).Select(p => p.Name))}).", "size");
+        var values = Sizes.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string part in sizes.Split(',', StringSplitOptions.TrimEntries))
+        {
+            string[] pair = part.Split('=', StringSplitOptions.TrimEntries);
+            string known = string.Join(", ", Sizes.Select(s => $"{s.Key} (default {s.Value})"));
+            if (pair.Length != 2 || !values.ContainsKey(pair[0]))
+                throw new ArgumentException($"'{part}' is not a size of {Name}: write KEY=N,KEY=N with keys {known}.", "size");
+            if (!int.TryParse(pair[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value) || value < 1)
+                throw new ArgumentException($"{pair[0]} must be a whole number ≥ 1, not '{pair[1]}'.", "size");
+            if (!given.Add(pair[0]))
+                throw new ArgumentException($"{pair[0]} is given twice.", "size");
+            values[pair[0]] = value;
+        }
+        return GenerateSized(seed, values);
+    }
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

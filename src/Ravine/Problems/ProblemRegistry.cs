@@ -9,6 +9,10 @@ public static class ProblemRegistry
     /// <summary>The seed a problem is generated from when none is given: 3407, the seed of the GDPolyak paper's notebook.</summary>
     public const ulong DefaultSeed = 3407;
 
+    // Before All: static fields are initialized in the order they are written.
+    private static readonly KeyValuePair<string, int>[] TeacherStudentSizes =
+        [new("d", TeacherStudent.DefaultInputDimension), new("students", TeacherStudent.DefaultStudents), new("teachers", TeacherStudent.DefaultTeachers)];
+
     /// <summary>Every problem, in the order help texts list them.</summary>
     public static IReadOnlyList<ProblemDescriptor> All { get; } =
     [
@@ -16,6 +20,11 @@ public static class ProblemRegistry
         new("quadratic-sensing", "over-parameterized quadratic sensing (d = 100, r = 2, k = 4, m = 1,000)", seed => QuadraticSensing.Generate(seed), new QuadraticSensingInstance()) { Source = Paper },
         new("matrix-factorization", "over-parameterized matrix factorization ¼‖XXᵀ − M♮‖² (d = 100, r = 2, k = 4)", seed => MatrixFactorization.Generate(seed), new MatrixFactorizationInstance()) { Source = Paper },
         new("single-neuron", "one ReLU neuron learned by two (d = 100), population loss in closed form", seed => SingleNeuron.Generate(seed), new SingleNeuronInstance()) { Source = Paper },
+        // Beyond the paper: the single neuron generalized to n students and k teachers, in expectation and on samples.
+        new("teacher-student", "4 ReLU students learning 2 unit teachers (d = 50), population loss in closed form; --size d=,students=,teachers=", seed => TeacherStudent.Generate(seed)) { Source = TeacherStudentSource, Sizes = TeacherStudentSizes,
+            GenerateSized = (seed, size) => TeacherStudent.Generate(seed, size["d"], size["students"], size["teachers"]) },
+        new("teacher-student-sampled", "4 ReLU students learning 2 unit teachers (d = 50) on 1,000 Gaussian samples; --size d=,students=,teachers=,samples=", seed => TeacherStudentSampled.Generate(seed)) { Source = TeacherStudentSource, Sizes = [.. TeacherStudentSizes, new("samples", TeacherStudentSampled.DefaultSamples)],
+            GenerateSized = (seed, size) => TeacherStudentSampled.Generate(seed, size["d"], size["students"], size["teachers"], size["samples"]) },
         new("fashion-mnist", "a tanh network 784–64–10 interpolating 1,000 Fashion-MNIST images (squared loss; Debian's dataset-fashion-mnist)", seed => FashionMnist.Generate(seed)) { Source = "Xiao, Rasul, Vollgraf, \"Fashion-MNIST\", arXiv 1708.07747", NeedsExternalData = true },
         // The external test set, from the ravines closest to the theory to the stress tests; the standard start, whatever the seed.
         new("singular-rosenbrock", "extended Rosenbrock made singular (Schnabel–Frank), n = 10: quartic along one direction", _ => new SingularRosenbrock()) { Source = MghSingular(21) },
@@ -29,6 +38,8 @@ public static class ProblemRegistry
     ];
 
     private const string Paper = "Davis, Drusvyatskiy, Jiang, \"Gradient descent with adaptive stepsize converges (nearly) linearly under fourth-order growth\", arXiv 2409.19791";
+
+    private const string TeacherStudentSource = "Safran, Shamir, \"Spurious local minima are common in two-layer ReLU neural networks\", ICML 2018 (the loss); the single neuron of Davis, Drusvyatskiy, Jiang generalized";
 
     private static string MghSingular(int number) => $"Moré, Garbow, Hillstrom 1981, problem {number}, made singular as in Schnabel and Frank 1984";
 

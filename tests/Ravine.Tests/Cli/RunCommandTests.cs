@@ -38,6 +38,21 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void Size_sets_a_generated_instance_s_sizes_and_is_recorded_in_the_settings()
+    {
+        using var folder = new ScratchFolder();
+        Succeeds(CliRunner.Run("run", "--problem", "teacher-student", "--size", "d=8,students=3,teachers=1", "--method", "polyak", "--max-iters", "20", "--out", folder.Root));
+        var summary = ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder.Root, "summary.json")));
+        Assert.Equal("3 ReLU students learning 1 teacher (d = 8), population loss", Assert.Single(summary.Runs).ProblemTitle);
+        Assert.Equal("d=8,students=3,teachers=1", summary.Settings!.Size);
+        using (var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Root, "summary.json"))))
+            Assert.Equal(summary.Settings, RunSettingsJson.Parse(document.RootElement.GetProperty("settings").GetRawText(), "summary.json"));
+        var (code, _, error) = CliRunner.Run("run", "--problem", "single-neuron", "--size", "d=8", "--out", Path.Combine(folder.Root, "x"));
+        Assert.Equal(2, code);
+        Assert.Contains("fixed sizes", error);
+    }
+
+    [Fact]
     public void Run_writes_the_trace_the_summary_with_its_settings_and_the_figures()
     {
         using var folder = new ScratchFolder();
@@ -209,7 +224,7 @@ public class RunCommandTests
         File.WriteAllText(path, """{ "problem": "quartic-rosenbrock", "stepsize": 0.1 }""");
         var (code, _, error) = CliRunner.Run("run", "--config", path);
         Assert.Equal(2, code);
-        Assert.StartsWith($"ravine: {path}: unknown key 'stepsize'; known keys: problem, data,", error);
+        Assert.StartsWith($"ravine: {path}: unknown key 'stepsize'; known keys: problem, size, data,", error);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
 

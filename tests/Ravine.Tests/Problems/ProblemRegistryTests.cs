@@ -33,4 +33,19 @@ public class ProblemRegistryTests
         Assert.DoesNotContain("fashion-mnist", Ravine.Cli.Compare.ComparePlan.DefaultProblems);
         Assert.Equal(ProblemRegistry.Names.Count - 1, Ravine.Cli.Compare.ComparePlan.DefaultProblems.Count);
     }
+
+    [Fact]
+    public void Sizes_are_read_as_key_value_pairs_over_the_defaults_and_bad_ones_are_rejected_naming_size()
+    {
+        var descriptor = ProblemRegistry.Find("teacher-student-sampled");
+        var sized = (TeacherStudentSampled)descriptor.GenerateAt(5, "d=7, samples=30");
+        Assert.Equal((7, 30, 7 * TeacherStudent.DefaultStudents), (sized.InputDimension, sized.Samples, sized.Dimension));
+        // The default sizes are the registry's instance, bit for bit.
+        Assert.Equal(descriptor.Generate(5).Start, descriptor.GenerateAt(5, null).Start);
+        Assert.Equal(descriptor.Generate(5).Start, descriptor.GenerateAt(5, "d=50,students=4,teachers=2,samples=1000").Start);
+        foreach (string bad in new[] { "width=3", "d=0", "d=x", "d", "d=3,d=4", "students=1" })
+            Assert.ThrowsAny<ArgumentException>(() => descriptor.GenerateAt(5, bad));
+        Assert.Equal("size", Assert.Throws<ArgumentException>(() => descriptor.GenerateAt(5, "width=3")).ParamName);
+        Assert.Equal("size", Assert.Throws<ArgumentException>(() => ProblemRegistry.Find("single-neuron").GenerateAt(5, "d=3")).ParamName);
+    }
 }

@@ -1,4 +1,5 @@
 using Ravine.IO;
+using Ravine.Objectives;
 using Ravine.Optimization;
 using Ravine.Problems;
 
@@ -29,7 +30,7 @@ public sealed class RunObservations
     private readonly Func<int, TraceAnnotation> _annotation;
 
     /// <summary>Observations of a run on <paramref name="problem"/> with this iteration budget.</summary>
-    public RunObservations(Objectives.IObjective problem, long budget)
+    public RunObservations(IObjective problem, long budget)
     {
         ArgumentNullException.ThrowIfNull(problem);
         _previousGradient = new double[problem.Dimension];

@@ -55,8 +55,9 @@ internal sealed class RunTraceFile : IDisposable
     }
 
     /// <summary>
-    /// Appends the rows of <paramref name="trace"/> not yet on disk, with their <paramref name="annotations"/> (by row), and flushes them to the disk, so that a checkpoint
-    /// written next never counts rows that a crash (of the process or the machine) could lose.
+    /// Appends the rows of <paramref name="trace"/> not yet on disk, with their <paramref name="annotations"/> (by row),
+    /// and flushes them to the disk, so that a checkpoint written next never counts rows that a crash (of the process or
+    /// the machine) could lose.
     /// </summary>
     public void Append(Trace trace, Func<int, TraceAnnotation>? annotations = null)
     {

@@ -100,6 +100,15 @@ internal sealed class CompareAnalysis
             Diverged = runs.Count(r => r.Diverged),
             TuningCallsMedian = Quartiles.Of(tuning).Median,
             StopReasons = string.Join(", ", runs.GroupBy(r => r.StopReason).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")),
+            TrainAccuracyMedian = MedianOf(runs.Select(r => r.TrainAccuracy)),
+            TestAccuracyMedian = MedianOf(runs.Select(r => r.TestAccuracy)),
         };
+    }
+
+    // Null when no run measured it (the problem does not know its accuracy).
+    private static double? MedianOf(IEnumerable<double?> values)
+    {
+        var measured = values.OfType<double>().ToArray();
+        return measured.Length == 0 ? null : Quartiles.Of(measured).Median;
     }
 }

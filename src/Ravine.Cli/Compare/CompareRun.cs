@@ -35,6 +35,11 @@ internal sealed record CompareRun
     /// <summary>Per target: the wall seconds at that point, or null.</summary>
     public required IReadOnlyList<double?> SecondsToTarget { get; init; }
 
+    /// <summary>On a problem that knows its accuracy: the fraction of training examples the point of record classifies correctly; else null.</summary>
+    public double? TrainAccuracy { get; init; }
+    /// <summary>On a problem that knows its accuracy: the fraction of test examples the point of record classifies correctly; else null.</summary>
+    public double? TestAccuracy { get; init; }
+
     /// <summary>True when the run blew up: f grew past the divergence bound, or a value, gradient or step was not finite.</summary>
     public bool Diverged => StopReason is StopReason.Diverged or StopReason.NonFiniteValue or StopReason.NonFiniteGradient or StopReason.NonFiniteStep;
 

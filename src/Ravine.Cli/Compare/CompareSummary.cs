@@ -62,6 +62,10 @@ internal sealed record MethodProblemSummary
     public required double TuningCallsMedian { get; init; }
     /// <summary>The stop reasons of the reported runs with their counts, e.g. "MaxOracleCalls 8, Diverged 2".</summary>
     public required string StopReasons { get; init; }
+    /// <summary>On a problem that knows its accuracy: the median over seeds of the training accuracy at the point of record; else null.</summary>
+    public double? TrainAccuracyMedian { get; init; }
+    /// <summary>On a problem that knows its accuracy: the median over seeds of the test accuracy at the point of record; else null.</summary>
+    public double? TestAccuracyMedian { get; init; }
 }
 
 /// <summary>How one method did against one target gap on one problem.</summary>

@@ -50,6 +50,8 @@ internal static class RunMeasurement
             }
         }
         double optimal = instance.OptimalValue;
+        // At the point of record, the one a user of the method would keep; a forward pass each, not oracle calls.
+        var classifier = instance as IKnowsAccuracy;
         return new CompareRun
         {
             Method = setting.Method.Name,
@@ -65,6 +67,8 @@ internal static class RunMeasurement
             FinalGap = trace.Count > 0 ? trace.Gap[trace.Count - 1] : double.NaN,
             CallsToTarget = calls,
             SecondsToTarget = seconds,
+            TrainAccuracy = classifier?.TrainAccuracy(result.X),
+            TestAccuracy = classifier?.TestAccuracy(result.X),
         };
     }
 }

@@ -117,7 +117,7 @@ public sealed class ExperimentFiles : IExperimentObserver
         Directory.CreateDirectory(ProblemFolder(run.Key.Problem));
         // A checkpointed run has appended its trace here as it went; writing it again would double the cost of a long run.
         if (run.TraceFile != TracePath(run.Key))
-            TraceCsv.Write(run.Result.Trace, TracePath(run.Key));
+            TraceCsv.Write(run.Result.Trace, TracePath(run.Key), run.Observations?.Annotations(run.Result.Trace));
         AtomicFile.WriteAllText(RunSummaryPath(run.Key), ExperimentJson.Serialize(RunSummary.From(run)));
     }
 

@@ -58,6 +58,16 @@ public sealed class ExperimentRun
     /// see <see cref="RunTraceFile"/>), or null: a writer of the run's files leaves that file as it is.
     /// </summary>
     public string? TraceFile { get; init; }
+    /// <summary>What the run recorded beside its trace (ravine diagnostics, accuracies), or null when nothing was observed.</summary>
+    public RunObservations? Observations { get; init; }
+
+    /// <summary>The ravine diagnostics of the epochs that ended with a long step (empty for methods without long steps).</summary>
+    public IReadOnlyList<EpochDiagnostic> Epochs => _epochs ??= Observations?.Epochs(Result.Trace) ?? [];
+    private IReadOnlyList<EpochDiagnostic>? _epochs;
+
+    /// <summary>The training and test accuracies measured along the run (empty unless the problem knows them).</summary>
+    public IReadOnlyList<AccuracySample> Accuracy => Observations?.Accuracy ?? [];
+
     /// <summary>The seed of the instance.</summary>
     public ulong Seed { get; }
     /// <summary>The iteration limit the run had.</summary>

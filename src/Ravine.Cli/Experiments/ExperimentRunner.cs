@@ -76,19 +76,22 @@ public static class ExperimentRunner
     {
         long every = Math.Max(1, budget / 100);
         observer?.RunStarted(key, budget);
+        var observations = new RunObservations(problem, budget);
+        if (checkpointing?.ResumeFrom is { } resumed) observations.Resume(resumed, checkpointing.ResumeAnnotations);
         var options = new MinimizeOptions
         {
             MaxIterations = budget,
             CancellationToken = cancellationToken,
-            Observer = observer is null ? null : (in IterationInfo info) =>
+            Observer = (in IterationInfo info) =>
             {
-                if (info.Iteration % every == 0) observer.Progress(key, info.Iteration, info.Gap);
+                observations.Observe(in info);
+                if (observer is not null && info.Iteration % every == 0) observer.Progress(key, info.Iteration, info.Gap);
                 return ObserverAction.Continue;
             },
         };
         using var traceFile = checkpointing?.OpenTraceFile();
         if (checkpointing is not null)
-            options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpoint => checkpointing.Save(checkpoint, traceFile!) };
+            options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpoint => checkpointing.Save(checkpoint, traceFile!, observations) };
         if (validate is not null) options = validate(options);
         MinimizeResult result;
         try
@@ -100,23 +103,25 @@ public static class ExperimentRunner
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
             // The trace up to the failure is the user's best clue to it: the observer writes it before the error ends the command.
-            traceFile?.Append(partial.Trace);
+            traceFile?.Append(partial.Trace, observations.Annotations(partial.Trace));
             traceFile?.Dispose();
             observer?.RunFinished(new ExperimentRun(key, problem.Title, arguments, seed, budget, partial)
             {
                 Published = published,
+                Observations = observations,
                 TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
             });
             throw;
         }
         // The checkpoint first: an interrupted run's state is what a second Ctrl+C must not lose.
         bool resumable = result.StopReason == StopReason.Cancelled && result.Checkpoint is not null;
-        if (resumable) checkpointing?.Save(result.Checkpoint!, traceFile!);
-        else traceFile?.Append(result.Trace);
+        if (resumable) checkpointing?.Save(result.Checkpoint!, traceFile!, observations);
+        else traceFile?.Append(result.Trace, observations.Annotations(result.Trace));
         traceFile?.Dispose();
         var run = new ExperimentRun(key, problem.Title, arguments, seed, budget, result)
         {
             Published = published,
+            Observations = observations,
             TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
             SingleNeuronSplit = problem is SingleNeuron neuron ? Paper.SingleNeuronSurrogate.Split(neuron, result.X) : double.NaN,
         };

@@ -113,7 +113,8 @@ public static class RunCheckpointFile
                     };
             }
             var (tracePath, rows) = TraceOf(root, path);
-            var (trace, length) = ReadTrace(tracePath, rows, path);
+            var annotations = new Dictionary<int, TraceAnnotation>();
+            var (trace, length) = ReadTrace(tracePath, rows, path, annotations);
             RunCheckpoint state;
             try
             {
@@ -128,7 +129,7 @@ public static class RunCheckpointFile
             if (last.Iteration != state.Iteration || last.OracleCalls != state.OracleCalls
                 || BitConverter.DoubleToInt64Bits(last.Value) != BitConverter.DoubleToInt64Bits(state.Value))
                 throw new FormatException($"{tracePath}: row {rows} is not the state {path} holds (iteration {state.Iteration}, {state.OracleCalls} oracle calls, f = {RoundTripDouble.Format(state.Value)}); the trace file belongs to another run or was changed, so the run cannot be resumed");
-            return new SavedRun(runSettings, state) { DataFingerprint = fingerprint, TraceFile = tracePath, TraceLength = length };
+            return new SavedRun(runSettings, state) { DataFingerprint = fingerprint, TraceFile = tracePath, TraceLength = length, Annotations = annotations };
         }
     }
 
@@ -147,7 +148,7 @@ public static class RunCheckpointFile
         return (full, count);
     }
 
-    private static (Trace Trace, long Length) ReadTrace(string tracePath, int rows, string path)
+    private static (Trace Trace, long Length) ReadTrace(string tracePath, int rows, string path, Dictionary<int, TraceAnnotation> annotations)
     {
         byte[] bytes;
         try
@@ -160,7 +161,7 @@ public static class RunCheckpointFile
         }
         try
         {
-            var trace = TraceCsv.ReadRows(bytes, rows, out long length);
+            var trace = TraceCsv.ReadRows(bytes, rows, out long length, annotations);
             return (trace, length);
         }
         catch (FormatException e)
@@ -183,4 +184,7 @@ public sealed record SavedRun(RunSettings Settings, RunCheckpoint Checkpoint)
 
     /// <summary>The bytes of <see cref="TraceFile"/> that hold its header and those rows; a resumed run cuts the file there.</summary>
     public required long TraceLength { get; init; }
+
+    /// <summary>The annotations (diagnostics, accuracies) of those rows, by row: a resumed run writes them again in its report.</summary>
+    internal IReadOnlyDictionary<int, TraceAnnotation> Annotations { get; init; } = new Dictionary<int, TraceAnnotation>();
 }

@@ -33,6 +33,9 @@ public sealed record RunCheckpointing
     /// <summary>With <see cref="ResumeFrom"/>: the bytes of the trace CSV that hold its rows (what follows them is cut off).</summary>
     public long ResumeTraceLength { get; init; }
 
+    /// <summary>With <see cref="ResumeFrom"/>: the annotations (diagnostics, accuracies) of the rows on disk, by row.</summary>
+    internal IReadOnlyDictionary<int, Ravine.IO.TraceAnnotation> ResumeAnnotations { get; init; } = new Dictionary<int, Ravine.IO.TraceAnnotation>();
+
     /// <summary>With a data folder: its <see cref="Experiments.DataFingerprint"/>, stored with each checkpoint.</summary>
     public IReadOnlyDictionary<string, string?>? DataFingerprint { get; init; }
 
@@ -84,6 +87,7 @@ public sealed record RunCheckpointing
         {
             Path = path, Settings = settings, Interval = interval, ResumeFrom = checkpoint, DataFingerprint = saved.DataFingerprint,
             TraceFile = System.IO.Path.GetRelativePath(folderPath, saved.TraceFile), ResumeTraceLength = saved.TraceLength,
+            ResumeAnnotations = saved.Annotations,
         });
     }
 
@@ -112,9 +116,9 @@ public sealed record RunCheckpointing
     }
 
     /// <summary>Appends the trace's new rows to <paramref name="trace"/>, then (once they are on disk) writes the checkpoint counting them.</summary>
-    internal void Save(RunCheckpoint checkpoint, RunTraceFile trace)
+    internal void Save(RunCheckpoint checkpoint, RunTraceFile trace, RunObservations observations)
     {
-        trace.Append(checkpoint.Trace);
+        trace.Append(checkpoint.Trace, observations.Annotations(checkpoint.Trace));
         RunCheckpointFile.Write(Path, Settings, checkpoint, TraceFile, DataFingerprint);
     }
 

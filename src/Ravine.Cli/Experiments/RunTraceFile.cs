@@ -55,15 +55,16 @@ internal sealed class RunTraceFile : IDisposable
     }
 
     /// <summary>
-    /// Appends the rows of <paramref name="trace"/> not yet on disk and flushes them to the disk, so that a checkpoint
-    /// written next never counts rows that a crash (of the process or the machine) could lose.
+    /// Appends the rows of <paramref name="trace"/> not yet on disk, with their <paramref name="annotations"/> (by row),
+    /// and flushes them to the disk, so that a checkpoint written next never counts rows that a crash (of the process or
+    /// the machine) could lose.
     /// </summary>
-    public void Append(Trace trace)
+    public void Append(Trace trace, Func<int, TraceAnnotation>? annotations = null)
     {
         ArgumentNullException.ThrowIfNull(trace);
         if (trace.Count < Rows)
             throw new InvalidOperationException($"The trace has {trace.Count} rows but {Rows} are on disk already.");
-        TraceCsv.WriteRows(trace, Rows, _writer);
+        TraceCsv.WriteRows(trace, Rows, _writer, annotations);
         WritePending();
         _file.Flush(flushToDisk: true);
         Rows = trace.Count;

@@ -23,13 +23,16 @@ internal static class Figures
     /// <summary>A rendered figure: PNG bytes and SVG text.</summary>
     public sealed record Rendered(Kind Kind, byte[] Png, string Svg);
 
-    /// <summary>Renders the three figures of one problem's runs.</summary>
+    /// <summary>Renders the three figures of one problem's runs, and those of <see cref="ObservationFigures"/> they have data for.</summary>
     public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs) =>
-        All.Select(kind => Render(kind, runs)).ToArray();
+        [.. All.Select(kind => Render(kind, runs)), .. ObservationFigures.Render(runs)];
 
-    /// <summary>The files <see cref="Write"/> makes for a problem, relative to the output folder.</summary>
+    /// <summary>The figures <see cref="Render"/> makes for one problem's runs.</summary>
+    public static IReadOnlyList<Kind> For(IReadOnlyList<ExperimentRun> runs) => [.. All, .. ObservationFigures.For(runs)];
+
+    /// <summary>The files <see cref="Write"/> may make for a problem, relative to the output folder.</summary>
     public static IEnumerable<string> Files(string problem) =>
-        All.SelectMany(kind => new[] { Path.Combine(problem, kind.Name + ".png"), Path.Combine(problem, kind.Name + ".svg") });
+        All.Concat(ObservationFigures.All).SelectMany(kind => new[] { Path.Combine(problem, kind.Name + ".png"), Path.Combine(problem, kind.Name + ".svg") });
 
     /// <summary>Writes each figure as <c>&lt;name&gt;.png</c> and <c>&lt;name&gt;.svg</c> in <paramref name="folder"/>, atomically.</summary>
     public static void Write(IReadOnlyList<Rendered> figures, string folder)

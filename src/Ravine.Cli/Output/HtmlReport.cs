@@ -45,13 +45,23 @@ internal static partial class HtmlReport
             html.Append("<h2>Where these numbers differ from the paper's</h2>\n<p>").Append(Text(Paper.SingleNeuronSurrogate.Explanation)).Append("</p>\n");
         html.Append("<h2>The paper's claims</h2>\n");
         Table(html, ResultRows.ClaimHeader, ResultRows.ClaimRows(summary.Claims), verdictColumn: 2);
+        if (DiagnosticRows.Rows(runs).Any())
+        {
+            html.Append("<h2>Ravine diagnostics</h2>\n<p>").Append(Text(DiagnosticRows.Explanation)).Append("</p>\n");
+            Table(html, DiagnosticRows.Header, DiagnosticRows.Rows(runs));
+        }
         html.Append("<h2>Figures</h2>\n");
         foreach (var (problem, rendered) in figures)
         {
-            html.Append($"<h3>{E(problem)}</h3>\n<div class=\"figures\">\n");
-            foreach (var figure in rendered)
-                html.Append($"<figure>{StripXmlDeclaration(figure.Svg)}<figcaption>{E(figure.Kind.Title)} vs iteration</figcaption></figure>\n");
-            html.Append("</div>\n");
+            html.Append($"<h3>{E(problem)}</h3>\n");
+            // The paper's three figures in one row, the diagnostics and accuracies (when there are any) in the next.
+            foreach (var row in rendered.GroupBy(f => Figures.All.Contains(f.Kind)))
+            {
+                html.Append("<div class=\"figures\">\n");
+                foreach (var figure in row)
+                    html.Append($"<figure>{StripXmlDeclaration(figure.Svg)}<figcaption>{E(figure.Kind.Title)}{(row.Key ? " vs iteration" : "")}</figcaption></figure>\n");
+                html.Append("</div>\n");
+            }
         }
         html.Append("</body></html>\n");
         return html.ToString();

@@ -21,11 +21,15 @@ internal static class MarkdownReport
         if (runs.Any(r => !double.IsNaN(r.PaperDistanceSurrogate)))
             text.Append("## Where these numbers differ from the paper's\n\n").Append(SingleNeuronSurrogate.Explanation).Append("\n\n");
         text.Append("## The paper's claims\n\n").Append(MarkdownTable.Render(ResultRows.ClaimHeader, ResultRows.ClaimRows(summary.Claims))).Append('\n');
+        if (DiagnosticRows.Rows(runs).Any())
+            text.Append("## Ravine diagnostics\n\n").Append(DiagnosticRows.Explanation).Append("\n\n")
+                .Append(MarkdownTable.Render(DiagnosticRows.Header, DiagnosticRows.Rows(runs))).Append('\n');
         text.Append("## Figures\n\n");
-        foreach (string problem in runs.Select(r => r.Key.Problem).Distinct())
+        foreach (var group in runs.GroupBy(r => r.Key.Problem))
         {
+            string problem = group.Key;
             text.Append($"### {problem}\n\n");
-            foreach (var kind in Figures.All)
+            foreach (var kind in Figures.For(group.ToArray()))
                 text.Append($"![{problem}: {kind.Title}]({problem}/{kind.Name}.png)\n");
             text.Append('\n');
         }

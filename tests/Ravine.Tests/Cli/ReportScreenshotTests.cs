@@ -16,7 +16,8 @@ public class ReportScreenshotTests
         Assert.True(code == 0, $"exit {code}: {error}\n{output}");
 
         string screenshot = Path.Combine(folder.Root, "report.png");
-        int height = 1100 + 600 * PublishedExperiments.Problems.Count;
+        // Per problem a row of the paper's three figures and a row of the two diagnostics figures, and the diagnostics table.
+        int height = 1400 + 1150 * PublishedExperiments.Problems.Count;
         HeadlessChromium.Screenshot(new Uri(Path.Combine(results, "report.html")).AbsoluteUri, screenshot, Path.Combine(folder.Root, "profile"), 1700, height);
 
         using var bitmap = SKBitmap.Decode(screenshot);
@@ -24,9 +25,9 @@ public class ReportScreenshotTests
         Assert.Equal((1700, height), (bitmap.Width, bitmap.Height));
         // Each figure draws GDPolyak in ScottPlot's first palette colour (#1f77b4).
         var blue = HeadlessChromium.Count(bitmap, new SKColor(0x1f, 0x77, 0xb4));
-        Assert.True(blue.Total > 100 * 3 * PublishedExperiments.Problems.Count, $"only {blue.Total} GDPolyak-blue pixels in the screenshot");
+        Assert.True(blue.Total > 100 * 5 * PublishedExperiments.Problems.Count, $"only {blue.Total} GDPolyak-blue pixels in the screenshot");
         Assert.True(blue.Columns == 3, $"GDPolyak's line appears in {blue.Columns} of the three figure columns");
-        Assert.True(blue.Bands == PublishedExperiments.Problems.Count, $"GDPolyak's line appears in {blue.Bands} bands of rows, not one per problem");
+        Assert.True(blue.Bands == 2 * PublishedExperiments.Problems.Count, $"GDPolyak's line appears in {blue.Bands} bands of rows, not two per problem");
         Assert.True(new FileInfo(screenshot).Length > 50_000, "the screenshot is suspiciously small");
         Assert.True(BlankBelow(bitmap, bitmap.Height - 40), "the page runs past the window: the last figures were not all captured");
     }

@@ -31,7 +31,7 @@ public class ReproduceCommandTests
                 Assert.Equal(run.FinalGap, trace.Gap[^1]);
                 Assert.Equal(run, ExperimentJson.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(folder.Root, problem, method + ".json"))));
             }
-            foreach (string figure in new[] { "gap", "distance", "stepsize" })
+            foreach (string figure in new[] { "gap", "distance", "stepsize", "growth-order", "contraction" })
             {
                 var png = File.ReadAllBytes(Path.Combine(folder.Root, problem, figure + ".png"));
                 Assert.True(png.Length > 10_000 && png.AsSpan(1, 3).SequenceEqual("PNG"u8), $"{problem}/{figure}.png");
@@ -40,7 +40,9 @@ public class ReproduceCommandTests
             }
         }
         string html = File.ReadAllText(Path.Combine(folder.Root, "report.html"));
-        Assert.Equal(PublishedExperiments.Problems.Count * 3, CountOf(html, "<svg"));
+        // The paper's three figures and the two of the ravine diagnostics per problem (no problem of the paper knows accuracy).
+        Assert.Equal(PublishedExperiments.Problems.Count * 5, CountOf(html, "<svg"));
+        Assert.Contains("<h2>Ravine diagnostics</h2>", html);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("ravine reproduce --quick --out", html);
         string markdown = File.ReadAllText(Path.Combine(folder.Root, "report.md"));

@@ -52,6 +52,33 @@ public class RunCheckpointingTests
     }
 
     [Fact]
+    public void A_run_resumed_just_before_a_long_step_writes_the_diagnostics_of_the_uninterrupted_run()
+    {
+        // Epochs of 101 steps: row 504 is the last short step before the long step of row 505, whose gradient share needs
+        // the gradient of row 504, which the resumed run has only from the checkpoint. Progress is reported every 8 rows.
+        using var reference = new ScratchFolder();
+        using var folder = new ScratchFolder();
+        var plan = RunPlan.Create(Settings);
+        var uninterrupted = ExperimentRunner.Run(plan, null, CancellationToken.None, RunCheckpointing.For(plan, reference.Root, interval: 100));
+        using var cancellation = new CancellationTokenSource();
+        var interrupted = ExperimentRunner.Run(plan, new CancelAt(504, cancellation), cancellation.Token, RunCheckpointing.For(plan, folder.Root, interval: 100));
+        Assert.Equal(504, interrupted.Result.Iterations);
+        var (resumedPlan, checkpointing) = RunCheckpointing.Resume(folder.Root);
+        var resumed = ExperimentRunner.Run(resumedPlan, null, CancellationToken.None, checkpointing);
+
+        string[] expected = WithoutSeconds(TracePath(reference.Root)), actual = WithoutSeconds(TracePath(folder.Root));
+        Assert.Equal(expected, actual);
+        Assert.Equal(uninterrupted.Epochs, resumed.Epochs);
+        var longStep = Assert.Single(resumed.Epochs, e => e.Row == 505);
+        Assert.InRange(longStep.GradientShare, 0, 1);
+        Assert.Equal(8, resumed.Epochs.Count(e => !double.IsNaN(e.GradientShare)));
+    }
+
+    // The seconds column is the only one two runs do not share.
+    private static string[] WithoutSeconds(string csv) =>
+        File.ReadAllLines(csv).Select(line => string.Join(',', line.Split(',').Where((_, i) => i != 8))).ToArray();
+
+    [Fact]
     public void Checkpoints_are_written_every_interval_while_the_run_goes_and_deleted_when_it_ends()
     {
         using var folder = new ScratchFolder();

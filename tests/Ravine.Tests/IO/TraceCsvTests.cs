@@ -30,7 +30,7 @@ public class TraceCsvTests
     }
 
     [Fact]
-    public void The_first_line_is_the_header_and_each_row_has_ten_cells()
+    public void The_first_line_is_the_header_and_each_row_has_sixteen_cells()
     {
         var result = Minimizer.Minimize(new QuarticRosenbrock(), [1.2, -0.7], new GradientDescent(0.0125), new MinimizeOptions { MaxIterations = 3 });
         var text = new StringWriter();
@@ -38,7 +38,9 @@ public class TraceCsvTests
         string[] lines = text.ToString().TrimEnd('\n').Split('\n');
         Assert.Equal(TraceCsv.Header, lines[0]);
         Assert.Equal(4, lines.Length - 1);
-        Assert.All(lines, line => Assert.Equal(11, line.Split(',').Length));
+        Assert.All(lines, line => Assert.Equal(16, line.Split(',').Length));
+        // Without annotations the last five cells are blank.
+        Assert.EndsWith(",,,,,", lines[2]);
         Assert.StartsWith("0,1,", lines[1]);
         Assert.Contains(",short,", lines[2]);
     }
@@ -46,11 +48,11 @@ public class TraceCsvTests
     [Fact]
     public void A_malformed_line_is_reported_with_its_number()
     {
-        string text = TraceCsv.Header + "\n0,1,1,1,1,0,start,NaN,0,,NaN\n1,2,x,1,1,0,short,NaN,0,,NaN\n";
+        string text = TraceCsv.Header + "\n0,1,1,1,1,0,start,NaN,0,,NaN,,,,,\n1,2,x,1,1,0,short,NaN,0,,NaN,,,,,\n";
         var error = Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(text)));
         Assert.Contains("Line 3", error.Message);
         Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader("a,b\n")));
-        Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(TraceCsv.Header + "\n0,1,1,1,1,0,sideways,NaN,0,,NaN\n")));
+        Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(TraceCsv.Header + "\n0,1,1,1,1,0,sideways,NaN,0,,NaN,,,,,\n")));
     }
 
     [Fact]
@@ -63,6 +65,33 @@ public class TraceCsvTests
         TraceCsv.Write(trace, text);
         var back = TraceCsv.Read(new StringReader(text.ToString()));
         Assert.Equal(new string?[] { null, "stall" }, back.Note.ToArray().AsEnumerable());
+    }
+
+    [Fact]
+    public void Annotations_survive_the_round_trip_and_blank_cells_read_as_none()
+    {
+        var trace = new Trace();
+        trace.Add(new TraceRow(0, 1, 1, 1, 1, 0, StepKind.Start, double.NaN, 0));
+        trace.Add(new TraceRow(1, 2, 1, 1, 1, 5, StepKind.Long, double.NaN, 0));
+        var annotation = new TraceAnnotation(3.9999999999999996, 0.75, 1e-300, double.NaN, 0.125);
+        var text = new StringWriter();
+        TraceCsv.Write(trace, text, row => row == 1 ? annotation : TraceAnnotation.None);
+        var annotations = new Dictionary<int, TraceAnnotation>();
+        var back = TraceCsv.Read(new StringReader(text.ToString()), annotations);
+        Assert.True(back.NumericallyIdentical(trace));
+        Assert.Equal(annotation, Assert.Single(annotations, a => a.Key == 1).Value);
+        Assert.Single(annotations);
+        Assert.EndsWith(",0.125", text.ToString().TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void A_file_written_before_the_annotation_columns_is_still_read_but_not_continued()
+    {
+        string old = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note,fstar_estimate\n0,1,1,1,1,0,start,NaN,0,,NaN\n";
+        var back = TraceCsv.Read(new StringReader(old));
+        Assert.Equal(1, back.Count);
+        var error = Assert.Throws<FormatException>(() => TraceCsv.ReadRows(System.Text.Encoding.UTF8.GetBytes(old), 1, out _));
+        Assert.Contains("earlier Ravine", error.Message);
     }
 
     [Fact]

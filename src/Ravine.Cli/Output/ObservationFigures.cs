@@ -1,0 +1,89 @@
+using Ravine.Cli.Experiments;
+using ScottPlot;
+
+namespace Ravine.Cli.Output;
+
+/// <summary>
+/// The figures of what runs recorded beside their traces (<see cref="RunObservations"/>): the ravine diagnostics per
+/// epoch (growth order; contraction factor and gradient share) for runs with epochs, and the training and test
+/// accuracy over the iterations for runs on a classification problem. A problem without either gets none of them.
+/// </summary>
+internal static class ObservationFigures
+{
+    public static readonly Figures.Kind GrowthOrder = new("growth-order", "estimated growth order per epoch", "p in f - f* ~ dist^p");
+    public static readonly Figures.Kind Contraction = new("contraction", "contraction factor and gradient share per epoch", "factor (solid), share (dotted)");
+    public static readonly Figures.Kind Accuracy = new("accuracy", "training and test accuracy", "accuracy");
+
+    /// <summary>Every figure this class can make, for the list of files an output folder may hold.</summary>
+    public static IReadOnlyList<Figures.Kind> All { get; } = [GrowthOrder, Contraction, Accuracy];
+
+    /// <summary>The figures the runs of one problem have data for.</summary>
+    public static IReadOnlyList<Figures.Kind> For(IReadOnlyList<ExperimentRun> runs)
+    {
+        var kinds = new List<Figures.Kind>();
+        if (runs.Any(r => r.Epochs.Any(e => !double.IsNaN(e.GrowthOrder)))) kinds.AddRange([GrowthOrder, Contraction]);
+        if (runs.Any(r => r.Accuracy.Count > 0)) kinds.Add(Accuracy);
+        return kinds;
+    }
+
+    /// <summary>Renders the figures of <see cref="For"/>.</summary>
+    public static IReadOnlyList<Figures.Rendered> Render(IReadOnlyList<ExperimentRun> runs) =>
+        For(runs).Select(kind => kind == Accuracy ? DrawAccuracy(runs) : DrawEpochs(kind, runs)).ToArray();
+
+    private static Figures.Rendered DrawEpochs(Figures.Kind kind, IReadOnlyList<ExperimentRun> runs)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var epochs = runs[i].Epochs;
+            if (kind == GrowthOrder)
+                Line(plot, epochs.Select(e => ((double)e.Epoch, e.GrowthOrder)), palette.GetColor(i), runs[i].MethodName, dotted: false);
+            else
+            {
+                Line(plot, epochs.Select(e => ((double)e.Epoch, e.Contraction)), palette.GetColor(i), $"{runs[i].MethodName} contraction", dotted: false);
+                Line(plot, epochs.Select(e => ((double)e.Epoch, e.GradientShare)), palette.GetColor(i), $"{runs[i].MethodName} gradient share", dotted: true);
+            }
+        }
+        plot.XLabel("epoch");
+        if (kind == Contraction) plot.Axes.SetLimitsY(-0.02, 1.1);
+        return Finish(plot, kind, runs);
+    }
+
+    private static Figures.Rendered DrawAccuracy(IReadOnlyList<ExperimentRun> runs)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var samples = runs[i].Accuracy;
+            Line(plot, samples.Select(s => ((double)s.Iteration, s.Train)), palette.GetColor(i), $"{runs[i].MethodName} training", dotted: false);
+            Line(plot, samples.Select(s => ((double)s.Iteration, s.Test)), palette.GetColor(i), $"{runs[i].MethodName} test", dotted: true);
+        }
+        plot.XLabel("iteration");
+        plot.Axes.SetLimitsY(-0.02, 1.02);
+        return Finish(plot, Accuracy, runs);
+    }
+
+    private static void Line(Plot plot, IEnumerable<(double X, double Y)> points, Color color, string label, bool dotted)
+    {
+        var kept = points.Where(p => double.IsFinite(p.Y)).ToArray();
+        if (kept.Length == 0) return;
+        var line = plot.Add.Scatter(kept.Select(p => p.X).ToArray(), kept.Select(p => p.Y).ToArray(), color);
+        line.LineWidth = 1.5f;
+        line.MarkerSize = dotted ? 0 : 4;
+        if (dotted) line.LinePattern = LinePattern.Dotted;
+        line.LegendText = label;
+    }
+
+    private static Figures.Rendered Finish(Plot plot, Figures.Kind kind, IReadOnlyList<ExperimentRun> runs)
+    {
+        plot.Title($"{runs[0].Key.Problem}: {kind.Title}");
+        plot.YLabel(kind.YLabel);
+        plot.Grid.MajorLineColor = Colors.Black.WithOpacity(.15);
+        plot.ShowLegend(Alignment.LowerRight);
+        byte[] png = plot.GetImageBytes(Figures.Width, Figures.Height, ImageFormat.Png);
+        string svg = Figures.WithViewBox(plot.GetSvgXml(Figures.Width, Figures.Height));
+        return new Figures.Rendered(kind, png, svg);
+    }
+}

@@ -5,7 +5,9 @@ namespace Ravine.Methods;
 
 /// <summary>
 /// Backtracking along a descent direction d until the Armijo condition f(x + t d) ≤ f(x) + c·t·∇f(x)ᵀd holds.
-/// Every trial is one oracle call; the accepted trial becomes the iterate, so nothing is evaluated twice.
+/// Every trial is one oracle call; the accepted trial becomes the iterate, so nothing is evaluated twice. A trial must
+/// also lower f strictly: at f's round-off floor the search then fails (<see cref="StopReason.LineSearchFailed"/>)
+/// instead of accepting steps that change nothing.
 /// </summary>
 internal static class ArmijoBacktracking
 {
@@ -21,7 +23,10 @@ internal static class ArmijoBacktracking
         {
             TensorPrimitives.MultiplyAdd(direction, t, iterate.X, trial.X);
             oracle.Evaluate(trial);
-            if (trial.Value <= iterate.Value + SufficientDecrease * t * slope)
+            // Strictly below f(x) as well: once c·t·slope is below half an ulp of f(x) the Armijo bound rounds to f(x)
+            // itself, and a trial that does not move x (or moves it within round-off) would pass and be "accepted"
+            // over and over, each time after dozens of calls, without any progress.
+            if (trial.Value <= iterate.Value + SufficientDecrease * t * slope && trial.Value < iterate.Value)
             {
                 iterate.CopyFrom(trial);
                 return t;
@@ -30,6 +35,7 @@ internal static class ArmijoBacktracking
         return double.NaN;
     }
 
-    public static StepReport Failed(string method) =>
-        StepReport.Halt(StopReason.LineSearchFailed, $"{method}: no step satisfied the Armijo condition after {MaxTrials} halvings.");
+    public static StepReport Failed(string method, double value) =>
+        StepReport.Halt(StopReason.LineSearchFailed,
+            $"{method}: no step along the search direction lowered f = {value:G4} enough (Armijo) after {MaxTrials} halvings: f is at its round-off floor here, or the gradient does not match f.");
 }

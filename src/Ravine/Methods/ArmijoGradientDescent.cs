@@ -52,7 +52,7 @@ public sealed record ArmijoGradientDescent : IMethod
             for (int i = 0; i < _direction.Length; i++) _direction[i] = -iterate.Gradient[i];
             double t = ArmijoBacktracking.Search(iterate, _trial, _direction, -iterate.GradientNormSquared,
                 Math.Min(2 * _lastStep, settings.MaxStepsize), oracle);
-            if (double.IsNaN(t)) return ArmijoBacktracking.Failed("GD-Armijo");
+            if (double.IsNaN(t)) return ArmijoBacktracking.Failed("GD-Armijo", iterate.Value);
             _lastStep = t;
             return StepReport.Step(t, StepKind.Short);
         }

@@ -100,6 +100,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var (plan, files, checkpointing) = Prepare(settings);
+        Figures.WarmUp();
         return Execute(plan, files, checkpointing, methodOptions.CommandArguments ?? context.Arguments,
             settings.Resume is null ? plan.Settings : checkpointing.Settings, cancellationToken);
     }

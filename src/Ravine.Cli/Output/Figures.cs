@@ -24,8 +24,47 @@ internal static class Figures
     public sealed record Rendered(Kind Kind, byte[] Png, string Svg);
 
     /// <summary>Renders the three figures of one problem's runs, and those of <see cref="ObservationFigures"/> they have data for.</summary>
-    public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs) =>
-        [.. All.Select(kind => Render(kind, runs)), .. ObservationFigures.Render(runs)];
+    public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs)
+    {
+        // The PNGs, most of a small run's drawing time, side by side: each figure is its own Plot and surface.
+        var plots = new Plot[All.Count];
+        var pngs = new byte[All.Count][];
+        Parallel.For(0, All.Count, i =>
+        {
+            plots[i] = Draw(All[i], runs);
+            pngs[i] = plots[i].GetImageBytes(Width, Height, ImageFormat.Png);
+        });
+        // The SVGs one at a time in a fixed order: SkiaSharp numbers their clip paths with one counter per process, so
+        // only a fixed order gives the same files from run to run.
+        // The observation figures after them, for the same reason.
+        return [.. All.Select((kind, i) => new Rendered(kind, pngs[i], WithViewBox(plots[i].GetSvgXml(Width, Height)))), .. ObservationFigures.Render(runs)];
+    }
+
+    /// <summary>
+    /// Starts loading and compiling what drawing needs (SkiaSharp's native library, the font, ScottPlot's rendering
+    /// code) on a worker thread, by drawing a small throwaway PNG, so that a later <see cref="Render"/> finds it
+    /// ready. For a command that computes first and draws after: the loading then overlaps the computation.
+    /// </summary>
+    public static void WarmUp() => Task.Run(() =>
+    {
+        try
+        {
+            var plot = new Plot();
+            plot.Add.Scatter(new double[] { 0, 1 }, new double[] { -1, 1 });
+            plot.Title("warm-up");
+            plot.XLabel("iteration");
+            plot.YLabel("log scale");
+            UseLogScale(plot);
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "warm-up", MarkerShape = MarkerShape.FilledCircle });
+            plot.ShowLegend(Alignment.LowerLeft);
+            // No SVG: it would take numbers from the counter that the real figures' SVGs count on (see Render).
+            plot.GetImageBytes(Width / 4, Height / 4, ImageFormat.Png);
+        }
+        catch (Exception)
+        {
+            // Only a head start: if drawing fails, Render fails the same way and reports it where the command expects.
+        }
+    });
 
     /// <summary>The figures <see cref="Render"/> makes for one problem's runs.</summary>
     public static IReadOnlyList<Kind> For(IReadOnlyList<ExperimentRun> runs) => [.. All, .. ObservationFigures.For(runs)];
@@ -45,7 +84,7 @@ internal static class Figures
         }
     }
 
-    private static Rendered Render(Kind kind, IReadOnlyList<ExperimentRun> runs)
+    private static Plot Draw(Kind kind, IReadOnlyList<ExperimentRun> runs)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -77,9 +116,7 @@ internal static class Figures
         plot.YLabel($"{kind.YLabel} (log scale)");
         UseLogScale(plot);
         plot.ShowLegend(kind == Stepsize ? Alignment.UpperLeft : Alignment.LowerLeft);
-        byte[] png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
-        string svg = WithViewBox(plot.GetSvgXml(Width, Height));
-        return new Rendered(kind, png, svg);
+        return plot;
     }
 
     // ScottPlot's SVG has a fixed width and height but no viewBox, so a browser crops it instead of scaling it to its box.

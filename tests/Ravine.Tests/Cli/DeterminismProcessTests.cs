@@ -34,4 +34,28 @@ public class DeterminismProcessTests
             Assert.True(a.NumericallyIdentical(b), $"{Path.GetRelativePath(one, trace)} differs between 1 and 4 processors");
         }
     }
+
+    private static void Run(string output, int processors)
+    {
+        using var child = new CliChild(new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = $"{processors}" },
+            "run", "--problem", "quartic-rosenbrock", "--method", "gdpolyak", "--out", output);
+        int code = child.WaitForExit();
+        Assert.True(code == 0, $"exit {code}: {child.Error}");
+    }
+
+    [Fact]
+    public void Run_on_one_and_on_four_processors_draws_byte_identical_figures()
+    {
+        // run draws its PNGs side by side while a warm-up draws too; the files must not depend on who came first.
+        using var folder = new ScratchFolder();
+        string one = folder.File("one"), four = folder.File("four");
+        Run(one, 1);
+        Run(four, 4);
+        string[] figures = [.. Directory.GetFiles(one, "*.png", SearchOption.AllDirectories), .. Directory.GetFiles(one, "*.svg", SearchOption.AllDirectories)];
+        // gap, distance, stepsize, growth order and contraction, each as PNG and SVG.
+        Assert.Equal(10, figures.Length);
+        foreach (string figure in figures)
+            Assert.True(File.ReadAllBytes(figure).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(four, Path.GetRelativePath(one, figure)))),
+                $"{Path.GetRelativePath(one, figure)} differs between 1 and 4 processors");
+    }
 }

@@ -99,7 +99,9 @@ internal sealed class NpySensingRows : SensingRows
             throw new NpyFormatException(path, $"{found - expected} bytes follow the {expected} bytes of data for shape {NpyShape.Format(header.Shape)} of <f8; the header's shape does not match the data");
         if (header.Shape[0] < 1 || header.Shape[1] < 1)
             throw new InstanceDataException(path, $"shape {NpyShape.Format(header.Shape)}, expected at least one row and one column");
-        return (File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess), header, offset);
+        // Sequential: a call reads the blocks in order, so the kernel's read-ahead fetches the next block during the
+        // arithmetic on this one.
+        return (File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan), header, offset);
     }
 
     /// <inheritdoc />

@@ -20,9 +20,15 @@ namespace Ravine.Problems;
 /// <para>
 /// The oracle reads A and B once per call: for four measurements at a time it forms pᵢ = aᵢᵀX and qᵢ = bᵢᵀX, then rᵢ,
 /// then adds rᵢ(aᵢpᵢᵀ − bᵢqᵢᵀ) to the gradient while aᵢ and bᵢ are still in L1 (see QuadraticSensingKernel; k a
-/// multiple of 4 takes the Vector256/FMA kernel, other widths a scalar one). It allocates nothing and keeps no scratch
-/// in the instance, so one instance may be evaluated from several threads at once. The sums run in a fixed order: the
-/// same x gives bit-identical results, also for every <see cref="MaxDegreeOfParallelism"/>.
+/// multiple of 8 takes a Vector512 kernel where the processor has AVX-512, a multiple of 4 the Vector256/FMA kernel —
+/// the two are bit-identical — other widths a scalar one). It allocates nothing and keeps no scratch in the instance,
+/// so one instance may be evaluated from several threads at once. The sums run in a fixed order: the same x gives
+/// bit-identical results, also for every <see cref="MaxDegreeOfParallelism"/>.
+/// </para>
+/// <para>
+/// <b>Large instances.</b> The rows need not be in memory: an instance loaded from a folder whose A and B exceed
+/// 4 GiB reads them block by block from the files (resident memory: a block per thread), and the block-seeded family
+/// (ravine generate with size options) generates any row range on its own. See docs/USAGE.md, Large instances.
 /// </para>
 /// <para>
 /// Published size (seed 3407): d = 100, r = 2, k = 4, m = 1,000. The instance is drawn by <see cref="Generate"/>.

@@ -20,6 +20,11 @@ namespace Ravine.Problems;
 /// Every measurement's pᵢ, qᵢ is the same FMA chain over j whether it is taken alone or in a group of four, and the
 /// sums run in a fixed order, so the same x and row range give bit-identical results.
 /// </para>
+/// <para>
+/// For k a multiple of 8 a Vector512 path (<see cref="QuadraticSensingKernel512"/>) takes chunks of eight columns with
+/// the same per-lane arithmetic, so it is bit-identical to this one; the scalar path (any k) rounds differently in
+/// the last bits. <see cref="Resolve"/> picks the path.
+/// </para>
 /// </remarks>
 internal static class QuadraticSensingKernel
 {
@@ -51,9 +56,6 @@ internal static class QuadraticSensingKernel
         SensingKernelPath.Auto when k % 4 == 0 && Vector256.IsHardwareAccelerated => SensingKernelPath.Vector256,
         _ => SensingKernelPath.Scalar,
     };
-
-    /// <summary>Whether the vector kernel serves width <paramref name="k"/> on this machine.</summary>
-    public static bool Vectorized(int k) => Resolve(SensingKernelPath.Auto, k) != SensingKernelPath.Scalar;
 
     /// <summary>
     /// Σᵢ rᵢ² over the rows given (<paramref name="y"/>.Length of them; <paramref name="a"/>, <paramref name="b"/> hold

@@ -15,6 +15,15 @@ namespace Ravine.Problems;
 /// count. The blocks are evaluated in waves of a few per thread, so the partials take a few blocks' worth of memory
 /// whatever m is (the order of the additions does not depend on the wave size). Rows that are not in memory are read
 /// (or generated) into the source's per-thread buffers.
+/// <para>
+/// <b>Shards.</b> A shard that owns rows [a, b) builds them with <c>NpySensingRows.Open(folder, a, b)</c> or
+/// <c>new BlockSeededSensing(seed, d, r, k).Rows(a, b)</c> (then <c>.ToMemory(threads)</c> to generate them once), and
+/// returns <see cref="Accumulate"/>'s Σrᵢ² and unscaled gradient; the caller adds the shards' results and scales by
+/// 1/m and 4/m. Its blocks start at a: with a a multiple of <see cref="QuadraticSensing.RowBlock"/> they are the
+/// whole instance's blocks, but adding per-shard sums still groups the additions differently from one process, so
+/// a sharded f agrees with the single-process f to round-off, not bit for bit (it is bit-identical for a fixed
+/// sharding, in any shard order added in a fixed order).
+/// </para>
 /// </remarks>
 internal static class SensingPartial
 {

@@ -20,3 +20,30 @@ public class MatrixFactorizationOracleBenchmarks
     [Benchmark(Description = "matrix-factorization oracle, d = 100, r = 2, k = 4")]
     public double Oracle() => _problem.Evaluate(_start, _gradient);
 }
+
+/// <summary>
+/// Matrix factorization at d = 1,000 (issue 15's large size): the oracle is O(d·k·(k + r)) with k×k scratch, so it
+/// should stay in the tens to hundreds of microseconds, far below a sensing call; no threads needed.
+/// </summary>
+[MemoryDiagnoser]
+public class MatrixFactorizationLargeBenchmarks
+{
+    private MatrixFactorization _problem = null!;
+    private double[] _gradient = null!;
+    private double[] _start = null!;
+
+    /// <summary>k, the factor width.</summary>
+    [Params(4, 8, 16)]
+    public int K { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _problem = MatrixFactorization.Generate(ProblemRegistry.DefaultSeed, dimension: 1000, rank: 2, width: K);
+        _start = _problem.Start;
+        _gradient = new double[_start.Length];
+    }
+
+    [Benchmark(Description = "matrix-factorization oracle, d = 1000, r = 2")]
+    public double Oracle() => _problem.Evaluate(_start, _gradient);
+}

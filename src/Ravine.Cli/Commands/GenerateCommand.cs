@@ -33,6 +33,22 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
         [Description("quadratic-sensing only: add Gaussian noise of standard deviation SIGMA to every measurement (training and held-out); f* is then unknown (default 0).")]
         public double Noise { get; init; }
 
+        [CommandOption("--dimension <D>")]
+        [Description("quadratic-sensing only: the ambient dimension d. Any size option makes a large block-seeded instance (its own random stream, not the published instance's; docs/USAGE.md), written block by block so memory stays bounded (default 100).")]
+        public int? Dimension { get; init; }
+
+        [CommandOption("--width <K>")]
+        [Description("quadratic-sensing only: the factor width k ≥ r (default 4); with the size options.")]
+        public int? Width { get; init; }
+
+        [CommandOption("--rank <R>")]
+        [Description("quadratic-sensing only: the rank r of the truth (default 2); with the size options.")]
+        public int? Rank { get; init; }
+
+        [CommandOption("--measurements <M>")]
+        [Description("quadratic-sensing only: the number of measurements m (default 1000); with the size options. m = 10^6 at d = 1000 writes two 8 GB files.")]
+        public int? Measurements { get; init; }
+
         [CommandOption("--out <DIR>")]
         [Description("Required: the folder to write the .npy files into (created if missing).")]
         public string? Out { get; init; }
@@ -41,7 +57,11 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
             string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("generate needs --out DIR: the folder to write the instance into.")
             : Validation < 0 ? ValidationResult.Error("--validation takes a count ≥ 0.")
             : !(Noise >= 0 && double.IsFinite(Noise)) ? ValidationResult.Error("--noise takes a standard deviation ≥ 0.")
+            : Dimension is < 1 || Width is < 1 || Rank is < 1 || Measurements is < 1 ? ValidationResult.Error("--dimension, --width, --rank and --measurements take counts ≥ 1.")
             : ValidationResult.Success();
+
+        /// <summary>Whether a size option asks for a block-seeded instance.</summary>
+        internal bool Sized => Dimension is not null || Width is not null || Rank is not null || Measurements is not null;
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -50,20 +70,37 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
         bool sensing = format.Problem == "quadratic-sensing";
         if (!sensing && (settings.Validation > 0 || settings.Noise > 0))
             throw new ArgumentException($"--validation and --noise apply to quadratic-sensing only, not {format.Problem}.");
+        if (!sensing && settings.Sized)
+            throw new ArgumentException($"--dimension, --width, --rank and --measurements apply to quadratic-sensing only, not {format.Problem}.");
+        int d = settings.Dimension ?? QuadraticSensing.PublishedDimension, r = settings.Rank ?? QuadraticSensing.PublishedRank;
+        int k = settings.Width ?? QuadraticSensing.PublishedWidth, m = settings.Measurements ?? QuadraticSensing.PublishedMeasurements;
+        if (r > k) throw new ArgumentException($"--rank {r} exceeds --width {k}: the factor must be at least as wide as the truth's rank.");
         Experiments.OutputFolder.Prepare(settings.Out!);
-        var problem = sensing && (settings.Validation > 0 || settings.Noise > 0)
-            ? QuadraticSensing.Generate(settings.Seed, heldOut: settings.Validation, noise: settings.Noise)
-            : ProblemRegistry.Generate(format.Problem, settings.Seed);
-        InstanceFormats.Save(problem, settings.Out!);
+        string title;
+        if (settings.Sized)
+        {
+            var family = new BlockSeededSensing(settings.Seed, d, r, k, settings.Noise);
+            SeededSensingFiles.Write(family, settings.Out!, m, settings.Validation, Environment.ProcessorCount);
+            title = $"Quadratic sensing (d = {d}, k = {k}, m = {m}), block-seeded";
+        }
+        else
+        {
+            var problem = sensing && (settings.Validation > 0 || settings.Noise > 0)
+                ? QuadraticSensing.Generate(settings.Seed, heldOut: settings.Validation, noise: settings.Noise)
+                : ProblemRegistry.Generate(format.Problem, settings.Seed);
+            InstanceFormats.Save(problem, settings.Out!);
+            title = problem.Title;
+        }
         var table = new Table().AddColumns("file", "shape", "what");
         foreach (var file in format.Files)
         {
             string path = Path.Combine(settings.Out!, file.Name);
             if (!file.Required && !File.Exists(path)) continue;
-            var array = Npy.Read(path);
-            table.AddRow(Markup.Escape(file.Name), Markup.Escape(InstanceFolder.Format(array.Shape)), Markup.Escape(file.Meaning));
+            using var stream = File.OpenRead(path); // the header only: the data may be gigabytes
+            var shape = NpyReader.ReadHeader(stream, path).Header.Shape;
+            table.AddRow(Markup.Escape(file.Name), Markup.Escape(InstanceFolder.Format(shape)), Markup.Escape(file.Meaning));
         }
-        console.MarkupLineInterpolated($"[bold]{problem.Title}[/], seed {settings.Seed}, written to {Path.GetFullPath(settings.Out!)}");
+        console.MarkupLineInterpolated($"[bold]{title}[/], seed {settings.Seed}, written to {Path.GetFullPath(settings.Out!)}");
         console.Write(table);
         return 0;
     }

@@ -53,6 +53,10 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         [Description("With held-out data: stop after P validations in a row without a new best, and return the best-validation point; default: no early stopping.")]
         public int? Patience { get; init; }
 
+        [CommandOption("--threads <N>")]
+        [Description("quadratic-sensing: threads of one oracle call (default 1); f and the gradient are bit-identical for every N. Pays off from m of a few thousand up (docs/PERFORMANCE.md).")]
+        public int? Threads { get; init; }
+
         [CommandOption("--seed <SEED>")]
         [Description("The seed of the generated instance (with --data: of the start, when x0.npy is absent); default 3407.")]
         [TypeConverter(typeof(SeedValue))]
@@ -91,6 +95,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             if (FStar is not null) yield return "--fstar";
             if (ValidationEvery is not null) yield return "--validation-every";
             if (Patience is not null) yield return "--patience";
+            if (Threads is not null) yield return "--threads";
             if (Seed is not null) yield return "--seed";
             if (Out is not null) yield return "--out";
             if (Config is not null) yield return "--config";
@@ -219,6 +224,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             OptimalValueUnknown = options.FStar is null ? file?.OptimalValueUnknown ?? false : unknown,
             ValidationInterval = options.ValidationEvery ?? file?.ValidationInterval,
             Patience = options.Patience ?? file?.Patience,
+            Threads = options.Threads ?? file?.Threads,
             Seed = options.Seed ?? file?.Seed ?? ProblemRegistry.DefaultSeed,
             Output = options.Out ?? file?.Output,
         };

@@ -19,9 +19,16 @@ public static class DataFingerprint
         foreach (var file in InstanceFormats.Find(problem).Files)
         {
             string path = Path.Combine(folder, file.Name);
-            fingerprint[file.Name] = File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : null;
+            fingerprint[file.Name] = File.Exists(path) ? Hash(path) : null;
         }
         return fingerprint;
+    }
+
+    // Streamed: the sensing files of a large instance are gigabytes (8 GB each at m = 10⁶, d = 1,000).
+    private static string Hash(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     /// <summary>Throws unless <paramref name="folder"/> still has the fingerprint <paramref name="expected"/>.</summary>

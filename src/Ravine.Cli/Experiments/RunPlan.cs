@@ -89,6 +89,13 @@ public sealed class RunPlan
         var method = descriptor.Create(arguments);
         if ((settings.ValidationInterval is not null || settings.Patience is not null) && (problem as QuadraticSensing)?.HeldOut is null)
             throw new ArgumentException("--validation-every and --patience need held-out data: a quadratic-sensing folder (--data) with A_heldout.npy, B_heldout.npy and y_heldout.npy (ravine generate quadratic-sensing --validation M).", "patience");
+        if (settings.Threads is { } threads)
+        {
+            if (problem is not QuadraticSensing sensing)
+                throw new ArgumentException($"--threads applies to quadratic-sensing only, not {problem.Name}.", "threads");
+            sensing.MaxDegreeOfParallelism = threads;
+            if (sensing.HeldOut is { } held) held.MaxDegreeOfParallelism = threads;
+        }
         long maxIterations = settings.MaxIterations ?? PublishedExperiments.IterationBudget(method, published);
         return new RunPlan(settings, problem, arguments, method, maxIterations);
     }

@@ -62,6 +62,12 @@ public sealed record RunSettings
     /// <summary>With held-out data: stop after this many validations in a row without a new best, returning the best; null: no early stopping.</summary>
     public int? Patience { get; init => field = value is < 0 ? throw new ArgumentOutOfRangeException("patience", value, "patience must be ≥ 0.") : value; }
 
+    /// <summary>
+    /// Threads of one quadratic-sensing oracle call (<see cref="QuadraticSensing.MaxDegreeOfParallelism"/>); the results
+    /// are bit-identical for every count. Null: 1.
+    /// </summary>
+    public int? Threads { get; init => field = value is < 1 ? throw new ArgumentOutOfRangeException("threads", value, "threads must be ≥ 1.") : value; }
+
     /// <summary>The seed that generates the instance (or, with <see cref="Data"/>, the parts the folder leaves out). Default: the published seed 3407.</summary>
     public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
 
@@ -71,7 +77,7 @@ public sealed record RunSettings
     /// <summary>Equal settings: every value, and the same method options (as text) whatever their order.</summary>
     public bool Equals(RunSettings? other) =>
         other is not null && Problem == other.Problem && Size == other.Size && Data == other.Data && Method == other.Method
-        && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && ValidationInterval == other.ValidationInterval && Patience == other.Patience && Seed == other.Seed
+        && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && ValidationInterval == other.ValidationInterval && Patience == other.Patience && Threads == other.Threads && Seed == other.Seed
         && Output == other.Output && MethodOptions.Count == other.MethodOptions.Count
         && MethodOptions.All(o => other.MethodOptions.TryGetValue(o.Key, out var v) && v == o.Value);
 

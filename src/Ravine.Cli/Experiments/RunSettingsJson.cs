@@ -18,7 +18,7 @@ namespace Ravine.Cli.Experiments;
 public static class RunSettingsJson
 {
     /// <summary>The keys of the run itself, in the order the documentation lists them; every other key is a method option.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["problem", "size", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience"];
+    public static IReadOnlyList<string> Keys { get; } = ["problem", "size", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -78,6 +78,7 @@ public static class RunSettingsJson
         writer.WriteNumber("seed", settings.Seed);
         if (settings.ValidationInterval is { } every) writer.WriteNumber("validation-every", every);
         if (settings.Patience is { } patience) writer.WriteNumber("patience", patience);
+        if (settings.Threads is { } threads) writer.WriteNumber("threads", threads);
         if (settings.Output is { } output) writer.WriteString("out", output);
         writer.WriteEndObject();
     }
@@ -172,6 +173,7 @@ public static class RunSettingsJson
                 OptimalValueUnknown = IsUnknown(root),
                 ValidationInterval = Integer(root, "validation-every", source),
                 Patience = Integer(root, "patience", source),
+                Threads = Integer(root, "threads", source),
                 Seed = Seed(root, source),
                 Output = PathValue(String(root, "out", source), baseFolder),
             };

@@ -38,9 +38,23 @@ internal sealed class NpyReader
         return array;
     }
 
+    /// <summary>
+    /// Reads only the preamble and header of the .npy file at the start of <paramref name="stream"/>: the header and the
+    /// offset of the data from the start of the stream (for readers that fetch the data block by block).
+    /// </summary>
+    public static (NpyHeader Header, long DataOffset) ReadHeader(Stream stream, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var reader = new NpyReader(stream, path);
+        var header = reader.ReadPreamble();
+        return (header, reader._consumed);
+    }
+
     private NpyFormatException Fail(string problem) => new(_path, problem);
 
-    private NpyArray ReadArray()
+    private NpyArray ReadArray() => ReadData(ReadPreamble());
+
+    private NpyHeader ReadPreamble()
     {
         var preamble = new byte[8];
         int got = ReadAtMost(preamble);
@@ -67,8 +81,7 @@ internal sealed class NpyReader
         if (headerGot < headerLength)
             throw Fail($"truncated: the header claims {headerLength} bytes but only {headerGot} follow");
 
-        var header = NpyHeader.Parse(DecodeHeader(headerBytes, major), Fail);
-        return ReadData(header);
+        return NpyHeader.Parse(DecodeHeader(headerBytes, major), Fail);
     }
 
     private string DecodeHeader(byte[] bytes, int major)

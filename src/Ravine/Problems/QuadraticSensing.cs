@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics.Tensors;
 using Ravine.Objectives;
 using Ravine.Randomness;
@@ -21,9 +20,15 @@ namespace Ravine.Problems;
 /// <para>
 /// The oracle reads A and B once per call: for four measurements at a time it forms pᵢ = aᵢᵀX and qᵢ = bᵢᵀX, then rᵢ,
 /// then adds rᵢ(aᵢpᵢᵀ − bᵢqᵢᵀ) to the gradient while aᵢ and bᵢ are still in L1 (see QuadraticSensingKernel; k a
-/// multiple of 4 takes the Vector256/FMA kernel, other widths a scalar one). It allocates nothing and keeps no scratch
-/// in the instance, so one instance may be evaluated from several threads at once. The sums run in a fixed order: the
-/// same x gives bit-identical results, also for every <see cref="MaxDegreeOfParallelism"/>.
+/// multiple of 8 takes a Vector512 kernel where the processor has AVX-512, a multiple of 4 the Vector256/FMA kernel —
+/// the two are bit-identical — other widths a scalar one). It allocates nothing and keeps no scratch in the instance,
+/// so one instance may be evaluated from several threads at once. The sums run in a fixed order: the same x gives
+/// bit-identical results, also for every <see cref="MaxDegreeOfParallelism"/>.
+/// </para>
+/// <para>
+/// <b>Large instances.</b> The rows need not be in memory: an instance loaded from a folder whose A and B exceed
+/// 4 GiB reads them block by block from the files (resident memory: a block per thread), and the block-seeded family
+/// (ravine generate with size options) generates any row range on its own. See docs/USAGE.md, Large instances.
 /// </para>
 /// <para>
 /// Published size (seed 3407): d = 100, r = 2, k = 4, m = 1,000. The instance is drawn by <see cref="Generate"/>.
@@ -50,7 +55,7 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     public const int PublishedMeasurements = 1000;
 
     private readonly int _m, _d, _k, _c;
-    private readonly double[] _a, _b, _y;
+    private readonly SensingRows _rows;
     private readonly double[]? _truth;
     private readonly double[] _start;
     private readonly double _noise;
@@ -119,15 +124,39 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
         {
             _start = LowRankFactors.UnitGaussian(new Xoshiro256StarStar(startSeed), dimension * width);
         }
-        _a = (double[])a.Clone();
-        _b = (double[])b.Clone();
-        _y = (double[])y.Clone();
+        _rows = new InMemorySensingRows(measurements, dimension, (double[])a.Clone(), (double[])b.Clone(), (double[])y.Clone());
     }
 
     private QuadraticSensing(int m, int d, int k, int c, double[] a, double[] b, double[] y, double[] truth, double[] start, double noise, QuadraticSensing? heldOut)
+        : this(new InMemorySensingRows(m, d, a, b, y), k, c, truth, start, noise, heldOut)
     {
-        (_m, _d, _k, _c, _a, _b, _y, _truth, _start, _noise, HeldOut) = (m, d, k, c, a, b, y, truth, start, noise, heldOut);
     }
+
+    /// <summary>
+    /// An instance over rows from any source (in memory, streamed from .npy files, generated from a seed), taking them
+    /// over as they are: nothing is copied or checked here but the sizes.
+    /// </summary>
+    /// <param name="rows">The m rows (aᵢ, bᵢ, yᵢ).</param>
+    /// <param name="width">k ≥ 1.</param>
+    /// <param name="truthWidth">c, the columns of the truth before padding (0 when <paramref name="truth"/> is null).</param>
+    /// <param name="truth">X♮ zero-padded to d×k, or null.</param>
+    /// <param name="start">X0, d×k.</param>
+    /// <param name="noise">σ ≥ 0.</param>
+    /// <param name="heldOut">Held-out measurements, or null.</param>
+    internal QuadraticSensing(SensingRows rows, int width, int truthWidth, double[]? truth, double[] start, double noise, QuadraticSensing? heldOut)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        if (start.Length != rows.Dimension * width || (truth is not null && truth.Length != start.Length))
+            throw new ArgumentException($"X0 and the truth must be d×k = {rows.Dimension}×{width}.", nameof(start));
+        (_rows, _m, _d, _k, _c, _truth, _start, _noise, HeldOut) = (rows, rows.Count, rows.Dimension, width, truthWidth, truth, start, noise, heldOut);
+    }
+
+    /// <summary>Where the rows come from (in memory, streamed from files, generated).</summary>
+    internal SensingRows Rows => _rows;
+
+    /// <summary>The kernel path of this instance's oracle (tests force one; default from <see cref="QuadraticSensingKernel.DefaultPath"/>).</summary>
+    internal SensingKernelPath KernelPath { get; set; } = QuadraticSensingKernel.DefaultPath;
 
     /// <summary>
     /// A seeded instance. From one <see cref="Xoshiro256StarStar"/>(<paramref name="seed"/>), in this order, each
@@ -157,9 +186,9 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
         double[] truth = LowRankFactors.Padded(g, dimension, rank, width);
         if (heldOut == 0 && noise == 0)
         {
-            var problem = new QuadraticSensing(measurements, dimension, width, rank, a, b, new double[measurements], truth, start, 0, null);
-            PortableMeasurements(a, b, dimension, width, truth, problem._y);
-            return problem;
+            var measured = new double[measurements];
+            PortableMeasurements(a, b, dimension, width, truth, measured);
+            return new QuadraticSensing(measurements, dimension, width, rank, a, b, measured, truth, start, 0, null);
         }
         double[] aHeld = rng.NextGaussians(heldOut * dimension), bHeld = rng.NextGaussians(heldOut * dimension);
         double[] y = new double[measurements], yHeld = new double[heldOut];
@@ -203,14 +232,14 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     /// <summary>m, the number of measurements.</summary>
     public int MeasurementCount => _m;
 
-    /// <summary>A ∈ R^{m×d} row-major (a fresh copy each call).</summary>
-    public double[] A => (double[])_a.Clone();
+    /// <summary>A ∈ R^{m×d} row-major (a fresh copy each call; for rows streamed from files or generated, read into one array).</summary>
+    public double[] A => (double[])_rows.ToMemory().A.Clone();
 
-    /// <summary>B ∈ R^{m×d} row-major (a fresh copy each call).</summary>
-    public double[] B => (double[])_b.Clone();
+    /// <summary>B ∈ R^{m×d} row-major (a fresh copy each call; for rows streamed from files or generated, read into one array).</summary>
+    public double[] B => (double[])_rows.ToMemory().B.Clone();
 
     /// <summary>The measurements y ∈ R^m (a fresh copy each call).</summary>
-    public double[] Y => (double[])_y.Clone();
+    public double[] Y => (double[])_rows.ToMemory().Y.Clone();
 
     /// <summary>The truth X♮ ∈ R^{d×k} row-major, zero-padded (a fresh copy each call); null when unknown.</summary>
     public double[]? Truth => (double[]?)_truth?.Clone();
@@ -266,10 +295,7 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
     {
         ProblemArguments.Check(x, gradient, _d * _k);
-        gradient.Clear();
-        double sum = _m <= RowBlock
-            ? QuadraticSensingKernel.Accumulate(_a, _b, _y, _d, _k, x, gradient, 0, _m)
-            : AccumulateBlocks(x, gradient);
+        double sum = SensingPartial.Accumulate(_rows, _k, x, gradient, MaxDegreeOfParallelism, KernelPath);
         TensorPrimitives.Multiply(gradient, 4.0 / _m, gradient);
         return sum / _m;
     }
@@ -282,54 +308,5 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     {
         ProblemArguments.Check(x, _d * _k);
         return _truth is null ? double.NaN : OrthogonalProcrustes.Distance(x, _truth, _d, _k);
-    }
-
-    /// <summary>
-    /// Σᵢ rᵢ² and the unscaled gradient over fixed blocks of <see cref="RowBlock"/> rows, each into its own partial
-    /// (pooled arrays), added in block order: bit-identical for every <see cref="MaxDegreeOfParallelism"/>.
-    /// </summary>
-    private double AccumulateBlocks(ReadOnlySpan<double> x, Span<double> gradient)
-    {
-        // Each block's slot holds its gradient and then its Σ rᵢ². Only large arrays are rented: the pool allocates
-        // on small rents.
-        int n = _d * _k, slot = n + 1, blocks = (_m + RowBlock - 1) / RowBlock;
-        double[] partials = ArrayPool<double>.Shared.Rent(blocks * slot + n);
-        try
-        {
-            // The point is copied after the slots, since a lambda cannot capture a span.
-            x.CopyTo(partials.AsSpan(blocks * slot, n));
-            int threads = Math.Min(MaxDegreeOfParallelism, blocks);
-            if (threads == 1)
-            {
-                for (int block = 0; block < blocks; block++) AccumulateBlock(partials, blocks, block);
-            }
-            else
-            {
-                AccumulateBlocksInParallel(partials, blocks, threads);
-            }
-            double sum = 0;
-            for (int block = 0; block < blocks; block++)
-            {
-                sum += partials[block * slot + n];
-                TensorPrimitives.Add(gradient, partials.AsSpan(block * slot, n), gradient);
-            }
-            return sum;
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(partials);
-        }
-    }
-
-    // Its own method: the lambda's closure would otherwise be allocated on every call, one thread or not.
-    private void AccumulateBlocksInParallel(double[] partials, int blocks, int threads) =>
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, block => AccumulateBlock(partials, blocks, block));
-
-    private void AccumulateBlock(double[] partials, int blocks, int block)
-    {
-        int n = _d * _k, slot = n + 1, start = block * RowBlock, end = Math.Min(_m, start + RowBlock);
-        var partial = partials.AsSpan(block * slot, n);
-        partial.Clear();
-        partials[block * slot + n] = QuadraticSensingKernel.Accumulate(_a, _b, _y, _d, _k, partials.AsSpan(blocks * slot, n), partial, start, end);
     }
 }

@@ -1,4 +1,6 @@
 using Ravine.Instances;
+using Ravine.IO;
+using Ravine.Randomness;
 
 namespace Ravine.Problems;
 
@@ -29,17 +31,25 @@ internal sealed class QuadraticSensingInstance : InstanceFormat<QuadraticSensing
         new("noise.npy", "(1,)", Required: false, "σ of the measurement noise (absent or 0: exact, f* = 0; else f* unknown)"),
     ];
 
+    /// <summary>
+    /// A and B together above this many bytes (4 GiB: m·d above 2.7·10⁸, e.g. m = 10⁶ at d = 1,000) are streamed from
+    /// the files block by block (<see cref="NpySensingRows"/>) instead of read into memory.
+    /// </summary>
+    public const long StreamingBytes = 4L << 30;
+
     /// <inheritdoc />
-    public override ITestProblem Load(InstanceFolder folder, ulong seed)
+    public override ITestProblem Load(InstanceFolder folder, ulong seed) => Load(folder, seed, StreamingBytes);
+
+    /// <summary>
+    /// Loads the instance; sensing data (A and B, training or held-out) larger than <paramref name="streamingBytes"/>
+    /// is streamed from the files rather than read into memory (the values are bit-identical either way).
+    /// </summary>
+    internal static QuadraticSensing Load(InstanceFolder folder, ulong seed, long streamingBytes)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        var a = folder.Read("A.npy", rank: 2);
-        int m = a.Rows, d = a.Columns;
-        string fromA = $"A.npy has shape {InstanceFolder.Format(a.Shape)}";
-        var b = folder.Read("B.npy", rank: 2);
-        folder.Expect("B.npy", b, [m, d], $"B holds the vectors bᵢ as rows like A, and {fromA}");
-        var y = folder.Read("y.npy", rank: 1);
-        folder.Expect("y.npy", y, [m], $"one measurement per row of A, and {fromA}");
+        var rows = ReadRows(folder, "A.npy", "B.npy", "y.npy", streamingBytes, null);
+        int m = rows.Count, d = rows.Dimension;
+        string fromA = $"A.npy has shape ({m}, {d})";
         var x0 = folder.ReadOptional("x0.npy", rank: 2);
         if (x0 is not null && x0.Rows != d)
             throw new InstanceDataException(folder.FilePath("x0.npy"), $"shape {InstanceFolder.Format(x0.Shape)}, expected (d, k) with d = {d}: X0 has one row per column of A, and {fromA}");
@@ -52,19 +62,53 @@ internal sealed class QuadraticSensingInstance : InstanceFormat<QuadraticSensing
         double sigma = noise?.Data[0] ?? 0;
         if (!(sigma >= 0 && double.IsFinite(sigma)))
             throw new InstanceDataException(folder.FilePath("noise.npy"), $"σ = {sigma}, expected a finite number ≥ 0");
+        double[] start = x0?.Data ?? LowRankFactors.UnitGaussian(new Xoshiro256StarStar(seed), d * k);
+        double[]? padded = truth is null ? null : LowRankFactors.Padded(truth.Data, d, truth.Columns, k);
+        int c = truth?.Columns ?? 0;
         QuadraticSensing? heldOut = null;
-        var aHeld = folder.ReadOptional("A_heldout.npy", rank: 2);
-        if (aHeld is not null)
+        if (folder.Contains("A_heldout.npy"))
         {
-            int held = aHeld.Rows;
-            folder.Expect("A_heldout.npy", aHeld, [held, d], $"held-out vectors aᵢ as rows like A, and {fromA}");
-            var bHeld = folder.Read("B_heldout.npy", rank: 2);
-            folder.Expect("B_heldout.npy", bHeld, [held, d], "held-out vectors bᵢ as rows, as many as A_heldout.npy has");
-            var yHeld = folder.Read("y_heldout.npy", rank: 1);
-            folder.Expect("y_heldout.npy", yHeld, [held], "one held-out measurement per row of A_heldout.npy");
-            heldOut = new QuadraticSensing(held, d, k, aHeld.Data, bHeld.Data, yHeld.Data, truth?.Data, x0?.Data, seed, sigma);
+            var held = ReadRows(folder, "A_heldout.npy", "B_heldout.npy", "y_heldout.npy", streamingBytes, d);
+            heldOut = new QuadraticSensing(held, k, c, padded, start, sigma, null);
         }
-        return new QuadraticSensing(m, d, k, a.Data, b.Data, y.Data, truth?.Data, x0?.Data, seed, sigma, heldOut);
+        return new QuadraticSensing(rows, k, c, padded is null ? null : (double[])padded.Clone(), (double[])start.Clone(), sigma, heldOut);
+    }
+
+    /// <summary>The rows of one A, B, y triple: in memory, or streamed when A and B exceed <paramref name="streamingBytes"/>.</summary>
+    private static SensingRows ReadRows(InstanceFolder folder, string aFile, string bFile, string yFile, long streamingBytes, int? dimension)
+    {
+        bool held = dimension is not null;
+        if (Size(folder, aFile) is { } shape && shape.Length == 2 && 16L * shape[0] * shape[1] > streamingBytes)
+        {
+            var streamed = NpySensingRows.Open(folder.Path, aFile: aFile, bFile: bFile, yFile: yFile);
+            if (held && streamed.Dimension != dimension)
+                throw new InstanceDataException(folder.FilePath(aFile), $"shape ({streamed.Count}, {streamed.Dimension}), expected (M, {dimension}): held-out vectors aᵢ as rows like A");
+            return streamed;
+        }
+        var a = folder.Read(aFile, rank: 2);
+        int m = a.Rows, d = a.Columns;
+        if (held)
+            folder.Expect(aFile, a, [m, dimension!.Value], $"held-out vectors aᵢ as rows like A, and A.npy has {dimension} columns");
+        string fromA = $"{aFile} has shape {InstanceFolder.Format(a.Shape)}";
+        var b = folder.Read(bFile, rank: 2);
+        folder.Expect(bFile, b, [m, d], held ? $"held-out vectors bᵢ as rows, as many as {aFile} has" : $"B holds the vectors bᵢ as rows like A, and {fromA}");
+        var y = folder.Read(yFile, rank: 1);
+        folder.Expect(yFile, y, [m], held ? $"one held-out measurement per row of {aFile}" : $"one measurement per row of A, and {fromA}");
+        return new InMemorySensingRows(m, d, a.Data, b.Data, y.Data);
+    }
+
+    // The shape in a file's header, or null when it cannot be read (then the full read reports why).
+    private static int[]? Size(InstanceFolder folder, string file)
+    {
+        try
+        {
+            using var stream = new FileStream(folder.FilePath(file), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            return NpyReader.ReadHeader(stream, folder.FilePath(file)).Header.Shape;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NpyFormatException)
+        {
+            return null;
+        }
     }
 
     /// <inheritdoc />

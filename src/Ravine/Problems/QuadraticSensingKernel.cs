@@ -20,17 +20,57 @@ namespace Ravine.Problems;
 /// Every measurement's pᵢ, qᵢ is the same FMA chain over j whether it is taken alone or in a group of four, and the
 /// sums run in a fixed order, so the same x and row range give bit-identical results.
 /// </para>
+/// <para>
+/// For k a multiple of 8 a Vector512 path (<see cref="QuadraticSensingKernel512"/>) takes chunks of eight columns with
+/// the same per-lane arithmetic, so it is bit-identical to this one; the scalar path (any k) rounds differently in
+/// the last bits. <see cref="Resolve"/> picks the path.
+/// </para>
 /// </remarks>
 internal static class QuadraticSensingKernel
 {
-    /// <summary>Whether the vector kernel serves width <paramref name="k"/> on this machine.</summary>
-    public static bool Vectorized(int k) => k % 4 == 0 && Vector256.IsHardwareAccelerated;
+    /// <summary>
+    /// The path an instance asks for: <see cref="SensingKernelPath.Auto"/> unless the environment variable
+    /// <c>RAVINE_SENSING_KERNEL</c> names one (<c>scalar</c>, <c>256</c>, <c>512</c>), which tests and benchmarks use to
+    /// compare the paths on one machine.
+    /// </summary>
+    public static SensingKernelPath DefaultPath { get; } = Environment.GetEnvironmentVariable("RAVINE_SENSING_KERNEL")?.Trim() switch
+    {
+        "scalar" => SensingKernelPath.Scalar,
+        "256" => SensingKernelPath.Vector256,
+        "512" => SensingKernelPath.Vector512,
+        _ => SensingKernelPath.Auto,
+    };
 
-    /// <summary>Σᵢ rᵢ² over rows [<paramref name="start"/>, <paramref name="end"/>), and the unscaled gradient added to <paramref name="gradient"/>.</summary>
-    public static double Accumulate(double[] a, double[] b, double[] y, int d, int k, ReadOnlySpan<double> x, Span<double> gradient, int start, int end) =>
-        Vectorized(k) ? AccumulateVector(a, b, y, d, k, x, gradient, start, end) : AccumulateScalar(a, b, y, d, k, x, gradient, start, end);
+    /// <summary>
+    /// The path width <paramref name="k"/> takes: a forced path where it applies (a vector path needs k a multiple of
+    /// its lane count; a forced Vector512 path runs, slowly, in software where the processor lacks AVX-512), else
+    /// Vector512 when k is a multiple of 8 and the processor has it, Vector256 when k is a multiple of 4, scalar
+    /// otherwise.
+    /// </summary>
+    public static SensingKernelPath Resolve(SensingKernelPath requested, int k) => requested switch
+    {
+        SensingKernelPath.Scalar => SensingKernelPath.Scalar,
+        SensingKernelPath.Vector512 when k % 8 == 0 => SensingKernelPath.Vector512,
+        SensingKernelPath.Vector512 or SensingKernelPath.Vector256 when k % 4 == 0 => SensingKernelPath.Vector256,
+        SensingKernelPath.Auto when k % 8 == 0 && Vector512.IsHardwareAccelerated => SensingKernelPath.Vector512,
+        SensingKernelPath.Auto when k % 4 == 0 && Vector256.IsHardwareAccelerated => SensingKernelPath.Vector256,
+        _ => SensingKernelPath.Scalar,
+    };
 
-    private static double AccumulateVector(double[] a, double[] b, double[] y, int d, int k, ReadOnlySpan<double> x, Span<double> gradient, int start, int end)
+    /// <summary>
+    /// Σᵢ rᵢ² over the rows given (<paramref name="y"/>.Length of them; <paramref name="a"/>, <paramref name="b"/> hold
+    /// them row-major, d entries each), and the unscaled gradient added to <paramref name="gradient"/>.
+    /// </summary>
+    public static double Accumulate(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, int d, int k, ReadOnlySpan<double> x,
+        Span<double> gradient, SensingKernelPath path = SensingKernelPath.Auto) =>
+        Resolve(path, k) switch
+        {
+            SensingKernelPath.Vector512 => QuadraticSensingKernel512.Accumulate(a, b, y, d, k, x, gradient),
+            SensingKernelPath.Vector256 => AccumulateVector(a, b, y, d, k, x, gradient),
+            _ => AccumulateScalar(a, b, y, d, k, x, gradient),
+        };
+
+    private static double AccumulateVector(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, int d, int k, ReadOnlySpan<double> x, Span<double> gradient)
     {
         int chunks = k / 4;
         // p of the four rows, then q of the four rows, per chunk; on the heap only for very wide factors.
@@ -38,10 +78,10 @@ internal static class QuadraticSensingKernel
         Span<double> r = stackalloc double[4];
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double g = ref MemoryMarshal.GetReference(gradient);
-        ref double aStart = ref MemoryMarshal.GetArrayDataReference(a);
-        ref double bStart = ref MemoryMarshal.GetArrayDataReference(b);
+        ref double aStart = ref MemoryMarshal.GetReference(a);
+        ref double bStart = ref MemoryMarshal.GetReference(b);
         double sum = 0;
-        int i = start;
+        int i = 0, end = y.Length;
         for (; i <= end - 4; i += 4)
         {
             ref double ai = ref Unsafe.Add(ref aStart, (nint)i * d);
@@ -85,7 +125,7 @@ internal static class QuadraticSensingKernel
 
     /// <summary>‖p‖² − ‖q‖² over one chunk, lanes added in a fixed order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double DifferenceOfSquares(Vector256<double> p, Vector256<double> q)
+    internal static double DifferenceOfSquares(Vector256<double> p, Vector256<double> q)
     {
         var s = p * p - q * q;
         return (s.GetElement(0) + s.GetElement(1)) + (s.GetElement(2) + s.GetElement(3));
@@ -161,15 +201,15 @@ internal static class QuadraticSensingKernel
     /// <summary>
     /// The same computation for any width k, one row at a time with pᵢ, qᵢ on the stack (or the heap when k is large).
     /// </summary>
-    private static double AccumulateScalar(double[] a, double[] b, double[] y, int d, int k, ReadOnlySpan<double> x, Span<double> gradient,
-        int start, int end)
+    private static double AccumulateScalar(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> y, int d, int k, ReadOnlySpan<double> x,
+        Span<double> gradient)
     {
         Span<double> pq = 2 * k <= 256 ? stackalloc double[2 * k] : new double[2 * k];
         Span<double> p = pq[..k], q = pq[k..];
         double sum = 0;
-        for (int i = start; i < end; i++)
+        for (int i = 0; i < y.Length; i++)
         {
-            ReadOnlySpan<double> ai = a.AsSpan(i * d, d), bi = b.AsSpan(i * d, d);
+            ReadOnlySpan<double> ai = a.Slice(i * d, d), bi = b.Slice(i * d, d);
             pq.Clear();
             for (int j = 0; j < d; j++)
             {

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+
+namespace Ravine.Problems;
+
+/// <summary>
+/// The unscaled quadratic-sensing sums over a <see cref="SensingRows"/>: Σᵢ rᵢ² and Σᵢ rᵢ(aᵢpᵢᵀ − bᵢqᵢᵀ) with
+/// pᵢ = aᵢᵀX, qᵢ = bᵢᵀX, rᵢ = ‖pᵢ‖² − ‖qᵢ‖² − yᵢ. <see cref="QuadraticSensing"/> scales them into f = (1/m)Σrᵢ² and
+/// ∇f = (4/m)Σ…; a shard that owns rows [a, b) of a larger instance returns them as they are.
+/// </summary>
+/// <remarks>
+/// Up to <see cref="QuadraticSensing.RowBlock"/> rows are one kernel call. More rows are cut into fixed blocks of
+/// <see cref="QuadraticSensing.RowBlock"/> from the source's first row, whatever the thread count; each block's sums go
+/// into their own partial and the partials are added in block order, so the result is bit-identical for every thread
+/// count. The blocks are evaluated in waves of a few per thread, so the partials take a few blocks' worth of memory
+/// whatever m is (the order of the additions does not depend on the wave size). Rows that are not in memory are read
+/// (or generated) into the source's per-thread buffers.
+/// <para>
+/// <b>Shards.</b> A shard that owns rows [a, b) builds them with <c>NpySensingRows.Open(folder, a, b)</c> or
+/// <c>new BlockSeededSensing(seed, d, r, k).Rows(a, b)</c> (then <c>.ToMemory(threads)</c> to generate them once), and
+/// returns <see cref="Accumulate"/>'s Σrᵢ² and unscaled gradient; the caller adds the shards' results and scales by
+/// 1/m and 4/m. Its blocks start at a: with a a multiple of <see cref="QuadraticSensing.RowBlock"/> they are the
+/// whole instance's blocks, but adding per-shard sums still groups the additions differently from one process, so
+/// a sharded f agrees with the single-process f to round-off, not bit for bit (it is bit-identical for a fixed
+/// sharding, in any shard order added in a fixed order).
+/// </para>
+/// </remarks>
+internal static class SensingPartial
+{
+    /// <summary>Blocks per thread in one wave: enough to even out the threads, few enough to bound the partials.</summary>
+    private const int BlocksPerThread = 4;
+
+    /// <summary>
+    /// Σᵢ rᵢ² over all rows of <paramref name="rows"/>; the unscaled gradient is written (not added) to
+    /// <paramref name="gradient"/> (d×k row-major). Allocation-free on one thread once the source's buffer is warm.
+    /// </summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="width">k, the columns of X.</param>
+    /// <param name="x">X ∈ R^{d×k}, row-major.</param>
+    /// <param name="gradient">Receives the unscaled gradient (d·k entries).</param>
+    /// <param name="threads">How many threads may evaluate blocks (≥ 1); the result does not depend on it.</param>
+    /// <param name="path">The kernel path (<see cref="SensingKernelPath.Auto"/>: the widest the processor has).</param>
+    public static double Accumulate(SensingRows rows, int width, ReadOnlySpan<double> x, Span<double> gradient, int threads = 1,
+        SensingKernelPath path = SensingKernelPath.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        int n = rows.Dimension * width;
+        ProblemArguments.Check(x, gradient, n);
+        gradient.Clear();
+        if (rows.Count <= QuadraticSensing.RowBlock)
+            return AccumulateBlock(rows, width, 0, rows.Count, x, gradient, path);
+        return AccumulateBlocks(rows, width, x, gradient, threads, path);
+    }
+
+    private static double AccumulateBlock(SensingRows rows, int k, int start, int count, ReadOnlySpan<double> x, Span<double> gradient, SensingKernelPath path)
+    {
+        int d = rows.Dimension;
+        if (rows.TryView(start, count, out var a, out var b, out var y))
+            return QuadraticSensingKernel.Accumulate(a, b, y, d, k, x, gradient, path);
+        var buffer = rows.RentBuffer();
+        try
+        {
+            int entries = count * d;
+            rows.Read(start, count, buffer.A.AsSpan(0, entries), buffer.B.AsSpan(0, entries), buffer.Y.AsSpan(0, count));
+            double sum = QuadraticSensingKernel.Accumulate(buffer.A.AsSpan(0, entries), buffer.B.AsSpan(0, entries), buffer.Y.AsSpan(0, count), d, k, x, gradient, path);
+            if (!double.IsFinite(sum)) rows.CheckFinite(start, count, buffer);
+            return sum;
+        }
+        finally
+        {
+            rows.ReturnBuffer(buffer);
+        }
+    }
+
+    private static double AccumulateBlocks(SensingRows rows, int k, ReadOnlySpan<double> x, Span<double> gradient, int threads, SensingKernelPath path)
+    {
+        // Each block's slot holds its gradient and then its Σ rᵢ²; the point is copied after the slots, since a
+        // lambda cannot capture a span. Only large arrays are rented: the pool allocates on small rents.
+        int n = rows.Dimension * k, slot = n + 1, blocks = (rows.Count + QuadraticSensing.RowBlock - 1) / QuadraticSensing.RowBlock;
+        int wave = threads == 1 ? 1 : Math.Min(blocks, BlocksPerThread * threads);
+        double[] partials = ArrayPool<double>.Shared.Rent(wave * slot + n);
+        try
+        {
+            x.CopyTo(partials.AsSpan(wave * slot, n));
+            var work = new Wave(rows, k, partials, wave, path);
+            double sum = 0;
+            for (int first = 0; first < blocks; first += wave)
+            {
+                int count = Math.Min(wave, blocks - first);
+                if (threads == 1 || count == 1)
+                    for (int block = first; block < first + count; block++) work.Evaluate(block - first, block);
+                else
+                    work.EvaluateInParallel(first, count, Math.Min(threads, count));
+                for (int i = 0; i < count; i++)
+                {
+                    sum += partials[i * slot + n];
+                    TensorPrimitives.Add(gradient, partials.AsSpan(i * slot, n), gradient);
+                }
+            }
+            return sum;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(partials);
+        }
+    }
+
+    /// <summary>What a wave's blocks share; a struct, so one thread allocates nothing.</summary>
+    private readonly struct Wave(SensingRows rows, int k, double[] partials, int wave, SensingKernelPath path)
+    {
+        private int N => rows.Dimension * k;
+
+        public void Evaluate(int slotIndex, int block)
+        {
+            int n = N, slot = n + 1, start = block * QuadraticSensing.RowBlock, count = Math.Min(QuadraticSensing.RowBlock, rows.Count - start);
+            var partial = partials.AsSpan(slotIndex * slot, n);
+            partial.Clear();
+            partials[slotIndex * slot + n] = AccumulateBlock(rows, k, start, count, partials.AsSpan(wave * slot, n), partial, path);
+        }
+
+        // Its own method: the lambda's closure would otherwise be allocated on every call, one thread or not.
+        public void EvaluateInParallel(int first, int count, int threads)
+        {
+            var self = this;
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => self.Evaluate(i, first + i));
+        }
+    }
+}

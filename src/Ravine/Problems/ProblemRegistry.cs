@@ -13,12 +13,19 @@ public static class ProblemRegistry
     private static readonly KeyValuePair<string, int>[] TeacherStudentSizes =
         [new("d", TeacherStudent.DefaultInputDimension), new("students", TeacherStudent.DefaultStudents), new("teachers", TeacherStudent.DefaultTeachers)];
 
+    private static readonly KeyValuePair<string, int>[] LowRankSizes =
+        [new("d", QuadraticSensing.PublishedDimension), new("r", QuadraticSensing.PublishedRank), new("k", QuadraticSensing.PublishedWidth)];
+
     /// <summary>Every problem, in the order help texts list them.</summary>
     public static IReadOnlyList<ProblemDescriptor> All { get; } =
     [
         new("quartic-rosenbrock", "x⁴ + 10(y − x²)², the paper's two-dimensional ravine", seed => QuarticRosenbrock.Generate(seed), new QuarticRosenbrockInstance()) { Source = Paper },
-        new("quadratic-sensing", "over-parameterized quadratic sensing (d = 100, r = 2, k = 4, m = 1,000)", seed => QuadraticSensing.Generate(seed), new QuadraticSensingInstance()) { Source = Paper },
-        new("matrix-factorization", "over-parameterized matrix factorization ¼‖XXᵀ − M♮‖² (d = 100, r = 2, k = 4)", seed => MatrixFactorization.Generate(seed), new MatrixFactorizationInstance()) { Source = Paper },
+        // Sized instances draw from the published generator, so the published sizes give the published instance bit for bit.
+        new("quadratic-sensing", "over-parameterized quadratic sensing (d = 100, r = 2, k = 4, m = 1,000); --size d=,r=,k=,m=", seed => QuadraticSensing.Generate(seed), new QuadraticSensingInstance()) { Source = Paper,
+            Sizes = [.. LowRankSizes, new("m", QuadraticSensing.PublishedMeasurements)],
+            GenerateSized = (seed, size) => QuadraticSensing.Generate(seed, LowRank(size), size["r"], size["k"], InMemoryMeasurements(size)) },
+        new("matrix-factorization", "over-parameterized matrix factorization ¼‖XXᵀ − M♮‖² (d = 100, r = 2, k = 4); --size d=,r=,k=", seed => MatrixFactorization.Generate(seed), new MatrixFactorizationInstance()) { Source = Paper,
+            Sizes = LowRankSizes, GenerateSized = (seed, size) => MatrixFactorization.Generate(seed, LowRank(size), size["r"], size["k"]) },
         new("single-neuron", "one ReLU neuron learned by two (d = 100), population loss in closed form", seed => SingleNeuron.Generate(seed), new SingleNeuronInstance()) { Source = Paper },
         // Beyond the paper: the single neuron generalized to n students and k teachers, in expectation and on samples.
         new("teacher-student", "4 ReLU students learning 2 unit teachers (d = 50), population loss in closed form; --size d=,students=,teachers=", seed => TeacherStudent.Generate(seed)) { Source = TeacherStudentSource, Sizes = TeacherStudentSizes,
@@ -42,6 +49,16 @@ public static class ProblemRegistry
     private const string TeacherStudentSource = "Safran, Shamir, \"Spurious local minima are common in two-layer ReLU neural networks\", ICML 2018 (the loss); the single neuron of Davis, Drusvyatskiy, Jiang generalized";
 
     private static string MghSingular(int number) => $"Moré, Garbow, Hillstrom 1981, problem {number}, made singular as in Schnabel and Frank 1984";
+
+    // d, after checking r ≤ k in the size keys' own names (the generators would name their parameters instead).
+    private static int LowRank(IReadOnlyDictionary<string, int> size) => size["r"] <= size["k"]
+        ? size["d"]
+        : throw new ArgumentException($"r = {size["r"]} exceeds k = {size["k"]}: the factor must be at least as wide as the rank.", "size");
+
+    // A and B are generated in memory, 8·m·d bytes each: beyond 2 GiB each the instance belongs in files, which are streamed.
+    private static int InMemoryMeasurements(IReadOnlyDictionary<string, int> size) => (long)size["m"] * size["d"] <= 1L << 28
+        ? size["m"]
+        : throw new ArgumentException($"m·d = {(long)size["m"] * size["d"]:N0} entries per matrix is too large to generate in memory (at most 268,435,456: 2 GiB each for A and B); write the instance to files with `ravine generate quadratic-sensing --dimension {size["d"]} --rank {size["r"]} --width {size["k"]} --measurements {size["m"]} --out DIR` and run it with --data DIR, which streams it.", "size");
 
     /// <summary>Every problem's name.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();

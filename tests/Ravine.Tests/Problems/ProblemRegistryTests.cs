@@ -48,4 +48,25 @@ public class ProblemRegistryTests
         Assert.Equal("size", Assert.Throws<ArgumentException>(() => descriptor.GenerateAt(5, "width=3")).ParamName);
         Assert.Equal("size", Assert.Throws<ArgumentException>(() => ProblemRegistry.Find("single-neuron").GenerateAt(5, "d=3")).ParamName);
     }
+
+    [Fact]
+    public void Sensing_and_factorization_take_sizes_and_their_published_sizes_give_the_published_instance()
+    {
+        var sensing = ProblemRegistry.Find("quadratic-sensing");
+        var published = (QuadraticSensing)sensing.Generate(3407);
+        var same = (QuadraticSensing)sensing.GenerateAt(3407, "d=100,r=2,k=4,m=1000");
+        Assert.Equal(published.A, same.A);
+        Assert.Equal(published.Y, same.Y);
+        Assert.Equal(published.Start, same.Start);
+        var sized = (QuadraticSensing)sensing.GenerateAt(3407, "d=30,k=8,m=5000");
+        Assert.Equal((30, 8, 5000, 2), (sized.AmbientDimension, sized.Width, sized.MeasurementCount, sized.TruthWidth));
+        var factorization = (MatrixFactorization)ProblemRegistry.Find("matrix-factorization").GenerateAt(1, "d=40,r=3,k=5");
+        Assert.Equal(40 * 5, factorization.Dimension);
+        Assert.Equal(ProblemRegistry.Generate("matrix-factorization", 1).Start, ProblemRegistry.Find("matrix-factorization").GenerateAt(1, "d=100").Start);
+        // Named in the keys the user wrote, not in the generators' parameter names.
+        Assert.Contains("r = 5 exceeds k = 4", Assert.Throws<ArgumentException>(() => sensing.GenerateAt(1, "r=5")).Message);
+        var tooLarge = Assert.Throws<ArgumentException>(() => sensing.GenerateAt(1, "d=1000,m=1000000"));
+        Assert.Equal("size", tooLarge.ParamName);
+        Assert.Contains("ravine generate quadratic-sensing --dimension 1000", tooLarge.Message);
+    }
 }

@@ -61,6 +61,9 @@ public sealed record RunSummary
     /// <summary>On a classification problem: the fraction of held-out test examples classified correctly at the returned point; absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? TestAccuracy { get; init; }
+    /// <summary>The ravine diagnostics in brief (GDPolyak's methods); absent for methods without long steps.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunDiagnostics? Diagnostics { get; init; }
 
     /// <summary>The summary of <paramref name="run"/>.</summary>
     public static RunSummary From(ExperimentRun run)
@@ -77,7 +80,7 @@ public sealed record RunSummary
             PaperDistanceSurrogate = double.IsNaN(run.PaperDistanceSurrogate) ? null : run.PaperDistanceSurrogate, LongestStep = r.LongestStep,
             FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
             LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,
-            IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds,
+            IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds, Diagnostics = RunDiagnostics.From(run),
         };
     }
 }

@@ -15,28 +15,13 @@ internal static class DiagnosticRows
         ["problem", "method", "epochs estimated", "final growth order", "estimated from", "median contraction", "median gradient share"];
 
     public static IEnumerable<string[]> Rows(IEnumerable<ExperimentRun> runs) =>
-        runs.Where(r => r.Epochs.Any(e => double.IsFinite(e.GrowthOrder))).Select(Row);
+        runs.Select(run => (run, diagnostics: RunDiagnostics.From(run))).Where(r => r.diagnostics is not null).Select(r => Row(r.run, r.diagnostics!));
 
-    private static string[] Row(ExperimentRun run)
-    {
-        var estimated = run.Epochs.Where(e => double.IsFinite(e.GrowthOrder)).ToArray();
-        var last = estimated[^1];
-        return
-        [
-            run.Key.Problem, run.MethodName, Numbers.Integer(estimated.Length), last.GrowthOrder.ToString("0.00", CultureInfo.InvariantCulture),
-            last.FromDistance ? "distance" : "long steps", Fixed(Median(estimated.Select(e => e.Contraction))),
-            Numbers.Sci(Median(run.Epochs.Select(e => e.GradientShare))),
-        ];
-    }
+    private static string[] Row(ExperimentRun run, RunDiagnostics d) =>
+    [
+        run.Key.Problem, run.MethodName, Numbers.Integer(d.EpochsEstimated), d.GrowthOrder.ToString("0.00", CultureInfo.InvariantCulture),
+        d.EstimatedFrom, Fixed(d.MedianContraction), Numbers.Sci(d.MedianGradientShare),
+    ];
 
     private static string Fixed(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.000", CultureInfo.InvariantCulture);
-
-    /// <summary>The median of the finite values, NaN when there are none.</summary>
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 }

@@ -89,6 +89,21 @@ public class RavineDiagnosticsTests
     {
         var runs = ExperimentRunner.Run(Plan with { Problems = ["quartic-rosenbrock"], Methods = ["gd", "polyak"], Quick = true });
         Assert.All(runs, run => Assert.Empty(run.Epochs));
+        Assert.All(runs, run => Assert.Null(RunSummary.From(run).Diagnostics));
+    }
+
+    [Fact]
+    public void A_run_summary_carries_the_diagnostics_in_brief_and_they_read_back()
+    {
+        var run = ExperimentRunner.Run(Plan with { Problems = ["quartic-rosenbrock"], Methods = ["gdpolyak"] }).Single();
+        var diagnostics = RunSummary.From(run).Diagnostics!;
+        Assert.Equal(4.0, diagnostics.GrowthOrder, 0.01);
+        Assert.Equal(0.75, diagnostics.MedianContraction, 0.01);
+        Assert.Equal("distance", diagnostics.EstimatedFrom);
+        Assert.Equal(run.Epochs.Count(e => double.IsFinite(e.GrowthOrder)), diagnostics.EpochsEstimated);
+        string json = ExperimentJson.Serialize(RunSummary.From(run));
+        Assert.Contains("\"diagnostics\"", json);
+        Assert.Equal(diagnostics, ExperimentJson.Deserialize<RunSummary>(json).Diagnostics);
     }
 
     [Fact]

@@ -141,6 +141,8 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         console.MarkupLineInterpolated($"{run.Result.Message}");
         if (summary.Runs[0].TestAccuracy is { } test)
             console.MarkupLineInterpolated($"Test accuracy {test:P1} (training accuracy {summary.Runs[0].TrainAccuracy:P1}) at the returned point, f = {run.Result.Value:E3}.");
+        if (summary.Runs[0].Diagnostics is { } d)
+            console.MarkupLineInterpolated($"Ravine diagnostics over {d.EpochsEstimated} epochs (docs/DIAGNOSTICS.md): growth order {d.GrowthOrder:0.00} (from {d.EstimatedFrom}), median contraction {d.MedianContraction:0.000} per epoch, median gradient share {d.MedianGradientShare:0.0e+00} after the long steps.");
         console.MarkupLineInterpolated($"Results: {files.Folder}");
         if (!cancelled) return run.Result.StopReason.IsFailure() ? RavineApp.RunFailed : 0;
         console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}) at iteration {run.Result.Iterations} of {run.IterationBudget}: the trace, summary, figures and checkpoint so far are in {files.Folder}");

@@ -27,4 +27,21 @@ public class ShardedClusterTests(ShardCluster fixture, ITestOutputHelper output)
         Assert.True(remote.Trace.NumericallyIdentical(reference.Trace));
         Assert.Equal(reference.X, remote.X);
     }
+
+    [Fact]
+    public async Task One_shard_on_the_cluster_gives_the_plain_problems_trace_bit_for_bit()
+    {
+        using var cluster = await ShardedQuadraticSensing.OnClusterAsync(fixture.Cluster.Client, Published, 1);
+        var plain = QuadraticSensing.Generate(ProblemRegistry.DefaultSeed);
+        var method = new GdPolyak(0.05, 300, 1, 0);
+        Assert.True(Minimizer.Minimize(cluster, cluster.Start, method).Trace.NumericallyIdentical(Minimizer.Minimize(plain, plain.Start, method).Trace));
+    }
+
+    [Fact]
+    public async Task The_shards_spread_over_the_silos_one_each()
+    {
+        using var cluster = await ShardedQuadraticSensing.OnClusterAsync(fixture.Cluster.Client, SensingShardData.Seeded(99, dimension: 8, measurements: 30), 3);
+        var silos = await Task.WhenAll(cluster.Objective.Shards.Select(s => ((GrainShard)s).Grain.SiloAsync()));
+        Assert.Equal(3, silos.Distinct().Count());
+    }
 }

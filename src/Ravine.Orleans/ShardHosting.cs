@@ -59,7 +59,7 @@ public static class ShardHosting
 
     /// <summary>A started client of the cluster whose gateways are <paramref name="gateways"/>.</summary>
     /// <exception cref="OrleansException">No gateway answered.</exception>
-    public static async Task<IHost> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, string clusterId = DefaultClusterId, TimeSpan? responseTimeout = null,
+    public static async Task<ShardClusterClient> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, string clusterId = DefaultClusterId, TimeSpan? responseTimeout = null,
         Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gateways);
@@ -83,6 +83,73 @@ public static class ShardHosting
             host.Dispose();
             throw;
         }
-        return host;
+        return new ShardClusterClient(host);
+    }
+
+    /// <summary>Parses gateways given as <c>HOST:PORT</c>, several separated by commas (a host name resolves to its first IPv4 address).</summary>
+    /// <exception cref="FormatException">An entry is not HOST:PORT, or its host does not resolve.</exception>
+    public static IReadOnlyList<IPEndPoint> ParseEndpoints(string text, string option = "--cluster")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var endpoints = new List<IPEndPoint>();
+        foreach (string entry in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            endpoints.Add(ParseEndpoint(entry, option));
+        return endpoints.Count > 0 ? endpoints : throw new FormatException($"{option} takes HOST:PORT (several separated by commas), not '{text}'.");
+    }
+
+    /// <summary>Parses one <c>HOST:PORT</c>.</summary>
+    /// <exception cref="FormatException">Not HOST:PORT, or the host does not resolve.</exception>
+    public static IPEndPoint ParseEndpoint(string text, string option)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port > 0 && text.Contains(':', StringComparison.Ordinal))
+            return endpoint;
+        int colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port)
+            || port is < 1 or > 65535)
+            throw new FormatException($"{option} takes HOST:PORT with a port in 1–65535, not '{text}'.");
+        string host = text[..colon];
+        IPAddress[] addresses;
+        try
+        {
+            addresses = Dns.GetHostAddresses(host);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new FormatException($"{option}: the host '{host}' does not resolve ({e.Message}).", e);
+        }
+        var address = addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
+            ?? throw new FormatException($"{option}: the host '{host}' has no address.");
+        return new IPEndPoint(address, port);
+    }
+}
+
+/// <summary>A started Orleans client (<see cref="ShardHosting.ConnectAsync"/>); disposing it closes the connection.</summary>
+public sealed class ShardClusterClient : IDisposable
+{
+    private readonly IHost _host;
+
+    internal ShardClusterClient(IHost host)
+    {
+        _host = host;
+        Client = host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    /// <summary>The client: its grain factory reaches the shard grains.</summary>
+    public IClusterClient Client { get; }
+
+    /// <summary>Closes the connection (waiting a few seconds at most for a clean close) and releases the client.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _host.StopAsync(timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is OperationCanceledException or OrleansException or ObjectDisposedException)
+        {
+            // A cluster that is gone cannot be told goodbye.
+        }
+        _host.Dispose();
     }
 }

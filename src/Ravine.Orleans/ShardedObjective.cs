@@ -105,7 +105,7 @@ public sealed class ShardedObjective : IObjective
         if (call.IsFaulted || call.IsCanceled)
         {
             var error = call.Exception?.InnerException ?? call.Exception ?? (Exception)new TaskCanceledException();
-            throw new ShardException(s, _shards.Length, shard.Description, $"failed: {error.GetType().Name}: {error.Message}", error);
+            throw new ShardException(s, _shards.Length, shard.Description, $"failed: {error.GetType().Name}: {Brief(error.Message)}", error);
         }
         var partial = call.Result;
         if (partial is null)
@@ -119,6 +119,14 @@ public sealed class ShardedObjective : IObjective
         if (finite && (double.IsNaN(partial.Value) || HasNaN(partial.Gradient)))
             throw new ShardException(s, _shards.Length, shard.Description,
                 $"returned NaN ({(double.IsNaN(partial.Value) ? "f" : "an entry of the gradient")}) at a point whose entries are all finite: its rows or its silo are faulty.");
+    }
+
+    /// <summary>The first line of an exception's message, without the stack frames some Orleans messages carry.</summary>
+    internal static string Brief(string message)
+    {
+        int cut = message.IndexOf("   at ", StringComparison.Ordinal);
+        string text = (cut > 0 ? message[..cut] : message).ReplaceLineEndings(" ").Trim();
+        return text.Length <= 400 ? text : text[..400] + "…";
     }
 
     private static bool AllFinite(ReadOnlySpan<double> values)

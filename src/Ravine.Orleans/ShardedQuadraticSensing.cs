@@ -48,15 +48,22 @@ public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolu
     /// The instance of <paramref name="data"/> cut into <paramref name="shards"/> shards, each served by an
     /// <see cref="ISensingShardGrain"/> of <paramref name="grains"/>' cluster, which loads its rows before this returns.
     /// </summary>
+    /// <remarks>
+    /// A shard whose silo died a moment ago is still in the cluster's directory until the membership declares the silo
+    /// dead (some seconds to a minute, by the membership's probe settings): its load fails as undeliverable, and is tried
+    /// again every second for up to <paramref name="patience"/> (default 60 s), until the grain is placed on a live silo.
+    /// </remarks>
     /// <exception cref="ShardException">A shard could not load its rows (the message names it and says why).</exception>
-    public static async Task<ShardedQuadraticSensing> OnClusterAsync(IGrainFactory grains, SensingShardData data, int shards, CancellationToken cancellationToken = default)
+    public static async Task<ShardedQuadraticSensing> OnClusterAsync(IGrainFactory grains, SensingShardData data, int shards, CancellationToken cancellationToken = default,
+        TimeSpan? patience = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(data);
         var parts = data.Split(shards);
         var instance = data.Describe();
         var remote = parts.Select(part => new GrainShard(grains, part)).ToArray();
-        var loads = remote.Select(shard => shard.LoadAsync()).ToArray();
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(60));
+        var loads = remote.Select(shard => LoadAsync(shard, deadline, cancellationToken)).ToArray();
         try
         {
             await Task.WhenAll(loads).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -70,12 +77,29 @@ public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolu
             if (loads[s].IsFaulted)
             {
                 var error = loads[s].Exception!.InnerException!;
-                throw new ShardException(s, loads.Length, remote[s].Description, $"could not load its rows: {error.GetType().Name}: {error.Message}", error);
+                throw new ShardException(s, loads.Length, remote[s].Description, $"could not load its rows: {error.GetType().Name}: {ShardedObjective.Brief(error.Message)}", error);
             }
             if (loads[s].Result != remote[s].Rows)
                 throw new ShardException(s, loads.Length, remote[s].Description, $"loaded {loads[s].Result} rows, expected {remote[s].Rows}.");
         }
         return new ShardedQuadraticSensing(new ShardedObjective(remote, data.Dimension * data.Width), instance);
+    }
+
+    // Undeliverable (the silo is gone but not yet declared dead) or unavailable: the cluster has not caught up yet.
+    private static async Task<int> LoadAsync(GrainShard shard, DateTime deadline, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await shard.LoadAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is global::Orleans.Runtime.OrleansMessageRejectionException or global::Orleans.Runtime.SiloUnavailableException
+                && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>The objective that fans out to the shards.</summary>

@@ -87,7 +87,18 @@ public static class ExperimentRunner
             },
         };
         using var traceFile = checkpointing?.OpenTraceFile();
-        if (checkpointing is not null)
+        RunCheckpoint? latest = null;
+        if (checkpointing is { CheckpointOnFailure: true, Interval: var interval })
+            options = options with
+            {
+                CheckpointInterval = 1,
+                CheckpointSink = checkpoint =>
+                {
+                    latest = checkpoint;
+                    if (interval > 0 && checkpoint.Iteration % interval == 0) checkpointing.Save(checkpoint, traceFile!);
+                },
+            };
+        else if (checkpointing is not null)
             options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpoint => checkpointing.Save(checkpoint, traceFile!) };
         if (validate is not null) options = validate(options);
         MinimizeResult result;
@@ -99,6 +110,10 @@ public static class ExperimentRunner
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
+            // The state after the last iteration that completed: the objective threw inside the next one, before its
+            // row was recorded, so the live trace still holds exactly that state's rows.
+            if (latest is not null && latest.Trace.Count == latest.Iteration + 1 && partial.Trace.Count == latest.Trace.Count)
+                checkpointing!.Save(latest, traceFile!);
             // The trace up to the failure is the user's best clue to it: the observer writes it before the error ends the command.
             traceFile?.Append(partial.Trace);
             traceFile?.Dispose();

@@ -46,7 +46,14 @@ public sealed class RunPlan
     public long MaxIterations { get; }
 
     /// <summary>The held-out objective that validates the run (a quadratic-sensing instance with held-out measurements), or null.</summary>
-    public Objectives.IObjective? Validation => (Problem as QuadraticSensing)?.HeldOut;
+    public Objectives.IObjective? Validation => HeldOut(Problem);
+
+    private static QuadraticSensing? HeldOut(ITestProblem problem) => problem switch
+    {
+        QuadraticSensing sensing => sensing.HeldOut,
+        Orleans.ShardedQuadraticSensing sharded => sharded.HeldOut,
+        _ => null,
+    };
 
     /// <summary>The loop's validation settings for this plan (none without held-out data).</summary>
     public MinimizeOptions WithValidation(MinimizeOptions options)
@@ -72,6 +79,19 @@ public sealed class RunPlan
         descriptor.Check(settings.MethodOptions);
         if (settings.Data is { } data && File.Exists(data))
             throw new Instances.InstanceDataException(data, "a file, not a folder; --data takes the folder that holds the instance's .npy files");
+        if (ShardedRun.Wanted(settings))
+        {
+            var sharded = ShardedRun.Create(settings);
+            try
+            {
+                return Create(settings, sharded);
+            }
+            catch
+            {
+                sharded.Dispose();
+                throw;
+            }
+        }
         var problem = settings.Data is null
             ? ProblemRegistry.Generate(settings.Problem, settings.Seed)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
@@ -85,7 +105,7 @@ public sealed class RunPlan
         var published = PublishedExperiments.For(problem.Name);
         var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValueUnknown ? null : settings.OptimalValue ?? Known(problem.OptimalValue));
         var method = descriptor.Create(arguments);
-        if ((settings.ValidationInterval is not null || settings.Patience is not null) && (problem as QuadraticSensing)?.HeldOut is null)
+        if ((settings.ValidationInterval is not null || settings.Patience is not null) && HeldOut(problem) is null)
             throw new ArgumentException("--validation-every and --patience need held-out data: a quadratic-sensing folder (--data) with A_heldout.npy, B_heldout.npy and y_heldout.npy (ravine generate quadratic-sensing --validation M).", "patience");
         long maxIterations = settings.MaxIterations ?? PublishedExperiments.IterationBudget(method, published);
         return new RunPlan(settings, problem, arguments, method, maxIterations);

@@ -18,7 +18,7 @@ namespace Ravine.Cli.Experiments;
 public static class RunSettingsJson
 {
     /// <summary>The keys of the run itself, in the order the documentation lists them; every other key is a method option.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["problem", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience"];
+    public static IReadOnlyList<string> Keys { get; } = ["problem", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "cluster", "shards"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -77,6 +77,8 @@ public static class RunSettingsJson
         writer.WriteNumber("seed", settings.Seed);
         if (settings.ValidationInterval is { } every) writer.WriteNumber("validation-every", every);
         if (settings.Patience is { } patience) writer.WriteNumber("patience", patience);
+        if (settings.Shards is { } shards) writer.WriteNumber("shards", shards);
+        if (settings.Cluster is { } cluster) writer.WriteString("cluster", cluster);
         if (settings.Output is { } output) writer.WriteString("out", output);
         writer.WriteEndObject();
     }
@@ -172,6 +174,8 @@ public static class RunSettingsJson
                 Patience = Integer(root, "patience", source),
                 Seed = Seed(root, source),
                 Output = PathValue(String(root, "out", source), baseFolder),
+                Cluster = String(root, "cluster", source),
+                Shards = Integer(root, "shards", source),
             };
         }
         catch (ArgumentException e)

@@ -111,8 +111,8 @@ public static class ExperimentRunner
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
             // The state after the last iteration that completed: the objective threw inside the next one, before its
-            // row was recorded, so the live trace still holds exactly that state's rows.
-            if (latest is not null && latest.Trace.Count == latest.Iteration + 1 && partial.Trace.Count == latest.Trace.Count)
+            // row was recorded, so the live trace still holds exactly that state's rows (one per iteration and the start).
+            if (latest is not null && latest.Trace.Count == latest.Iteration + 1)
                 checkpointing!.Save(latest, traceFile!);
             // The trace up to the failure is the user's best clue to it: the observer writes it before the error ends the command.
             traceFile?.Append(partial.Trace);

@@ -77,3 +77,13 @@ internal static class OptionText
         options.Where(o => o.Value is not null && string.IsNullOrWhiteSpace(o.Value))
             .Select(o => OptionValueConverter.Message(o.Option, o.Takes, o.Value!)).FirstOrDefault();
 }
+
+internal sealed class ShardsValue() : OptionValueConverter("--shards", "a whole number ≥ 1")
+{
+    protected override object? Parse(string text) => WholeNumber(text, 1);
+}
+
+internal sealed class ThreadsValue() : OptionValueConverter("--threads", "a whole number ≥ 1")
+{
+    protected override object? Parse(string text) => WholeNumber(text, 1);
+}

@@ -91,7 +91,12 @@ internal static class RavineApp
                 .WithExample("run", "--problem", "matrix-factorization", "--method", "adam", "--lr", "0.01")
                 .WithExample("run", "--problem", "single-neuron", "--data", "my-instance", "--method", "polyak", "--out", "res")
                 .WithExample("run", "--config", "run.json")
-                .WithExample("run", "--resume", "ravine-results/run-20261129-031500");
+                .WithExample("run", "--resume", "ravine-results/run-20261129-031500")
+                .WithExample("run", "--cluster", "127.0.0.1:30000", "--shards", "4", "--problem", "quadratic-sensing", "--method", "gdpolyak");
+            config.AddCommand<WorkerCommand>("worker")
+                .WithDescription("Serve shards of sharded runs (run --cluster HOST:G --shards N): an Orleans silo that joins a cluster (the first worker is the primary; the others name it with --primary). Runs until Ctrl+C. See docs/DISTRIBUTED.md.")
+                .WithExample("worker", "--silo-port", "11111", "--gateway-port", "30000")
+                .WithExample("worker", "--silo-port", "11112", "--gateway-port", "30001", "--primary", "127.0.0.1:11111");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Time what reproduce runs (median of N runs per problem and method, one at a time): wall time, oracle calls/s, GFLOP/s; a table and a JSON file to compare machines.")
                 .WithExample("bench")

@@ -75,13 +75,23 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         [TypeConverter(typeof(CheckpointEveryValue))]
         public int? CheckpointEvery { get; init; }
 
+        [CommandOption("--shards <N>")]
+        [Description("quadratic-sensing only: cut the measurements into N shards, each evaluated on its own and added in shard order: on --cluster, else in this process (the same bits). See docs/DISTRIBUTED.md.")]
+        [TypeConverter(typeof(ShardsValue))]
+        public int? Shards { get; init; }
+
+        [CommandOption("--cluster <HOST:PORT>")]
+        [Description("With --shards: the gateway of a cluster of `ravine worker` silos that serves the shards (several separated by commas). With --resume: the cluster to continue on, if not the stored one.")]
+        public string? Cluster { get; init; }
+
         [CommandOption("--resume <DIR>")]
         [Description("Continue the interrupted run in DIR from its checkpoint.json, with the settings stored there (no other run settings allowed); the final trace equals an uninterrupted run's.")]
         public string? Resume { get; init; }
 
         public override ValidationResult Validate() =>
             OptionText.FirstBlank(("--problem", Problem, "a problem's name"), ("--size", Size, "sizes KEY=N,KEY=N"), ("--data", Data, "a folder of .npy files"), ("--method", Method, "a method's name"),
-                ("--out", Out, "a folder"), ("--config", Config, "a JSON file"), ("--resume", Resume, "a folder")) is { } error
+                ("--out", Out, "a folder"), ("--config", Config, "a JSON file"), ("--resume", Resume, "a folder"),
+                ("--cluster", Cluster, "a gateway HOST:PORT")) is { } error
                 ? ValidationResult.Error(error) : ValidationResult.Success();
 
         /// <summary>The run settings given besides <c>--resume</c>, which would contradict the stored ones.</summary>
@@ -99,6 +109,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             if (Seed is not null) yield return "--seed";
             if (Out is not null) yield return "--out";
             if (Config is not null) yield return "--config";
+            if (Shards is not null) yield return "--shards";
         }
     }
 
@@ -106,8 +117,16 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
     {
         var (plan, files, checkpointing) = Prepare(settings);
         Figures.WarmUp();
-        return Execute(plan, files, checkpointing, methodOptions.CommandArguments ?? context.Arguments,
-            settings.Resume is null ? plan.Settings : checkpointing.Settings, cancellationToken);
+        try
+        {
+            return Execute(plan, files, checkpointing, methodOptions.CommandArguments ?? context.Arguments,
+                settings.Resume is null ? plan.Settings : checkpointing.Settings, cancellationToken);
+        }
+        finally
+        {
+            // A sharded instance holds the cluster client.
+            (plan.Problem as IDisposable)?.Dispose();
+        }
     }
 
     /// <summary>
@@ -131,6 +150,12 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             var failed = new ExperimentRun(key, plan.Problem.Title, plan.Arguments, plan.Settings.Seed, plan.MaxIterations, partial);
             WriteOutputs(failed, plan.Problem, files, arguments, recorded, started, clock, cancelled: false);
             console.MarkupLineInterpolated($"Results so far: {files.Folder}");
+            if (File.Exists(checkpointing.Path))
+            {
+                long at = RunCheckpointFile.Read(checkpointing.Path).Checkpoint.Iteration;
+                string when = e.InnerException is Orleans.ShardException ? " once every shard is served again" : " once the objective answers again";
+                console.MarkupLineInterpolated($"The checkpoint at iteration {at} continues the run{when}: ravine run --resume {files.Folder}");
+            }
             throw;
         }
 
@@ -187,7 +212,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             var extra = methodOptions.Flags.Concat(settings.SettingsBesidesResume()).ToArray();
             if (extra.Length > 0)
                 throw new ArgumentException($"--resume continues the run exactly as its checkpoint.json stores it; drop {string.Join(", ", extra)}.");
-            var (resumed, checkpointing) = RunCheckpointing.Resume(folder, interval);
+            var (resumed, checkpointing) = RunCheckpointing.Resume(folder, interval, settings.Cluster);
             return (resumed, ExperimentFiles.Continue(folder), checkpointing);
         }
         var plan = RunPlan.Create(Resolve(settings, methodOptions));
@@ -229,6 +254,8 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             Threads = options.Threads ?? file?.Threads,
             Seed = options.Seed ?? file?.Seed ?? ProblemRegistry.DefaultSeed,
             Output = options.Out ?? file?.Output,
+            Cluster = options.Cluster ?? file?.Cluster,
+            Shards = options.Shards ?? file?.Shards,
         };
     }
 }

@@ -90,7 +90,18 @@ public static class ExperimentRunner
             },
         };
         using var traceFile = checkpointing?.OpenTraceFile();
-        if (checkpointing is not null)
+        RunCheckpoint? latest = null;
+        if (checkpointing is { CheckpointOnFailure: true, Interval: var interval })
+            options = options with
+            {
+                CheckpointInterval = 1,
+                CheckpointSink = checkpoint =>
+                {
+                    latest = checkpoint;
+                    if (interval > 0 && checkpoint.Iteration % interval == 0) checkpointing.Save(checkpoint, traceFile!, observations);
+                },
+            };
+        else if (checkpointing is not null)
             options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpoint => checkpointing.Save(checkpoint, traceFile!, observations) };
         if (validate is not null) options = validate(options);
         MinimizeResult result;
@@ -102,6 +113,10 @@ public static class ExperimentRunner
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
+            // The state after the last iteration that completed: the objective threw inside the next one, before its
+            // row was recorded, so the live trace still holds exactly that state's rows (one per iteration and the start).
+            if (latest is not null && latest.Trace.Count == latest.Iteration + 1)
+                checkpointing!.Save(latest, traceFile!, observations);
             // The trace up to the failure is the user's best clue to it: the observer writes it before the error ends the command.
             traceFile?.Append(partial.Trace, observations.Annotations(partial.Trace));
             traceFile?.Dispose();

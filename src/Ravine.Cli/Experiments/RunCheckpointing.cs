@@ -36,6 +36,14 @@ public sealed record RunCheckpointing
     /// <summary>With <see cref="ResumeFrom"/>: the annotations (diagnostics, accuracies) of the rows on disk, by row.</summary>
     internal IReadOnlyDictionary<int, Ravine.IO.TraceAnnotation> ResumeAnnotations { get; init; } = new Dictionary<int, Ravine.IO.TraceAnnotation>();
 
+    /// <summary>
+    /// Keep the state of every iteration in memory (it is written every <see cref="Interval"/> iterations as ever), and
+    /// write the last one when the objective throws: a run whose objective lives elsewhere (shards on a cluster) then
+    /// loses at most the iteration under way to a failure, and <c>--resume</c> continues from there once the objective
+    /// answers again. Costs a copy of the state per iteration: on for sharded runs only.
+    /// </summary>
+    public bool CheckpointOnFailure { get; init; }
+
     /// <summary>With a data folder: its <see cref="Experiments.DataFingerprint"/>, stored with each checkpoint.</summary>
     public IReadOnlyDictionary<string, string?>? DataFingerprint { get; init; }
 
@@ -55,6 +63,7 @@ public sealed record RunCheckpointing
             Interval = interval,
             TraceFile = ExperimentFiles.TraceFile(new ExperimentKey(plan.Problem.Name, plan.MethodName)),
             DataFingerprint = settings.Data is { } data ? Experiments.DataFingerprint.Of(settings.Problem, data) : null,
+            CheckpointOnFailure = ShardedRun.Wanted(settings),
         };
     }
 
@@ -66,7 +75,10 @@ public sealed record RunCheckpointing
     /// <exception cref="FormatException">checkpoint.json is damaged or not a checkpoint, or the trace CSV it continues is missing, damaged or cut short.</exception>
     /// <exception cref="ArgumentException">The checkpoint does not fit the rebuilt problem or method.</exception>
     /// <exception cref="Instances.InstanceDataException">A file of the data folder changed since the run began.</exception>
-    public static (RunPlan Plan, RunCheckpointing Checkpointing) Resume(string folder, int interval = DefaultInterval)
+    /// <param name="folder">The run's output folder.</param>
+    /// <param name="interval">The checkpoint interval from here on.</param>
+    /// <param name="cluster">The gateways of the cluster that serves the shards now, if not the stored ones (a sharded run only).</param>
+    public static (RunPlan Plan, RunCheckpointing Checkpointing) Resume(string folder, int interval = DefaultInterval, string? cluster = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         string path = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), RunCheckpointFile.FileName);
@@ -75,7 +87,9 @@ public sealed record RunCheckpointing
                 ? $"{path} does not exist: the run in that folder finished (or was never interrupted), so there is nothing to resume"
                 : $"{folder}: no such folder", path);
         var saved = RunCheckpointFile.Read(path);
-        var settings = saved.Settings with { Output = System.IO.Path.GetFullPath(folder) };
+        var settings = saved.Settings with { Output = System.IO.Path.GetFullPath(folder), Cluster = cluster ?? saved.Settings.Cluster };
+        if (cluster is not null && saved.Settings.Shards is null)
+            throw new ArgumentException($"--cluster with --resume moves a sharded run to another cluster, but the run in {folder} has no shards.", "cluster");
         if (settings.Data is { } data && saved.DataFingerprint is { } fingerprint)
             Experiments.DataFingerprint.Verify(settings.Problem, data, fingerprint);
         var plan = RunPlan.Create(settings);
@@ -86,6 +100,7 @@ public sealed record RunCheckpointing
         return (plan, new RunCheckpointing
         {
             Path = path, Settings = settings, Interval = interval, ResumeFrom = checkpoint, DataFingerprint = saved.DataFingerprint,
+            CheckpointOnFailure = ShardedRun.Wanted(settings),
             TraceFile = System.IO.Path.GetRelativePath(folderPath, saved.TraceFile), ResumeTraceLength = saved.TraceLength,
             ResumeAnnotations = saved.Annotations,
         });

@@ -46,7 +46,14 @@ public sealed class RunPlan
     public long MaxIterations { get; }
 
     /// <summary>The held-out objective that validates the run (a quadratic-sensing instance with held-out measurements), or null.</summary>
-    public Objectives.IObjective? Validation => (Problem as QuadraticSensing)?.HeldOut;
+    public Objectives.IObjective? Validation => HeldOut(Problem);
+
+    private static QuadraticSensing? HeldOut(ITestProblem problem) => problem switch
+    {
+        QuadraticSensing sensing => sensing.HeldOut,
+        Orleans.ShardedQuadraticSensing sharded => sharded.HeldOut,
+        _ => null,
+    };
 
     /// <summary>The loop's validation settings for this plan (none without held-out data).</summary>
     public MinimizeOptions WithValidation(MinimizeOptions options)
@@ -74,6 +81,23 @@ public sealed class RunPlan
             throw new Instances.InstanceDataException(data, "a file, not a folder; --data takes the folder that holds the instance's .npy files");
         if (settings.Data is not null && settings.Size is not null)
             throw new ArgumentException("--size sets the sizes of a generated instance; with --data the folder's arrays fix them.", "size");
+        if (ShardedRun.Wanted(settings) && settings.Size is not null)
+            throw new ArgumentException("--size does not apply to a sharded run: write the instance with `ravine generate quadratic-sensing --dimension … --measurements … --out DIR` and pass --data DIR, from which each shard reads its own rows.", "size");
+        if (ShardedRun.Wanted(settings) && settings.Threads is not null)
+            throw new ArgumentException("--threads sets the threads of a local instance; in a sharded run each `ravine worker --threads T` sets its own.", "threads");
+        if (ShardedRun.Wanted(settings))
+        {
+            var sharded = ShardedRun.Create(settings);
+            try
+            {
+                return Create(settings, sharded);
+            }
+            catch
+            {
+                sharded.Dispose();
+                throw;
+            }
+        }
         var problem = settings.Data is null
             ? ProblemRegistry.Find(settings.Problem).GenerateAt(settings.Seed, settings.Size)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
@@ -87,7 +111,7 @@ public sealed class RunPlan
         var published = PublishedExperiments.For(problem.Name);
         var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValueUnknown ? null : settings.OptimalValue ?? Known(problem.OptimalValue));
         var method = descriptor.Create(arguments);
-        if ((settings.ValidationInterval is not null || settings.Patience is not null) && (problem as QuadraticSensing)?.HeldOut is null)
+        if ((settings.ValidationInterval is not null || settings.Patience is not null) && HeldOut(problem) is null)
             throw new ArgumentException("--validation-every and --patience need held-out data: a quadratic-sensing folder (--data) with A_heldout.npy, B_heldout.npy and y_heldout.npy (ravine generate quadratic-sensing --validation M).", "patience");
         if (settings.Threads is { } threads)
         {

@@ -71,6 +71,18 @@ public sealed record RunSettings
     /// <summary>The seed that generates the instance (or, with <see cref="Data"/>, the parts the folder leaves out). Default: the published seed 3407.</summary>
     public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
 
+    /// <summary>
+    /// The gateways of an Orleans cluster of <c>ravine worker</c> silos that serves the shards (<c>HOST:PORT</c>, several
+    /// separated by commas); null: the shards, if any, are evaluated in this process.
+    /// </summary>
+    public string? Cluster { get; init => field = value is not null && string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("cluster must name a gateway HOST:PORT.", "cluster") : value; }
+
+    /// <summary>
+    /// Cut the measurements into this many shards, each evaluated on its own (on <see cref="Cluster"/>, or in this
+    /// process), their answers added in shard order; null: no shards (quadratic sensing only).
+    /// </summary>
+    public int? Shards { get; init => field = value is < 1 ? throw new ArgumentOutOfRangeException("shards", value, "shards must be ≥ 1.") : value; }
+
     /// <summary>The output folder for the trace, the summary and the figures; null: the command's default.</summary>
     public string? Output { get; init; }
 
@@ -78,7 +90,7 @@ public sealed record RunSettings
     public bool Equals(RunSettings? other) =>
         other is not null && Problem == other.Problem && Size == other.Size && Data == other.Data && Method == other.Method
         && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && ValidationInterval == other.ValidationInterval && Patience == other.Patience && Threads == other.Threads && Seed == other.Seed
-        && Output == other.Output && MethodOptions.Count == other.MethodOptions.Count
+        && Output == other.Output && Cluster == other.Cluster && Shards == other.Shards && MethodOptions.Count == other.MethodOptions.Count
         && MethodOptions.All(o => other.MethodOptions.TryGetValue(o.Key, out var v) && v == o.Value);
 
     /// <inheritdoc />

@@ -18,7 +18,7 @@ namespace Ravine.Cli.Experiments;
 public static class RunSettingsJson
 {
     /// <summary>The keys of the run itself, in the order the documentation lists them; every other key is a method option.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["problem", "size", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads"];
+    public static IReadOnlyList<string> Keys { get; } = ["problem", "size", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads", "cluster", "shards"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -79,6 +79,8 @@ public static class RunSettingsJson
         if (settings.ValidationInterval is { } every) writer.WriteNumber("validation-every", every);
         if (settings.Patience is { } patience) writer.WriteNumber("patience", patience);
         if (settings.Threads is { } threads) writer.WriteNumber("threads", threads);
+        if (settings.Shards is { } shards) writer.WriteNumber("shards", shards);
+        if (settings.Cluster is { } cluster) writer.WriteString("cluster", cluster);
         if (settings.Output is { } output) writer.WriteString("out", output);
         writer.WriteEndObject();
     }
@@ -176,6 +178,8 @@ public static class RunSettingsJson
                 Threads = Integer(root, "threads", source),
                 Seed = Seed(root, source),
                 Output = PathValue(String(root, "out", source), baseFolder),
+                Cluster = String(root, "cluster", source),
+                Shards = Integer(root, "shards", source),
             };
         }
         catch (ArgumentException e)

@@ -68,3 +68,22 @@ public partial class NamespaceDependencyTests
         Assert.Empty(edges["Randomness"]);
     }
 }
+
+/// <summary>The core library keeps no Orleans dependency: sharding lives in the Ravine.Orleans package.</summary>
+public class CoreDependencyTests
+{
+    [Fact]
+    public void The_core_library_references_no_Orleans_assembly()
+    {
+        var referenced = typeof(Ravine.Optimization.Minimizer).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "");
+        Assert.DoesNotContain(referenced, name => name.StartsWith("Orleans", StringComparison.Ordinal) || name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_core_project_has_no_Orleans_package()
+    {
+        string project = Docs.RepositoryFiles.ReadAllText("src", "Ravine", "Ravine.csproj");
+        Assert.DoesNotContain("Orleans\" Version", project);
+        Assert.DoesNotContain("ProjectReference", project);
+    }
+}

@@ -53,4 +53,14 @@ public class ReadmeDocumentTests
     {
         Assert.Contains("dotnet pack src/Ravine.Cli -c Release -o nupkg && dotnet tool install --global --add-source nupkg Ravine.Cli", Readme);
     }
+
+    [Fact]
+    public void The_cluster_section_shows_two_workers_and_a_cluster_run()
+    {
+        var lines = Block("## Beyond one machine: `ravine worker` and `run --cluster`", "sh").TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("ravine worker --silo-port 11111 --gateway-port 30000 ", lines[0]);
+        Assert.StartsWith("ravine worker --silo-port 11112 --gateway-port 30001 --primary 127.0.0.1:11111 ", lines[1]);
+        Assert.StartsWith("ravine run --cluster 127.0.0.1:30000,127.0.0.1:30001 --shards 4 --problem quadratic-sensing ", lines[2]);
+    }
 }

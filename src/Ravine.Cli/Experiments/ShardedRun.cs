@@ -1,0 +1,54 @@
+using Ravine.Orleans;
+using Ravine.Problems;
+
+namespace Ravine.Cli.Experiments;
+
+/// <summary>
+/// The instance of a run with <c>--shards</c>: quadratic sensing cut into shards, served by a cluster of
+/// <c>ravine worker</c> silos (<c>--cluster</c>) or evaluated in this process, standing in for the local instance
+/// (same name, start, f* and distance, so the run writes the same outputs).
+/// </summary>
+internal static class ShardedRun
+{
+    /// <summary>Whether <paramref name="settings"/> ask for shards.</summary>
+    public static bool Wanted(RunSettings settings) => settings.Shards is not null || settings.Cluster is not null;
+
+    /// <summary>Connects to the cluster if one is named, and has every shard load its rows.</summary>
+    /// <exception cref="ArgumentException">Not quadratic sensing, or a cluster without a shard count.</exception>
+    /// <exception cref="ClusterUnavailableException">No gateway of the cluster answered.</exception>
+    /// <exception cref="ShardException">A shard could not load its rows.</exception>
+    public static ShardedQuadraticSensing Create(RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        string problem = ProblemRegistry.Find(settings.Problem).Name;
+        if (problem != "quadratic-sensing")
+            throw new ArgumentException($"--shards and --cluster apply to quadratic-sensing (a mean over measurements), not {problem}.", "shards");
+        int shards = settings.Shards ?? throw new ArgumentException("--cluster needs --shards N: the number of shards to cut the measurements into.", "shards");
+        var data = settings.Data is null ? SensingShardData.Seeded(settings.Seed) : SensingShardData.FromFolder(settings.Data, settings.Seed);
+        if (shards > data.Measurements)
+            throw new ArgumentException($"--shards {shards} exceeds the {data.Measurements} measurements: a shard would be empty.", "shards");
+        if (settings.Cluster is not { } cluster) return ShardedQuadraticSensing.InProcess(data, shards);
+        var gateways = ShardHosting.ParseEndpoints(cluster);
+        ShardClusterClient client;
+        try
+        {
+            client = ShardHosting.ConnectAsync(gateways).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is global::Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException or AggregateException)
+        {
+            throw new ClusterUnavailableException($"No gateway of the cluster at {cluster} answered ({e.Message.ReplaceLineEndings(" ").Trim()}); start its workers first (ravine worker).", e);
+        }
+        try
+        {
+            return ShardedQuadraticSensing.OnClusterAsync(client.Client, data, shards).GetAwaiter().GetResult().Owning(client);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>The cluster of a sharded run could not be reached.</summary>
+internal sealed class ClusterUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,23 @@
+namespace Ravine.Orleans;
+
+/// <summary>
+/// A quadratic-sensing shard on an Orleans silo, keyed by <see cref="SensingShardData.Key"/>: it reads or generates
+/// its rows once (<see cref="LoadAsync"/>), keeps them in the silo's memory, and answers
+/// <see cref="EvaluateAsync"/> with the mean and gradient over them.
+/// </summary>
+public interface ISensingShardGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Reads or generates the shard's rows where the grain lives, unless it holds them already; returns how many it
+    /// holds. Call it before every run (and resume): a grain that was moved to another silo (its silo died) or collected
+    /// while idle starts empty.
+    /// </summary>
+    Task<int> LoadAsync(SensingShardData data);
+
+    /// <summary>fₛ(x), ∇fₛ(x) over the shard's rows.</summary>
+    /// <exception cref="InvalidOperationException">The grain holds no rows: it was not loaded, or it was re-activated after its silo died.</exception>
+    Task<ShardPartial> EvaluateAsync(double[] x);
+
+    /// <summary>The silo that hosts the grain now (its <c>SiloAddress</c> as text).</summary>
+    Task<string> SiloAsync();
+}

@@ -1,0 +1,308 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Ravine.Instances;
+using Ravine.IO;
+using Ravine.Problems;
+using Ravine.Randomness;
+
+namespace Ravine.Orleans;
+
+/// <summary>
+/// Where a quadratic-sensing shard gets its rows: the instance (seeded, or a folder of .npy files as
+/// <c>ravine run --data</c> reads it) and the block of measurements [<see cref="RowStart"/>, <see cref="RowEnd"/>) the
+/// shard owns. Small and serializable: a coordinator sends it, and the silo that hosts the shard reads or generates
+/// the rows itself, so the data never crosses the network.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Everything about how a shard's rows come to be is in this class: <see cref="Load"/> on the silo,
+/// <see cref="Describe"/> on the coordinator (sizes, truth, start, noise, held-out data: what a run needs besides the
+/// rows), and <see cref="Split"/>, the partition.
+/// </para>
+/// <para>
+/// A seeded instance is for now generated whole (<see cref="QuadraticSensing.Generate"/>) and sliced, on every silo and on
+/// the coordinator: bit for bit the instance a local run draws, but as large as it. A generator that draws a block of
+/// rows from the seed alone would make a seeded shard cost only its rows; it belongs in <see cref="Load"/>.
+/// A folder's A.npy, B.npy and y.npy are read for the shard's rows only (a seek, for little-endian float64 in C order,
+/// which is what NumPy and <c>ravine generate</c> write; other layouts are read whole and sliced). Every silo must see
+/// the folder at the same path (a shared or replicated file system).
+/// </para>
+/// </remarks>
+[GenerateSerializer]
+[Immutable]
+public sealed record SensingShardData
+{
+    /// <summary>The seed of a generated instance, or of the start when a folder has no x0.npy.</summary>
+    [Id(0)] public ulong Seed { get; init; }
+
+    /// <summary>The folder of .npy files (an absolute path), or null for a seeded instance.</summary>
+    [Id(1)] public string? Folder { get; init; }
+
+    /// <summary>d, the ambient dimension.</summary>
+    [Id(2)] public int Dimension { get; init; }
+
+    /// <summary>r, the rank of a seeded instance's truth (0 for a folder).</summary>
+    [Id(3)] public int Rank { get; init; }
+
+    /// <summary>k, the width of the factor X.</summary>
+    [Id(4)] public int Width { get; init; }
+
+    /// <summary>m, the measurements of the whole instance.</summary>
+    [Id(5)] public int Measurements { get; init; }
+
+    /// <summary>The first row of the shard.</summary>
+    [Id(6)] public int RowStart { get; init; }
+
+    /// <summary>One past the last row of the shard.</summary>
+    [Id(7)] public int RowEnd { get; init; }
+
+    /// <summary>The shard's index, 0-based (also part of <see cref="Key"/>; it places the shard on a silo).</summary>
+    [Id(8)] public int Shard { get; init; }
+
+    /// <summary>The number of shards of the partition.</summary>
+    [Id(9)] public int Shards { get; init; } = 1;
+
+    /// <summary>The rows the shard owns.</summary>
+    public int Rows => RowEnd - RowStart;
+
+    /// <summary>The whole published-size seeded instance (or another size), as one shard.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1 or the rank exceeds the width.</exception>
+    public static SensingShardData Seeded(ulong seed, int dimension = QuadraticSensing.PublishedDimension, int rank = QuadraticSensing.PublishedRank,
+        int width = QuadraticSensing.PublishedWidth, int measurements = QuadraticSensing.PublishedMeasurements)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rank, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, rank);
+        ArgumentOutOfRangeException.ThrowIfLessThan(measurements, 1);
+        return new() { Seed = seed, Dimension = dimension, Rank = rank, Width = width, Measurements = measurements, RowEnd = measurements };
+    }
+
+    /// <summary>
+    /// The instance in a quadratic-sensing folder (the files of <c>ravine run --data</c>), as one shard. Only the headers
+    /// of A.npy, B.npy and y.npy are read here; x0.npy (or its absence: k = 4) sets k.
+    /// </summary>
+    /// <param name="folder">The folder.</param>
+    /// <param name="seed">Seeds the start when the folder has no x0.npy.</param>
+    /// <exception cref="InstanceDataException">A file is missing or the shapes do not fit together.</exception>
+    /// <exception cref="NpyFormatException">A file is not a valid .npy file.</exception>
+    public static SensingShardData FromFolder(string folder, ulong seed = ProblemRegistry.DefaultSeed)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        string path = Path.GetFullPath(folder);
+        if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"{folder}: no such folder");
+        var a = Header(Required(path, "A.npy"));
+        if (a.Header.Shape.Length != 2)
+            throw new InstanceDataException(Path.Combine(path, "A.npy"), $"shape {Shape(a.Header)}, expected (m, d)");
+        int m = a.Header.Shape[0], d = a.Header.Shape[1];
+        var b = Header(Required(path, "B.npy"));
+        if (!b.Header.Shape.SequenceEqual([m, d]))
+            throw new InstanceDataException(Path.Combine(path, "B.npy"), $"shape {Shape(b.Header)}, expected ({m}, {d}) like A.npy");
+        var y = Header(Required(path, "y.npy"));
+        if (!y.Header.Shape.SequenceEqual([m]))
+            throw new InstanceDataException(Path.Combine(path, "y.npy"), $"shape {Shape(y.Header)}, expected ({m},): one measurement per row of A.npy");
+        int k = QuadraticSensing.PublishedWidth;
+        string x0 = Path.Combine(path, "x0.npy");
+        if (File.Exists(x0))
+        {
+            var start = Header(x0);
+            if (start.Header.Shape.Length != 2 || start.Header.Shape[0] != d)
+                throw new InstanceDataException(x0, $"shape {Shape(start.Header)}, expected (d, k) with d = {d}");
+            k = start.Header.Shape[1];
+        }
+        return new() { Seed = seed, Folder = path, Dimension = d, Width = k, Measurements = m, RowEnd = m };
+    }
+
+    /// <summary>
+    /// The rows cut into <paramref name="shards"/> contiguous blocks in row order, as equal as can be (the first
+    /// m mod N blocks one row longer). The partition is a function of m and N alone.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one shard, or more shards than rows.</exception>
+    public IReadOnlyList<SensingShardData> Split(int shards)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
+        if (shards > Rows)
+            throw new ArgumentOutOfRangeException(nameof(shards), shards, $"{shards} shards of {Rows} rows would leave some empty; at most {Rows}.");
+        var parts = new SensingShardData[shards];
+        int size = Rows / shards, longer = Rows % shards, start = RowStart;
+        for (int s = 0; s < shards; s++)
+        {
+            int end = start + size + (s < longer ? 1 : 0);
+            parts[s] = this with { RowStart = start, RowEnd = end, Shard = s, Shards = shards };
+            start = end;
+        }
+        return parts;
+    }
+
+    /// <summary>
+    /// The grain key of the shard: the instance, the rows and the shard's place in the partition. Equal keys hold equal
+    /// rows, so two runs of the same partition share the shards' grains.
+    /// </summary>
+    public string Key => string.Create(CultureInfo.InvariantCulture,
+        $"quadratic-sensing|{(Folder is null ? $"seed={Seed};r={Rank}" : $"folder={Folder};seed={Seed}")};d={Dimension};k={Width};m={Measurements};rows={RowStart}-{RowEnd}#{Shard}/{Shards}");
+
+    /// <summary>The shard's place in the partition, read back from a <see cref="Key"/>.</summary>
+    internal static int ShardOfKey(string key)
+    {
+        int hash = key.LastIndexOf('#'), slash = key.LastIndexOf('/');
+        return hash >= 0 && slash > hash && int.TryParse(key.AsSpan(hash + 1, slash - hash - 1), NumberStyles.None, CultureInfo.InvariantCulture, out int shard) ? shard : 0;
+    }
+
+    /// <summary>What the shard holds, for messages.</summary>
+    public string Description => string.Create(CultureInfo.InvariantCulture,
+        $"rows {RowStart}–{RowEnd - 1} of {(Folder is null ? $"the seed-{Seed} instance" : Folder)}");
+
+    /// <summary>The shard's rows as an instance of their own: f is the mean over them. Runs where the shard lives.</summary>
+    /// <exception cref="InstanceDataException">A file changed shape since <see cref="FromFolder"/>.</exception>
+    public QuadraticSensing Load()
+    {
+        int d = Dimension, rows = Rows;
+        if (rows < 1) throw new InvalidOperationException($"The shard {Description} holds no rows.");
+        double[] a, b, y;
+        if (Folder is null)
+        {
+            // Generated whole and sliced for now: see the remarks of the type.
+            var whole = QuadraticSensing.Generate(Seed, d, Rank, Width, Measurements);
+            a = whole.A.AsSpan(RowStart * d, rows * d).ToArray();
+            b = whole.B.AsSpan(RowStart * d, rows * d).ToArray();
+            y = whole.Y.AsSpan(RowStart, rows).ToArray();
+        }
+        else
+        {
+            a = ReadRows(Path.Combine(Folder, "A.npy"), [Measurements, d]);
+            b = ReadRows(Path.Combine(Folder, "B.npy"), [Measurements, d]);
+            y = ReadRows(Path.Combine(Folder, "y.npy"), [Measurements]);
+        }
+        // The start does not matter to a shard (it is only evaluated), and a fixed one costs nothing to draw.
+        return new QuadraticSensing(rows, d, Width, a, b, y, start: new double[d * Width]);
+    }
+
+    /// <summary>
+    /// What a run needs of the instance besides its rows, read or drawn exactly as a local run's
+    /// (<see cref="InstanceFormats.Load"/> or <see cref="ProblemRegistry.Generate"/>) does: the truth, the start, the
+    /// noise level and any held-out measurements. Runs on the coordinator.
+    /// </summary>
+    public SensingInstance Describe()
+    {
+        int d = Dimension, k = Width;
+        if (Folder is null)
+        {
+            var whole = QuadraticSensing.Generate(Seed, d, Rank, k, Measurements);
+            return new SensingInstance(Measurements, d, k, whole.Truth, whole.TruthWidth, whole.Start, 0, null);
+        }
+        var folder = new InstanceFolder(Folder);
+        var x0 = folder.ReadOptional("x0.npy", rank: 2);
+        var truth = folder.ReadOptional("truth.npy", rank: 2);
+        if (truth is not null && (truth.Rows != d || truth.Columns > k))
+            throw new InstanceDataException(folder.FilePath("truth.npy"), $"shape ({truth.Rows}, {truth.Columns}), expected (d, r) with d = {d} and r ≤ k = {k}");
+        var noise = folder.ReadOptional("noise.npy", rank: 1);
+        double sigma = noise?.Data is [var only] ? only : 0;
+        if (noise is not null && noise.Data.Length != 1)
+            throw new InstanceDataException(folder.FilePath("noise.npy"), "expected one number, the σ of the measurement noise");
+        if (!(sigma >= 0 && double.IsFinite(sigma)))
+            throw new InstanceDataException(folder.FilePath("noise.npy"), $"σ = {sigma}, expected a finite number ≥ 0");
+        double[] start = x0?.Data ?? LowRankFactors.UnitGaussian(new Xoshiro256StarStar(Seed), d * k);
+        double[]? padded = truth is null ? null : LowRankFactors.Padded(truth.Data, d, truth.Columns, k);
+        QuadraticSensing? heldOut = null;
+        var aHeld = folder.ReadOptional("A_heldout.npy", rank: 2);
+        if (aHeld is not null)
+        {
+            // Validation runs on the coordinator: held-out data are for judging steps, and are not sharded.
+            int held = aHeld.Rows;
+            folder.Expect("A_heldout.npy", aHeld, [held, d], "held-out vectors aᵢ as rows like A");
+            var bHeld = folder.Read("B_heldout.npy", rank: 2);
+            folder.Expect("B_heldout.npy", bHeld, [held, d], "held-out vectors bᵢ as rows, as many as A_heldout.npy has");
+            var yHeld = folder.Read("y_heldout.npy", rank: 1);
+            folder.Expect("y_heldout.npy", yHeld, [held], "one held-out measurement per row of A_heldout.npy");
+            heldOut = new QuadraticSensing(held, d, k, aHeld.Data, bHeld.Data, yHeld.Data, truth?.Data, x0?.Data, Seed, sigma);
+        }
+        return new SensingInstance(Measurements, d, k, padded, truth?.Columns ?? 0, start, sigma, heldOut);
+    }
+
+    private static string Required(string folder, string file)
+    {
+        string path = Path.Combine(folder, file);
+        return File.Exists(path) ? path : throw new InstanceDataException(path, "missing: a quadratic-sensing folder holds A.npy, B.npy and y.npy");
+    }
+
+    private static string Shape(NpyHeader header) => "(" + string.Join(", ", header.Shape) + (header.Shape.Length == 1 ? ",)" : ")");
+
+    /// <summary>The header of a .npy file and the offset of its data.</summary>
+    private static (NpyHeader Header, long Offset) Header(string path)
+    {
+        using var file = File.OpenRead(path);
+        return Header(file, path);
+    }
+
+    private static (NpyHeader Header, long Offset) Header(FileStream file, string path)
+    {
+        Span<byte> preamble = stackalloc byte[12];
+        if (file.ReadAtLeast(preamble[..10], 10, throwOnEndOfStream: false) < 10 || !preamble[..6].SequenceEqual(NpyMagic.Bytes))
+            throw Unreadable(path);
+        int major = preamble[6];
+        long length, offset;
+        if (major == 1)
+        {
+            length = BinaryPrimitives.ReadUInt16LittleEndian(preamble[8..10]);
+            offset = 10;
+        }
+        else
+        {
+            if (file.ReadAtLeast(preamble[10..12], 2, throwOnEndOfStream: false) < 2) throw Unreadable(path);
+            length = BinaryPrimitives.ReadUInt32LittleEndian(preamble[8..12]);
+            offset = 12;
+        }
+        if (length > NpyReader.MaxHeaderLength || offset + length > file.Length) throw Unreadable(path);
+        var text = new byte[length];
+        file.ReadExactly(text);
+        var header = NpyHeader.Parse(major < 3 ? Encoding.Latin1.GetString(text) : Encoding.UTF8.GetString(text), problem => new NpyFormatException(path, problem));
+        return (header, offset + length);
+    }
+
+    // The full reader says precisely what is wrong with a file whose preamble is not a .npy one.
+    private static NpyFormatException Unreadable(string path)
+    {
+        _ = Npy.Read(path);
+        return new NpyFormatException(path, "the preamble or header length is not that of a .npy file");
+    }
+
+    /// <summary>Rows [RowStart, RowEnd) of the array in <paramref name="path"/>, whose shape must be <paramref name="shape"/>.</summary>
+    private double[] ReadRows(string path, int[] shape)
+    {
+        int columns = shape.Length == 2 ? shape[1] : 1;
+        using var file = File.OpenRead(path);
+        var (header, offset) = Header(file, path);
+        if (!header.Shape.SequenceEqual(shape))
+            throw new InstanceDataException(path, $"shape {Shape(header)}, expected ({string.Join(", ", shape)}{(shape.Length == 1 ? "," : "")}) as when the run began: the file changed");
+        long first = (long)RowStart * columns, count = (long)Rows * columns;
+        var data = new double[count];
+        if (header.Dtype == NpyDtype.Float64 && !header.BigEndian && !(header.FortranOrder && shape.Length == 2) && BitConverter.IsLittleEndian)
+        {
+            long at = offset + first * sizeof(double), bytes = count * sizeof(double);
+            if (file.Length < at + bytes)
+                throw new NpyFormatException(path, $"truncated data: rows {RowStart}–{RowEnd - 1} end at byte {at + bytes}, the file at {file.Length}");
+            file.Seek(at, SeekOrigin.Begin);
+            file.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan()));
+        }
+        else
+        {
+            // Another dtype, byte order or layout: the full reader converts it, and the rows are cut from the whole.
+            Npy.Read(path).Data.AsSpan((int)first, (int)count).CopyTo(data);
+        }
+        return data;
+    }
+}
+
+/// <summary>
+/// What a sharded quadratic-sensing run needs of the instance besides its rows (see <see cref="SensingShardData.Describe"/>).
+/// </summary>
+/// <param name="Measurements">m.</param>
+/// <param name="Dimension">d.</param>
+/// <param name="Width">k.</param>
+/// <param name="Truth">X♮ zero-padded to d×k, or null when unknown.</param>
+/// <param name="TruthWidth">The columns of X♮ before padding (0 when unknown).</param>
+/// <param name="Start">X0, d×k row-major.</param>
+/// <param name="Noise">σ of the measurement noise (0: exact, f* = 0).</param>
+/// <param name="HeldOut">Held-out measurements, evaluated on the coordinator as validation data; or null.</param>
+public sealed record SensingInstance(int Measurements, int Dimension, int Width, double[]? Truth, int TruthWidth, double[] Start, double Noise, QuadraticSensing? HeldOut);

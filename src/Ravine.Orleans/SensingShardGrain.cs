@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using Ravine.Problems;
+
+namespace Ravine.Orleans;
+
+/// <summary>The grain behind <see cref="ISensingShardGrain"/>, placed by <see cref="ShardPlacementStrategy"/>.</summary>
+[ShardPlacement]
+internal sealed class SensingShardGrain(IOptions<ShardSiloOptions> options) : Grain, ISensingShardGrain
+{
+    private SensingShardData? _data;
+    private QuadraticSensing? _rows;
+
+    public async Task<int> LoadAsync(SensingShardData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Key != this.GetPrimaryKeyString())
+            throw new ArgumentException($"The grain {this.GetPrimaryKeyString()} was sent the rows of {data.Key}.", nameof(data));
+        if (_rows is not null && data == _data) return _rows.MeasurementCount;
+        // Reading or generating the rows may take long: off the grain's scheduler, so the silo stays responsive.
+        var rows = await Task.Run(data.Load);
+        rows.MaxDegreeOfParallelism = Math.Max(1, options.Value.Threads);
+        (_data, _rows) = (data, rows);
+        return rows.MeasurementCount;
+    }
+
+    public async Task<ShardPartial> EvaluateAsync(double[] x)
+    {
+        var rows = _rows ?? throw new InvalidOperationException(
+            $"The shard grain {this.GetPrimaryKeyString()} on silo {GrainContext.Address.SiloAddress} holds no rows: it was re-activated here " +
+            "(its silo went away, or it was collected while idle) and must be loaded again.");
+        if (x is null || x.Length != rows.Dimension)
+            throw new ArgumentException($"x has length {x?.Length ?? 0}, expected d·k = {rows.Dimension}.", nameof(x));
+        return await Task.Run(() =>
+        {
+            var gradient = new double[rows.Dimension];
+            double value = rows.Evaluate(x, gradient);
+            return new ShardPartial(value, gradient, rows.MeasurementCount);
+        });
+    }
+
+    public Task<string> SiloAsync() => Task.FromResult(GrainContext.Address.SiloAddress?.ToString() ?? "");
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace Ravine.Orleans;
+
+/// <summary>
+/// The Orleans configuration of Ravine's shards: what a silo needs to serve them (<see cref="AddShards"/>), a silo that
+/// joins a cluster with development clustering (<see cref="CreateWorker"/>), and a client that connects to one
+/// (<see cref="ConnectAsync"/>).
+/// </summary>
+/// <remarks>
+/// Development clustering keeps the membership table in the primary silo's memory: fine for a few machines that
+/// start the primary first, but the cluster dies with the primary. A production cluster swaps it for a membership
+/// provider backed by storage that outlives any silo (see docs/DISTRIBUTED.md).
+/// </remarks>
+public static class ShardHosting
+{
+    /// <summary>The cluster and service id of Ravine's workers and clients (they must agree to connect).</summary>
+    public const string DefaultClusterId = "ravine";
+
+    /// <summary>How long a client waits for a shard's answer before the call fails (a silo that hangs rather than dies).</summary>
+    public static readonly TimeSpan DefaultResponseTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Lets the silo serve shard grains: their placement and <paramref name="threads"/> threads per shard evaluation.</summary>
+    public static ISiloBuilder AddShards(this ISiloBuilder silo, int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        silo.Services.Configure<ShardSiloOptions>(o => o.Threads = threads);
+        silo.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
+        return silo;
+    }
+
+    /// <summary>
+    /// A silo host (not started) listening on <paramref name="address"/> at <paramref name="siloPort"/>, with its gateway
+    /// at <paramref name="gatewayPort"/>, that joins the cluster whose primary silo is <paramref name="primary"/> (null:
+    /// this silo is the primary).
+    /// </summary>
+    public static IHost CreateWorker(IPAddress address, int siloPort, int gatewayPort, IPEndPoint? primary, int threads = 1,
+        string clusterId = DefaultClusterId, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
+            silo.Configure<EndpointOptions>(o => (o.AdvertisedIPAddress, o.SiloPort, o.GatewayPort) = (address, siloPort, gatewayPort));
+            silo.UseDevelopmentClustering(primary ?? new IPEndPoint(address, siloPort));
+            silo.AddShards(threads);
+        });
+        return builder.Build();
+    }
+
+    /// <summary>A started client of the cluster whose gateways are <paramref name="gateways"/>.</summary>
+    /// <exception cref="OrleansException">No gateway answered.</exception>
+    public static async Task<ShardClusterClient> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, string clusterId = DefaultClusterId, TimeSpan? responseTimeout = null,
+        Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(gateways);
+        if (gateways.Count == 0) throw new ArgumentException("A cluster client needs at least one gateway.", nameof(gateways));
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout ?? DefaultResponseTimeout);
+            client.UseStaticClustering([.. gateways]);
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        return new ShardClusterClient(host);
+    }
+
+    /// <summary>Parses gateways given as <c>HOST:PORT</c>, several separated by commas (a host name resolves to its first IPv4 address).</summary>
+    /// <exception cref="FormatException">An entry is not HOST:PORT, or its host does not resolve.</exception>
+    public static IReadOnlyList<IPEndPoint> ParseEndpoints(string text, string option = "--cluster")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var endpoints = new List<IPEndPoint>();
+        foreach (string entry in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            endpoints.Add(ParseEndpoint(entry, option));
+        return endpoints.Count > 0 ? endpoints : throw new FormatException($"{option} takes HOST:PORT (several separated by commas), not '{text}'.");
+    }
+
+    /// <summary>Parses one <c>HOST:PORT</c>.</summary>
+    /// <exception cref="FormatException">Not HOST:PORT, or the host does not resolve.</exception>
+    public static IPEndPoint ParseEndpoint(string text, string option)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port > 0 && text.Contains(':', StringComparison.Ordinal))
+            return endpoint;
+        int colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port)
+            || port is < 1 or > 65535)
+            throw new FormatException($"{option} takes HOST:PORT with a port in 1–65535, not '{text}'.");
+        string host = text[..colon];
+        IPAddress[] addresses;
+        try
+        {
+            addresses = Dns.GetHostAddresses(host);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new FormatException($"{option}: the host '{host}' does not resolve ({e.Message}).", e);
+        }
+        var address = addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
+            ?? throw new FormatException($"{option}: the host '{host}' has no address.");
+        return new IPEndPoint(address, port);
+    }
+}
+
+/// <summary>A started Orleans client (<see cref="ShardHosting.ConnectAsync"/>); disposing it closes the connection.</summary>
+public sealed class ShardClusterClient : IDisposable
+{
+    private readonly IHost _host;
+
+    internal ShardClusterClient(IHost host)
+    {
+        _host = host;
+        Client = host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    /// <summary>The client: its grain factory reaches the shard grains.</summary>
+    public IClusterClient Client { get; }
+
+    /// <summary>Closes the connection (waiting a few seconds at most for a clean close) and releases the client.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _host.StopAsync(timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is OperationCanceledException or OrleansException or ObjectDisposedException)
+        {
+            // A cluster that is gone cannot be told goodbye.
+        }
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,88 @@
+using Ravine.IO;
+using Ravine.Orleans;
+using Ravine.Problems;
+
+namespace Ravine.Tests.Orleans;
+
+public class SensingShardDataTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ravine-shards-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void A_folders_shards_read_their_rows_and_nothing_else()
+    {
+        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50);
+        InstanceFormats.Save(whole, _folder);
+        var data = SensingShardData.FromFolder(_folder, 5);
+        Assert.Equal((50, 6, 4), (data.Measurements, data.Dimension, data.Width));
+        var part = data.Split(4)[2];
+        var rows = part.Load();
+        var expected = new QuadraticSensing(part.Rows, 6, 4, whole.A[(part.RowStart * 6)..(part.RowEnd * 6)], whole.B[(part.RowStart * 6)..(part.RowEnd * 6)],
+            whole.Y[part.RowStart..part.RowEnd]);
+        double[] x = whole.Start, g1 = new double[24], g2 = new double[24];
+        Assert.Equal(expected.Evaluate(x, g1), rows.Evaluate(x, g2));
+        Assert.Equal(g1, g2);
+    }
+
+    [Fact]
+    public void A_folder_describes_the_instance_as_a_local_run_loads_it()
+    {
+        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50, heldOut: 7);
+        InstanceFormats.Save(whole, _folder);
+        var local = (QuadraticSensing)InstanceFormats.Load("quadratic-sensing", _folder, 9);
+        var instance = SensingShardData.FromFolder(_folder, 9).Describe();
+        Assert.Equal(local.Start, instance.Start);
+        Assert.Equal(local.Truth, instance.Truth);
+        Assert.Equal(local.HeldOut!.MeasurementCount, instance.HeldOut!.MeasurementCount);
+        using var sharded = ShardedQuadraticSensing.InProcess(SensingShardData.FromFolder(_folder, 9), 1);
+        double[] x = local.Start, g1 = new double[24], g2 = new double[24];
+        Assert.Equal(local.Evaluate(x, g1), sharded.Evaluate(x, g2));
+        Assert.Equal(g1, g2);
+        Assert.Equal(local.DistanceToSolutions(x), sharded.DistanceToSolutions(x));
+    }
+
+    [Fact]
+    public void Rows_of_a_float32_file_are_cut_from_the_whole()
+    {
+        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50);
+        InstanceFormats.Save(whole, _folder);
+        // y as float32: not the seek path.
+        float[] y = whole.Y.Select(v => (float)v).ToArray();
+        NpyTestFiles.WriteFloat32(Path.Combine(_folder, "y.npy"), y);
+        var part = SensingShardData.FromFolder(_folder).Split(5)[3];
+        var rows = part.Load();
+        var direct = new QuadraticSensing(part.Rows, 6, 4, whole.A[(part.RowStart * 6)..(part.RowEnd * 6)], whole.B[(part.RowStart * 6)..(part.RowEnd * 6)],
+            y[part.RowStart..part.RowEnd].Select(v => (double)v).ToArray());
+        double[] x = whole.Start, g1 = new double[24], g2 = new double[24];
+        Assert.Equal(direct.Evaluate(x, g1), rows.Evaluate(x, g2));
+    }
+
+    [Fact]
+    public void A_folder_without_A_is_refused_naming_the_file()
+    {
+        Directory.CreateDirectory(_folder);
+        var e = Assert.Throws<Ravine.Instances.InstanceDataException>(() => SensingShardData.FromFolder(_folder));
+        Assert.Contains("A.npy", e.Message);
+    }
+}
+
+internal static class NpyTestFiles
+{
+    /// <summary>A 1-D little-endian float32 .npy file, version 1.0.</summary>
+    public static void WriteFloat32(string path, float[] values)
+    {
+        string header = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({values.Length},), }}";
+        int total = 10 + header.Length + 1;
+        header = header.PadRight(header.Length + (64 - total % 64) % 64) + "\n";
+        using var file = File.Create(path);
+        file.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);
+        file.Write(BitConverter.GetBytes((ushort)header.Length));
+        file.Write(System.Text.Encoding.Latin1.GetBytes(header));
+        foreach (float v in values) file.Write(BitConverter.GetBytes(v));
+    }
+}

@@ -32,22 +32,13 @@ public class ShardedOracleBenchmarks
     [Params(1_000, 100_000)]
     public int M { get; set; }
 
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        foreach (var listener in listeners) listener.Start();
-        int[] ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        foreach (var listener in listeners) listener.Stop();
-        return ports;
-    }
-
     [GlobalSetup]
     public void Setup()
     {
         var data = SensingShardData.Seeded(ProblemRegistry.DefaultSeed, measurements: M);
         _plain = QuadraticSensing.Generate(ProblemRegistry.DefaultSeed, measurements: M);
         _local = ShardedQuadraticSensing.InProcess(data, Shards);
-        int[] ports = FreePorts(4);
+        int[] ports = ShardHosting.FreeLoopbackPorts(4);
         var primary = new IPEndPoint(IPAddress.Loopback, ports[0]);
         _silos =
         [

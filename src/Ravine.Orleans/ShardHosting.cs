@@ -97,6 +97,20 @@ public static class ShardHosting
         return endpoints.Count > 0 ? endpoints : throw new FormatException($"{option} takes HOST:PORT (several separated by commas), not '{text}'.");
     }
 
+    /// <summary>
+    /// <paramref name="count"/> loopback ports free at the moment of the call (each bound once to port 0, then released),
+    /// for a cluster of workers on one machine: tests and benchmarks. Another process may take one before it is used.
+    /// </summary>
+    public static int[] FreeLoopbackPorts(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var listeners = Enumerable.Range(0, count).Select(_ => new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0)).ToArray();
+        foreach (var listener in listeners) listener.Start();
+        int[] ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        foreach (var listener in listeners) listener.Stop();
+        return ports;
+    }
+
     /// <summary>Parses one <c>HOST:PORT</c>.</summary>
     /// <exception cref="FormatException">Not HOST:PORT, or the host does not resolve.</exception>
     public static IPEndPoint ParseEndpoint(string text, string option)

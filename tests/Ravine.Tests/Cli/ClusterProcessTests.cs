@@ -15,19 +15,10 @@ namespace Ravine.Tests.Cli;
 [Collection(ChildProcessCollection.Name)]
 public class ClusterProcessTests(Xunit.Abstractions.ITestOutputHelper log)
 {
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        foreach (var listener in listeners) listener.Start();
-        int[] ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        foreach (var listener in listeners) listener.Stop();
-        return ports;
-    }
-
     [Fact]
     public void Two_workers_and_a_cluster_run_complete_a_run_with_the_single_process_trace()
     {
-        int[] ports = FreePorts(4);
+        int[] ports = ShardHosting.FreeLoopbackPorts(4);
         string output = Path.Combine(Path.GetTempPath(), "ravine-cluster-" + Guid.NewGuid().ToString("N"));
         string silo = ports[0].ToString(CultureInfo.InvariantCulture);
         using var primary = new CliChild("worker", "--silo-port", silo, "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture));

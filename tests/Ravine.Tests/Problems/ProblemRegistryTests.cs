@@ -50,14 +50,14 @@ public class ProblemRegistryTests
     }
 
     [Fact]
-    public void Sensing_and_factorization_take_sizes_and_their_published_sizes_give_the_published_instance()
+    public void Sensing_sizes_give_the_block_seeded_instance_generate_writes_and_factorization_sizes_the_published_family()
     {
         var sensing = ProblemRegistry.Find("quadratic-sensing");
-        var published = (QuadraticSensing)sensing.Generate(3407);
-        var same = (QuadraticSensing)sensing.GenerateAt(3407, "d=100,r=2,k=4,m=1000");
-        Assert.Equal(published.A, same.A);
-        Assert.Equal(published.Y, same.Y);
-        Assert.Equal(published.Start, same.Start);
+        var sized30 = (QuadraticSensing)sensing.GenerateAt(3407, "d=30,k=8,m=2500");
+        var family = new BlockSeededSensing(3407, 30, 2, 8).Instance(2500);
+        Assert.Equal(family.A, sized30.A);
+        Assert.Equal(family.Y, sized30.Y);
+        Assert.Equal(family.Start, sized30.Start);
         var sized = (QuadraticSensing)sensing.GenerateAt(3407, "d=30,k=8,m=5000");
         Assert.Equal((30, 8, 5000, 2), (sized.AmbientDimension, sized.Width, sized.MeasurementCount, sized.TruthWidth));
         var factorization = (MatrixFactorization)ProblemRegistry.Find("matrix-factorization").GenerateAt(1, "d=40,r=3,k=5");

@@ -153,7 +153,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             if (File.Exists(checkpointing.Path))
             {
                 long at = RunCheckpointFile.Read(checkpointing.Path).Checkpoint.Iteration;
-                string when = e.InnerException is Orleans.ShardException ? " once every shard is served again" : " once the objective answers again";
+                string when = ShardedRun.IsShardFailure(e) ? " once every shard is served again" : " once the objective answers again";
                 console.MarkupLineInterpolated($"The checkpoint at iteration {at} continues the run{when}: ravine run --resume {files.Folder}");
             }
             throw;

@@ -33,9 +33,11 @@ public sealed record ExperimentSummary
     public RunSettings? Settings { get; init; }
 
     /// <summary>The library's informational version.</summary>
+    /// <remarks>Read from Ravine.dll, not from this assembly, whose attributes include Orleans' (from the sharding
+    /// package): reading those would load Orleans into every command at start-up.</remarks>
     public static string LibraryVersion { get; } =
-        typeof(ExperimentSummary).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(ExperimentSummary).Assembly.GetName().Version?.ToString() ?? "unknown";
+        typeof(Optimization.Minimizer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(Optimization.Minimizer).Assembly.GetName().Version?.ToString() ?? "unknown";
 }
 
 /// <summary>What the experiment ran on.</summary>

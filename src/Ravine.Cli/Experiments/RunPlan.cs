@@ -48,10 +48,12 @@ public sealed class RunPlan
     /// <summary>The held-out objective that validates the run (a quadratic-sensing instance with held-out measurements), or null.</summary>
     public Objectives.IObjective? Validation => HeldOut(Problem);
 
+    // A sharded instance is disposable (it holds the cluster client); only then is ShardedRun asked, so that a local run
+    // does not load Ravine.Orleans to find out it has no shards.
     private static QuadraticSensing? HeldOut(ITestProblem problem) => problem switch
     {
         QuadraticSensing sensing => sensing.HeldOut,
-        Orleans.ShardedQuadraticSensing sharded => sharded.HeldOut,
+        IDisposable => ShardedRun.HeldOut(problem),
         _ => null,
     };
 
@@ -85,23 +87,28 @@ public sealed class RunPlan
             throw new ArgumentException("--size does not apply to a sharded run: write the instance with `ravine generate quadratic-sensing --dimension … --measurements … --out DIR` and pass --data DIR, from which each shard reads its own rows.", "size");
         if (ShardedRun.Wanted(settings) && settings.Threads is not null)
             throw new ArgumentException("--threads sets the threads of a local instance; in a sharded run each `ravine worker --threads T` sets its own.", "threads");
-        if (ShardedRun.Wanted(settings))
-        {
-            var sharded = ShardedRun.Create(settings);
-            try
-            {
-                return Create(settings, sharded);
-            }
-            catch
-            {
-                sharded.Dispose();
-                throw;
-            }
-        }
+        if (ShardedRun.Wanted(settings)) return CreateSharded(settings);
         var problem = settings.Data is null
             ? ProblemRegistry.Find(settings.Problem).GenerateAt(settings.Seed, settings.Size)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
         return Create(settings, problem);
+    }
+
+    // A method of its own so that a local run never loads Ravine.Orleans and Orleans' serializer: the JIT resolves the
+    // types a method body names when it compiles the method, whichever branch runs.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static RunPlan CreateSharded(RunSettings settings)
+    {
+        var sharded = ShardedRun.Create(settings);
+        try
+        {
+            return Create(settings, sharded);
+        }
+        catch
+        {
+            sharded.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The plan of <paramref name="settings"/> on an instance already made (tests use it to run objectives the registry does not have).</summary>

@@ -1,3 +1,4 @@
+using Ravine.Optimization;
 using Ravine.Orleans;
 using Ravine.Problems;
 
@@ -12,6 +13,14 @@ internal static class ShardedRun
 {
     /// <summary>Whether <paramref name="settings"/> ask for shards.</summary>
     public static bool Wanted(RunSettings settings) => settings.Shards is not null || settings.Cluster is not null;
+
+    /// <summary>Whether the objective failed because a shard did (a method of its own: naming Ravine.Orleans' types in a caller would load that assembly, and Orleans', into every local run).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static bool IsShardFailure(ObjectiveException e) => e.InnerException is ShardException;
+
+    /// <summary>The held-out data of a sharded instance; null for any other problem.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static QuadraticSensing? HeldOut(ITestProblem problem) => (problem as ShardedQuadraticSensing)?.HeldOut;
 
     /// <summary>Connects to the cluster if one is named, and has every shard load its rows.</summary>
     /// <exception cref="ArgumentException">Not quadratic sensing, or a cluster without a shard count.</exception>

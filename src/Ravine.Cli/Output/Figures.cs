@@ -26,18 +26,18 @@ internal static class Figures
     /// <summary>Renders the three figures of one problem's runs, and those of <see cref="ObservationFigures"/> they have data for.</summary>
     public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs)
     {
+        var kinds = For(runs);
         // The PNGs, most of a small run's drawing time, side by side: each figure is its own Plot and surface.
-        var plots = new Plot[All.Count];
-        var pngs = new byte[All.Count][];
-        Parallel.For(0, All.Count, i =>
+        var plots = new Plot[kinds.Count];
+        var pngs = new byte[kinds.Count][];
+        Parallel.For(0, kinds.Count, i =>
         {
-            plots[i] = Draw(All[i], runs);
+            plots[i] = i < All.Count ? Draw(kinds[i], runs) : ObservationFigures.Draw(kinds[i], runs);
             pngs[i] = plots[i].GetImageBytes(Width, Height, ImageFormat.Png);
         });
-        // The SVGs one at a time in a fixed order: SkiaSharp numbers their clip paths with one counter per process, so
-        // only a fixed order gives the same files from run to run.
-        // The observation figures after them, for the same reason.
-        return [.. All.Select((kind, i) => new Rendered(kind, pngs[i], WithViewBox(plots[i].GetSvgXml(Width, Height)))), .. ObservationFigures.Render(runs)];
+        // The SVGs one at a time in a fixed order (the paper's three, then the observations'): SkiaSharp numbers their
+        // clip paths with one counter per process, so only a fixed order gives the same files from run to run.
+        return kinds.Select((kind, i) => new Rendered(kind, pngs[i], WithViewBox(plots[i].GetSvgXml(Width, Height)))).ToArray();
     }
 
     /// <summary>

@@ -26,11 +26,11 @@ internal static class ObservationFigures
         return kinds;
     }
 
-    /// <summary>Renders the figures of <see cref="For"/>.</summary>
-    public static IReadOnlyList<Figures.Rendered> Render(IReadOnlyList<ExperimentRun> runs) =>
-        For(runs).Select(kind => kind == Accuracy ? DrawAccuracy(runs) : DrawEpochs(kind, runs)).ToArray();
+    /// <summary>Draws one of the figures of <see cref="For"/>, not yet rendered (<see cref="Figures.Render"/> renders them with its own).</summary>
+    public static Plot Draw(Figures.Kind kind, IReadOnlyList<ExperimentRun> runs) =>
+        kind == Accuracy ? DrawAccuracy(runs) : DrawEpochs(kind, runs);
 
-    private static Figures.Rendered DrawEpochs(Figures.Kind kind, IReadOnlyList<ExperimentRun> runs)
+    private static Plot DrawEpochs(Figures.Kind kind, IReadOnlyList<ExperimentRun> runs)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -50,7 +50,7 @@ internal static class ObservationFigures
         return Finish(plot, kind, runs);
     }
 
-    private static Figures.Rendered DrawAccuracy(IReadOnlyList<ExperimentRun> runs)
+    private static Plot DrawAccuracy(IReadOnlyList<ExperimentRun> runs)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -76,14 +76,12 @@ internal static class ObservationFigures
         line.LegendText = label;
     }
 
-    private static Figures.Rendered Finish(Plot plot, Figures.Kind kind, IReadOnlyList<ExperimentRun> runs)
+    private static Plot Finish(Plot plot, Figures.Kind kind, IReadOnlyList<ExperimentRun> runs)
     {
         plot.Title($"{runs[0].Key.Problem}: {kind.Title}");
         plot.YLabel(kind.YLabel);
         plot.Grid.MajorLineColor = Colors.Black.WithOpacity(.15);
         plot.ShowLegend(Alignment.LowerRight);
-        byte[] png = plot.GetImageBytes(Figures.Width, Figures.Height, ImageFormat.Png);
-        string svg = Figures.WithViewBox(plot.GetSvgXml(Figures.Width, Figures.Height));
-        return new Figures.Rendered(kind, png, svg);
+        return plot;
     }
 }

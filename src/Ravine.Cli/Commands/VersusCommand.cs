@@ -82,15 +82,9 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
             var worst = rows.MaxBy(r => r.Ratio)!;
             console.Profile.Out.Writer.WriteLine(
                 $"Worst ratio {(double.IsInfinity(worst.Ratio) ? "∞" : worst.Ratio.ToString("0.00", CultureInfo.InvariantCulture))} ({worst.Problem}, seed {worst.Seed}); " +
-                $"median {Median(rows.Select(r => r.Ratio)).ToString("0.00", CultureInfo.InvariantCulture)} over {rows.Count} instances.");
+                $"median {Compare.Quartiles.Of(rows.Select(r => r.Ratio)).Median.ToString("0.00", CultureInfo.InvariantCulture)} over {rows.Count} instances.");
         }
         return cancellationToken.IsCancellationRequested ? interruption.ExitCode : 0;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
     }
 
     private static string[] Split(string names) => names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

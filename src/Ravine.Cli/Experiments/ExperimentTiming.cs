@@ -45,7 +45,7 @@ public static class ExperimentTiming
                 Repetitions = repetitions,
                 Iterations = checked((int)run!.Result.Iterations),
                 OracleCalls = run.OracleCalls,
-                MedianSeconds = Median(sorted),
+                MedianSeconds = Compare.Quartiles.Of(sorted).Median,
                 MinSeconds = sorted[0],
                 MaxSeconds = sorted[^1],
                 Seconds = seconds,
@@ -54,8 +54,4 @@ public static class ExperimentTiming
         }
         return timed;
     }
-
-    /// <summary>The median of sorted values (the mean of the middle two for an even count).</summary>
-    private static double Median(double[] sorted) =>
-        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
 }

@@ -19,15 +19,9 @@ public sealed record RunDiagnostics(int EpochsEstimated, double GrowthOrder, str
         if (estimated.Length == 0) return null;
         var last = estimated[^1];
         return new RunDiagnostics(estimated.Length, last.GrowthOrder, last.FromDistance ? "distance" : "long steps",
-            Median(estimated.Select(e => e.Contraction)), Median(run.Epochs.Select(e => e.GradientShare)));
+            FiniteMedian(estimated.Select(e => e.Contraction)), FiniteMedian(run.Epochs.Select(e => e.GradientShare)));
     }
 
-    /// <summary>The median of the finite values, NaN when there are none.</summary>
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
+    // The median of the finite values (epochs without an estimate are NaN), NaN when there are none.
+    private static double FiniteMedian(IEnumerable<double> values) => Compare.Quartiles.Of(values.Where(double.IsFinite)).Median;
 }

@@ -56,17 +56,24 @@ internal static class RavineApp
             error.WriteLine($"ravine: {Flatten(e)}");
             return BadArguments;
         }
-        var app = Create(console, error, interruption, verbose, methodOptions, status);
+        var app = Create(console, error, interruption, verbose, methodOptions, status, only: rest.Count > 0 ? rest[0] : null);
         if (rest.Count > 0) return app.Run(rest, interruption.Token);
         // No command is a usage error: the help says what to type, the exit code that nothing was done.
         app.Run(["--help"], interruption.Token);
         return BadArguments;
     }
 
-    /// <summary>The app writing to <paramref name="console"/>, with one-line errors on <paramref name="error"/>.</summary>
+    /// <summary>
+    /// The app writing to <paramref name="console"/>, with one-line errors on <paramref name="error"/>. With
+    /// <paramref name="only"/> the name of a command, only that command is registered: Spectre.Console.Cli builds its
+    /// model of every registered command's options by reflection on each start, and a command's own parsing and help
+    /// do not depend on the others. Any other first argument (none, <c>--help</c>, a typo) gets them all, so the help
+    /// and the "unknown command" error still list every command.
+    /// </summary>
     public static CommandApp Create(IAnsiConsole console, TextWriter error, Interruption? interruption = null, bool verbose = false, MethodOptionArguments? methodOptions = null,
-        StatusOutput? status = null)
+        StatusOutput? status = null, string? only = null)
     {
+        bool known = only is not null && Commands.Any(c => c.Name == only);
         var app = new CommandApp();
         app.Configure(config =>
         {
@@ -78,51 +85,8 @@ internal static class RavineApp
             config.Settings.Registrar.RegisterInstance(status ?? new StatusOutput(console, error));
             config.Settings.Registrar.RegisterInstance(interruption ?? Interruption.From(CancellationToken.None));
             config.Settings.Registrar.RegisterInstance(methodOptions ?? MethodOptionArguments.None);
-            config.AddCommand<ReproduceCommand>("reproduce")
-                .WithDescription("Run the published experiments (GDPolyak, GD, Polyak on every problem); write traces, figures and a report; check the paper's claims " +
-                                 "(they need gdpolyak, gd and polyak; with --quick they are printed but do not set the exit code).")
-                .WithExample("reproduce")
-                .WithExample("reproduce", "--quick", "--out", "/tmp/smoke")
-                .WithExample("reproduce", "--problems", "quartic-rosenbrock", "--format", "markdown");
-            config.AddCommand<RunCommand>("run")
-                .WithDescription(RunDescription())
-                .WithExample("run", "--problem", "quartic-rosenbrock", "--method", "gdpolyak")
-                .WithExample("run", "--problem", "quadratic-sensing", "--method", "gdpolyak", "--eta", "0.05", "-K", "300", "--epochs", "20")
-                .WithExample("run", "--problem", "matrix-factorization", "--method", "adam", "--lr", "0.01")
-                .WithExample("run", "--problem", "single-neuron", "--data", "my-instance", "--method", "polyak", "--out", "res")
-                .WithExample("run", "--config", "run.json")
-                .WithExample("run", "--resume", "ravine-results/run-20261129-031500")
-                .WithExample("run", "--cluster", "127.0.0.1:30000", "--shards", "4", "--problem", "quadratic-sensing", "--method", "gdpolyak");
-            config.AddCommand<WorkerCommand>("worker")
-                .WithDescription("Serve shards of sharded runs (run --cluster HOST:G --shards N): an Orleans silo that joins a cluster (the first worker is the primary; the others name it with --primary). Runs until Ctrl+C. See docs/DISTRIBUTED.md.")
-                .WithExample("worker", "--silo-port", "11111", "--gateway-port", "30000")
-                .WithExample("worker", "--silo-port", "11112", "--gateway-port", "30001", "--primary", "127.0.0.1:11111");
-            config.AddCommand<BenchCommand>("bench")
-                .WithDescription("Time what reproduce runs (median of N runs per problem and method, one at a time): wall time, oracle calls/s, GFLOP/s; a table and a JSON file to compare machines.")
-                .WithExample("bench")
-                .WithExample("bench", "--problems", "quadratic-sensing", "--runs", "5", "--out", "timings.json");
-            config.AddCommand<CompareCommand>("compare")
-                .WithDescription("Compare methods × problems × seeds within one oracle-call budget: success rates at target gaps, calls and time to them, divergences; CSV, JSON, performance and data profiles, an HTML report. See docs/COMPARE.md.")
-                .WithExample("compare", "--quick")
-                .WithExample("compare", "--methods", "gdpolyak,polyak,lbfgs", "--problems", "quadratic-sensing,cragg-levy", "--seeds", "5")
-                .WithExample("compare", "--tune", "--format", "markdown");
-            config.AddCommand<SweepCommand>("sweep")
-                .WithDescription("One method on one problem over a grid of its options (default: η log-spaced × K): heatmaps of the best gap and of the calls to a target, PNG, SVG and CSV. See docs/COMPARE.md.")
-                .WithExample("sweep", "--problem", "quadratic-sensing", "--method", "gdpolyak")
-                .WithExample("sweep", "--problem", "cragg-levy", "--method", "gdpolyak", "--grid", "eta=1e-4:1:6", "--grid", "K=10:1000:5")
-                .WithExample("sweep", "--problem", "beale", "--method", "adam", "--grid", "lr=1e-4:1:9");
-            config.AddCommand<VersusCommand>("versus")
-                .WithDescription("Oracle calls a challenger needs to reach what a reference reaches, per problem and seed (default: gdpolyak-adaptive at its defaults against the published GDPolyak).")
-                .WithExample("versus")
-                .WithExample("versus", "--reference", "gdpolyak", "--challenger", "gdpolyak-adaptive window=5", "--format", "markdown")
-                .WithExample("versus", "--problems", "singular-wood", "--reference", "gdpolyak eta=1e-4 K=100 epochs=100", "--target", "1e-10");
-            config.AddCommand<MethodsCommand>("methods")
-                .WithDescription("List the methods, or one method's options with their defaults (the --KEY VALUE options of run and the keys of a --config file).")
-                .WithExample("methods")
-                .WithExample("methods", "adam");
-            config.AddCommand<GenerateCommand>("generate")
-                .WithDescription($"Write a seeded instance of a problem as a folder of .npy files, for run --data or NumPy. Problems: {string.Join(", ", InstanceFormats.All.Select(f => f.Problem))}.")
-                .WithExample("generate", "single-neuron", "--seed", "7", "--out", "my-instance");
+            foreach (var command in Commands)
+                if (!known || command.Name == only) command.Add(config);
             config.SetExceptionHandler((exception, _) =>
             {
                 // One line, no stack trace: the message says what was wrong (and, for bad input files, which file).
@@ -135,6 +99,56 @@ internal static class RavineApp
         });
         return app;
     }
+
+    /// <summary>The commands, in the order the help lists them: each one's name and how it is added to the app.</summary>
+    private static readonly (string Name, Action<IConfigurator> Add)[] Commands =
+    [
+        ("reproduce", c => c.AddCommand<ReproduceCommand>("reproduce")
+            .WithDescription("Run the published experiments (GDPolyak, GD, Polyak on every problem); write traces, figures and a report; check the paper's claims " +
+                             "(they need gdpolyak, gd and polyak; with --quick they are printed but do not set the exit code).")
+            .WithExample("reproduce")
+            .WithExample("reproduce", "--quick", "--out", "/tmp/smoke")
+            .WithExample("reproduce", "--problems", "quartic-rosenbrock", "--format", "markdown")),
+        ("run", c => c.AddCommand<RunCommand>("run")
+            .WithDescription(RunDescription())
+            .WithExample("run", "--problem", "quartic-rosenbrock", "--method", "gdpolyak")
+            .WithExample("run", "--problem", "quadratic-sensing", "--method", "gdpolyak", "--eta", "0.05", "-K", "300", "--epochs", "20")
+            .WithExample("run", "--problem", "matrix-factorization", "--method", "adam", "--lr", "0.01")
+            .WithExample("run", "--problem", "single-neuron", "--data", "my-instance", "--method", "polyak", "--out", "res")
+            .WithExample("run", "--config", "run.json")
+            .WithExample("run", "--resume", "ravine-results/run-20261129-031500")
+            .WithExample("run", "--cluster", "127.0.0.1:30000", "--shards", "4", "--problem", "quadratic-sensing", "--method", "gdpolyak")),
+        ("worker", c => c.AddCommand<WorkerCommand>("worker")
+            .WithDescription("Serve shards of sharded runs (run --cluster HOST:G --shards N): an Orleans silo that joins a cluster (the first worker is the primary; the others name it with --primary). Runs until Ctrl+C. See docs/DISTRIBUTED.md.")
+            .WithExample("worker", "--silo-port", "11111", "--gateway-port", "30000")
+            .WithExample("worker", "--silo-port", "11112", "--gateway-port", "30001", "--primary", "127.0.0.1:11111")),
+        ("bench", c => c.AddCommand<BenchCommand>("bench")
+            .WithDescription("Time what reproduce runs (median of N runs per problem and method, one at a time): wall time, oracle calls/s, GFLOP/s; a table and a JSON file to compare machines.")
+            .WithExample("bench")
+            .WithExample("bench", "--problems", "quadratic-sensing", "--runs", "5", "--out", "timings.json")),
+        ("compare", c => c.AddCommand<CompareCommand>("compare")
+            .WithDescription("Compare methods × problems × seeds within one oracle-call budget: success rates at target gaps, calls and time to them, divergences; CSV, JSON, performance and data profiles, an HTML report. See docs/COMPARE.md.")
+            .WithExample("compare", "--quick")
+            .WithExample("compare", "--methods", "gdpolyak,polyak,lbfgs", "--problems", "quadratic-sensing,cragg-levy", "--seeds", "5")
+            .WithExample("compare", "--tune", "--format", "markdown")),
+        ("sweep", c => c.AddCommand<SweepCommand>("sweep")
+            .WithDescription("One method on one problem over a grid of its options (default: η log-spaced × K): heatmaps of the best gap and of the calls to a target, PNG, SVG and CSV. See docs/COMPARE.md.")
+            .WithExample("sweep", "--problem", "quadratic-sensing", "--method", "gdpolyak")
+            .WithExample("sweep", "--problem", "cragg-levy", "--method", "gdpolyak", "--grid", "eta=1e-4:1:6", "--grid", "K=10:1000:5")
+            .WithExample("sweep", "--problem", "beale", "--method", "adam", "--grid", "lr=1e-4:1:9")),
+        ("versus", c => c.AddCommand<VersusCommand>("versus")
+            .WithDescription("Oracle calls a challenger needs to reach what a reference reaches, per problem and seed (default: gdpolyak-adaptive at its defaults against the published GDPolyak).")
+            .WithExample("versus")
+            .WithExample("versus", "--reference", "gdpolyak", "--challenger", "gdpolyak-adaptive window=5", "--format", "markdown")
+            .WithExample("versus", "--problems", "singular-wood", "--reference", "gdpolyak eta=1e-4 K=100 epochs=100", "--target", "1e-10")),
+        ("methods", c => c.AddCommand<MethodsCommand>("methods")
+            .WithDescription("List the methods, or one method's options with their defaults (the --KEY VALUE options of run and the keys of a --config file).")
+            .WithExample("methods")
+            .WithExample("methods", "adam")),
+        ("generate", c => c.AddCommand<GenerateCommand>("generate")
+            .WithDescription($"Write a seeded instance of a problem as a folder of .npy files, for run --data or NumPy. Problems: {string.Join(", ", InstanceFormats.All.Select(f => f.Problem))}.")
+            .WithExample("generate", "single-neuron", "--seed", "7", "--out", "my-instance")),
+    ];
 
     /// <summary>run's help: what it does, the problems, and each method with its own options (the registries' names, so it cannot drift).</summary>
     private static string RunDescription() =>

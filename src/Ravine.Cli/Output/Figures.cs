@@ -27,44 +27,50 @@ internal static class Figures
     public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs)
     {
         var kinds = For(runs);
-        // The PNGs, most of a small run's drawing time, side by side: each figure is its own Plot and surface.
-        var plots = new Plot[kinds.Count];
+        // The SVGs, which are drawn one at a time (see FigureImage.Svg), on a thread of their own; the PNGs meanwhile on
+        // the other cores, all but one (on two cores, a second PNG thread only slowed the SVGs, the longer chain, down).
+        // Each file gets a plot of its own, since a plot renders on one thread.
+        var svgs = Task.Run(() => kinds.Select(kind => FigureImage.Svg(Draw(kind, runs))).ToArray());
         var pngs = new byte[kinds.Count][];
-        Parallel.For(0, kinds.Count, i =>
-        {
-            plots[i] = i < All.Count ? Draw(kinds[i], runs) : ObservationFigures.Draw(kinds[i], runs);
-            pngs[i] = plots[i].GetImageBytes(Width, Height, ImageFormat.Png);
-        });
-        // The SVGs one at a time in a fixed order (the paper's three, then the observations'): SkiaSharp numbers their
-        // clip paths with one counter per process, so only a fixed order gives the same files from run to run.
-        return kinds.Select((kind, i) => new Rendered(kind, pngs[i], WithViewBox(plots[i].GetSvgXml(Width, Height)))).ToArray();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
+        Parallel.For(0, kinds.Count, options, i => pngs[i] = FigureImage.Png(Draw(kinds[i], runs)));
+        var texts = svgs.GetAwaiter().GetResult();
+        return kinds.Select((kind, i) => new Rendered(kind, pngs[i], texts[i])).ToArray();
     }
 
     /// <summary>
     /// Starts loading and compiling what drawing needs (SkiaSharp's native library, the font, ScottPlot's rendering
     /// code) on a worker thread, by drawing a small throwaway PNG, so that a later <see cref="Render"/> finds it
-    /// ready. For a command that computes first and draws after: the loading then overlaps the computation.
+    /// ready; only the first call does anything. For a command that computes first and draws after: the loading then
+    /// overlaps the computation (and, started before the command line is parsed, the parsing).
     /// </summary>
-    public static void WarmUp() => Task.Run(() =>
+    public static void WarmUp()
     {
-        try
+        if (Interlocked.Exchange(ref warmingUp, 1) == 1) return;
+        Task.Run(() =>
         {
-            var plot = new Plot();
-            plot.Add.Scatter(new double[] { 0, 1 }, new double[] { -1, 1 });
-            plot.Title("warm-up");
-            plot.XLabel("iteration");
-            plot.YLabel("log scale");
-            UseLogScale(plot);
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "warm-up", MarkerShape = MarkerShape.FilledCircle });
-            plot.ShowLegend(Alignment.LowerLeft);
-            // No SVG: it would take numbers from the counter that the real figures' SVGs count on (see Render).
-            plot.GetImageBytes(Width / 4, Height / 4, ImageFormat.Png);
-        }
-        catch (Exception)
-        {
-            // Only a head start: if drawing fails, Render fails the same way and reports it where the command expects.
-        }
-    });
+            try
+            {
+                var plot = new Plot();
+                plot.Add.Scatter(new double[] { 0, 1 }, new double[] { -1, 1 });
+                plot.Title("warm-up");
+                plot.XLabel("iteration");
+                plot.YLabel("log scale");
+                UseLogScale(plot);
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = "warm-up", MarkerShape = MarkerShape.FilledCircle });
+                plot.ShowLegend(Alignment.LowerLeft);
+                FigureImage.Png(plot);
+                // The first SVG in a process costs several later ones.
+                FigureImage.Svg(plot);
+            }
+            catch (Exception)
+            {
+                // Only a head start: if drawing fails, Render fails the same way and reports it where the command expects.
+            }
+        });
+    }
+
+    private static int warmingUp;
 
     /// <summary>The figures <see cref="Render"/> makes for one problem's runs.</summary>
     public static IReadOnlyList<Kind> For(IReadOnlyList<ExperimentRun> runs) => [.. All, .. ObservationFigures.For(runs)];
@@ -84,7 +90,10 @@ internal static class Figures
         }
     }
 
-    private static Plot Draw(Kind kind, IReadOnlyList<ExperimentRun> runs)
+    private static Plot Draw(Kind kind, IReadOnlyList<ExperimentRun> runs) =>
+        All.Contains(kind) ? DrawPaperFigure(kind, runs) : ObservationFigures.Draw(kind, runs);
+
+    private static Plot DrawPaperFigure(Kind kind, IReadOnlyList<ExperimentRun> runs)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -117,14 +126,6 @@ internal static class Figures
         UseLogScale(plot);
         plot.ShowLegend(kind == Stepsize ? Alignment.UpperLeft : Alignment.LowerLeft);
         return plot;
-    }
-
-    // ScottPlot's SVG has a fixed width and height but no viewBox, so a browser crops it instead of scaling it to its box.
-    internal static string WithViewBox(string svg)
-    {
-        int root = svg.IndexOf("<svg ", StringComparison.Ordinal);
-        if (root < 0 || svg.IndexOf("viewBox", root, StringComparison.Ordinal) is int v && v >= 0 && v < svg.IndexOf('>', root)) return svg;
-        return svg.Insert(root + 5, $"viewBox=\"0 0 {Width} {Height}\" preserveAspectRatio=\"xMidYMid meet\" ");
     }
 
     /// <summary>The points to draw: iteration and log10 of the value, skipping values a log axis cannot show.</summary>

@@ -85,8 +85,6 @@ internal static class ProfileFigures
 
     private static Figures.Rendered Finish(Plot plot, Figures.Kind kind)
     {
-        byte[] png = plot.GetImageBytes(Figures.Width, Figures.Height, ImageFormat.Png);
-        string svg = Figures.WithViewBox(plot.GetSvgXml(Figures.Width, Figures.Height));
-        return new Figures.Rendered(kind, png, svg);
+        return new Figures.Rendered(kind, FigureImage.Png(plot), FigureImage.Svg(plot));
     }
 }

@@ -65,9 +65,7 @@ internal static class SweepFigures
         plot.Axes.SetLimits(-0.5, plan.X.Values.Count - 0.5, -0.5, (plan.Y?.Values.Count ?? 1) - 0.5);
         plot.Grid.IsVisible = false;
         plot.Title($"{plan.Method.Name} on {plan.Problem.Name}: {kind.Title} (median of {plan.Seeds} seed{(plan.Seeds == 1 ? "" : "s")}, {Numbers.Integer(plan.MaxCalls)} calls)");
-        byte[] png = plot.GetImageBytes(Figures.Width, Figures.Height, ImageFormat.Png);
-        string svg = Figures.WithViewBox(plot.GetSvgXml(Figures.Width, Figures.Height));
-        return new Figures.Rendered(kind, png, svg);
+        return new Figures.Rendered(kind, FigureImage.Png(plot), FigureImage.Svg(plot));
     }
 
     private static ScottPlot.TickGenerators.NumericManual Ticks(IReadOnlyList<double> values)

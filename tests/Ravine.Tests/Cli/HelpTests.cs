@@ -68,4 +68,31 @@ public class HelpTests
         Assert.Equal(2, code);
         Assert.Contains("COMMANDS:", output);
     }
+
+    private static readonly string[] Commands = ["reproduce", "run", "worker", "bench", "compare", "sweep", "versus", "methods", "generate"];
+
+    [Fact]
+    public void Ravine_help_lists_every_command()
+    {
+        // A named command registers only itself (RavineApp.Create); without one, all of them must be there.
+        string help = Help();
+        foreach (string command in Commands)
+            Assert.Matches($@"(?m)^\s+{command}\s", help);
+    }
+
+    [Fact]
+    public void An_unknown_command_is_an_error_that_names_it()
+    {
+        var (code, _, error) = CliRunner.Run("rn", "--problem", "beale");
+        Assert.Equal(2, code);
+        Assert.Contains("'rn'", error);
+    }
+
+    [Fact]
+    public void Each_command_parses_its_own_options_when_registered_alone()
+    {
+        // Each command's help, given with only that command registered, shows its usage line.
+        foreach (string command in Commands)
+            Assert.Contains($"ravine {command}", Help(command));
+    }
 }

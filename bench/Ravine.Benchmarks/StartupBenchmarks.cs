@@ -10,12 +10,13 @@ namespace Ravine.Benchmarks;
 /// <summary>
 /// The wall time of the published <c>ravine</c> end to end, as a user sees it: the executable started as a process,
 /// until it exits. <see cref="SmallRun"/> is issue 15's bar (under 0.4 s): the quartic Rosenbrock function with
-/// GDPolyak at the published settings, writing all its outputs (trace CSV, run and summary JSON, three figures as PNG
+/// GDPolyak at the published settings, writing all its outputs (trace CSV, run and summary JSON, five figures as PNG
 /// and SVG) into a fresh folder; <see cref="Version"/> is the start-up alone (runtime, command line, exit).
 /// </summary>
 /// <remarks>
 /// Times the folder given in <c>RAVINE_PUBLISHED</c>, else <c>artifacts/ravine</c> under the repository, made by
-/// <c>dotnet publish src/Ravine.Cli -c Release -o artifacts/ravine</c>; so a build published before a change can be
+/// <c>dotnet publish src/Ravine.Cli -c Release -r linux-x64 -o artifacts/ravine</c> (what the linux-x64 tool package
+/// holds; without <c>-r</c> the publish is framework-dependent); so a build published before a change can be
 /// timed against one published after it. One invocation per iteration (Monitoring): a run of this length needs no
 /// batching, and each must start a cold process. In process: what is timed is the child, so the benchmark needs no
 /// project of its own built. Standard output and error are read and dropped, as when a script runs the command, so no
@@ -43,7 +44,7 @@ public class StartupBenchmarks
         _executable = Path.Combine(folder, OperatingSystem.IsWindows() ? "Ravine.Cli.exe" : "Ravine.Cli");
         if (!File.Exists(_executable))
             throw new InvalidOperationException(
-                $"No published ravine at {_executable}. Publish it first: dotnet publish src/Ravine.Cli -c Release -o artifacts/ravine " +
+                $"No published ravine at {_executable}. Publish it first: dotnet publish src/Ravine.Cli -c Release -r linux-x64 -o artifacts/ravine " +
                 "(or set RAVINE_PUBLISHED to the folder of another publish).");
     }
 

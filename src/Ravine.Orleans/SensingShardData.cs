@@ -22,9 +22,11 @@ namespace Ravine.Orleans;
 /// rows), and <see cref="Split"/>, the partition.
 /// </para>
 /// <para>
-/// A seeded instance is for now generated whole (<see cref="QuadraticSensing.Generate"/>) and sliced, on every silo and on
-/// the coordinator: bit for bit the instance a local run draws, but as large as it. A generator that draws a block of
-/// rows from the seed alone would make a seeded shard cost only its rows; it belongs in <see cref="Load"/>.
+/// The published seeded instance (<see cref="Seeded"/>, <c>run --shards</c> without <c>--size</c>) is generated whole
+/// (<see cref="QuadraticSensing.Generate"/>) and sliced, on every silo and on the coordinator: bit for bit the instance
+/// a local run draws, and as large as it. The block-seeded instance (<see cref="SeededAt"/>, <c>run --shards --size</c>,
+/// the instance <c>run --size</c> and <c>ravine generate</c> draw) is drawn block by block from the seed alone: a shard
+/// generates only its own rows, and the coordinator only the truth and the start.
 /// A folder's A.npy, B.npy and y.npy are read for the shard's rows only (a seek, for little-endian float64 in C order,
 /// which is what NumPy and <c>ravine generate</c> write; other layouts are read whole and sliced). Every silo must see
 /// the folder at the same path (a shared or replicated file system).
@@ -64,8 +66,27 @@ public sealed record SensingShardData
     /// <summary>The number of shards of the partition.</summary>
     [Id(9)] public int Shards { get; init; } = 1;
 
+    /// <summary>
+    /// Whether a seeded instance is the block-seeded one (<see cref="SeededAt"/>) rather than the published generator's.
+    /// </summary>
+    [Id(10)] public bool BlockSeeded { get; init; }
+
     /// <summary>The rows the shard owns.</summary>
     public int Rows => RowEnd - RowStart;
+
+    /// <summary>
+    /// The most entries (rows × d) of A or of B a shard holds in memory: 2 GiB each, as for an instance generated in
+    /// memory by a local run.
+    /// </summary>
+    public const long MaxShardEntries = 1L << 28;
+
+    /// <summary>
+    /// The block-seeded instance of these sizes, as one shard: the instance <c>ravine run --size</c> generates and
+    /// <c>ravine generate quadratic-sensing</c> writes, bit for bit, whose rows each shard draws from the seed alone.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A size is below 1 or the rank exceeds the width.</exception>
+    public static SensingShardData SeededAt(ulong seed, int dimension, int rank, int width, int measurements) =>
+        Seeded(seed, dimension, rank, width, measurements) with { BlockSeeded = true };
 
     /// <summary>The whole published-size seeded instance (or another size), as one shard.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A size is below 1 or the rank exceeds the width.</exception>
@@ -140,7 +161,7 @@ public sealed record SensingShardData
     /// rows, so two runs of the same partition share the shards' grains.
     /// </summary>
     public string Key => string.Create(CultureInfo.InvariantCulture,
-        $"quadratic-sensing|{(Folder is null ? $"seed={Seed};r={Rank}" : $"folder={Folder};seed={Seed}")};d={Dimension};k={Width};m={Measurements};rows={RowStart}-{RowEnd}#{Shard}/{Shards}");
+        $"quadratic-sensing|{(Folder is not null ? $"folder={Folder};seed={Seed}" : BlockSeeded ? $"block-seed={Seed};r={Rank}" : $"seed={Seed};r={Rank}")};d={Dimension};k={Width};m={Measurements};rows={RowStart}-{RowEnd}#{Shard}/{Shards}");
 
     /// <summary>The shard's place in the partition, read back from a <see cref="Key"/>.</summary>
     internal static int ShardOfKey(string key)
@@ -151,7 +172,7 @@ public sealed record SensingShardData
 
     /// <summary>What the shard holds, for messages.</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture,
-        $"rows {RowStart}–{RowEnd - 1} of {(Folder is null ? $"the seed-{Seed} instance" : Folder)}");
+        $"rows {RowStart}–{RowEnd - 1} of {(Folder is not null ? Folder : BlockSeeded ? $"the block-seeded seed-{Seed} instance" : $"the seed-{Seed} instance")}");
 
     /// <summary>The shard's rows as an instance of their own: f is the mean over them. Runs where the shard lives.</summary>
     /// <exception cref="InstanceDataException">A file changed shape since <see cref="FromFolder"/>.</exception>
@@ -159,6 +180,14 @@ public sealed record SensingShardData
     {
         int d = Dimension, rows = Rows;
         if (rows < 1) throw new InvalidOperationException($"The shard {Description} holds no rows.");
+        if (Folder is null && BlockSeeded)
+        {
+            if ((long)rows * d > MaxShardEntries)
+                throw new InvalidOperationException($"The shard {Description} would hold {(long)rows * d:N0} entries of A and of B in memory, more than {MaxShardEntries:N0}; cut the instance into more shards.");
+            var family = new BlockSeededSensing(Seed, d, Rank, Width);
+            // As for the other kinds, the start does not matter to a shard, and the truth is the coordinator's.
+            return new QuadraticSensing(family.Rows(RowStart, RowEnd).ToMemory(Environment.ProcessorCount), Width, 0, null, new double[d * Width], 0, null);
+        }
         double[] a, b, y;
         if (Folder is null)
         {
@@ -186,6 +215,11 @@ public sealed record SensingShardData
     public SensingInstance Describe()
     {
         int d = Dimension, k = Width;
+        if (Folder is null && BlockSeeded)
+        {
+            var family = new BlockSeededSensing(Seed, d, Rank, k);
+            return new SensingInstance(Measurements, d, k, family.PaddedTruth, Rank, family.Start, 0, null);
+        }
         if (Folder is null)
         {
             var whole = QuadraticSensing.Generate(Seed, d, Rank, k, Measurements);

@@ -24,7 +24,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         public string? Problem { get; init; }
 
         [CommandOption("--size <SIZES>")]
-        [Description("The generated instance's sizes as KEY=N,KEY=N, for the problems that have them (quadratic-sensing: d, r, k, m; matrix-factorization: d, r, k; teacher-student: d, students, teachers; teacher-student-sampled: also samples); default: the problem's. Not with --data.")]
+        [Description("The generated instance's sizes as KEY=N,KEY=N, for the problems that have them (quadratic-sensing: d, r, k, m; matrix-factorization: d, r, k; teacher-student: d, students, teachers; teacher-student-sampled: also samples); default: the problem's. Not with --data. With --shards, each shard draws only its own rows.")]
         public string? Size { get; init; }
 
         [CommandOption("--data <DIR>")]

@@ -83,8 +83,6 @@ public sealed class RunPlan
             throw new Instances.InstanceDataException(data, "a file, not a folder; --data takes the folder that holds the instance's .npy files");
         if (settings.Data is not null && settings.Size is not null)
             throw new ArgumentException("--size sets the sizes of a generated instance; with --data the folder's arrays fix them.", "size");
-        if (ShardedRun.Wanted(settings) && settings.Size is not null)
-            throw new ArgumentException("--size does not apply to a sharded run: write the instance with `ravine generate quadratic-sensing --dimension … --measurements … --out DIR` and pass --data DIR, from which each shard reads its own rows.", "size");
         if (ShardedRun.Wanted(settings) && settings.Threads is not null)
             throw new ArgumentException("--threads sets the threads of a local instance; in a sharded run each `ravine worker --threads T` sets its own.", "threads");
         if (ShardedRun.Wanted(settings)) return CreateSharded(settings);

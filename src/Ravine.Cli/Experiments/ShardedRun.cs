@@ -33,9 +33,16 @@ internal static class ShardedRun
         if (problem != "quadratic-sensing")
             throw new ArgumentException($"--shards and --cluster apply to quadratic-sensing (a mean over measurements), not {problem}.", "shards");
         int shards = settings.Shards ?? throw new ArgumentException("--cluster needs --shards N: the number of shards to cut the measurements into.", "shards");
-        var data = settings.Data is null ? SensingShardData.Seeded(settings.Seed) : SensingShardData.FromFolder(settings.Data, settings.Seed);
+        var data = settings.Data is not null ? SensingShardData.FromFolder(settings.Data, settings.Seed)
+            : settings.Size is { } size ? Sized(settings.Seed, ProblemRegistry.Find(problem).ParseSizes(size))
+            : SensingShardData.Seeded(settings.Seed);
         if (shards > data.Measurements)
             throw new ArgumentException($"--shards {shards} exceeds the {data.Measurements} measurements: a shard would be empty.", "shards");
+        if (data.BlockSeeded && (long)((data.Measurements + shards - 1) / shards) * data.Dimension > SensingShardData.MaxShardEntries)
+        {
+            long fewest = ((long)data.Measurements * data.Dimension + SensingShardData.MaxShardEntries - 1) / SensingShardData.MaxShardEntries;
+            throw new ArgumentException($"--shards {shards}: each shard holds its rows of A and B in memory, at most {SensingShardData.MaxShardEntries:N0} entries (2 GiB) each, and m·d = {(long)data.Measurements * data.Dimension:N0} needs at least {fewest} shards.", "shards");
+        }
         if (settings.Cluster is not { } cluster) return ShardedQuadraticSensing.InProcess(data, shards);
         var gateways = ShardHosting.ParseEndpoints(cluster);
         ShardClusterClient client;
@@ -57,6 +64,10 @@ internal static class ShardedRun
             throw;
         }
     }
+
+    // The block-seeded instance that a local run --size draws (ProblemRegistry), here drawn by each shard for its rows.
+    private static SensingShardData Sized(ulong seed, IReadOnlyDictionary<string, int> size) =>
+        SensingShardData.SeededAt(seed, ProblemRegistry.LowRank(size), size["r"], size["k"], size["m"]);
 }
 
 /// <summary>The cluster of a sharded run could not be reached.</summary>

@@ -43,6 +43,18 @@ public sealed record ProblemDescriptor(string Name, string Summary, Func<ulong, 
     public ITestProblem GenerateAt(ulong seed, string? sizes)
     {
         if (string.IsNullOrWhiteSpace(sizes)) return Generate(seed);
+        var values = ParseSizes(sizes); // refuses a problem without GenerateSized
+        return GenerateSized!(seed, values);
+    }
+
+    /// <summary>
+    /// The sizes <paramref name="sizes"/> (<c>KEY=N,KEY=N</c>) gives, over the defaults in <see cref="Sizes"/>: every
+    /// key of <see cref="Sizes"/> with its value.
+    /// </summary>
+    /// <exception cref="ArgumentException">The problem has fixed sizes, or a key is unknown, repeated or not a whole number ≥ 1 (<see cref="ArgumentException.ParamName"/> is <c>size</c>).</exception>
+    public IReadOnlyDictionary<string, int> ParseSizes(string sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
         if (GenerateSized is null || Sizes.Count == 0)
             throw new ArgumentException($"{Name} has fixed sizes; --size applies to the problems that list sizes in their help ({string.Join(", ", ProblemRegistry.All.Where(p => p.Sizes.Count > 0).Select(p => p.Name))}).", "size");
         var values = Sizes.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
@@ -59,7 +71,7 @@ public sealed record ProblemDescriptor(string Name, string Summary, Func<ulong, 
                 throw new ArgumentException($"{pair[0]} is given twice.", "size");
             values[pair[0]] = value;
         }
-        return GenerateSized(seed, values);
+        return values;
     }
 
     /// <inheritdoc />

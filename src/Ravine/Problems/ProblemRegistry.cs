@@ -53,7 +53,7 @@ public static class ProblemRegistry
     private static string MghSingular(int number) => $"Moré, Garbow, Hillstrom 1981, problem {number}, made singular as in Schnabel and Frank 1984";
 
     // d, after checking r ≤ k in the size keys' own names (the generators would name their parameters instead).
-    private static int LowRank(IReadOnlyDictionary<string, int> size) => size["r"] <= size["k"]
+    internal static int LowRank(IReadOnlyDictionary<string, int> size) => size["r"] <= size["k"]
         ? size["d"]
         : throw new ArgumentException($"r = {size["r"]} exceeds k = {size["k"]}: the factor must be at least as wide as the rank.", "size");
 

@@ -44,4 +44,15 @@ public class ShardedClusterTests(ShardCluster fixture, ITestOutputHelper output)
         var silos = await Task.WhenAll(cluster.Objective.Shards.Select(s => ((GrainShard)s).Grain.SiloAsync()));
         Assert.Equal(3, silos.Distinct().Count());
     }
+
+    [Fact]
+    public async Task Block_seeded_shards_draw_their_rows_on_the_silos_and_give_the_single_process_trace()
+    {
+        // run --shards --size: the flag travels with the shard's data, and each silo draws its own rows from the seed.
+        var data = SensingShardData.SeededAt(5, dimension: 10, rank: 2, width: 3, measurements: 2100);
+        using var cluster = await ShardedQuadraticSensing.OnClusterAsync(fixture.Cluster.Client, data, 3);
+        using var local = ShardedQuadraticSensing.InProcess(data, 3);
+        var method = new GdPolyak(0.05, 40, 2, 0);
+        Assert.True(Minimizer.Minimize(cluster, cluster.Start, method).Trace.NumericallyIdentical(Minimizer.Minimize(local, local.Start, method).Trace));
+    }
 }

@@ -102,7 +102,7 @@ public static class RunCheckpointFile
             if (root.TryGetProperty("dataFingerprint", out var hashes))
             {
                 if (hashes.ValueKind != JsonValueKind.Object)
-                    throw new FormatException($"{path}: 'dataFingerprint' must be an object of file names and SHA-256 hashes");
+                    throw new FormatException($"{path}: 'dataFingerprint' must be an object of file names and hashes");
                 fingerprint = [];
                 foreach (var entry in hashes.EnumerateObject())
                     fingerprint[entry.Name] = entry.Value.ValueKind switch

@@ -58,7 +58,7 @@ public class RunResumeTests
         File.WriteAllBytes(w1, bytes);
         var (code, _, error) = CliRunner.Run("run", "--resume", output);
         Assert.Equal(2, code);
-        Assert.Equal($"ravine: {w1}: changed (its SHA-256 differs) since the run began; a resumed run must see the same instance, so restore the file or start a new run\n", error);
+        Assert.Equal($"ravine: {w1}: changed (its hash differs) since the run began; a resumed run must see the same instance, so restore the file or start a new run\n", error);
         bytes[^1] ^= 1;
         File.WriteAllBytes(w1, bytes);
         Assert.Equal(0, CliRunner.Run("run", "--resume", output).ExitCode);

@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
 using Ravine.Instances;
 using Ravine.IO;
 using Ravine.Problems;
@@ -27,8 +24,9 @@ namespace Ravine.Orleans;
 /// a local run draws, and as large as it. The block-seeded instance (<see cref="SeededAt"/>, <c>run --shards --size</c>,
 /// the instance <c>run --size</c> and <c>ravine generate</c> draw) is drawn block by block from the seed alone: a shard
 /// generates only its own rows, and the coordinator only the truth and the start.
-/// A folder's A.npy, B.npy and y.npy are read for the shard's rows only (a seek, for little-endian float64 in C order,
-/// which is what NumPy and <c>ravine generate</c> write; other layouts are read whole and sliced). Every silo must see
+/// A folder's A.npy, B.npy and y.npy are read for the shard's rows only, by the reader that streams the large instances
+/// of <c>ravine run --data</c> (<c>NpySensingRows</c>; little-endian float64 in C order, which is what NumPy and
+/// <c>ravine generate</c> write; other layouts are read whole and sliced). Every silo must see
 /// the folder at the same path (a shared or replicated file system).
 /// </para>
 /// </remarks>
@@ -114,23 +112,23 @@ public sealed record SensingShardData
         string path = Path.GetFullPath(folder);
         if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"{folder}: no such folder");
         var a = Header(Required(path, "A.npy"));
-        if (a.Header.Shape.Length != 2)
-            throw new InstanceDataException(Path.Combine(path, "A.npy"), $"shape {Shape(a.Header)}, expected (m, d)");
-        int m = a.Header.Shape[0], d = a.Header.Shape[1];
+        if (a.Shape.Length != 2)
+            throw new InstanceDataException(Path.Combine(path, "A.npy"), $"shape {NpyShape.Format(a.Shape)}, expected (m, d)");
+        int m = a.Shape[0], d = a.Shape[1];
         var b = Header(Required(path, "B.npy"));
-        if (!b.Header.Shape.SequenceEqual([m, d]))
-            throw new InstanceDataException(Path.Combine(path, "B.npy"), $"shape {Shape(b.Header)}, expected ({m}, {d}) like A.npy");
+        if (!b.Shape.SequenceEqual([m, d]))
+            throw new InstanceDataException(Path.Combine(path, "B.npy"), $"shape {NpyShape.Format(b.Shape)}, expected ({m}, {d}) like A.npy");
         var y = Header(Required(path, "y.npy"));
-        if (!y.Header.Shape.SequenceEqual([m]))
-            throw new InstanceDataException(Path.Combine(path, "y.npy"), $"shape {Shape(y.Header)}, expected ({m},): one measurement per row of A.npy");
+        if (!y.Shape.SequenceEqual([m]))
+            throw new InstanceDataException(Path.Combine(path, "y.npy"), $"shape {NpyShape.Format(y.Shape)}, expected ({m},): one measurement per row of A.npy");
         int k = QuadraticSensing.PublishedWidth;
         string x0 = Path.Combine(path, "x0.npy");
         if (File.Exists(x0))
         {
             var start = Header(x0);
-            if (start.Header.Shape.Length != 2 || start.Header.Shape[0] != d)
-                throw new InstanceDataException(x0, $"shape {Shape(start.Header)}, expected (d, k) with d = {d}");
-            k = start.Header.Shape[1];
+            if (start.Shape.Length != 2 || start.Shape[0] != d)
+                throw new InstanceDataException(x0, $"shape {NpyShape.Format(start.Shape)}, expected (d, k) with d = {d}");
+            k = start.Shape[1];
         }
         return new() { Seed = seed, Folder = path, Dimension = d, Width = k, Measurements = m, RowEnd = m };
     }
@@ -191,7 +189,7 @@ public sealed record SensingShardData
         double[] a, b, y;
         if (Folder is null)
         {
-            // Generated whole and sliced for now: see the remarks of the type.
+            // Generated whole and sliced: see the remarks of the type.
             var whole = QuadraticSensing.Generate(Seed, d, Rank, Width, Measurements);
             a = whole.A.AsSpan(RowStart * d, rows * d).ToArray();
             b = whole.B.AsSpan(RowStart * d, rows * d).ToArray();
@@ -199,9 +197,20 @@ public sealed record SensingShardData
         }
         else
         {
-            a = ReadRows(Path.Combine(Folder, "A.npy"), [Measurements, d]);
-            b = ReadRows(Path.Combine(Folder, "B.npy"), [Measurements, d]);
-            y = ReadRows(Path.Combine(Folder, "y.npy"), [Measurements]);
+            string aPath = Path.Combine(Folder, "A.npy"), bPath = Path.Combine(Folder, "B.npy"), yPath = Path.Combine(Folder, "y.npy");
+            var aHeader = Expect(aPath, [Measurements, d]);
+            var bHeader = Expect(bPath, [Measurements, d]);
+            Expect(yPath, [Measurements]);
+            if (ReadableByRows(aHeader) && ReadableByRows(bHeader))
+            {
+                // The reader of `run --data`'s large instances, for the shard's rows only.
+                using var source = NpySensingRows.Open(Folder, RowStart, RowEnd);
+                return new QuadraticSensing(source.ToMemory(), Width, 0, null, new double[d * Width], 0, null);
+            }
+            // Another dtype, byte order or layout: the full reader converts it, and the rows are cut from the whole.
+            a = Npy.Read(aPath).Data.AsSpan(RowStart * d, rows * d).ToArray();
+            b = Npy.Read(bPath).Data.AsSpan(RowStart * d, rows * d).ToArray();
+            y = Npy.Read(yPath).Data.AsSpan(RowStart, rows).ToArray();
         }
         // The start does not matter to a shard (it is only evaluated), and a fixed one costs nothing to draw.
         return new QuadraticSensing(rows, d, Width, a, b, y, start: new double[d * Width]);
@@ -260,72 +269,25 @@ public sealed record SensingShardData
         return File.Exists(path) ? path : throw new InstanceDataException(path, "missing: a quadratic-sensing folder holds A.npy, B.npy and y.npy");
     }
 
-    private static string Shape(NpyHeader header) => "(" + string.Join(", ", header.Shape) + (header.Shape.Length == 1 ? ",)" : ")");
-
-    /// <summary>The header of a .npy file and the offset of its data.</summary>
-    private static (NpyHeader Header, long Offset) Header(string path)
+    /// <summary>The header of a .npy file.</summary>
+    private static NpyHeader Header(string path)
     {
-        using var file = File.OpenRead(path);
-        return Header(file, path);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        return NpyReader.ReadHeader(file, path).Header;
     }
 
-    private static (NpyHeader Header, long Offset) Header(FileStream file, string path)
+    /// <summary>The header of <paramref name="path"/>, which must still have the shape <paramref name="shape"/> it had when the run began.</summary>
+    private static NpyHeader Expect(string path, int[] shape)
     {
-        Span<byte> preamble = stackalloc byte[12];
-        if (file.ReadAtLeast(preamble[..10], 10, throwOnEndOfStream: false) < 10 || !preamble[..6].SequenceEqual(NpyMagic.Bytes))
-            throw Unreadable(path);
-        int major = preamble[6];
-        long length, offset;
-        if (major == 1)
-        {
-            length = BinaryPrimitives.ReadUInt16LittleEndian(preamble[8..10]);
-            offset = 10;
-        }
-        else
-        {
-            if (file.ReadAtLeast(preamble[10..12], 2, throwOnEndOfStream: false) < 2) throw Unreadable(path);
-            length = BinaryPrimitives.ReadUInt32LittleEndian(preamble[8..12]);
-            offset = 12;
-        }
-        if (length > NpyReader.MaxHeaderLength || offset + length > file.Length) throw Unreadable(path);
-        var text = new byte[length];
-        file.ReadExactly(text);
-        var header = NpyHeader.Parse(major < 3 ? Encoding.Latin1.GetString(text) : Encoding.UTF8.GetString(text), problem => new NpyFormatException(path, problem));
-        return (header, offset + length);
-    }
-
-    // The full reader says precisely what is wrong with a file whose preamble is not a .npy one.
-    private static NpyFormatException Unreadable(string path)
-    {
-        _ = Npy.Read(path);
-        return new NpyFormatException(path, "the preamble or header length is not that of a .npy file");
-    }
-
-    /// <summary>Rows [RowStart, RowEnd) of the array in <paramref name="path"/>, whose shape must be <paramref name="shape"/>.</summary>
-    private double[] ReadRows(string path, int[] shape)
-    {
-        int columns = shape.Length == 2 ? shape[1] : 1;
-        using var file = File.OpenRead(path);
-        var (header, offset) = Header(file, path);
+        if (!File.Exists(path)) throw new InstanceDataException(path, "missing: it was there when the run began");
+        var header = Header(path);
         if (!header.Shape.SequenceEqual(shape))
-            throw new InstanceDataException(path, $"shape {Shape(header)}, expected ({string.Join(", ", shape)}{(shape.Length == 1 ? "," : "")}) as when the run began: the file changed");
-        long first = (long)RowStart * columns, count = (long)Rows * columns;
-        var data = new double[count];
-        if (header.Dtype == NpyDtype.Float64 && !header.BigEndian && !(header.FortranOrder && shape.Length == 2) && BitConverter.IsLittleEndian)
-        {
-            long at = offset + first * sizeof(double), bytes = count * sizeof(double);
-            if (file.Length < at + bytes)
-                throw new NpyFormatException(path, $"truncated data: rows {RowStart}–{RowEnd - 1} end at byte {at + bytes}, the file at {file.Length}");
-            file.Seek(at, SeekOrigin.Begin);
-            file.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan()));
-        }
-        else
-        {
-            // Another dtype, byte order or layout: the full reader converts it, and the rows are cut from the whole.
-            Npy.Read(path).Data.AsSpan((int)first, (int)count).CopyTo(data);
-        }
-        return data;
+            throw new InstanceDataException(path, $"shape {NpyShape.Format(header.Shape)}, expected {NpyShape.Format(shape)} as when the run began: the file changed");
+        return header;
     }
+
+    // What NpySensingRows reads block by block: little-endian float64 in C order, as NumPy and `ravine generate` write.
+    private static bool ReadableByRows(NpyHeader header) => header.Dtype == NpyDtype.Float64 && !header.BigEndian && !header.FortranOrder;
 }
 
 /// <summary>

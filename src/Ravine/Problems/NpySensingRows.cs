@@ -18,7 +18,7 @@ namespace Ravine.Problems;
 /// is finite; the entries of A and B are not read up front — a block whose Σ rᵢ² comes out non-finite is searched for
 /// a NaN or ±∞, which is reported with its file and row. The file handles stay open for the life of the source.
 /// </remarks>
-internal sealed class NpySensingRows : SensingRows
+internal sealed class NpySensingRows : SensingRows, IDisposable
 {
     private readonly SafeFileHandle _a, _b;
     private readonly string _aPath, _bPath;
@@ -30,6 +30,13 @@ internal sealed class NpySensingRows : SensingRows
         : base(count, dimension)
     {
         (_firstRow, _a, _aPath, _aData, _b, _bPath, _bData, _y) = (firstRow, a, aPath, aData, b, bPath, bData, y);
+    }
+
+    /// <summary>Closes the files, for a caller that reads the rows once (<see cref="SensingRows.ToMemory()"/>) and drops the source.</summary>
+    public void Dispose()
+    {
+        _a.Dispose();
+        _b.Dispose();
     }
 
     /// <inheritdoc />

@@ -63,6 +63,34 @@ public class SensingShardDataTests : IDisposable
     }
 
     [Fact]
+    public void Rows_of_a_float32_matrix_are_cut_from_the_whole()
+    {
+        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50);
+        InstanceFormats.Save(whole, _folder);
+        // A as float32: not the layout the block reader takes, so it is converted whole and the rows cut from it.
+        float[] a = whole.A.Select(v => (float)v).ToArray();
+        NpyTestFiles.WriteFloat32(Path.Combine(_folder, "A.npy"), a, 50, 6);
+        var part = SensingShardData.FromFolder(_folder).Split(5)[2];
+        var direct = new QuadraticSensing(part.Rows, 6, 4, a[(part.RowStart * 6)..(part.RowEnd * 6)].Select(v => (double)v).ToArray(),
+            whole.B[(part.RowStart * 6)..(part.RowEnd * 6)], whole.Y[part.RowStart..part.RowEnd]);
+        double[] x = whole.Start, g1 = new double[24], g2 = new double[24];
+        Assert.Equal(direct.Evaluate(x, g1), part.Load().Evaluate(x, g2));
+        Assert.Equal(g1, g2);
+    }
+
+    [Fact]
+    public void A_file_whose_shape_changed_since_the_run_began_is_refused()
+    {
+        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50);
+        InstanceFormats.Save(whole, _folder);
+        var part = SensingShardData.FromFolder(_folder).Split(2)[1];
+        Npy.Write(Path.Combine(_folder, "B.npy"), whole.B.AsSpan(0, 40 * 6), 40, 6);
+        var e = Assert.Throws<Ravine.Instances.InstanceDataException>(part.Load);
+        Assert.Contains("B.npy", e.Message);
+        Assert.Contains("the file changed", e.Message);
+    }
+
+    [Fact]
     public void A_folder_without_A_is_refused_naming_the_file()
     {
         Directory.CreateDirectory(_folder);
@@ -73,10 +101,11 @@ public class SensingShardDataTests : IDisposable
 
 internal static class NpyTestFiles
 {
-    /// <summary>A 1-D little-endian float32 .npy file, version 1.0.</summary>
-    public static void WriteFloat32(string path, float[] values)
+    /// <summary>A little-endian float32 .npy file, version 1.0, 1-D unless <paramref name="shape"/> says otherwise.</summary>
+    public static void WriteFloat32(string path, float[] values, params int[] shape)
     {
-        string header = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({values.Length},), }}";
+        string dims = shape.Length == 0 ? $"{values.Length}," : string.Join(", ", shape);
+        string header = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({dims}), }}";
         int total = 10 + header.Length + 1;
         header = header.PadRight(header.Length + (64 - total % 64) % 64) + "\n";
         using var file = File.Create(path);

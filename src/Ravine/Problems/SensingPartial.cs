@@ -14,7 +14,8 @@ namespace Ravine.Problems;
 /// into their own partial and the partials are added in block order, so the result is bit-identical for every thread
 /// count. The blocks are evaluated in waves of a few per thread, so the partials take a few blocks' worth of memory
 /// whatever m is (the order of the additions does not depend on the wave size). Rows that are not in memory are read
-/// (or generated) into the source's per-thread buffers.
+/// (or generated) into the source's per-thread buffers. The blocks of a wave are shared out among the process's
+/// <see cref="SensingWorkers"/> and the calling thread, which allocates nothing per call.
 /// <para>
 /// <b>Shards.</b> A shard that owns rows [a, b) builds them with <c>NpySensingRows.Open(folder, a, b)</c> or
 /// <c>new BlockSeededSensing(seed, d, r, k).Rows(a, b)</c> (then <c>.ToMemory(threads)</c> to generate them once), and
@@ -91,7 +92,7 @@ internal static class SensingPartial
                 if (threads == 1 || count == 1)
                     for (int block = first; block < first + count; block++) work.Evaluate(block - first, block);
                 else
-                    work.EvaluateInParallel(first, count, Math.Min(threads, count));
+                    SensingWorkers.Shared.Run(work, first, count, threads);
                 for (int i = 0; i < count; i++)
                 {
                     sum += partials[i * slot + n];
@@ -106,8 +107,8 @@ internal static class SensingPartial
         }
     }
 
-    /// <summary>What a wave's blocks share; a struct, so one thread allocates nothing.</summary>
-    private readonly struct Wave(SensingRows rows, int k, double[] partials, int wave, SensingKernelPath path)
+    /// <summary>What a wave's blocks share; a struct, so a call allocates nothing for it.</summary>
+    internal readonly struct Wave(SensingRows rows, int k, double[] partials, int wave, SensingKernelPath path)
     {
         private int N => rows.Dimension * k;
 
@@ -117,13 +118,6 @@ internal static class SensingPartial
             var partial = partials.AsSpan(slotIndex * slot, n);
             partial.Clear();
             partials[slotIndex * slot + n] = AccumulateBlock(rows, k, start, count, partials.AsSpan(wave * slot, n), partial, path);
-        }
-
-        // Its own method: the lambda's closure would otherwise be allocated on every call, one thread or not.
-        public void EvaluateInParallel(int first, int count, int threads)
-        {
-            var self = this;
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => self.Evaluate(i, first + i));
         }
     }
 }

@@ -73,10 +73,7 @@ internal sealed record NpyHeader(NpyDtype Dtype, bool BigEndian, bool FortranOrd
             if (d > Array.MaxLength)
                 throw fail($"the shape {NpyShape.Format(dims)} has a dimension larger than {Array.MaxLength}");
         }
-        var shape = dims.Select(d => (int)d).ToArray();
-        if (NpyShape.ElementCount(shape) < 0)
-            throw fail($"the shape {NpyShape.Format(dims)} has more than {Array.MaxLength} elements");
-        return shape;
+        return dims.Select(d => (int)d).ToArray();
     }
 
     /// <summary>

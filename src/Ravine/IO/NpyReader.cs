@@ -101,7 +101,9 @@ internal sealed class NpyReader
     private NpyArray ReadData(NpyHeader header)
     {
         int itemSize = NpyDescr.ItemSize(header.Dtype);
-        long count = NpyShape.ElementCount(header.Shape); // the header parser has bounded it by Array.MaxLength
+        long count = NpyShape.ElementCount(header.Shape);
+        if (count > Array.MaxLength)
+            throw Fail($"the shape {NpyShape.Format(header.Shape)} has more than {Array.MaxLength} elements, too many to read whole (a quadratic-sensing instance's A and B of any size are read block by block)");
         long expected = count * itemSize;
         string what = $"{NpyShape.Format(header.Shape)} of {NpyDescr.Format(header.Dtype, header.BigEndian)}";
         if (_available - _consumed is long left && left < expected)

@@ -5,13 +5,16 @@ internal static class NpyShape
 {
     public const int MaxRank = 2;
 
-    /// <summary>The number of elements, or −1 if it exceeds what a .NET array can hold.</summary>
+    /// <summary>
+    /// The number of elements, which may exceed what a .NET array holds: a file read block by block (a large sensing
+    /// instance's A and B) only has to fit on disk; a file read whole is checked against <see cref="Array.MaxLength"/>.
+    /// </summary>
     public static long ElementCount(ReadOnlySpan<int> shape)
     {
         long count = 1;
         foreach (var d in shape)
             count *= d; // at most two factors below 2³¹: no overflow
-        return count <= Array.MaxLength ? count : -1;
+        return count;
     }
 
     public static void Check(ReadOnlySpan<int> shape, int length)

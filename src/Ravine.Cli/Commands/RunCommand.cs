@@ -160,14 +160,8 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         }
 
         bool cancelled = cancellationToken.IsCancellationRequested && run.Result.StopReason == StopReason.Cancelled;
-        var summary = WriteOutputs(run, plan.Problem, files, arguments, recorded, started, clock, cancelled);
-
-        ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
-        console.MarkupLineInterpolated($"{run.Result.Message}");
-        if (summary.Runs[0].TestAccuracy is { } test)
-            console.MarkupLineInterpolated($"Test accuracy {test:P1} (training accuracy {summary.Runs[0].TrainAccuracy:P1}) at the returned point, f = {run.Result.Value:E3}.");
-        if (summary.Runs[0].Diagnostics is { } d)
-            console.MarkupLineInterpolated($"Ravine diagnostics over {d.EpochsEstimated} epochs (docs/DIAGNOSTICS.md): growth order {d.GrowthOrder:0.00} (from {d.EstimatedFrom}), median contraction {d.MedianContraction:0.000} per epoch, median gradient share {d.MedianGradientShare:0.0e+00} after the long steps.");
+        // The results are printed while the figures are drawn (they do not depend on them); the folder once it is written.
+        WriteOutputs(run, plan.Problem, files, arguments, recorded, started, clock, cancelled, summary => PrintResults(run, summary));
         console.MarkupLineInterpolated($"Results: {files.Folder}");
         if (!cancelled) return run.Result.StopReason.IsFailure() ? RavineApp.RunFailed : 0;
         console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}) at iteration {run.Result.Iterations} of {run.IterationBudget}: the trace, summary, figures and checkpoint so far are in {files.Folder}");
@@ -175,8 +169,22 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         return interruption.ExitCode;
     }
 
-    private ExperimentSummary WriteOutputs(ExperimentRun run, ITestProblem problem, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded,
-        DateTimeOffset started, long clock, bool cancelled)
+    private void PrintResults(ExperimentRun run, ExperimentSummary summary)
+    {
+        ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
+        console.MarkupLineInterpolated($"{run.Result.Message}");
+        if (summary.Runs[0].TestAccuracy is { } test)
+            console.MarkupLineInterpolated($"Test accuracy {test:P1} (training accuracy {summary.Runs[0].TrainAccuracy:P1}) at the returned point, f = {run.Result.Value:E3}.");
+        if (summary.Runs[0].Diagnostics is { } d)
+            console.MarkupLineInterpolated($"Ravine diagnostics over {d.EpochsEstimated} epochs (docs/DIAGNOSTICS.md): growth order {d.GrowthOrder:0.00} (from {d.EstimatedFrom}), median contraction {d.MedianContraction:0.000} per epoch, median gradient share {d.MedianGradientShare:0.0e+00} after the long steps.");
+    }
+
+    /// <summary>
+    /// Writes the summary JSON and the figures; <paramref name="meanwhile"/> gets the summary once it is written and
+    /// runs while the SVGs are being drawn on another thread.
+    /// </summary>
+    private void WriteOutputs(ExperimentRun run, ITestProblem problem, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded,
+        DateTimeOffset started, long clock, bool cancelled, Action<ExperimentSummary>? meanwhile = null)
     {
         var runSummary = RunSummary.From(run);
         // The problem is this run's own instance and the run is over, so its (not thread-safe) buffers are free.
@@ -197,9 +205,12 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             Settings = recorded,
             InterruptedBy = cancelled ? interruption.Cause : null,
         };
-        files.WriteSummary(summary);
-        Figures.Write(Figures.Render([run]), files.ProblemFolder(run.Key.Problem));
-        return summary;
+        var figures = Figures.Render([run], meanwhile: () =>
+        {
+            files.WriteSummary(summary);
+            meanwhile?.Invoke(summary);
+        });
+        Figures.Write(figures, files.ProblemFolder(run.Key.Problem));
     }
 
     /// <summary>A fresh run from the options, or with <c>--resume</c> the interrupted one stored in that folder.</summary>

@@ -23,14 +23,28 @@ internal static class Figures
     /// <summary>A rendered figure: PNG bytes and SVG text.</summary>
     public sealed record Rendered(Kind Kind, byte[] Png, string Svg);
 
-    /// <summary>Renders the three figures of one problem's runs, and those of <see cref="ObservationFigures"/> they have data for.</summary>
-    public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs)
+    /// <summary>
+    /// Renders the three figures of one problem's runs, and those of <see cref="ObservationFigures"/> they have data
+    /// for. <paramref name="meanwhile"/>, if given, runs on this thread first, while the SVGs are drawn on another: work
+    /// that does not depend on the figures (a summary, a table) then costs no time of its own.
+    /// </summary>
+    public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs, Action? meanwhile = null)
     {
         var kinds = For(runs);
         // The SVGs, which are drawn one at a time (see FigureImage.Svg), on a thread of their own; the PNGs meanwhile on
         // the other cores, all but one (on two cores, a second PNG thread only slowed the SVGs, the longer chain, down).
         // Each file gets a plot of its own, since a plot renders on one thread.
         var svgs = Task.Run(() => kinds.Select(kind => FigureImage.Svg(Draw(kind, runs))).ToArray());
+        try
+        {
+            meanwhile?.Invoke();
+        }
+        catch
+        {
+            // Not left running unobserved: its failure, if any, is secondary.
+            try { svgs.Wait(); } catch (AggregateException) { }
+            throw;
+        }
         var pngs = new byte[kinds.Count][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
         Parallel.For(0, kinds.Count, options, i => pngs[i] = FigureImage.Png(Draw(kinds[i], runs)));

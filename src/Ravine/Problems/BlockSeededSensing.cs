@@ -151,25 +151,4 @@ internal sealed class SeededSensingRows(BlockSeededSensing family, long firstRow
     /// <inheritdoc />
     protected override void ReadRows(int start, int count, Span<double> a, Span<double> b, Span<double> y) =>
         family.Generate(firstRow + start, count, a, b, y);
-
-    /// <summary>All rows in memory, generated block by block on <paramref name="threads"/> threads (the same arrays for any count).</summary>
-    public InMemorySensingRows ToMemory(int threads)
-    {
-        long entries = (long)Count * Dimension;
-        if (entries > Array.MaxLength)
-            throw new InvalidOperationException($"{Count} rows of d = {Dimension} ({entries} entries) do not fit in one array; stream them to files instead.");
-        var a = new double[entries];
-        var b = new double[entries];
-        var y = new double[Count];
-        int d = Dimension, blocks = (Count + QuadraticSensing.RowBlock - 1) / QuadraticSensing.RowBlock;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, block =>
-        {
-            int start = block * QuadraticSensing.RowBlock, n = Math.Min(QuadraticSensing.RowBlock, Count - start);
-            Read(start, n, a.AsSpan(start * d, n * d), b.AsSpan(start * d, n * d), y.AsSpan(start, n));
-        });
-        return new InMemorySensingRows(Count, d, a, b, y);
-    }
-
-    /// <inheritdoc />
-    public override InMemorySensingRows ToMemory() => ToMemory(1);
 }

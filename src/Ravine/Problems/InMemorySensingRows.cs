@@ -47,5 +47,5 @@ internal sealed class InMemorySensingRows : SensingRows
     }
 
     /// <inheritdoc />
-    public override InMemorySensingRows ToMemory() => this;
+    public override InMemorySensingRows ToMemory(int threads = 1) => this;
 }

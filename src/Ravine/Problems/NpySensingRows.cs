@@ -32,7 +32,7 @@ internal sealed class NpySensingRows : SensingRows, IDisposable
         (_firstRow, _a, _aPath, _aData, _b, _bPath, _bData, _y) = (firstRow, a, aPath, aData, b, bPath, bData, y);
     }
 
-    /// <summary>Closes the files, for a caller that reads the rows once (<see cref="SensingRows.ToMemory()"/>) and drops the source.</summary>
+    /// <summary>Closes the files, for a caller that reads the rows once (<see cref="SensingRows.ToMemory"/>) and drops the source.</summary>
     public void Dispose()
     {
         _a.Dispose();

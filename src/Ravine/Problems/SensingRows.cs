@@ -66,22 +66,26 @@ internal abstract class SensingRows
     {
     }
 
-    /// <summary>All rows in memory (A, B as m×d row-major arrays): this source's own arrays, or a copy read block by block.</summary>
+    /// <summary>
+    /// All rows in memory (A, B as m×d row-major arrays): this source's own arrays, or a copy read block by block on up
+    /// to <paramref name="threads"/> threads (the same arrays for any count: each block has its own place).
+    /// </summary>
     /// <exception cref="InvalidOperationException">m·d exceeds the length of one .NET array.</exception>
-    public virtual InMemorySensingRows ToMemory()
+    public virtual InMemorySensingRows ToMemory(int threads = 1)
     {
         long entries = (long)Count * Dimension;
         if (entries > Array.MaxLength)
-            throw new InvalidOperationException($"{Count} rows of d = {Dimension} ({entries} entries) do not fit in one array; evaluate them from their source instead.");
+            throw new InvalidOperationException($"{Count} rows of d = {Dimension} ({entries} entries) do not fit in one array; evaluate them block by block from their source (files, or the seed) instead.");
         var a = new double[entries];
         var b = new double[entries];
         var y = new double[Count];
-        for (int start = 0; start < Count; start += QuadraticSensing.RowBlock)
+        int d = Dimension, blocks = (Count + QuadraticSensing.RowBlock - 1) / QuadraticSensing.RowBlock;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, block =>
         {
-            int count = Math.Min(QuadraticSensing.RowBlock, Count - start);
-            Read(start, count, a.AsSpan(start * Dimension, count * Dimension), b.AsSpan(start * Dimension, count * Dimension), y.AsSpan(start, count));
-        }
-        return new InMemorySensingRows(Count, Dimension, a, b, y);
+            int start = block * QuadraticSensing.RowBlock, count = Math.Min(QuadraticSensing.RowBlock, Count - start);
+            Read(start, count, a.AsSpan(start * d, count * d), b.AsSpan(start * d, count * d), y.AsSpan(start, count));
+        });
+        return new InMemorySensingRows(Count, d, a, b, y);
     }
 
     /// <summary>A buffer for one block of rows: a kept one if free, else a new one (kept after <see cref="ReturnBuffer"/>).</summary>

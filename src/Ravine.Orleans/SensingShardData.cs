@@ -79,6 +79,22 @@ public sealed record SensingShardData
     public const long MaxShardEntries = 1L << 28;
 
     /// <summary>
+    /// The fewest shards <see cref="Split"/> may cut this instance into: for the block-seeded instance, whose shards
+    /// hold their rows in memory, the fewest whose largest shard stays within <see cref="MaxShardEntries"/> entries
+    /// (<see cref="int.MaxValue"/> when not even one row fits); 1 for the others.
+    /// </summary>
+    public int FewestShards
+    {
+        get
+        {
+            if (!BlockSeeded) return 1;
+            long rowsPerShard = MaxShardEntries / Dimension;
+            // Split's largest shard has ⌈m/N⌉ rows, so N shards fit exactly when N ≥ ⌈m / rowsPerShard⌉.
+            return rowsPerShard == 0 ? int.MaxValue : (int)((Measurements + rowsPerShard - 1) / rowsPerShard);
+        }
+    }
+
+    /// <summary>
     /// The block-seeded instance of these sizes, as one shard: the instance <c>ravine run --size</c> generates and
     /// <c>ravine generate quadratic-sensing</c> writes, bit for bit, whose rows each shard draws from the seed alone.
     /// </summary>

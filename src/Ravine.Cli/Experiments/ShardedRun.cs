@@ -38,11 +38,8 @@ internal static class ShardedRun
             : SensingShardData.Seeded(settings.Seed);
         if (shards > data.Measurements)
             throw new ArgumentException($"--shards {shards} exceeds the {data.Measurements} measurements: a shard would be empty.", "shards");
-        if (data.BlockSeeded && (long)((data.Measurements + shards - 1) / shards) * data.Dimension > SensingShardData.MaxShardEntries)
-        {
-            long fewest = ((long)data.Measurements * data.Dimension + SensingShardData.MaxShardEntries - 1) / SensingShardData.MaxShardEntries;
-            throw new ArgumentException($"--shards {shards}: each shard holds its rows of A and B in memory, at most {SensingShardData.MaxShardEntries:N0} entries (2 GiB) each, and m·d = {(long)data.Measurements * data.Dimension:N0} needs at least {fewest} shards.", "shards");
-        }
+        if (shards < data.FewestShards)
+            throw new ArgumentException($"--shards {shards}: each shard holds its rows of A and B in memory, at most {SensingShardData.MaxShardEntries:N0} entries (2 GiB) each, and m·d = {(long)data.Measurements * data.Dimension:N0} needs at least {data.FewestShards} shards.", "shards");
         if (settings.Cluster is not { } cluster) return ShardedQuadraticSensing.InProcess(data, shards);
         var gateways = ShardHosting.ParseEndpoints(cluster);
         ShardClusterClient client;

@@ -87,6 +87,18 @@ public class BlockSeededShardTests
     }
 
     [Fact]
+    public void The_fewest_shards_are_the_fewest_whose_largest_shard_fits()
+    {
+        // d = 3,000: 89,478 rows fit in 2^28 entries. 268,435 rows are 3·2^28 entries and a little less, but three shards
+        // of them would be 89,479 rows each: four are needed.
+        var data = SensingShardData.SeededAt(1, dimension: 3000, rank: 2, width: 4, measurements: 268_435);
+        Assert.Equal(4, data.FewestShards);
+        Assert.All(data.Split(4), shard => Assert.True((long)shard.Rows * 3000 <= SensingShardData.MaxShardEntries));
+        Assert.Contains(data.Split(3), shard => (long)shard.Rows * 3000 > SensingShardData.MaxShardEntries);
+        Assert.Equal(1, SensingShardData.Seeded(1).FewestShards);
+    }
+
+    [Fact]
     public void A_shard_too_large_for_memory_is_refused_with_the_fewest_shards_that_fit()
     {
         // m·d = 2^29: two shards of 2^28 entries each fit, one does not. Refused before anything is generated.

@@ -4,19 +4,13 @@ using Ravine.Optimization;
 using Ravine.Problems;
 using Ravine.Tests.Optimization;
 
+using static Ravine.Tests.Optimization.AllocationMeasurement;
+
 namespace Ravine.Tests.Experiments;
 
 [Collection(AllocationMeasurementCollection.Name)]
 public class RunObservationsAllocationTests
 {
-    private static long AllocatedBy(Action action)
-    {
-        action(); // warm up: JIT, static initializers
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
     // The same number of epochs (what the observations store) over 20 times the iterations: what is left is per iteration.
     [Theory]
     [InlineData("gd")]

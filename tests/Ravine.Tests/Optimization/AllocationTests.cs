@@ -1,20 +1,13 @@
 using Ravine.Methods;
 using Ravine.Optimization;
 using Ravine.Problems;
+using static Ravine.Tests.Optimization.AllocationMeasurement;
 
 namespace Ravine.Tests.Optimization;
 
 [Collection(AllocationMeasurementCollection.Name)]
 public class AllocationTests
 {
-    private static long AllocatedBy(Action action)
-    {
-        action(); // warm up: JIT, static initializers
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
     [Theory]
     [InlineData("GDPolyak")]
     [InlineData("GD")]

@@ -12,6 +12,9 @@ internal sealed class CliChild : IDisposable
 {
     public const int SigInt = 2, SigTerm = 15;
 
+    /// <summary>How long a wait may last before it counts as a hang: a guard against a stuck child, not a timing.</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(3);
+
     private readonly StringBuilder _output = new(), _error = new();
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
@@ -54,15 +57,15 @@ internal sealed class CliChild : IDisposable
         while (!condition())
         {
             if (Process.HasExited) Assert.Fail($"ravine exited ({Process.ExitCode}) before {what}: {Error}\n{Output}");
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), $"timed out waiting for {what}");
+            Assert.True(clock.Elapsed < HangGuard, $"no {what} after {HangGuard.TotalMinutes} minutes: ravine hangs");
             Thread.Sleep(5);
         }
     }
 
-    /// <summary>Waits for the exit (two minutes at most) and for the rest of its output; returns the exit code.</summary>
+    /// <summary>Waits for the exit (the hang guard's minutes at most) and for the rest of its output; returns the exit code.</summary>
     public int WaitForExit()
     {
-        Assert.True(Process.WaitForExit(TimeSpan.FromMinutes(2)), "ravine did not exit");
+        Assert.True(Process.WaitForExit(HangGuard), $"ravine did not exit in {HangGuard.TotalMinutes} minutes: it hangs");
         Process.WaitForExit();
         return Process.ExitCode;
     }

@@ -88,12 +88,30 @@ public class ReproduceCommandTests
     }
 
     [Fact]
-    public void An_interrupted_reproduction_prints_no_verdicts_and_says_the_claims_were_not_checked()
+    public async Task An_interrupted_reproduction_prints_no_verdicts_and_says_the_claims_were_not_checked()
     {
         using var folder = new ScratchFolder();
-        // Quadratic sensing's runs take seconds each: a cancellation after one second finds them under way.
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        // Cancelled when the first run's trace is written, so the others are under way whatever the machine's speed
+        // (a cancellation after a fixed time finds none started on a loaded machine, or all done on a fast one).
+        using var cancellation = new CancellationTokenSource();
+        var watch = Task.Run(async () =>
+        {
+            while (!cancellation.IsCancellationRequested)
+            {
+                try
+                {
+                    if (Directory.EnumerateFiles(folder.Root, "*.csv", SearchOption.AllDirectories).Any()) cancellation.Cancel();
+                }
+                catch (IOException)
+                {
+                    // A folder renamed or replaced while it was listed: look again.
+                }
+                await Task.Delay(2);
+            }
+        });
         var (code, output, _) = CliRunner.Run(cancellation.Token, "reproduce", "--problems", "quadratic-sensing", "--out", folder.Root);
+        cancellation.Cancel();
+        await watch;
         Assert.Equal(130, code);
         var summary = ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(Path.Combine(folder.Root, "summary.json")));
         Assert.NotEmpty(summary.Runs);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CsCheck;
 using Ravine.IO;
 
@@ -13,6 +12,13 @@ public class NpyFuzzTests
     private const string HeaderAlphabet = "0123456789(),:'\" {}[]-+LTrueFalseNone<>=|fi48\n\t\\";
 
     private const int Iterations = 20_000;
+
+    /// <summary>
+    /// The work one read may do, in bytes allocated: a double per stored element (at most 8 bytes of double for a
+    /// 4-byte element, twice for a transposed copy), the header's text and a fixed overhead. A bound on work, not on
+    /// time, so a loaded machine cannot fail it.
+    /// </summary>
+    private const long AllocationPerByte = 8, AllocationOverhead = 64 * 1024;
 
     internal enum Kind { FlipBit, Overwrite, OverwriteWithHeaderChar, OverwriteData, Truncate, Insert, Delete }
 
@@ -53,10 +59,12 @@ public class NpyFuzzTests
     {
         var originals = Seeds.Select(Fixture.Bytes).ToArray();
         int read = 0, rejected = 0;
-        var clock = Stopwatch.StartNew();
+        long worstAllocated = 0, worstLength = 0;
         GenCase.Sample(c =>
         {
-            using var stream = new MemoryStream(Apply(originals[c.Seed], c.Mutations));
+            var bytes = Apply(originals[c.Seed], c.Mutations);
+            using var stream = new MemoryStream(bytes);
+            long before = GC.GetAllocatedBytesForCurrentThread();
             try
             {
                 var a = NpyReader.Read(stream, "fuzz.npy", requireEnd: true);
@@ -70,8 +78,13 @@ public class NpyFuzzTests
                 Assert.StartsWith("fuzz.npy: ", e.Message);
                 rejected++;
             }
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (allocated - AllocationPerByte * bytes.Length > worstAllocated - AllocationPerByte * worstLength)
+                (worstAllocated, worstLength) = (allocated, bytes.Length);
         }, iter: Iterations, threads: 1);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the property took {clock.Elapsed}");
+        // A header that claims a huge shape must be refused before anything of that size is allocated or read.
+        Assert.True(worstAllocated <= AllocationPerByte * worstLength + AllocationOverhead,
+            $"reading a {worstLength}-byte file allocated {worstAllocated} bytes");
         // Both outcomes must occur often, or the mutations are too tame (or too wild) to test anything.
         Assert.Equal(Iterations, read + rejected);
         Assert.True(read > Iterations / 100 && rejected > Iterations / 2, $"{read} read, {rejected} rejected");

@@ -22,7 +22,7 @@ public class MatrixFactorizationOracleBenchmarks
 }
 
 /// <summary>
-/// Matrix factorization at d = 1,000 (issue 15's large size): the oracle is O(d·k·(k + r)) with k×k scratch, so it
+/// Matrix factorization at d = 1,000 (the large size of the sensing benchmarks): the oracle is O(d·k·(k + r)) with k×k scratch, so it
 /// should stay in the tens to hundreds of microseconds, far below a sensing call; no threads needed.
 /// </summary>
 [MemoryDiagnoser]

@@ -4,7 +4,7 @@ using Ravine.Problems;
 namespace Ravine.Benchmarks;
 
 /// <summary>
-/// The sensing oracle at the large size of issue 15 — d = 1,000, k = 8 (8·m·d·k = 64 kFLOP a measurement: 6.4 GFLOP
+/// The sensing oracle at a large size — d = 1,000, k = 8 (8·m·d·k = 64 kFLOP a measurement: 6.4 GFLOP
 /// at m = 10⁵) — in memory, block-seeded (<see cref="BlockSeededSensing"/>), per thread count and per kernel path
 /// (Vector256 or Vector512; the two give bit-identical results). A and B take 16·m·d bytes: 16 MB at m = 10³, 1.6 GB
 /// at m = 10⁵ (generating them takes a while). Run with a narrow filter, e.g.
@@ -45,7 +45,7 @@ public class QuadraticSensingLargeBenchmarks
 
 /// <summary>
 /// The sensing oracle streamed from .npy files (<see cref="NpySensingRows"/>): the folder in the environment variable
-/// <c>RAVINE_LARGE_DATA</c> (default <c>/tmp/ravine-large/m1000000</c>), written first with
+/// <c>RAVINE_LARGE_DATA</c> (default <c>ravine-large/m1000000</c> in the system temp folder), written first with
 /// <c>ravine generate quadratic-sensing --dimension 1000 --width 8 --rank 2 --measurements 1000000 --out DIR</c>
 /// (two 8 GB files; at m = 10⁶ one call is 64 GFLOP and reads 16 GB). Run with
 /// <c>--filter '*QuadraticSensingFile*' --job short</c>.
@@ -68,7 +68,7 @@ public class QuadraticSensingFileBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string folder = Environment.GetEnvironmentVariable("RAVINE_LARGE_DATA") ?? "/tmp/ravine-large/m1000000";
+        string folder = Environment.GetEnvironmentVariable("RAVINE_LARGE_DATA") ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ravine-large", "m1000000");
         _problem = QuadraticSensingInstance.Load(new Instances.InstanceFolder(folder), ProblemRegistry.DefaultSeed, streamingBytes: 0);
         _problem.MaxDegreeOfParallelism = Threads;
         _problem.KernelPath = Enum.Parse<SensingKernelPath>(Path);

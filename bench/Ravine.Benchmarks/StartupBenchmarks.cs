@@ -9,7 +9,7 @@ namespace Ravine.Benchmarks;
 
 /// <summary>
 /// The wall time of the published <c>ravine</c> end to end, as a user sees it: the executable started as a process,
-/// until it exits. <see cref="SmallRun"/> is issue 15's bar (under 0.4 s): the quartic Rosenbrock function with
+/// until it exits. <see cref="SmallRun"/> is the small run a user starts with: the quartic Rosenbrock function with
 /// GDPolyak at the published settings, writing all its outputs (trace CSV, run and summary JSON, five figures as PNG
 /// and SVG) into a fresh folder; <see cref="Version"/> is the start-up alone (runtime, command line, exit).
 /// </summary>

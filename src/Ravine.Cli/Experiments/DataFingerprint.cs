@@ -12,8 +12,8 @@ namespace Ravine.Cli.Experiments;
 /// </summary>
 /// <remarks>
 /// The hash is XXH128 of the whole file, written <c>xxh128:</c> and 32 hex digits: a change detector, not a
-/// signature, and at about 0.2 s per GB (warm) cheap enough for the gigabytes of a large sensing instance, where
-/// SHA-256 made every <c>run --data</c> of a 4.8 GB folder wait 6 s before its first iteration. Checkpoints written
+/// signature, and several times faster than SHA-256, which made every <c>run --data</c> of a large sensing instance
+/// wait noticeably before its first iteration (docs/PERFORMANCE.md has the measurement). Checkpoints written
 /// before hold 64 hex digits, a SHA-256, and are still checked with it.
 /// </remarks>
 public static class DataFingerprint

@@ -22,7 +22,7 @@ public static partial class ExperimentJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(), new IO.RoundTripDouble.JsonConverter() },
         // The summaries' metadata are generated at build time: reflection over them was most of a small run's JSON
-        // time (70 ms of 0.5 s). Other types (sweep's anonymous rows) still go through reflection.
+        // time. Other types (sweep's anonymous rows) still go through reflection.
         TypeInfoResolver = JsonTypeInfoResolver.Combine(SummaryJson.Default, new DefaultJsonTypeInfoResolver()),
     };
 

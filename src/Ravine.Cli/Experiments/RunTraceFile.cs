@@ -7,8 +7,8 @@ namespace Ravine.Cli.Experiments;
 /// The trace CSV of a checkpointed run (<c>&lt;problem&gt;/&lt;method&gt;.csv</c>, the file the run ends with), appended
 /// as the run goes: each checkpoint adds the rows since the last one and flushes them before
 /// <see cref="RunCheckpointFile"/> records how many rows are on disk, and the end of the run adds the rest. A checkpoint
-/// then costs the same at iteration 1,000 as at 1,000,000 (rewriting the whole trace into every checkpoint made a
-/// 671k-iteration run spend 600 s on them), and the trace is formatted once, not again at the end: formatting a row
+/// then costs the same at iteration 1,000 as at 1,000,000 (rewriting the whole trace into every checkpoint made long
+/// runs spend most of their time on them), and the trace is formatted once, not again at the end: formatting a row
 /// costs more than a gradient-descent iteration on a small problem.
 /// </summary>
 /// <remarks>

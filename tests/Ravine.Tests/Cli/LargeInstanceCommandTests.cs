@@ -9,6 +9,9 @@ namespace Ravine.Tests.Cli;
 /// <summary><c>ravine generate</c> with size options (the block-seeded family) and <c>ravine run --threads</c>.</summary>
 public class LargeInstanceCommandTests
 {
+    /// <summary>An output folder the refused commands must not create (relative: the test's working folder).</summary>
+    private const string NeverWritten = "ravine-never-written";
+
     private static void Succeeds((int ExitCode, string Output, string Error) result) =>
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}\n{result.Output}");
 
@@ -41,14 +44,14 @@ public class LargeInstanceCommandTests
     [Theory]
     [InlineData("--threads applies to quadratic-sensing only", "run", "--problem", "quartic-rosenbrock", "--threads", "2")]
     [InlineData("threads must be ≥ 1", "run", "--problem", "quadratic-sensing", "--threads", "0")]
-    [InlineData("--rank 5 exceeds --width 4", "generate", "quadratic-sensing", "--rank", "5", "--out", "/tmp/ravine-never-written")]
-    [InlineData("apply to quadratic-sensing only", "generate", "single-neuron", "--measurements", "5", "--out", "/tmp/ravine-never-written")]
-    [InlineData("take counts ≥ 1", "generate", "quadratic-sensing", "--measurements", "0", "--out", "/tmp/ravine-never-written")]
+    [InlineData("--rank 5 exceeds --width 4", "generate", "quadratic-sensing", "--rank", "5", "--out", NeverWritten)]
+    [InlineData("apply to quadratic-sensing only", "generate", "single-neuron", "--measurements", "5", "--out", NeverWritten)]
+    [InlineData("take counts ≥ 1", "generate", "quadratic-sensing", "--measurements", "0", "--out", NeverWritten)]
     public void Bad_sizes_and_thread_counts_exit_2_with_one_line(string expected, params string[] args)
     {
         var (code, output, error) = CliRunner.Run(args);
         Assert.True(code == 2, $"exit {code}: {error}\n{output}");
         Assert.Contains(expected, Assert.Single(error.TrimEnd('\n').Split('\n')));
-        Assert.False(Directory.Exists("/tmp/ravine-never-written"));
+        Assert.False(Directory.Exists(NeverWritten));
     }
 }

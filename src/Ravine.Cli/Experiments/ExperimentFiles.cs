@@ -42,7 +42,7 @@ public sealed class ExperimentFiles : IExperimentObserver
         ArgumentNullException.ThrowIfNull(otherFiles);
         string full = OutputFolder.Prepare(folder);
         if (File.Exists(Path.Combine(full, RunCheckpointFile.FileName)))
-            throw new OutputFolderException(full, $"holds an interrupted run ({RunCheckpointFile.FileName}); continue it with ravine run --resume {full}, or give another folder");
+            throw new OutputFolderException(full, $"holds an interrupted run ({RunCheckpointFile.FileName}); continue it with ravine run --resume {full}, or give another folder (or delete {Path.Combine(full, RunCheckpointFile.FileName)} to start over in this one)");
         var files = new ExperimentFiles(full);
         files.DeletePreviousResults();
         string[] planned =

@@ -97,7 +97,7 @@ public static class RunCheckpointFile
                 || !root.TryGetProperty("settings", out var settings) || !root.TryGetProperty("checkpoint", out var checkpoint))
                 throw new FormatException($"{path}: not a Ravine checkpoint (expected formatVersion, settings and checkpoint)");
             if (v == 1)
-                throw new FormatException($"{path}: checkpoint format version 1, written by an earlier Ravine that kept the trace inside the checkpoint; this Ravine reads version {FormatVersion} only, so finish the run with the Ravine that started it, or start it again");
+                throw new FormatException($"{path}: checkpoint format version 1, written by an earlier Ravine that kept the trace inside the checkpoint; this Ravine reads version {FormatVersion} only, so finish the run with the Ravine that started it");
             if (v != FormatVersion)
                 throw new FormatException($"{path}: checkpoint format version {v}; this Ravine reads version {FormatVersion}");
             var runSettings = RunSettingsJson.Parse(settings.GetRawText(), path, Path.GetDirectoryName(Path.GetFullPath(path)));

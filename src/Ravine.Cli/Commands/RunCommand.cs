@@ -149,7 +149,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         try
         {
             run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan,
-                ExperimentObservers.Combine([files, progress, .. status.Observer is { } observer ? [observer] : Array.Empty<IExperimentObserver>()]), cancellationToken, checkpointing));
+                status.Observer is { } caller ? ExperimentObservers.Combine(files, progress, caller) : ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {

@@ -17,7 +17,7 @@ internal sealed class BenchCommand(IAnsiConsole console, StatusOutput status, In
     {
         var plan = settings.ToPlan();
         // Checked before the timing, which takes a minute: a file that cannot be written fails now.
-        string path = settings.Out ?? ResultsFolder.Default("bench-") + ".json";
+        string path = settings.Out ?? ResultsFolder.DefaultFile("bench-", ".json");
         OutputFolder.PrepareFile(path);
         var started = DateTimeOffset.UtcNow;
         Action<ExperimentKey, int>? progress = settings.Format != ConsoleFormat.Text || status.Progress is not { } progressConsole

@@ -31,6 +31,10 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         [Description("A folder of .npy files holding your instance (see docs/USAGE.md); default: generate one from --seed.")]
         public string? Data { get; init; }
 
+        [CommandOption("--x0 <FILE>")]
+        [Description("A .npy file of the start point: the problem's variables (e.g. the d×k factor X0 for quadratic-sensing), any shape holding that many numbers; default: the instance's start (with --data: its x0.npy, else drawn from --seed).")]
+        public string? X0 { get; init; }
+
         [CommandOption("--method <NAME>")]
         [Description("The method: gdpolyak (default) or any name `ravine methods` lists. Its own options follow as --KEY VALUE (e.g. --eta 0.05 -K 300 --epochs 50 for gdpolyak, --lr 0.01 for adam); `ravine methods NAME` lists them with their defaults.")]
         public string? Method { get; init; }
@@ -89,7 +93,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         public string? Resume { get; init; }
 
         public override ValidationResult Validate() =>
-            OptionText.FirstBlank(("--problem", Problem, "a problem's name"), ("--size", Size, "sizes KEY=N,KEY=N"), ("--data", Data, "a folder of .npy files"), ("--method", Method, "a method's name"),
+            OptionText.FirstBlank(("--problem", Problem, "a problem's name"), ("--size", Size, "sizes KEY=N,KEY=N"), ("--data", Data, "a folder of .npy files"), ("--x0", X0, "a .npy file"), ("--method", Method, "a method's name"),
                 ("--out", Out, "a folder"), ("--config", Config, "a JSON file"), ("--resume", Resume, "a folder"),
                 ("--cluster", Cluster, "a gateway HOST:PORT")) is { } error
                 ? ValidationResult.Error(error) : ValidationResult.Success();
@@ -100,6 +104,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             if (Problem is not null) yield return "--problem";
             if (Size is not null) yield return "--size";
             if (Data is not null) yield return "--data";
+            if (X0 is not null) yield return "--x0";
             if (Method is not null) yield return "--method";
             if (MaxIters is not null) yield return "--max-iters";
             if (FStar is not null) yield return "--fstar";
@@ -143,7 +148,8 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         ExperimentRun run;
         try
         {
-            run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
+            run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan,
+                status.Observer is { } caller ? ExperimentObservers.Combine(files, progress, caller) : ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
@@ -187,6 +193,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         DateTimeOffset started, long clock, bool cancelled, Action<ExperimentSummary>? meanwhile = null)
     {
         var runSummary = RunSummary.From(run);
+        var solution = SolutionFiles.Write(files.Folder, problem, run.Result);
         // The problem is this run's own instance and the run is over, so its (not thread-safe) buffers are free.
         if (problem is IKnowsAccuracy classifier)
             runSummary = runSummary with { TrainAccuracy = classifier.TrainAccuracy(run.Result.X), TestAccuracy = classifier.TestAccuracy(run.Result.X) };
@@ -204,6 +211,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             Claims = [],
             Settings = recorded,
             InterruptedBy = cancelled ? interruption.Cause : null,
+            Solution = solution,
         };
         var figures = Figures.Render([run], meanwhile: () =>
         {
@@ -228,7 +236,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         }
         var plan = RunPlan.Create(Resolve(settings, methodOptions));
         var files = ExperimentFiles.Start(plan.Settings.Output ?? ResultsFolder.Default("run-"),
-            [new ExperimentKey(plan.Problem.Name, plan.MethodName)], Figures.Files(plan.Problem.Name));
+            [new ExperimentKey(plan.Problem.Name, plan.MethodName)], [.. Figures.Files(plan.Problem.Name), .. SolutionFiles.Names]);
         return (plan, files, RunCheckpointing.For(plan, files.Folder, interval));
     }
 
@@ -255,6 +263,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             // The file's sizes belong to the file's problem, as its method options to its method.
             Size = options.Size ?? (file is not null && string.Equals(file.Problem, problem, StringComparison.OrdinalIgnoreCase) ? file.Size : null),
             Data = options.Data ?? file?.Data,
+            X0 = options.X0 ?? file?.X0,
             Method = method,
             MethodOptions = merged,
             MaxIterations = options.MaxIters ?? file?.MaxIterations,

@@ -37,6 +37,13 @@ public static class DataFingerprint
         return fingerprint;
     }
 
+    /// <summary>The hash of one file, as <see cref="Of(string, string)"/> gives it for each file of a folder.</summary>
+    public static string OfFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Xxh128(path);
+    }
+
     // Streamed: the sensing files of a large instance are gigabytes (8 GB each at m = 10⁶, d = 1,000).
     private static FileStream Open(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20, FileOptions.SequentialScan);

@@ -21,6 +21,11 @@ public sealed class ExperimentFiles : IExperimentObserver
     /// <summary>The list of the files an experiment writes into its folder, written before them.</summary>
     public const string ManifestName = ".ravine-files";
 
+    /// <summary>The comment lines that open <see cref="ManifestName"/>; alone, they list no files (a default results folder just made).</summary>
+    internal const string ManifestHeader =
+        "# Written by ravine into this folder. A later ravine run or reproduce into the folder deletes these files first,\n"
+        + "# so that none of them looks like part of the later results; other files stay.\n";
+
     private ExperimentFiles(string folder) => Folder = folder;
 
     /// <summary>
@@ -37,7 +42,7 @@ public sealed class ExperimentFiles : IExperimentObserver
         ArgumentNullException.ThrowIfNull(otherFiles);
         string full = OutputFolder.Prepare(folder);
         if (File.Exists(Path.Combine(full, RunCheckpointFile.FileName)))
-            throw new OutputFolderException(full, $"holds an interrupted run ({RunCheckpointFile.FileName}); continue it with ravine run --resume {full}, or give another folder");
+            throw new OutputFolderException(full, $"holds an interrupted run ({RunCheckpointFile.FileName}); continue it with ravine run --resume {full}, or give another folder (or delete {Path.Combine(full, RunCheckpointFile.FileName)} to start over in this one)");
         var files = new ExperimentFiles(full);
         files.DeletePreviousResults();
         string[] planned =
@@ -46,9 +51,7 @@ public sealed class ExperimentFiles : IExperimentObserver
             .. keys.SelectMany(key => new[] { TraceFile(key), Path.GetRelativePath(full, files.RunSummaryPath(key)) }),
             .. otherFiles,
         ];
-        AtomicFile.WriteAllText(Path.Combine(full, ManifestName),
-            "# Written by ravine into this folder. A later ravine run or reproduce into the folder deletes these files first,\n"
-            + "# so that none of them looks like part of the later results; other files stay.\n"
+        AtomicFile.WriteAllText(Path.Combine(full, ManifestName), ManifestHeader
             + string.Join("", planned.Distinct(StringComparer.Ordinal).Select(f => f.Replace('\\', '/') + "\n")));
         return files;
     }
@@ -85,7 +88,8 @@ public sealed class ExperimentFiles : IExperimentObserver
         foreach (string folder in folders)
             if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
                 Directory.Delete(folder);
-        File.Delete(manifest);
+        // The manifest stays until Start replaces it (atomically): a default folder is claimed by creating it, and
+        // deleting it in between would let a command started at the same moment claim the folder too.
     }
 
     /// <summary>The output folder (absolute).</summary>

@@ -67,12 +67,12 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(plan);
         var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
         return Execute(key, plan.Problem, plan.Arguments, plan.Settings.Seed, plan.Method, plan.MaxIterations, observer, cancellationToken, checkpointing,
-            validate: plan.WithValidation);
+            validate: plan.WithValidation, start: plan.Start);
     }
 
     private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, IMethod method, long budget,
         IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null, Paper.PublishedExperiment? published = null,
-        Func<MinimizeOptions, MinimizeOptions>? validate = null)
+        Func<MinimizeOptions, MinimizeOptions>? validate = null, double[]? start = null)
     {
         long every = Math.Max(1, budget / 100);
         observer?.RunStarted(key, budget);
@@ -109,7 +109,7 @@ public static class ExperimentRunner
         {
             result = checkpointing?.ResumeFrom is { } from
                 ? Minimizer.Resume(problem, method, from, options)
-                : Minimizer.Minimize(problem, problem.Start, method, options);
+                : Minimizer.Minimize(problem, start ?? problem.Start, method, options);
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {

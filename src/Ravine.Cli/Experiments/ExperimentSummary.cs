@@ -31,6 +31,8 @@ public sealed record ExperimentSummary
     public string? InterruptedBy { get; init; }
     /// <summary>The settings of a single <c>ravine run</c> (as given, before defaults from the problem); null for <c>reproduce</c>.</summary>
     public RunSettings? Settings { get; init; }
+    /// <summary>The points a <c>ravine run</c> returns, as .npy files in its folder (<c>x.npy</c>, <c>best_x.npy</c>); null for the other commands.</summary>
+    public SolutionFiles? Solution { get; init; }
 
     /// <summary>The library's informational version.</summary>
     /// <remarks>Read from Ravine.dll, not from this assembly, whose attributes include Orleans' (from the sharding

@@ -36,7 +36,9 @@ public static class RunCheckpointFile
     /// <param name="checkpoint">The state.</param>
     /// <param name="traceFile">The trace CSV, relative to the folder of <paramref name="path"/>.</param>
     /// <param name="dataFingerprint">With a data folder: its <see cref="DataFingerprint"/>, checked on resume.</param>
-    public static void Write(string path, RunSettings settings, RunCheckpoint checkpoint, string traceFile, IReadOnlyDictionary<string, string?>? dataFingerprint = null)
+    /// <param name="startFingerprint">With an x0 file: its hash (<see cref="StartFile.Fingerprint"/>), checked on resume.</param>
+    public static void Write(string path, RunSettings settings, RunCheckpoint checkpoint, string traceFile, IReadOnlyDictionary<string, string?>? dataFingerprint = null,
+        string? startFingerprint = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(settings);
@@ -58,6 +60,7 @@ public static class RunCheckpointFile
                     if (hash is null) writer.WriteNull(file); else writer.WriteString(file, hash);
                 writer.WriteEndObject();
             }
+            if (startFingerprint is not null) writer.WriteString("x0Fingerprint", startFingerprint);
             writer.WriteStartObject("trace");
             // Forward slashes, so that the file reads the same on every system.
             writer.WriteString("file", traceFile.Replace('\\', '/'));
@@ -94,7 +97,7 @@ public static class RunCheckpointFile
                 || !root.TryGetProperty("settings", out var settings) || !root.TryGetProperty("checkpoint", out var checkpoint))
                 throw new FormatException($"{path}: not a Ravine checkpoint (expected formatVersion, settings and checkpoint)");
             if (v == 1)
-                throw new FormatException($"{path}: checkpoint format version 1, written by an earlier Ravine that kept the trace inside the checkpoint; this Ravine reads version {FormatVersion} only, so finish the run with the Ravine that started it, or start it again");
+                throw new FormatException($"{path}: checkpoint format version 1, written by an earlier Ravine that kept the trace inside the checkpoint; this Ravine reads version {FormatVersion} only, so finish the run with the Ravine that started it");
             if (v != FormatVersion)
                 throw new FormatException($"{path}: checkpoint format version {v}; this Ravine reads version {FormatVersion}");
             var runSettings = RunSettingsJson.Parse(settings.GetRawText(), path, Path.GetDirectoryName(Path.GetFullPath(path)));
@@ -112,6 +115,10 @@ public static class RunCheckpointFile
                         _ => throw new FormatException($"{path}: 'dataFingerprint.{entry.Name}' must be a hash or null"),
                     };
             }
+            string? startFingerprint = null;
+            if (root.TryGetProperty("x0Fingerprint", out var startHash))
+                startFingerprint = startHash.ValueKind == JsonValueKind.String ? startHash.GetString()
+                    : throw new FormatException($"{path}: 'x0Fingerprint' must be the hash of the x0 file");
             var (tracePath, rows) = TraceOf(root, path);
             var annotations = new Dictionary<int, TraceAnnotation>();
             var (trace, length) = ReadTrace(tracePath, rows, path, annotations);
@@ -129,7 +136,7 @@ public static class RunCheckpointFile
             if (last.Iteration != state.Iteration || last.OracleCalls != state.OracleCalls
                 || BitConverter.DoubleToInt64Bits(last.Value) != BitConverter.DoubleToInt64Bits(state.Value))
                 throw new FormatException($"{tracePath}: row {rows} is not the state {path} holds (iteration {state.Iteration}, {state.OracleCalls} oracle calls, f = {RoundTripDouble.Format(state.Value)}); the trace file belongs to another run or was changed, so the run cannot be resumed");
-            return new SavedRun(runSettings, state) { DataFingerprint = fingerprint, TraceFile = tracePath, TraceLength = length, Annotations = annotations };
+            return new SavedRun(runSettings, state) { DataFingerprint = fingerprint, StartFingerprint = startFingerprint, TraceFile = tracePath, TraceLength = length, Annotations = annotations };
         }
     }
 
@@ -178,6 +185,9 @@ public sealed record SavedRun(RunSettings Settings, RunCheckpoint Checkpoint)
 {
     /// <summary>The data folder's <see cref="DataFingerprint"/>, or null when the instance was generated from the seed.</summary>
     public IReadOnlyDictionary<string, string?>? DataFingerprint { get; init; }
+
+    /// <summary>The x0 file's hash (<see cref="StartFile.Fingerprint"/>), or null when the run started from the instance's own start.</summary>
+    public string? StartFingerprint { get; init; }
 
     /// <summary>The trace CSV (full path) whose first rows are <see cref="RunCheckpoint.Trace"/>.</summary>
     public required string TraceFile { get; init; }

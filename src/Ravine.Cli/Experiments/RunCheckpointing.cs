@@ -47,6 +47,9 @@ public sealed record RunCheckpointing
     /// <summary>With a data folder: its <see cref="Experiments.DataFingerprint"/>, stored with each checkpoint.</summary>
     public IReadOnlyDictionary<string, string?>? DataFingerprint { get; init; }
 
+    /// <summary>With an x0 file: its hash (<see cref="StartFile.Fingerprint"/>), stored with each checkpoint.</summary>
+    public string? StartFingerprint { get; init; }
+
     /// <summary>
     /// Checkpointing of <paramref name="plan"/> into <c>checkpoint.json</c> of <paramref name="folder"/>, with the
     /// plan's settings resolved so that the file alone rebuilds the run.
@@ -63,6 +66,7 @@ public sealed record RunCheckpointing
             Interval = interval,
             TraceFile = ExperimentFiles.TraceFile(new ExperimentKey(plan.Problem.Name, plan.MethodName)),
             DataFingerprint = settings.Data is { } data ? Experiments.DataFingerprint.Of(settings.Problem, data) : null,
+            StartFingerprint = settings.X0 is { } x0 ? StartFile.Fingerprint(x0) : null,
             CheckpointOnFailure = ShardedRun.Wanted(settings),
         };
     }
@@ -86,25 +90,42 @@ public sealed record RunCheckpointing
             throw new FileNotFoundException(Directory.Exists(folder)
                 ? $"{path} does not exist: the run in that folder finished (or was never interrupted), so there is nothing to resume"
                 : $"{folder}: no such folder", path);
-        var saved = RunCheckpointFile.Read(path);
+        SavedRun saved;
+        try
+        {
+            saved = RunCheckpointFile.Read(path);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException(e.Message + StartOver(path), e);
+        }
         var settings = saved.Settings with { Output = System.IO.Path.GetFullPath(folder), Cluster = cluster ?? saved.Settings.Cluster };
         if (cluster is not null && saved.Settings.Shards is null)
             throw new ArgumentException($"--cluster with --resume moves a sharded run to another cluster, but the run in {folder} has no shards.", "cluster");
         if (settings.Data is { } data && saved.DataFingerprint is { } fingerprint)
             Experiments.DataFingerprint.Verify(settings.Problem, data, fingerprint);
+        if (settings.X0 is { } x0 && saved.StartFingerprint is { } startHash)
+            StartFile.Verify(x0, startHash);
         var plan = RunPlan.Create(settings);
         var checkpoint = saved.Checkpoint;
         if (checkpoint.X.Length != plan.Problem.Dimension)
-            throw new ArgumentException($"{path}: the checkpoint's point has length {checkpoint.X.Length} but the rebuilt {plan.Problem.Name} instance has dimension {plan.Problem.Dimension} (was the data folder changed?)");
+            throw new ArgumentException($"{path}: the checkpoint's point has length {checkpoint.X.Length} but the rebuilt {plan.Problem.Name} instance has dimension {plan.Problem.Dimension} (was the data folder changed?){StartOver(path)}");
         string folderPath = System.IO.Path.GetDirectoryName(path)!;
         return (plan, new RunCheckpointing
         {
-            Path = path, Settings = settings, Interval = interval, ResumeFrom = checkpoint, DataFingerprint = saved.DataFingerprint,
+            Path = path, Settings = settings, Interval = interval, ResumeFrom = checkpoint, DataFingerprint = saved.DataFingerprint, StartFingerprint = saved.StartFingerprint,
             CheckpointOnFailure = ShardedRun.Wanted(settings),
             TraceFile = System.IO.Path.GetRelativePath(folderPath, saved.TraceFile), ResumeTraceLength = saved.TraceLength,
             ResumeAnnotations = saved.Annotations,
         });
     }
+
+    /// <summary>
+    /// The way forward when a checkpoint cannot be continued: without it, <c>--out</c> refuses the folder (it holds an
+    /// interrupted run) and <c>--resume</c> fails again.
+    /// </summary>
+    private static string StartOver(string path) =>
+        $"; to start the run over in that folder, delete {path} (the other files stay until the new run replaces them), or give another --out";
 
     /// <summary>
     /// The plan's settings with every default made explicit (the method's options, f*, the iteration limit) and paths made
@@ -116,6 +137,7 @@ public sealed record RunCheckpointing
         return plan.Settings with
         {
             Data = plan.Settings.Data is { } data ? System.IO.Path.GetFullPath(data) : null,
+            X0 = plan.Settings.X0 is { } x0 ? System.IO.Path.GetFullPath(x0) : null,
             MethodOptions = plan.Arguments.Values.ToDictionary(v => v.Key, v => MethodDescriptor.Format(v.Value), StringComparer.Ordinal),
             MaxIterations = plan.MaxIterations,
             OptimalValue = plan.Arguments.OptimalValue ?? plan.Settings.OptimalValue,
@@ -134,7 +156,7 @@ public sealed record RunCheckpointing
     internal void Save(RunCheckpoint checkpoint, RunTraceFile trace, RunObservations observations)
     {
         trace.Append(checkpoint.Trace, observations.Annotations(checkpoint.Trace));
-        RunCheckpointFile.Write(Path, Settings, checkpoint, TraceFile, DataFingerprint);
+        RunCheckpointFile.Write(Path, Settings, checkpoint, TraceFile, DataFingerprint, StartFingerprint);
     }
 
     internal void Discard() => File.Delete(Path);

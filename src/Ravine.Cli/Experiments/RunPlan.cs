@@ -12,8 +12,11 @@ namespace Ravine.Cli.Experiments;
 /// </summary>
 public sealed class RunPlan
 {
-    private RunPlan(RunSettings settings, ITestProblem problem, MethodArguments arguments, IMethod method, long maxIterations)
+    private readonly double[]? _start;
+
+    private RunPlan(RunSettings settings, ITestProblem problem, MethodArguments arguments, IMethod method, long maxIterations, double[]? start)
     {
+        _start = start;
         Settings = settings;
         Problem = problem;
         Arguments = arguments;
@@ -36,8 +39,8 @@ public sealed class RunPlan
     /// <summary>The configured method.</summary>
     public IMethod Method { get; }
 
-    /// <summary>The start point (a fresh copy each call).</summary>
-    public double[] Start => Problem.Start;
+    /// <summary>The start point (a fresh copy each call): the <see cref="RunSettings.X0"/> file's, else the instance's.</summary>
+    public double[] Start => _start is null ? Problem.Start : (double[])_start.Clone();
 
     /// <summary>
     /// The iteration limit: the settings', else the method's own budget (GDPolyak's epochs·(K + 1)), else the published
@@ -71,8 +74,8 @@ public sealed class RunPlan
 
     /// <summary>Resolves settings: builds or loads the instance and configures the method.</summary>
     /// <exception cref="ArgumentException">Unknown problem or method, or an invalid option for the method (<see cref="ArgumentException.ParamName"/> names it).</exception>
-    /// <exception cref="Instances.InstanceDataException">The data folder is missing a file, or its files do not fit together or hold NaN or ±∞.</exception>
-    /// <exception cref="IO.NpyFormatException">A data file is not a valid, supported .npy file.</exception>
+    /// <exception cref="Instances.InstanceDataException">The data folder is missing a file, or its files do not fit together or hold NaN or ±∞; or the x0 file is missing, of another length, or holds NaN or ±∞.</exception>
+    /// <exception cref="IO.NpyFormatException">A data file or the x0 file is not a valid, supported .npy file.</exception>
     public static RunPlan Create(RunSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -126,6 +129,7 @@ public sealed class RunPlan
             if (sensing.HeldOut is { } held) held.MaxDegreeOfParallelism = threads;
         }
         long maxIterations = settings.MaxIterations ?? PublishedExperiments.IterationBudget(method, published);
-        return new RunPlan(settings, problem, arguments, method, maxIterations);
+        double[]? start = settings.X0 is { } x0 ? StartFile.Read(x0, problem) : null;
+        return new RunPlan(settings, problem, arguments, method, maxIterations, start);
     }
 }

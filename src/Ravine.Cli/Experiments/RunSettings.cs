@@ -27,6 +27,9 @@ public sealed record RunSettings
     /// <summary>A folder of .npy files holding the instance (see <see cref="InstanceFormats"/>); null: generate it from <see cref="Seed"/>.</summary>
     public string? Data { get; init; }
 
+    /// <summary>A .npy file holding the start point (<c>--x0</c>; see <see cref="StartFile"/>); null: the instance's own start.</summary>
+    public string? X0 { get; init; }
+
     /// <summary>The method name (see <see cref="MethodRegistry.Names"/>). Default <c>gdpolyak</c>.</summary>
     public string Method { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("method must name a method.", nameof(Method)) : value; } = "gdpolyak";
 
@@ -88,7 +91,7 @@ public sealed record RunSettings
 
     /// <summary>Equal settings: every value, and the same method options (as text) whatever their order.</summary>
     public bool Equals(RunSettings? other) =>
-        other is not null && Problem == other.Problem && Size == other.Size && Data == other.Data && Method == other.Method
+        other is not null && Problem == other.Problem && Size == other.Size && Data == other.Data && X0 == other.X0 && Method == other.Method
         && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && ValidationInterval == other.ValidationInterval && Patience == other.Patience && Threads == other.Threads && Seed == other.Seed
         && Output == other.Output && Cluster == other.Cluster && Shards == other.Shards && MethodOptions.Count == other.MethodOptions.Count
         && MethodOptions.All(o => other.MethodOptions.TryGetValue(o.Key, out var v) && v == o.Value);

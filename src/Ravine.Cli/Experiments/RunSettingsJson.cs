@@ -8,17 +8,17 @@ namespace Ravine.Cli.Experiments;
 
 /// <summary>
 /// Reads <see cref="RunSettings"/> from a JSON object whose keys are the long options of <c>ravine run</c> without
-/// their dashes: <c>problem</c> (required), <c>size</c>, <c>data</c>, <c>method</c>, <c>max-iters</c>, <c>fstar</c>, <c>seed</c>,
+/// their dashes: <c>problem</c> (required), <c>size</c>, <c>data</c>, <c>x0</c>, <c>method</c>, <c>max-iters</c>, <c>fstar</c>, <c>seed</c>,
 /// <c>out</c>, and the method's own options (e.g. <c>eta</c>, <c>K</c>, <c>epochs</c> for GDPolyak, <c>lr</c> for
 /// Adam: <see cref="MethodDescriptor.Options"/>). Keys are case-sensitive; an unknown or repeated key, a
 /// value of the wrong type or an invalid value is rejected with a one-line <see cref="FormatException"/> that names
-/// the file and the key. Relative <c>data</c> and <c>out</c> paths are relative to the file's folder.
+/// the file and the key. Relative <c>data</c>, <c>x0</c> and <c>out</c> paths are relative to the file's folder.
 /// Comments and trailing commas are allowed.
 /// </summary>
 public static class RunSettingsJson
 {
     /// <summary>The keys of the run itself, in the order the documentation lists them; every other key is a method option.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["problem", "size", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads", "cluster", "shards"];
+    public static IReadOnlyList<string> Keys { get; } = ["problem", "size", "data", "x0", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads", "cluster", "shards"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -58,11 +58,15 @@ public static class RunSettingsJson
         writer.WriteString("problem", settings.Problem);
         if (settings.Size is { } size) writer.WriteString("size", size);
         if (settings.Data is { } data) writer.WriteString("data", data);
+        if (settings.X0 is { } x0) writer.WriteString("x0", x0);
         writer.WriteString("method", settings.Method);
+        var method = MethodRegistry.All.FirstOrDefault(m => string.Equals(m.Name, settings.Method.Trim(), StringComparison.OrdinalIgnoreCase));
         foreach (var (key, value) in settings.MethodOptions)
         {
-            // Numbers as numbers (exactly as given), words as strings, so the file reads back the same.
-            if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            // Numbers as numbers (exactly as given), choices and other words as strings, so the file reads back the
+            // same: a choice whose words look like numbers (adgd's variant 2024) is still a word.
+            if (method?.Option(key)?.Kind != OptionKind.Choice
+                && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
             {
                 writer.WritePropertyName(key);
                 writer.WriteRawValue(value.Trim(), skipInputValidation: false);
@@ -150,8 +154,12 @@ public static class RunSettingsJson
                 var option = method.Option(property.Name)
                     ?? throw new FormatException($"{source}: unknown key '{property.Name}'; known keys: {string.Join(", ", Keys)} and the options of {method.Name}: {(method.Options.Count == 0 ? "none" : string.Join(", ", method.Options.Select(o => o.Key)))} (case-sensitive)");
                 var kind = property.Value.ValueKind;
-                if (kind != (option.Kind == OptionKind.Choice ? JsonValueKind.String : JsonValueKind.Number))
-                    throw new FormatException($"{source}: '{property.Name}' must be {option.Domain}, found {Describe(kind)}");
+                // A choice whose words are numbers (adgd's variant 2024) may be written as the number too.
+                bool fits = kind == JsonValueKind.Number
+                    ? option.Kind != OptionKind.Choice || option.Choices.Contains(property.Value.GetRawText(), StringComparer.Ordinal)
+                    : kind == JsonValueKind.String && option.Kind == OptionKind.Choice;
+                if (!fits)
+                    throw new FormatException($"{source}: '{property.Name}' must be {option.Domain}, found {Describe(kind)}{(kind == JsonValueKind.Number ? " " + property.Value.GetRawText() : "")}");
                 string text = kind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
                 try
                 {
@@ -168,6 +176,7 @@ public static class RunSettingsJson
                 Problem = String(root, "problem", source)!,
                 Size = String(root, "size", source),
                 Data = PathValue(String(root, "data", source), baseFolder),
+                X0 = PathValue(String(root, "x0", source), baseFolder),
                 Method = methodName,
                 MethodOptions = options,
                 MaxIterations = Integer(root, "max-iters", source),

@@ -5,13 +5,49 @@ namespace Ravine.Cli.Output;
 /// <summary>The results folder a command writes into when no <c>--out</c> is given, and the command line recorded in its summary.</summary>
 internal static class ResultsFolder
 {
-    /// <summary><c>ravine-results/&lt;prefix&gt;&lt;UTC timestamp&gt;</c>, with <c>-2</c>, <c>-3</c>, … appended if that folder exists.</summary>
-    public static string Default(string prefix = "")
+    /// <summary>
+    /// Makes <c>ravine-results/&lt;prefix&gt;&lt;UTC timestamp&gt;</c>, with <c>-2</c>, <c>-3</c>, … appended when that
+    /// name is taken, and returns it: a new folder that no other command (in this process or another, started in the
+    /// same second) gets too.
+    /// </summary>
+    /// <exception cref="Experiments.OutputFolderException"><c>ravine-results</c> cannot be made or written.</exception>
+    public static string Default(string prefix = "") => Default("ravine-results", prefix);
+
+    /// <summary>As <see cref="Default(string)"/>, in <paramref name="parent"/>.</summary>
+    internal static string Default(string parent, string prefix)
+    {
+        Experiments.OutputFolder.Prepare(parent);
+        string stem = Path.Combine(parent, prefix + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        for (int n = 1; ; n++)
+        {
+            string folder = n == 1 ? stem : $"{stem}-{n}";
+            // A folder that exists is someone's: an earlier run's, or one that a command started at the same moment made.
+            if (Directory.Exists(folder) || File.Exists(folder)) continue;
+            // Making a folder also succeeds when another process has just made it, so the folder goes to whoever
+            // creates the file list in it first (an exclusive create); the others move on to the next name.
+            Directory.CreateDirectory(folder);
+            try
+            {
+                using var claim = new FileStream(Path.Combine(folder, Experiments.ExperimentFiles.ManifestName), FileMode.CreateNew, FileAccess.Write);
+                claim.Write(System.Text.Encoding.UTF8.GetBytes(Experiments.ExperimentFiles.ManifestHeader));
+                return folder;
+            }
+            catch (IOException) when (File.Exists(Path.Combine(folder, Experiments.ExperimentFiles.ManifestName)))
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// The file <c>ravine-results/&lt;prefix&gt;&lt;UTC timestamp&gt;&lt;extension&gt;</c>, with <c>-2</c>, <c>-3</c>, …
+    /// before the extension when a file of that name exists; not made here (the command writes it when done).
+    /// </summary>
+    public static string DefaultFile(string prefix, string extension)
     {
         string stem = Path.Combine("ravine-results", prefix + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        string folder = stem;
-        for (int n = 2; Directory.Exists(folder); n++) folder = $"{stem}-{n}";
-        return folder;
+        string file = stem + extension;
+        for (int n = 2; File.Exists(file) || Directory.Exists(file); n++) file = $"{stem}-{n}{extension}";
+        return file;
     }
 
     /// <summary>The command line as a shell would take it: <c>ravine &lt;command&gt;</c> and the arguments, quoted where needed.</summary>

@@ -10,6 +10,12 @@ namespace Ravine.Cli.Output;
 internal sealed record StatusOutput(IAnsiConsole? Progress, TextWriter Notes)
 {
     /// <summary>
+    /// Also told of <c>run</c>'s start, progress and end, in the run's thread (<see langword="null"/>: nobody): for
+    /// in-process callers, e.g. one that stops the run part-way by cancelling its token at a given iteration.
+    /// </summary>
+    public Experiments.IExperimentObserver? Observer { get; init; }
+
+    /// <summary>
     /// The console width when stdout is not a terminal. Spectre assumes 80 columns for a pipe and hard-wraps there,
     /// which breaks table rows and paths over lines that a script or <c>grep</c> then cannot read whole.
     /// </summary>

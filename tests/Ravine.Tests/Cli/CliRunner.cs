@@ -1,4 +1,6 @@
 using Ravine.Cli;
+using Ravine.Cli.Experiments;
+using Ravine.Cli.Output;
 using Spectre.Console;
 
 namespace Ravine.Tests.Cli;
@@ -8,7 +10,21 @@ internal static class CliRunner
 {
     public static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(CancellationToken.None, args);
 
-    public static (int ExitCode, string Output, string Error) Run(CancellationToken cancellationToken, params string[] args)
+    public static (int ExitCode, string Output, string Error) Run(CancellationToken cancellationToken, params string[] args) =>
+        Run(Interruption.From(cancellationToken), observer: null, args);
+
+    /// <summary>
+    /// Runs a <c>ravine run</c> that is interrupted (as by Ctrl+C) once it reports progress at iteration
+    /// <paramref name="iteration"/> or later: it stops at the next iteration, deterministically, where a signal lands
+    /// wherever the run happens to be.
+    /// </summary>
+    public static (int ExitCode, string Output, string Error) RunStoppedAt(long iteration, params string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        return Run(Interruption.From(cancellation.Token), new StopAt(iteration, cancellation), args);
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(Interruption interruption, IExperimentObserver? observer, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -20,7 +36,19 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        int code = RavineApp.Run(console, error, args, cancellationToken);
+        int code = RavineApp.Run(console, new StatusOutput(console, error) { Observer = observer }, error, args, interruption);
         return (code, output.ToString(), error.ToString());
+    }
+
+    private sealed class StopAt(long iteration, CancellationTokenSource cancellation) : IExperimentObserver
+    {
+        public void RunStarted(ExperimentKey key, long iterationBudget) { }
+
+        public void Progress(ExperimentKey key, long at, double gap)
+        {
+            if (at >= iteration) cancellation.Cancel();
+        }
+
+        public void RunFinished(ExperimentRun run) { }
     }
 }

@@ -58,6 +58,7 @@ public class InterruptionProcessTests(Xunit.Abstractions.ITestOutputHelper log)
                 case ".json" when name == RunCheckpointFile.FileName: RunCheckpointFile.Read(file); break;
                 case ".json": ExperimentJson.Deserialize<RunSummary>(File.ReadAllText(file)); break;
                 case ".svg": XDocument.Load(file); break;
+                case ".npy": Assert.NotEmpty(Npy.Read(file).Data); break;
                 case ".png": Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(file)[..4]); break;
                 default: Assert.Fail($"unexpected file {file}"); break;
             }

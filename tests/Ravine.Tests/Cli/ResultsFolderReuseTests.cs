@@ -29,7 +29,7 @@ public class ResultsFolderReuseTests
         [
             ExperimentFiles.ManifestName,
             .. new[] { "distance", "gap", "stepsize" }.SelectMany(f => new[] { $"single-neuron/{f}.png", $"single-neuron/{f}.svg" }),
-            "single-neuron/polyak.csv", "single-neuron/polyak.json", "summary.json",
+            "single-neuron/polyak.csv", "single-neuron/polyak.json", "summary.json", "best_x.npy", "x.npy",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), Files(output));
     }
@@ -42,6 +42,8 @@ public class ResultsFolderReuseTests
         Succeeds("run", "--problem", "quartic-rosenbrock", "--method", "adam", "--max-iters", "50", "--out", output);
         Succeeds("reproduce", "--quick", "--problems", "quartic-rosenbrock", "--methods", "gd", "--out", output);
         Assert.False(File.Exists(Path.Combine(output, "quartic-rosenbrock", "adam.csv")));
+        Assert.False(File.Exists(Path.Combine(output, "x.npy")));
+        Assert.False(File.Exists(Path.Combine(output, "best_x.npy")));
         Assert.True(File.Exists(Path.Combine(output, "quartic-rosenbrock", "gd.csv")));
     }
 
@@ -79,7 +81,7 @@ public class ResultsFolderReuseTests
         Assert.Equal(130, CliRunner.Run(cancellation.Token, "run", "--problem", "quartic-rosenbrock", "--out", folder.Root).ExitCode);
         var (code, _, error) = CliRunner.Run("run", "--problem", "single-neuron", "--out", folder.Root);
         Assert.Equal(2, code);
-        Assert.Equal($"ravine: {folder.Root}: holds an interrupted run (checkpoint.json); continue it with ravine run --resume {folder.Root}, or give another folder\n", error);
+        Assert.Equal($"ravine: {folder.Root}: holds an interrupted run (checkpoint.json); continue it with ravine run --resume {folder.Root}, or give another folder (or delete {Path.Combine(folder.Root, "checkpoint.json")} to start over in this one)\n", error);
         Assert.Equal(0, CliRunner.Run("run", "--resume", folder.Root).ExitCode);
     }
 }

@@ -106,6 +106,23 @@ public class RunResumeTests
     }
 
     [Fact]
+    public void A_checkpoint_that_cannot_be_resumed_says_how_to_start_over_and_that_works()
+    {
+        using var folder = new ScratchFolder();
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        Assert.Equal(130, CliRunner.Run(cancellation.Token, [.. Options, "--out", folder.Root]).ExitCode);
+        string path = Path.Combine(folder.Root, RunCheckpointFile.FileName);
+        // Settings this Ravine cannot read, as a checkpoint of another version might hold.
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"seed\":5", "\"seed\":-5", StringComparison.Ordinal));
+        var (code, _, error) = CliRunner.Run("run", "--resume", folder.Root);
+        Assert.Equal(2, code);
+        Assert.Equal($"ravine: {path}: 'seed' must be a whole number in [0, 2^64), found -5; to start the run over in that folder, delete {path} (the other files stay until the new run replaces them), or give another --out\n", error);
+        File.Delete(path);
+        Assert.Equal(0, CliRunner.Run([.. Options, "--out", folder.Root]).ExitCode);
+    }
+
+    [Fact]
     public void A_negative_checkpoint_interval_exits_2_with_one_line()
     {
         var (code, _, error) = CliRunner.Run("run", "--problem", "single-neuron", "--checkpoint-every", "-5");

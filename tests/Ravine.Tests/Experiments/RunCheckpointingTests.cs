@@ -251,6 +251,6 @@ public class RunCheckpointingTests
         string path = Path.Combine(folder.Root, RunCheckpointFile.FileName);
         File.WriteAllText(path, File.ReadAllText(path).Replace("{\"formatVersion\":2,", "{\"formatVersion\":1,", StringComparison.Ordinal));
         var e = Assert.Throws<FormatException>(() => RunCheckpointing.Resume(folder.Root));
-        Assert.Equal($"{path}: checkpoint format version 1, written by an earlier Ravine that kept the trace inside the checkpoint; this Ravine reads version 2 only, so finish the run with the Ravine that started it, or start it again", e.Message);
+        Assert.Equal($"{path}: checkpoint format version 1, written by an earlier Ravine that kept the trace inside the checkpoint; this Ravine reads version 2 only, so finish the run with the Ravine that started it; to start the run over in that folder, delete {path} (the other files stay until the new run replaces them), or give another --out", e.Message);
     }
 }

@@ -11,12 +11,12 @@ public class RunSettingsJsonTests
     public void Every_key_sets_its_setting()
     {
         var settings = RunSettingsJson.Parse("""
-            { "problem": "quartic-rosenbrock", "data": "/d", "method": "gd", "eta": 0.01,
+            { "problem": "quartic-rosenbrock", "data": "/d", "x0": "/x0.npy", "method": "gd", "eta": 0.01,
               "max-iters": 77, "fstar": -1.5, "seed": 18446744073709551615, "out": "/o" }
             """, "run.json");
         Assert.Equal(new RunSettings
         {
-            Problem = "quartic-rosenbrock", Data = "/d", Method = "gd", MethodOptions = Options.Of("eta", "0.01"),
+            Problem = "quartic-rosenbrock", Data = "/d", X0 = "/x0.npy", Method = "gd", MethodOptions = Options.Of("eta", "0.01"),
             MaxIterations = 77, OptimalValue = -1.5, Seed = ulong.MaxValue, Output = "/o",
         }, settings);
     }
@@ -33,7 +33,7 @@ public class RunSettingsJsonTests
     [Fact]
     public void The_documented_keys_are_exactly_the_parsed_ones()
     {
-        Assert.Equal(["problem", "size", "data", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads", "cluster", "shards"], RunSettingsJson.Keys);
+        Assert.Equal(["problem", "size", "data", "x0", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads", "cluster", "shards"], RunSettingsJson.Keys);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class RunSettingsJsonTests
     public void An_unknown_key_is_rejected_by_name()
     {
         var e = Rejects("""{ "problem": "quartic-rosenbrock", "stepsize": 0.1 }""");
-        Assert.Equal("run.json: unknown key 'stepsize'; known keys: problem, size, data, method, max-iters, fstar, seed, out, validation-every, patience, threads, cluster, shards and the options of gdpolyak: eta, K, epochs, fstar-estimate, fstar-rule, restart-epochs, safeguard (case-sensitive)", e.Message);
+        Assert.Equal("run.json: unknown key 'stepsize'; known keys: problem, size, data, x0, method, max-iters, fstar, seed, out, validation-every, patience, threads, cluster, shards and the options of gdpolyak: eta, K, epochs, fstar-estimate, fstar-rule, restart-epochs, safeguard (case-sensitive)", e.Message);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class RunSettingsJsonTests
     [InlineData("""{ "problem": 3 }""", "run.json: 'problem' must be a string, found a number")]
     [InlineData("""{ "problem": "p", "eta": "0.1" }""", "run.json: 'eta' must be a number > 0, found a string")]
     [InlineData("""{ "problem": "p", "K": 2.5 }""", "run.json: 'K' must be a whole number ≥ 1, found 2.5")]
-    [InlineData("""{ "problem": "p", "method": "adam", "memory": 3 }""", "run.json: unknown key 'memory'; known keys: problem, size, data, method, max-iters, fstar, seed, out, validation-every, patience, threads, cluster, shards and the options of adam: lr, beta1, beta2, epsilon (case-sensitive)")]
+    [InlineData("""{ "problem": "p", "method": "adam", "memory": 3 }""", "run.json: unknown key 'memory'; known keys: problem, size, data, x0, method, max-iters, fstar, seed, out, validation-every, patience, threads, cluster, shards and the options of adam: lr, beta1, beta2, epsilon (case-sensitive)")]
     [InlineData("""{ "problem": "p", "seed": -1 }""", "run.json: 'seed' must be a whole number in [0, 2^64), found -1")]
     [InlineData("""[1, 2]""", "run.json: expected a JSON object { \"problem\": ..., ... }, found an array")]
     public void A_value_of_the_wrong_type_is_rejected_naming_the_key(string json, string message)
@@ -93,6 +93,41 @@ public class RunSettingsJsonTests
     {
         var e = Rejects(json);
         Assert.Equal(message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "problem": "p", "method": "adgd", "variant": 2020 }""", "2020")]
+    [InlineData("""{ "problem": "p", "method": "adgd", "variant": "2020" }""", "2020")]
+    [InlineData("""{ "problem": "p", "method": "gdpolyak-adaptive", "variant": 2024 }""", "2024")]
+    public void A_choice_whose_words_are_numbers_is_read_as_a_number_or_a_string(string json, string variant)
+    {
+        Assert.Equal(variant, RunSettingsJson.Parse(json, "run.json").MethodOptions["variant"]);
+    }
+
+    [Theory]
+    [InlineData("""{ "problem": "p", "method": "adgd", "variant": 2023 }""", "run.json: 'variant' must be one of 2024, 2020, found a number 2023")]
+    [InlineData("""{ "problem": "p", "method": "adgd", "variant": 2024.0 }""", "run.json: 'variant' must be one of 2024, 2020, found a number 2024.0")]
+    [InlineData("""{ "problem": "p", "method": "bb", "variant": 1 }""", "run.json: 'variant' must be one of bb1, bb2, found a number 1")]
+    public void A_number_that_is_not_one_of_the_choices_is_rejected(string json, string message)
+    {
+        Assert.Equal(message, Rejects(json).Message);
+    }
+
+    public static TheoryData<string> AllMethods => Methods.MethodsUnderTest.Names();
+
+    /// <summary>What a checkpoint stores: every method with every option it has set to its default, as text.</summary>
+    [Theory]
+    [MemberData(nameof(AllMethods))]
+    public void Every_methods_resolved_options_read_back_as_written(string method)
+    {
+        var settings = new RunSettings
+        {
+            Problem = "quartic-rosenbrock", Method = method,
+            MethodOptions = Ravine.Methods.MethodRegistry.Find(method).Options.ToDictionary(o => o.Key, o => o.Default ?? (o.Kind == Ravine.Methods.OptionKind.Integer ? "10" : "0.01"), StringComparer.Ordinal),
+        };
+        var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer)) RunSettingsJson.Write(writer, settings);
+        Assert.Equal(settings, RunSettingsJson.Parse(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), "checkpoint.json"));
     }
 
     [Fact]

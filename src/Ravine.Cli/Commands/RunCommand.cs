@@ -32,13 +32,28 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         public string? Data { get; init; }
 
         [CommandOption("--method <NAME>")]
-        [Description("The method: gdpolyak (default) or any name `ravine methods` lists. Its own options follow as --KEY VALUE (e.g. --eta 0.05 -K 300 --epochs 50 for gdpolyak, --lr 0.01 for adam); `ravine methods NAME` lists them with their defaults.")]
+        [Description("The method: any name `ravine methods` lists; default gdpolyak on the paper's problems (published settings), else the tuning-free gdpolyak-adaptive. Its own options follow as --KEY VALUE (e.g. --eta 0.05 -K 300 --epochs 50 for gdpolyak, --lr 0.01 for adam); `ravine methods NAME` lists them with their defaults.")]
         public string? Method { get; init; }
 
         [CommandOption("--max-iters <N>")]
-        [Description("The iteration limit; default: the method's own budget (gdpolyak: epochs·(K + 1)), else the published K·epochs on a problem the paper ran, else 100,000.")]
+        [Description("The iteration limit; default: the method's own budget (gdpolyak: epochs·(K + 1)), else the published K·epochs on a problem the paper ran, else 3,000 on real data (fashion-mnist), else 100,000. A run expected to take over a minute says so on stderr after its first iterations.")]
         [TypeConverter(typeof(MaxItersValue))]
         public long? MaxIters { get; init; }
+
+        [CommandOption("--gap-tolerance <TOL>")]
+        [Description("Stop when f − f* ≤ TOL (0: off); default: 1e-20·(f(x₀) − f*) when f* is known and the method has no budget of its own (see docs/USAGE.md), else off.")]
+        [TypeConverter(typeof(GapToleranceValue))]
+        public double? GapTolerance { get; init; }
+
+        [CommandOption("--gradient-tolerance <TOL>")]
+        [Description("Stop when ‖∇f‖ ≤ TOL (0: off, the default).")]
+        [TypeConverter(typeof(GradientToleranceValue))]
+        public double? GradientTolerance { get; init; }
+
+        [CommandOption("--time-limit <DURATION>")]
+        [Description("Stop after this much wall-clock time: seconds, or with s, m or h (90, 15m, 2h); default: none.")]
+        [TypeConverter(typeof(TimeLimitValue))]
+        public double? TimeLimit { get; init; }
 
         [CommandOption("--fstar <F>")]
         [Description("f*, the optimal value the Polyak steps use, or 'unknown': gdpolyak and gdpolyak-adaptive then estimate it (--fstar-rule, --fstar-estimate F to start the estimate at F) with the safeguard on; default: the problem's (0).")]
@@ -102,6 +117,9 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             if (Data is not null) yield return "--data";
             if (Method is not null) yield return "--method";
             if (MaxIters is not null) yield return "--max-iters";
+            if (GapTolerance is not null) yield return "--gap-tolerance";
+            if (GradientTolerance is not null) yield return "--gradient-tolerance";
+            if (TimeLimit is not null) yield return "--time-limit";
             if (FStar is not null) yield return "--fstar";
             if (ValidationEvery is not null) yield return "--validation-every";
             if (Patience is not null) yield return "--patience";
@@ -143,7 +161,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         ExperimentRun run;
         try
         {
-            run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
+            run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress, new TimeEstimateNotice(status.Notes)), cancellationToken, checkpointing));
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
@@ -243,7 +261,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         var file = options.Config is null ? null : RunSettingsJson.Read(options.Config);
         var problem = options.Problem ?? file?.Problem
             ?? throw new ArgumentException($"run needs a problem: --problem NAME (one of {string.Join(", ", ProblemRegistry.Names)}) or a --config file.");
-        string method = options.Method ?? file?.Method ?? "gdpolyak";
+        string method = options.Method ?? file?.Method ?? RunSettings.DefaultMethod(problem, methodOptions.Values.Keys);
         // The file's method options belong to the file's method: another method given here starts from its own.
         var merged = new Dictionary<string, string>(
             file is not null && string.Equals(file.Method, method, StringComparison.OrdinalIgnoreCase) ? file.MethodOptions : new Dictionary<string, string>(), StringComparer.Ordinal);
@@ -258,6 +276,9 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             Method = method,
             MethodOptions = merged,
             MaxIterations = options.MaxIters ?? file?.MaxIterations,
+            GapTolerance = options.GapTolerance ?? file?.GapTolerance,
+            GradientTolerance = options.GradientTolerance ?? file?.GradientTolerance,
+            TimeLimit = options.TimeLimit ?? file?.TimeLimit,
             OptimalValue = options.FStar is null ? file?.OptimalValue : unknown ? null : ParseOptimalValue(options.FStar),
             OptimalValueUnknown = options.FStar is null ? file?.OptimalValueUnknown ?? false : unknown,
             ValidationInterval = options.ValidationEvery ?? file?.ValidationInterval,

@@ -318,6 +318,8 @@ public static class Minimizer
                 return (StopReason.Stationary, $"∇f = 0 at iteration {_iteration}: an exact stationary point.");
             if (_options.GapTolerance > 0 && f - _optimalValue <= _options.GapTolerance)
                 return (StopReason.GapTolerance, $"f − f* = {f - _optimalValue:G6} ≤ {_options.GapTolerance:G6}.");
+            if (_options.RelativeGapTolerance > 0 && f - _optimalValue <= _options.RelativeGapTolerance * (_startValue - _optimalValue))
+                return (StopReason.GapTolerance, $"f − f* = {f - _optimalValue:G6} ≤ {_options.RelativeGapTolerance:G3} · (f(x₀) − f*) = {_options.RelativeGapTolerance * (_startValue - _optimalValue):G6}.");
             if (f <= _options.TargetValue)
                 return (StopReason.TargetValue, $"f = {f:G6} ≤ target {_options.TargetValue:G6}.");
             if (_options.GradientTolerance > 0 && gnorm <= _options.GradientTolerance)

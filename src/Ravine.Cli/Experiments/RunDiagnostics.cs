@@ -18,13 +18,20 @@ public sealed record RunDiagnostics(int EpochsEstimated, double GrowthOrder, str
     /// <summary>The plausible growth orders: 2 (f is C², so it grows at most quadratically) to 8 (the test set's Cragg–Levy), each widened by 10 % for the fit's scatter.</summary>
     public const double LeastGrowthOrder = 1.8, GreatestGrowthOrder = 8.8;
 
+    /// <summary>
+    /// The largest contraction factor of a good fit: the distance must still shrink by 1 % per epoch. Where it stalls (at
+    /// f's round-off floor) the gap still moves by its rounding, and the fit reads any slope into the noise (8.1 on
+    /// quadratic sensing with f* estimated, R² above 0.99).
+    /// </summary>
+    public const double MaximumContraction = 0.99;
+
     /// <summary>True when a ravine was detected: some epoch's estimate is a good fit.</summary>
     public bool RavineDetected => EpochsWithGoodFit > 0;
 
     /// <summary>
     /// True when <paramref name="epoch"/>'s estimate can be trusted: fitted to a full window of
-    /// <see cref="RavineDiagnostics.Window"/> epochs, with R² ≥ <see cref="MinimumFitQuality"/>, and a growth order
-    /// in [<see cref="LeastGrowthOrder"/>, <see cref="GreatestGrowthOrder"/>]. At f's round-off floor, where the distance
+    /// <see cref="RavineDiagnostics.Window"/> epochs, with R² ≥ <see cref="MinimumFitQuality"/>, a growth order in
+    /// [<see cref="LeastGrowthOrder"/>, <see cref="GreatestGrowthOrder"/>] and a contraction ≤ <see cref="MaximumContraction"/>. At f's round-off floor, where the distance
     /// stalls, or far from any ravine the fits measure noise (119.9 on teacher-student at its floor, −1.8 on
     /// fashion-mnist) and fail this.
     /// </summary>
@@ -32,7 +39,7 @@ public sealed record RunDiagnostics(int EpochsEstimated, double GrowthOrder, str
     {
         ArgumentNullException.ThrowIfNull(epoch);
         return epoch.Samples >= RavineDiagnostics.Window && epoch.FitQuality >= MinimumFitQuality
-            && epoch.GrowthOrder is >= LeastGrowthOrder and <= GreatestGrowthOrder;
+            && epoch.GrowthOrder is >= LeastGrowthOrder and <= GreatestGrowthOrder && epoch.Contraction <= MaximumContraction;
     }
 
     /// <summary>

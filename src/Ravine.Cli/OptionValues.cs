@@ -87,3 +87,21 @@ internal sealed class ThreadsValue() : OptionValueConverter("--threads", "a whol
 {
     protected override object? Parse(string text) => WholeNumber(text, 1);
 }
+
+internal sealed class GapToleranceValue() : OptionValueConverter("--gap-tolerance", "a number ≥ 0 (0: off)")
+{
+    protected override object? Parse(string text) => NonNegative(text);
+
+    internal static object? NonNegative(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= 0 && double.IsFinite(value) ? value : null;
+}
+
+internal sealed class GradientToleranceValue() : OptionValueConverter("--gradient-tolerance", "a number ≥ 0 (0: off)")
+{
+    protected override object? Parse(string text) => GapToleranceValue.NonNegative(text);
+}
+
+internal sealed class TimeLimitValue() : OptionValueConverter("--time-limit", Experiments.Duration.Takes)
+{
+    protected override object? Parse(string text) => Experiments.Duration.Seconds(text);
+}

@@ -36,13 +36,28 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         public string? X0 { get; init; }
 
         [CommandOption("--method <NAME>")]
-        [Description("The method: gdpolyak (default) or any name `ravine methods` lists. Its own options follow as --KEY VALUE (e.g. --eta 0.05 -K 300 --epochs 50 for gdpolyak, --lr 0.01 for adam); `ravine methods NAME` lists them with their defaults.")]
+        [Description("The method: any name `ravine methods` lists; default gdpolyak on the paper's problems (published settings), else the tuning-free gdpolyak-adaptive. Its own options follow as --KEY VALUE (e.g. --eta 0.05 -K 300 --epochs 50 for gdpolyak, --lr 0.01 for adam); `ravine methods NAME` lists them with their defaults.")]
         public string? Method { get; init; }
 
         [CommandOption("--max-iters <N>")]
-        [Description("The iteration limit; default: the method's own budget (gdpolyak: epochs·(K + 1)), else the published K·epochs on a problem the paper ran, else 100,000.")]
+        [Description("The iteration limit; default: the method's own budget (gdpolyak: epochs·(K + 1)), else the published K·epochs on a problem the paper ran, else 3,000 on real data (fashion-mnist), else 100,000. A run expected to take over a minute says so on stderr after its first iterations.")]
         [TypeConverter(typeof(MaxItersValue))]
         public long? MaxIters { get; init; }
+
+        [CommandOption("--gap-tolerance <TOL>")]
+        [Description("Stop when f − f* ≤ TOL (0: off); default: 1e-20·(f(x₀) − f*) when f* is known and the method has no budget of its own (see docs/USAGE.md), else off.")]
+        [TypeConverter(typeof(GapToleranceValue))]
+        public double? GapTolerance { get; init; }
+
+        [CommandOption("--gradient-tolerance <TOL>")]
+        [Description("Stop when ‖∇f‖ ≤ TOL (0: off, the default).")]
+        [TypeConverter(typeof(GradientToleranceValue))]
+        public double? GradientTolerance { get; init; }
+
+        [CommandOption("--time-limit <DURATION>")]
+        [Description("Stop after this much wall-clock time: seconds, or with s, m or h (90, 15m, 2h); default: none.")]
+        [TypeConverter(typeof(TimeLimitValue))]
+        public double? TimeLimit { get; init; }
 
         [CommandOption("--fstar <F>")]
         [Description("f*, the optimal value the Polyak steps use, or 'unknown': gdpolyak and gdpolyak-adaptive then estimate it (--fstar-rule, --fstar-estimate F to start the estimate at F) with the safeguard on; default: the problem's (0).")]
@@ -107,6 +122,9 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             if (X0 is not null) yield return "--x0";
             if (Method is not null) yield return "--method";
             if (MaxIters is not null) yield return "--max-iters";
+            if (GapTolerance is not null) yield return "--gap-tolerance";
+            if (GradientTolerance is not null) yield return "--gradient-tolerance";
+            if (TimeLimit is not null) yield return "--time-limit";
             if (FStar is not null) yield return "--fstar";
             if (ValidationEvery is not null) yield return "--validation-every";
             if (Patience is not null) yield return "--patience";
@@ -149,7 +167,9 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         try
         {
             run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan,
-                status.Observer is { } caller ? ExperimentObservers.Combine(files, progress, caller) : ExperimentObservers.Combine(files, progress), cancellationToken, checkpointing));
+                status.Observer is { } caller
+                    ? ExperimentObservers.Combine(files, progress, new TimeEstimateNotice(status.Notes), caller)
+                    : ExperimentObservers.Combine(files, progress, new TimeEstimateNotice(status.Notes)), cancellationToken, checkpointing));
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
@@ -181,8 +201,10 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         console.MarkupLineInterpolated($"{run.Result.Message}");
         if (summary.Runs[0].TestAccuracy is { } test)
             console.MarkupLineInterpolated($"Test accuracy {test:P1} (training accuracy {summary.Runs[0].TrainAccuracy:P1}) at the returned point, f = {run.Result.Value:E3}.");
-        if (summary.Runs[0].Diagnostics is { } d)
+        if (summary.Runs[0].Diagnostics is { RavineDetected: true } d)
             console.MarkupLineInterpolated($"Ravine diagnostics over {d.EpochsEstimated} epochs (docs/DIAGNOSTICS.md): growth order {d.GrowthOrder:0.00} (from {d.EstimatedFrom}), median contraction {d.MedianContraction:0.000} per epoch, median gradient share {d.MedianGradientShare:0.0e+00} after the long steps.");
+        else if (summary.Runs[0].Diagnostics is { } none)
+            console.MarkupLineInterpolated($"Ravine diagnostics over {none.EpochsEstimated} epochs (docs/DIAGNOSTICS.md): no ravine detected: no epoch's growth-order fit was good (a full window of {RavineDiagnostics.Window} epochs, R² ≥ {RunDiagnostics.MinimumFitQuality}, {RunDiagnostics.LeastGrowthOrder} ≤ p ≤ {RunDiagnostics.GreatestGrowthOrder}, a distance shrinking by 1 % per epoch or more).");
     }
 
     /// <summary>
@@ -251,7 +273,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         var file = options.Config is null ? null : RunSettingsJson.Read(options.Config);
         var problem = options.Problem ?? file?.Problem
             ?? throw new ArgumentException($"run needs a problem: --problem NAME (one of {string.Join(", ", ProblemRegistry.Names)}) or a --config file.");
-        string method = options.Method ?? file?.Method ?? "gdpolyak";
+        string method = options.Method ?? file?.Method ?? RunSettings.DefaultMethod(problem, methodOptions.Values.Keys);
         // The file's method options belong to the file's method: another method given here starts from its own.
         var merged = new Dictionary<string, string>(
             file is not null && string.Equals(file.Method, method, StringComparison.OrdinalIgnoreCase) ? file.MethodOptions : new Dictionary<string, string>(), StringComparer.Ordinal);
@@ -267,6 +289,9 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             Method = method,
             MethodOptions = merged,
             MaxIterations = options.MaxIters ?? file?.MaxIterations,
+            GapTolerance = options.GapTolerance ?? file?.GapTolerance,
+            GradientTolerance = options.GradientTolerance ?? file?.GradientTolerance,
+            TimeLimit = options.TimeLimit ?? file?.TimeLimit,
             OptimalValue = options.FStar is null ? file?.OptimalValue : unknown ? null : ParseOptimalValue(options.FStar),
             OptimalValueUnknown = options.FStar is null ? file?.OptimalValueUnknown ?? false : unknown,
             ValidationInterval = options.ValidationEvery ?? file?.ValidationInterval,

@@ -22,6 +22,11 @@ public static class ExperimentObservers
             foreach (var o in observers) o.Progress(key, iteration, gap);
         }
 
+        public void Estimated(ExperimentKey key, long iterations, TimeSpan elapsed, long remaining)
+        {
+            foreach (var o in observers) o.Estimated(key, iterations, elapsed, remaining);
+        }
+
         public void RunFinished(ExperimentRun run)
         {
             foreach (var o in observers) o.RunFinished(run);

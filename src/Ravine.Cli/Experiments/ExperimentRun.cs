@@ -33,6 +33,14 @@ public sealed class ExperimentRun
         for (int i = 0; i < trace.Count; i++)
             if (!double.IsNaN(trace.Gap[i]) && !(trace.Gap[i] >= BestGap))
                 (BestGap, BestGapIteration) = (trace.Gap[i], trace.Iteration[i]);
+        BestValue = double.NaN;
+        OptimalValueEstimate = double.NaN;
+        for (int i = 0; i < trace.Count; i++)
+        {
+            if (!double.IsNaN(trace.Value[i]) && !(trace.Value[i] >= BestValue)) (BestValue, BestValueIteration) = (trace.Value[i], trace.Iteration[i]);
+            if (double.IsFinite(trace.OptimalValueEstimate[i])) OptimalValueEstimate = trace.OptimalValueEstimate[i];
+            if (trace.Kind[i] == StepKind.Rejected) RejectedLongSteps++;
+        }
         var longSteps = new List<(int Epoch, int Iteration, double Stepsize)>();
         int epoch = 0;
         for (int i = 0; i < trace.Count; i++)
@@ -42,6 +50,7 @@ public sealed class ExperimentRun
             if (trace.Kind[i] == StepKind.Long) longSteps.Add((epoch, trace.Iteration[i], trace.Stepsize[i]));
         }
         LongSteps = longSteps;
+        HasLongSteps = epoch > 0;
     }
 
     /// <summary>The problem and method.</summary>
@@ -82,6 +91,18 @@ public sealed class ExperimentRun
     public double BestGap { get; }
     /// <summary>The first iteration at which <see cref="BestGap"/> was reached.</summary>
     public int BestGapIteration { get; }
+    /// <summary>The smallest f along the trace (what the tables show when f* and so the gap are unknown).</summary>
+    public double BestValue { get; }
+    /// <summary>The first iteration at which <see cref="BestValue"/> was reached.</summary>
+    public int BestValueIteration { get; }
+    /// <summary>The method's last estimate of f* (f* unknown, estimated), NaN when it used a given f* or none.</summary>
+    public double OptimalValueEstimate { get; }
+    /// <summary>True when the method took long steps (or tried to: skipped and rolled-back ones count).</summary>
+    public bool HasLongSteps { get; }
+    /// <summary>Long steps rolled back (by the safeguard, or because the validation loss rose).</summary>
+    public int RejectedLongSteps { get; }
+    /// <summary>The least validation loss (with validation data), NaN without validation data.</summary>
+    public double ValidationLoss => Result.ValidationValue;
     /// <summary>The smallest distance to the solution set along the trace (NaN when the problem does not know it).</summary>
     public double BestDistance { get; }
     /// <summary>The distance to the solution set at the final point.</summary>

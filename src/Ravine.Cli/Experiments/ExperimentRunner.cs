@@ -67,8 +67,13 @@ public static class ExperimentRunner
         ArgumentNullException.ThrowIfNull(plan);
         var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
         return Execute(key, plan.Problem, plan.Arguments, plan.Settings.Seed, plan.Method, plan.MaxIterations, observer, cancellationToken, checkpointing,
-            validate: plan.WithValidation, start: plan.Start);
+            validate: options => plan.WithStops(plan.WithValidation(options)), start: plan.Start);
     }
+
+    // A run's time is estimated after this long or this many iterations, whichever comes first: long enough to average
+    // out the first calls' start-up, short enough to warn before a long run is under way.
+    private static readonly TimeSpan EstimateAfter = TimeSpan.FromSeconds(2);
+    private const long EstimateIterations = 200;
 
     private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, IMethod method, long budget,
         IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null, Paper.PublishedExperiment? published = null,
@@ -78,6 +83,9 @@ public static class ExperimentRunner
         observer?.RunStarted(key, budget);
         var observations = new RunObservations(problem, budget);
         if (checkpointing?.ResumeFrom is { } resumed) observations.Resume(resumed, checkpointing.ResumeAnnotations);
+        // The first iteration seen (the start, or where a resumed run continues) and whether the estimate was made.
+        long firstIteration = -1;
+        TimeSpan firstElapsed = default;
         var options = new MinimizeOptions
         {
             MaxIterations = budget,
@@ -85,6 +93,12 @@ public static class ExperimentRunner
             Observer = (in IterationInfo info) =>
             {
                 observations.Observe(in info);
+                if (firstIteration < 0) (firstIteration, firstElapsed) = (info.Iteration, info.Elapsed);
+                else if (firstIteration < long.MaxValue && (info.Elapsed - firstElapsed >= EstimateAfter || info.Iteration - firstIteration >= EstimateIterations))
+                {
+                    observer?.Estimated(key, info.Iteration - firstIteration, info.Elapsed - firstElapsed, budget - info.Iteration);
+                    firstIteration = long.MaxValue;
+                }
                 if (observer is not null && info.Iteration % every == 0) observer.Progress(key, info.Iteration, info.Gap);
                 return ObserverAction.Continue;
             },

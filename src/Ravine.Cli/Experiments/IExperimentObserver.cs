@@ -12,6 +12,12 @@ public interface IExperimentObserver
     /// <summary>A run reached <paramref name="iteration"/> with this gap; called about a hundred times per run.</summary>
     void Progress(ExperimentKey key, long iteration, double gap);
 
+    /// <summary>
+    /// Once per run, after its first iterations: it took <paramref name="elapsed"/> for <paramref name="iterations"/> of
+    /// them, and <paramref name="remaining"/> iterations are left to its limit. Nothing by default.
+    /// </summary>
+    void Estimated(ExperimentKey key, long iterations, TimeSpan elapsed, long remaining) { }
+
     /// <summary>A run ended (completed, stopped or cancelled).</summary>
     void RunFinished(ExperimentRun run);
 }

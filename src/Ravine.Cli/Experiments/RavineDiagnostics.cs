@@ -55,24 +55,41 @@ internal sealed class RavineDiagnostics
             _logGap[slot] = Math.Log(gap);
             _logStep[slot] = Math.Log(step);
             _logDistance[slot] = distance > 0 && double.IsFinite(distance) ? Math.Log(distance) : double.NaN;
-            var (p, q, fromDistance) = Estimate();
+            var (p, q, fromDistance, r2) = Estimate();
             _byRow[i] = _epochs.Count;
-            _epochs.Add(new EpochDiagnostic(_epochCount, i, p, q, double.NaN, fromDistance));
+            _epochs.Add(new EpochDiagnostic(_epochCount, i, p, q, double.NaN, fromDistance, Math.Min(_samples, Window), r2));
         }
         _scanned = Math.Max(_scanned, trace.Count);
     }
 
-    private (double GrowthOrder, double Contraction, bool FromDistance) Estimate()
+    private (double GrowthOrder, double Contraction, bool FromDistance, double FitQuality) Estimate()
     {
         int n = Math.Min(_samples, Window);
-        if (n < MinimumSamples) return (double.NaN, double.NaN, false);
+        if (n < MinimumSamples) return (double.NaN, double.NaN, false, double.NaN);
         bool withDistance = true;
         for (int j = 0; j < n; j++) withDistance &= !double.IsNaN(_logDistance[j]);
         if (withDistance)
-            return (Slope(_logDistance, _logGap, n), Math.Exp(Slope(_epoch, _logDistance, n)), true);
+            return (Slope(_logDistance, _logGap, n), Math.Exp(Slope(_epoch, _logDistance, n)), true, Determination(_logDistance, _logGap, n));
         double s = Slope(_logGap, _logStep, n);
         double p = 2 / (1 + s);
-        return (p, Math.Exp(Slope(_epoch, _logGap, n) / p), false);
+        return (p, Math.Exp(Slope(_epoch, _logGap, n) / p), false, Determination(_logGap, _logStep, n));
+    }
+
+    // R² of the least-squares line of y on x: the squared correlation; NaN when x or y does not vary.
+    private static double Determination(double[] x, double[] y, int n)
+    {
+        double mx = 0, my = 0;
+        for (int i = 0; i < n; i++) { mx += x[i]; my += y[i]; }
+        mx /= n;
+        my /= n;
+        double sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxx > 0 && syy > 0 ? sxy * sxy / (sxx * syy) : double.NaN;
     }
 
     // The ring holds the last samples out of order, which a least-squares fit does not mind.

@@ -44,9 +44,38 @@ public sealed class RunPlan
 
     /// <summary>
     /// The iteration limit: the settings', else the method's own budget (GDPolyak's epochs·(K + 1)), else the published
-    /// experiment's K·epochs on a problem the paper ran, else <see cref="MinimizeOptions.DefaultMaxIterations"/>.
+    /// experiment's K·epochs on a problem the paper ran, else <see cref="ExternalDataIterations"/> on a problem that reads
+    /// real data, else <see cref="MinimizeOptions.DefaultMaxIterations"/>.
     /// </summary>
     public long MaxIterations { get; }
+
+    /// <summary>
+    /// The gap tolerance, relative to the start's gap, of a run that sets none, whose method has no budget of its own and
+    /// whose f* is known: 1e-20, so such a run stops where the published problems' runs reach their round-off floor or
+    /// soon before, not 10⁴ iterations later at its iteration limit. (1e-12, the milestone the paper's table counts
+    /// steps to, leaves a run under fourth-order growth at a distance of about 10⁻³ from the solutions.)
+    /// </summary>
+    public const double DefaultRelativeGapTolerance = 1e-20;
+
+    /// <summary>
+    /// The iteration limit of a run on a problem that reads real data (<see cref="ProblemDescriptor.NeedsExternalData"/>,
+    /// e.g. fashion-mnist, where an oracle call takes tens of milliseconds) when neither the settings nor the method set one.
+    /// </summary>
+    public const long ExternalDataIterations = 3_000;
+
+    /// <summary>The stop criteria besides the iteration limit: the settings' tolerances and time limit, and the default gap tolerance.</summary>
+    public MinimizeOptions WithStops(MinimizeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        bool defaultGap = Settings.GapTolerance is null && Method.PlannedSteps is null && !double.IsNaN(Problem.OptimalValue);
+        return options with
+        {
+            GapTolerance = Settings.GapTolerance ?? 0,
+            RelativeGapTolerance = defaultGap ? DefaultRelativeGapTolerance : 0,
+            GradientTolerance = Settings.GradientTolerance ?? 0,
+            TimeLimit = Settings.TimeLimit is double seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue,
+        };
+    }
 
     /// <summary>The held-out objective that validates the run (a quadratic-sensing instance with held-out measurements), or null.</summary>
     public Objectives.IObjective? Validation => HeldOut(Problem);
@@ -128,7 +157,10 @@ public sealed class RunPlan
             sensing.MaxDegreeOfParallelism = threads;
             if (sensing.HeldOut is { } held) held.MaxDegreeOfParallelism = threads;
         }
-        long maxIterations = settings.MaxIterations ?? PublishedExperiments.IterationBudget(method, published);
+        long maxIterations = settings.MaxIterations
+            ?? (method.PlannedSteps is null && published is null && ProblemRegistry.All.FirstOrDefault(p => p.Name == problem.Name) is { NeedsExternalData: true }
+                ? ExternalDataIterations
+                : PublishedExperiments.IterationBudget(method, published));
         double[]? start = settings.X0 is { } x0 ? StartFile.Read(x0, problem) : null;
         return new RunPlan(settings, problem, arguments, method, maxIterations, start);
     }

@@ -30,7 +30,18 @@ public sealed record RunSettings
     /// <summary>A .npy file holding the start point (<c>--x0</c>; see <see cref="StartFile"/>); null: the instance's own start.</summary>
     public string? X0 { get; init; }
 
-    /// <summary>The method name (see <see cref="MethodRegistry.Names"/>). Default <c>gdpolyak</c>.</summary>
+    /// <summary>
+    /// The method of a run that names none: <c>gdpolyak</c> on a problem the paper ran (it has published η, K and
+    /// epochs) or when K is given (only gdpolyak takes it), else the tuning-free <c>gdpolyak-adaptive</c>, which runs on
+    /// every problem without settings.
+    /// </summary>
+    public static string DefaultMethod(string problem, IEnumerable<string> methodOptionKeys)
+    {
+        ArgumentNullException.ThrowIfNull(methodOptionKeys);
+        return Paper.PublishedExperiments.For(problem) is not null || methodOptionKeys.Contains("K", StringComparer.Ordinal) ? "gdpolyak" : "gdpolyak-adaptive";
+    }
+
+    /// <summary>The method name (see <see cref="MethodRegistry.Names"/>). Default <c>gdpolyak</c> here; a run that names none gets <see cref="DefaultMethod"/>.</summary>
     public string Method { get; init => field = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("method must name a method.", nameof(Method)) : value; } = "gdpolyak";
 
     /// <summary>
@@ -45,6 +56,15 @@ public sealed record RunSettings
     /// experiment's K·epochs on a problem the paper ran, else <see cref="Optimization.MinimizeOptions.DefaultMaxIterations"/>.
     /// </summary>
     public long? MaxIterations { get; init => field = value is < 0 ? throw new ArgumentOutOfRangeException("max-iters", value, "max-iters must be ≥ 0.") : value; }
+
+    /// <summary>Stop when f − f* ≤ this (0: off); null: <see cref="RunPlan.DefaultRelativeGapTolerance"/>·(f(x₀) − f*) when f* is known and the method has no budget of its own, else off.</summary>
+    public double? GapTolerance { get; init => field = value is double t && !(t >= 0 && double.IsFinite(t)) ? throw new ArgumentOutOfRangeException("gap-tolerance", t, "gap-tolerance must be ≥ 0 and finite.") : value; }
+
+    /// <summary>Stop when ‖∇f‖ ≤ this (0: off); null: off.</summary>
+    public double? GradientTolerance { get; init => field = value is double t && !(t >= 0 && double.IsFinite(t)) ? throw new ArgumentOutOfRangeException("gradient-tolerance", t, "gradient-tolerance must be ≥ 0 and finite.") : value; }
+
+    /// <summary>Stop after this many seconds of wall-clock time (a resumed run counts the time before it); null: no limit.</summary>
+    public double? TimeLimit { get; init => field = value is double t && !Duration.IsValid(t) ? throw new ArgumentOutOfRangeException("time-limit", t, $"time-limit must be {Duration.Takes}.") : value; }
 
     /// <summary>f*, the optimal value the Polyak steps use; null: the problem's own (0 for every published problem).</summary>
     public double? OptimalValue
@@ -92,7 +112,8 @@ public sealed record RunSettings
     /// <summary>Equal settings: every value, and the same method options (as text) whatever their order.</summary>
     public bool Equals(RunSettings? other) =>
         other is not null && Problem == other.Problem && Size == other.Size && Data == other.Data && X0 == other.X0 && Method == other.Method
-        && MaxIterations == other.MaxIterations && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && ValidationInterval == other.ValidationInterval && Patience == other.Patience && Threads == other.Threads && Seed == other.Seed
+        && MaxIterations == other.MaxIterations && Nullable.Equals(GapTolerance, other.GapTolerance) && Nullable.Equals(GradientTolerance, other.GradientTolerance) && Nullable.Equals(TimeLimit, other.TimeLimit)
+        && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && ValidationInterval == other.ValidationInterval && Patience == other.Patience && Threads == other.Threads && Seed == other.Seed
         && Output == other.Output && Cluster == other.Cluster && Shards == other.Shards && MethodOptions.Count == other.MethodOptions.Count
         && MethodOptions.All(o => other.MethodOptions.TryGetValue(o.Key, out var v) && v == o.Value);
 

@@ -9,7 +9,7 @@ namespace Ravine.Cli.Experiments;
 /// <summary>
 /// Reads <see cref="RunSettings"/> from a JSON object whose keys are the long options of <c>ravine run</c> without
 /// their dashes: <c>problem</c> (required), <c>size</c>, <c>data</c>, <c>x0</c>, <c>method</c>, <c>max-iters</c>, <c>fstar</c>, <c>seed</c>,
-/// <c>out</c>, and the method's own options (e.g. <c>eta</c>, <c>K</c>, <c>epochs</c> for GDPolyak, <c>lr</c> for
+/// <c>out</c>, the stop tolerances (<c>gap-tolerance</c>, <c>gradient-tolerance</c>, <c>time-limit</c>), and the method's own options (e.g. <c>eta</c>, <c>K</c>, <c>epochs</c> for GDPolyak, <c>lr</c> for
 /// Adam: <see cref="MethodDescriptor.Options"/>). Keys are case-sensitive; an unknown or repeated key, a
 /// value of the wrong type or an invalid value is rejected with a one-line <see cref="FormatException"/> that names
 /// the file and the key. Relative <c>data</c>, <c>x0</c> and <c>out</c> paths are relative to the file's folder.
@@ -18,7 +18,7 @@ namespace Ravine.Cli.Experiments;
 public static class RunSettingsJson
 {
     /// <summary>The keys of the run itself, in the order the documentation lists them; every other key is a method option.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["problem", "size", "data", "x0", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads", "cluster", "shards"];
+    public static IReadOnlyList<string> Keys { get; } = ["problem", "size", "data", "x0", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads", "cluster", "shards", "gap-tolerance", "gradient-tolerance", "time-limit"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -86,6 +86,9 @@ public static class RunSettingsJson
         if (settings.Shards is { } shards) writer.WriteNumber("shards", shards);
         if (settings.Cluster is { } cluster) writer.WriteString("cluster", cluster);
         if (settings.Output is { } output) writer.WriteString("out", output);
+        if (settings.GapTolerance is { } gap) WriteExact(writer, "gap-tolerance", gap);
+        if (settings.GradientTolerance is { } gradient) WriteExact(writer, "gradient-tolerance", gradient);
+        if (settings.TimeLimit is { } seconds) WriteExact(writer, "time-limit", seconds);
         writer.WriteEndObject();
     }
 
@@ -145,7 +148,8 @@ public static class RunSettingsJson
             throw new FormatException($"{source}: the key 'problem' is required");
         try
         {
-            string methodName = String(root, "method", source) ?? "gdpolyak";
+            string methodName = String(root, "method", source)
+                ?? RunSettings.DefaultMethod(String(root, "problem", source) ?? "", root.EnumerateObject().Select(p => p.Name));
             var method = MethodRegistry.Find(methodName);
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var property in root.EnumerateObject())
@@ -189,6 +193,9 @@ public static class RunSettingsJson
                 Output = PathValue(String(root, "out", source), baseFolder),
                 Cluster = String(root, "cluster", source),
                 Shards = Integer(root, "shards", source),
+                GapTolerance = Number(root, "gap-tolerance", source),
+                GradientTolerance = Number(root, "gradient-tolerance", source),
+                TimeLimit = Seconds(root, source),
             };
         }
         catch (ArgumentException e)
@@ -231,6 +238,20 @@ public static class RunSettingsJson
         return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
             ? number
             : throw new FormatException($"{source}: '{key}' must be a whole number (32-bit), found {Raw(value)}");
+    }
+
+    // A number of seconds, or a string with a unit as --time-limit takes it.
+    private static double? Seconds(JsonElement root, string source)
+    {
+        if (!root.TryGetProperty("time-limit", out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        string text = value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.String => value.GetString()!,
+            _ => throw new FormatException($"{source}: 'time-limit' must be {Duration.Takes}, found {Describe(value.ValueKind)}"),
+        };
+        return Duration.Seconds(text) ?? throw new FormatException($"{source}: 'time-limit' must be {Duration.Takes}, found {text}");
     }
 
     private static ulong Seed(JsonElement root, string source)

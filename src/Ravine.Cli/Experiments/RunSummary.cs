@@ -61,6 +61,15 @@ public sealed record RunSummary
     /// <summary>On a classification problem: the fraction of held-out test examples classified correctly at the returned point; absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? TestAccuracy { get; init; }
+    /// <summary>The method's f* estimate at the end, when it estimated f* (f* unknown); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? OptimalValueEstimate { get; init; }
+    /// <summary>Long steps rolled back (by the safeguard, or because the validation loss rose); absent for methods without long steps.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? RejectedLongSteps { get; init; }
+    /// <summary>With validation data: the least validation loss (at the returned point); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ValidationLoss { get; init; }
     /// <summary>The ravine diagnostics in brief (GDPolyak's methods); absent for methods without long steps.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RunDiagnostics? Diagnostics { get; init; }
@@ -81,6 +90,9 @@ public sealed record RunSummary
             FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
             LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,
             IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds, Diagnostics = RunDiagnostics.From(run),
+            OptimalValueEstimate = double.IsNaN(run.OptimalValueEstimate) ? null : run.OptimalValueEstimate,
+            RejectedLongSteps = run.HasLongSteps ? run.RejectedLongSteps : null,
+            ValidationLoss = double.IsNaN(run.ValidationLoss) ? null : run.ValidationLoss,
         };
     }
 }

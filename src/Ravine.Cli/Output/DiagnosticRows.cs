@@ -12,14 +12,14 @@ internal static class DiagnosticRows
         "and the share of ‖∇f‖² after each long step along that step's direction. Methods without epochs of short steps then a long step have none.";
 
     public static readonly string[] Header =
-        ["problem", "method", "epochs estimated", "final growth order", "estimated from", "median contraction", "median gradient share"];
+        ["problem", "method", "epochs estimated", "growth order (median of good fits)", "estimated from", "median contraction", "median gradient share"];
 
     public static IEnumerable<string[]> Rows(IEnumerable<ExperimentRun> runs) =>
         runs.Select(run => (run, diagnostics: RunDiagnostics.From(run))).Where(r => r.diagnostics is not null).Select(r => Row(r.run, r.diagnostics!));
 
     private static string[] Row(ExperimentRun run, RunDiagnostics d) =>
     [
-        run.Key.Problem, run.MethodName, Numbers.Integer(d.EpochsEstimated), d.GrowthOrder.ToString("0.00", CultureInfo.InvariantCulture),
+        run.Key.Problem, run.MethodName, Numbers.Integer(d.EpochsEstimated), d.RavineDetected ? d.GrowthOrder.ToString("0.00", CultureInfo.InvariantCulture) : "no ravine detected",
         d.EstimatedFrom, Fixed(d.MedianContraction), Numbers.Sci(d.MedianGradientShare),
     ];
 

@@ -87,7 +87,9 @@ internal static class Figures
     private static int warmingUp;
 
     /// <summary>The figures <see cref="Render"/> makes for one problem's runs.</summary>
-    public static IReadOnlyList<Kind> For(IReadOnlyList<ExperimentRun> runs) => [.. All, .. ObservationFigures.For(runs)];
+    /// <remarks>A figure with nothing to draw (no distances on a problem that does not know its solutions) is left out.</remarks>
+    public static IReadOnlyList<Kind> For(IReadOnlyList<ExperimentRun> runs) =>
+        [.. All.Where(kind => runs.Any(run => Series(kind, run).Xs.Length > 0)), .. ObservationFigures.For(runs)];
 
     /// <summary>The files <see cref="Write"/> may make for a problem, relative to the output folder.</summary>
     public static IEnumerable<string> Files(string problem) =>

@@ -42,13 +42,14 @@ internal sealed class ProgressDisplay : IExperimentObserver
     {
         var task = _tasks[key];
         task.Value = iteration;
-        task.Description = Describe(key, $"gap {Numbers.Sci(gap)}");
+        // With f* unknown (noisy data) there is no gap to show, only how far the run is.
+        task.Description = Describe(key, double.IsNaN(gap) ? $"iteration {Numbers.Integer(iteration)}" : $"gap {Numbers.Sci(gap)}");
     }
 
     public void RunFinished(ExperimentRun run)
     {
         var task = _tasks[run.Key];
-        task.Description = Describe(run.Key, $"gap {Numbers.Sci(run.FinalGap)}  {run.Result.StopReason}");
+        task.Description = Describe(run.Key, $"{(double.IsNaN(run.FinalGap) ? $"f {Numbers.Sci(run.Result.FinalValue)}" : $"gap {Numbers.Sci(run.FinalGap)}")}  {run.Result.StopReason}");
         task.Value = task.MaxValue;
         task.StopTask();
     }

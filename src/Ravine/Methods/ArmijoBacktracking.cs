@@ -6,7 +6,7 @@ namespace Ravine.Methods;
 /// <summary>
 /// Backtracking along a descent direction d until the Armijo condition f(x + t d) ≤ f(x) + c·t·∇f(x)ᵀd holds.
 /// Every trial is one oracle call; the accepted trial becomes the iterate, so nothing is evaluated twice. A trial must
-/// also lower f strictly: at f's round-off floor the search then fails (<see cref="StopReason.LineSearchFailed"/>)
+/// also lower f strictly: at f's round-off floor the search then stops (<see cref="StopReason.WorkingPrecision"/>)
 /// instead of accepting steps that change nothing.
 /// </summary>
 internal static class ArmijoBacktracking
@@ -35,7 +35,19 @@ internal static class ArmijoBacktracking
         return double.NaN;
     }
 
-    public static StepReport Failed(string method, double value) =>
-        StepReport.Halt(StopReason.LineSearchFailed,
-            $"{method}: no step along the search direction lowered f = {value:G4} enough (Armijo) after {MaxTrials} halvings: f is at its round-off floor here, or the gradient does not match f.");
+    /// <summary>
+    /// The halt after a failed search from <paramref name="value"/> whose first trial <paramref name="initialStep"/>
+    /// predicted the change <paramref name="initialStep"/>·<paramref name="slope"/>: within a few ulps of |f| nothing
+    /// measurable was left to gain (<see cref="StopReason.WorkingPrecision"/>); otherwise
+    /// <see cref="StopReason.LineSearchFailed"/>, which the loop still reads as working precision when ‖∇f‖ is at its floor.
+    /// </summary>
+    public static StepReport Failed(string method, double value, double initialStep, double slope) =>
+        Math.Abs(initialStep * slope) <= RoundingUlps * (Math.BitIncrement(Math.Abs(value)) - Math.Abs(value))
+            ? StepReport.Halt(StopReason.WorkingPrecision,
+                $"{method}: no further decrease at working precision: the decrease a step could give, {Math.Abs(initialStep * slope):G3}, is within {RoundingUlps} ulps of f = {value:G6}.")
+            : StepReport.Halt(StopReason.LineSearchFailed,
+                $"{method}: no step along the search direction lowered f = {value:G4} enough (Armijo) after {MaxTrials} halvings, with ‖∇f‖ far above its round-off floor: the gradient likely does not match f (check it with GradientChecker).");
+
+    /// <summary>How many ulps of |f| a first-order decrease must exceed to be measurable.</summary>
+    public const int RoundingUlps = 16;
 }

@@ -50,9 +50,9 @@ public sealed record ArmijoGradientDescent : IMethod
         public StepReport Step(Iterate iterate, Oracle oracle)
         {
             for (int i = 0; i < _direction.Length; i++) _direction[i] = -iterate.Gradient[i];
-            double t = ArmijoBacktracking.Search(iterate, _trial, _direction, -iterate.GradientNormSquared,
-                Math.Min(2 * _lastStep, settings.MaxStepsize), oracle);
-            if (double.IsNaN(t)) return ArmijoBacktracking.Failed("GD-Armijo", iterate.Value);
+            double first = Math.Min(2 * _lastStep, settings.MaxStepsize);
+            double t = ArmijoBacktracking.Search(iterate, _trial, _direction, -iterate.GradientNormSquared, first, oracle);
+            if (double.IsNaN(t)) return ArmijoBacktracking.Failed("GD-Armijo", iterate.Value, first, -iterate.GradientNormSquared);
             _lastStep = t;
             return StepReport.Step(t, StepKind.Short);
         }

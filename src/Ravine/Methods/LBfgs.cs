@@ -74,7 +74,7 @@ public sealed record LBfgs : IMethod
             iterate.X.CopyTo(_previousX);
             iterate.Gradient.CopyTo(_previousGradient);
             double t = ArmijoBacktracking.Search(iterate, _trial, _direction, slope, 1.0, oracle);
-            if (double.IsNaN(t)) return ArmijoBacktracking.Failed("L-BFGS", iterate.Value);
+            if (double.IsNaN(t)) return ArmijoBacktracking.Failed("L-BFGS", iterate.Value, 1.0, slope);
             Remember(iterate);
             return StepReport.Step(t, StepKind.Short);
         }

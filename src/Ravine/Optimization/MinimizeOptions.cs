@@ -26,6 +26,12 @@ public sealed record MinimizeOptions
     public double GapTolerance { get; init => field = Validate.NonNegative(value, nameof(GapTolerance)); }
 
     /// <summary>
+    /// Stop when f(x) − f* ≤ this · (f(x₀) − f*), f* as for <see cref="GapTolerance"/>: a gap tolerance in units of the
+    /// start's gap (reported as <see cref="StopReason.GapTolerance"/>). Default 0: off.
+    /// </summary>
+    public double RelativeGapTolerance { get; init => field = Validate.NonNegative(value, nameof(RelativeGapTolerance)); }
+
+    /// <summary>
     /// How close to f* a run must end for a stationary point, a small gradient or a reached f* to count as converged
     /// (see <see cref="MinimizeResult.Converged"/>). Default (null): <see cref="GapTolerance"/> when it is set, else
     /// 1e-10 · max(1, |f(x₀) − f*|).

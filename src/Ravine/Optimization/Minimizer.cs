@@ -172,7 +172,9 @@ public static class Minimizer
                 _previous?.CopyFrom(_iterate);
                 StepReport report = _state!.Step(_iterate, _oracle);
                 if (!report.Taken)
-                    return (report.Stop ?? StopReason.MethodCompleted, report.Message ?? "The method stopped.");
+                    return AtGradientFloor(report.Stop)
+                        ? (StopReason.WorkingPrecision, $"No further decrease at working precision: the line search found no f below {_iterate.Value:G6} with ‖∇f‖ = {_iterate.GradientNorm:G3}, {_iterate.GradientNorm / _startGradientNorm:G2} × ‖∇f(x₀)‖ (below √ε); f is at its round-off floor.")
+                        : (report.Stop ?? StopReason.MethodCompleted, report.Message ?? "The method stopped.");
                 _iteration++;
                 if (_validation is not null) report = Validate(report);
                 // A rejected long step was undone: it is no step of the run's path, and no longest step.
@@ -316,6 +318,8 @@ public static class Minimizer
                 return (StopReason.Stationary, $"∇f = 0 at iteration {_iteration}: an exact stationary point.");
             if (_options.GapTolerance > 0 && f - _optimalValue <= _options.GapTolerance)
                 return (StopReason.GapTolerance, $"f − f* = {f - _optimalValue:G6} ≤ {_options.GapTolerance:G6}.");
+            if (_options.RelativeGapTolerance > 0 && f - _optimalValue <= _options.RelativeGapTolerance * (_startValue - _optimalValue))
+                return (StopReason.GapTolerance, $"f − f* = {f - _optimalValue:G6} ≤ {_options.RelativeGapTolerance:G3} · (f(x₀) − f*) = {_options.RelativeGapTolerance * (_startValue - _optimalValue):G6}.");
             if (f <= _options.TargetValue)
                 return (StopReason.TargetValue, $"f = {f:G6} ≤ target {_options.TargetValue:G6}.");
             if (_options.GradientTolerance > 0 && gnorm <= _options.GradientTolerance)
@@ -355,6 +359,15 @@ public static class Minimizer
             StepKind.Short => $"No long step raised f before it; the short stepsize {stepsize:G6} (η) is likely too large for the curvature here.",
             _ => $"The stepsize {stepsize:G6} is likely too large.",
         };
+
+        // A line search that finds no lower f once ‖∇f‖ has fallen below √ε·‖∇f(x₀)‖ has met f's rounding, not a bug:
+        // the decrease a step could still give, about ‖∇f‖²/L, is then below the error of computing f (L-BFGS on
+        // quadratic sensing stopped so at f = 1e-18 with ‖∇f‖ = 1e-13·‖∇f(x₀)‖). Far above it, a failing search means
+        // the gradient does not match f.
+        private bool AtGradientFloor(StopReason? stop) =>
+            stop == StopReason.LineSearchFailed && _iterate.GradientNorm <= RelativeGradientFloor * _startGradientNorm;
+
+        private static readonly double RelativeGradientFloor = Math.Sqrt(Math.BitIncrement(1.0) - 1.0);
 
         // ‖g‖² underflows to 0 for gradients near 1e-160 that are not zero; only an exact zero is stationary.
         private static bool AllZero(ReadOnlySpan<double> values)

@@ -33,24 +33,31 @@ public enum StopReason
     NonFiniteStep,
     /// <summary>f grew beyond f(x₀) + <see cref="MinimizeOptions.DivergenceFactor"/> · max(|f(x₀)|, <see cref="MinimizeOptions.DivergenceScale"/>): a stepsize is too large (η, or a Polyak step's f* too low; the message says which was observed).</summary>
     Diverged,
-    /// <summary>A line search found no acceptable step within its budget of trials.</summary>
+    /// <summary>A line search found no acceptable step within its budget of trials, far from f's round-off floor (there it is <see cref="WorkingPrecision"/>): typically a gradient that does not match f.</summary>
     LineSearchFailed,
     /// <summary>The objective threw; this reason appears only on <see cref="ObjectiveException.PartialResult"/>.</summary>
     ObjectiveFailed,
     /// <summary>The validation loss (<see cref="MinimizeOptions.Validation"/>) did not improve for <see cref="MinimizeOptions.Patience"/> evaluations; the result is its best point.</summary>
     EarlyStopping,
+    /// <summary>
+    /// No further decrease is possible at working precision: a line search found no lower f where what it could still
+    /// gain is below f's rounding — the first-order decrease it asked for is within a few ulps of |f|, or ‖∇f‖ has
+    /// fallen below √ε·‖∇f(x₀)‖ (ε = 2⁻⁵², double precision). A success, like a tolerance reached; a line search that
+    /// fails anywhere else stops as <see cref="LineSearchFailed"/>.
+    /// </summary>
+    WorkingPrecision,
 }
 
 /// <summary>Which stop reasons mean the run reached what was asked of it.</summary>
 public static class StopReasonExtensions
 {
     /// <summary>
-    /// True for reasons that can certify a solution (a tolerance, target or exact stationarity was met). Necessary, not
+    /// True for reasons that can certify a solution (a tolerance, target, exact stationarity or working precision was met). Necessary, not
     /// sufficient: <see cref="MinimizeResult.Converged"/> also checks the gap when f* is known.
     /// </summary>
     public static bool IsConvergence(this StopReason reason) => reason is
         StopReason.GapTolerance or StopReason.TargetValue or StopReason.GradientTolerance
-        or StopReason.Stationary or StopReason.OptimalValueReached;
+        or StopReason.Stationary or StopReason.OptimalValueReached or StopReason.WorkingPrecision;
 
     /// <summary>True for reasons that signal numerical failure (non-finite values or divergence).</summary>
     public static bool IsFailure(this StopReason reason) => reason is

@@ -33,7 +33,7 @@ public class RunSettingsJsonTests
     [Fact]
     public void The_documented_keys_are_exactly_the_parsed_ones()
     {
-        Assert.Equal(["problem", "size", "data", "x0", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads", "cluster", "shards"], RunSettingsJson.Keys);
+        Assert.Equal(["problem", "size", "data", "x0", "method", "max-iters", "fstar", "seed", "out", "validation-every", "patience", "threads", "cluster", "shards", "gap-tolerance", "gradient-tolerance", "time-limit"], RunSettingsJson.Keys);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class RunSettingsJsonTests
     public void An_unknown_key_is_rejected_by_name()
     {
         var e = Rejects("""{ "problem": "quartic-rosenbrock", "stepsize": 0.1 }""");
-        Assert.Equal("run.json: unknown key 'stepsize'; known keys: problem, size, data, x0, method, max-iters, fstar, seed, out, validation-every, patience, threads, cluster, shards and the options of gdpolyak: eta, K, epochs, fstar-estimate, fstar-rule, restart-epochs, safeguard (case-sensitive)", e.Message);
+        Assert.Equal("run.json: unknown key 'stepsize'; known keys: problem, size, data, x0, method, max-iters, fstar, seed, out, validation-every, patience, threads, cluster, shards, gap-tolerance, gradient-tolerance, time-limit and the options of gdpolyak: eta, K, epochs, fstar-estimate, fstar-rule, restart-epochs, safeguard (case-sensitive)", e.Message);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class RunSettingsJsonTests
     [InlineData("""{ "problem": 3 }""", "run.json: 'problem' must be a string, found a number")]
     [InlineData("""{ "problem": "p", "eta": "0.1" }""", "run.json: 'eta' must be a number > 0, found a string")]
     [InlineData("""{ "problem": "p", "K": 2.5 }""", "run.json: 'K' must be a whole number ≥ 1, found 2.5")]
-    [InlineData("""{ "problem": "p", "method": "adam", "memory": 3 }""", "run.json: unknown key 'memory'; known keys: problem, size, data, x0, method, max-iters, fstar, seed, out, validation-every, patience, threads, cluster, shards and the options of adam: lr, beta1, beta2, epsilon (case-sensitive)")]
+    [InlineData("""{ "problem": "p", "method": "adam", "memory": 3 }""", "run.json: unknown key 'memory'; known keys: problem, size, data, x0, method, max-iters, fstar, seed, out, validation-every, patience, threads, cluster, shards, gap-tolerance, gradient-tolerance, time-limit and the options of adam: lr, beta1, beta2, epsilon (case-sensitive)")]
     [InlineData("""{ "problem": "p", "seed": -1 }""", "run.json: 'seed' must be a whole number in [0, 2^64), found -1")]
     [InlineData("""[1, 2]""", "run.json: expected a JSON object { \"problem\": ..., ... }, found an array")]
     public void A_value_of_the_wrong_type_is_rejected_naming_the_key(string json, string message)

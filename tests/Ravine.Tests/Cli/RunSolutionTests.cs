@@ -53,6 +53,16 @@ public class RunSolutionTests
     }
 
     [Fact]
+    public void A_sharded_run_writes_its_points_in_the_shape_of_the_local_runs()
+    {
+        using var folder = new ScratchFolder();
+        Succeeds(CliRunner.Run([.. Sensing, "--shards", "3", "--out", folder.Root]));
+        Assert.Equal([12, 3], Npy.Read(Path.Combine(folder.Root, "x.npy")).Shape);
+        Assert.Equal([12, 3], Npy.Read(Path.Combine(folder.Root, "best_x.npy")).Shape);
+        Assert.Equal([12, 3], Summary(folder.Root).Solution!.Shape);
+    }
+
+    [Fact]
     public void A_problem_without_a_matrix_of_variables_gets_a_vector()
     {
         using var folder = new ScratchFolder();

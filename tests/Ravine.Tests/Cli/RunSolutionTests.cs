@@ -123,6 +123,18 @@ public class RunSolutionTests
     }
 
     [Fact]
+    public void An_x0_that_is_not_npy_exits_2_with_one_line_naming_the_file()
+    {
+        using var folder = new ScratchFolder();
+        string file = folder.File("x0.csv");
+        File.WriteAllText(file, "1,2,3\n");
+        var (code, _, error) = CliRunner.Run([.. Sensing, "--x0", file, "--out", folder.File("out")]);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"ravine: {file}: ", error);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public void A_resumed_run_starts_from_the_same_x0_or_is_refused()
     {
         using var folder = new ScratchFolder();

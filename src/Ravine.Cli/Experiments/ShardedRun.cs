@@ -22,6 +22,11 @@ internal static class ShardedRun
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static QuadraticSensing? HeldOut(ITestProblem problem) => (problem as ShardedQuadraticSensing)?.HeldOut;
 
+    /// <summary>The shape (d, k) of a sharded instance's variables, the factor X; null for any other problem.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static int[]? Shape(ITestProblem problem) =>
+        problem is ShardedQuadraticSensing sharded ? [sharded.Instance.Dimension, sharded.Instance.Width] : null;
+
     /// <summary>Connects to the cluster if one is named, and has every shard load its rows.</summary>
     /// <exception cref="ArgumentException">Not quadratic sensing, or a cluster without a shard count.</exception>
     /// <exception cref="ClusterUnavailableException">No gateway of the cluster answered.</exception>

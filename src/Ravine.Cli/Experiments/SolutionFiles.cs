@@ -25,7 +25,7 @@ public sealed record SolutionFiles(string X, string BestX, IReadOnlyList<int> Sh
 
     /// <summary>
     /// The shape of <paramref name="problem"/>'s variables as its instance folder stores the start <c>x0.npy</c>: the
-    /// d×k factor of quadratic sensing and matrix factorization, in row-major order as the vector holds it; a vector
+    /// d×k factor of quadratic sensing (sharded too) and matrix factorization, in row-major order as the vector holds it; a vector
     /// of the problem's dimension for every other problem (their variables have no matrix shape worth more than the
     /// flat order the problem documents).
     /// </summary>
@@ -36,6 +36,8 @@ public sealed record SolutionFiles(string X, string BestX, IReadOnlyList<int> Sh
         {
             QuadraticSensing sensing => [sensing.AmbientDimension, sensing.Width],
             MatrixFactorization factorization => [factorization.AmbientDimension, factorization.Width],
+            // Only a sharded instance is disposable: ShardedRun is not asked otherwise, so a local run does not load Orleans.
+            IDisposable when ShardedRun.Shape(problem) is { } sharded => sharded,
             _ => [problem.Dimension],
         };
     }

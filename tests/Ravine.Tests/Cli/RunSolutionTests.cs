@@ -53,6 +53,16 @@ public class RunSolutionTests
     }
 
     [Fact]
+    public void A_sharded_run_writes_its_points_in_the_shape_of_the_local_runs()
+    {
+        using var folder = new ScratchFolder();
+        Succeeds(CliRunner.Run([.. Sensing, "--shards", "3", "--out", folder.Root]));
+        Assert.Equal([12, 3], Npy.Read(Path.Combine(folder.Root, "x.npy")).Shape);
+        Assert.Equal([12, 3], Npy.Read(Path.Combine(folder.Root, "best_x.npy")).Shape);
+        Assert.Equal([12, 3], Summary(folder.Root).Solution!.Shape);
+    }
+
+    [Fact]
     public void A_problem_without_a_matrix_of_variables_gets_a_vector()
     {
         using var folder = new ScratchFolder();
@@ -110,6 +120,18 @@ public class RunSolutionTests
         Assert.Equal(2, code);
         Assert.Equal($"ravine: {file}: {message}\n", error);
         Assert.DoesNotContain("polyak", output);
+    }
+
+    [Fact]
+    public void An_x0_that_is_not_npy_exits_2_with_one_line_naming_the_file()
+    {
+        using var folder = new ScratchFolder();
+        string file = folder.File("x0.csv");
+        File.WriteAllText(file, "1,2,3\n");
+        var (code, _, error) = CliRunner.Run([.. Sensing, "--x0", file, "--out", folder.File("out")]);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"ravine: {file}: ", error);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]

@@ -70,10 +70,10 @@ public static class ExperimentRunner
             validate: options => plan.WithStops(plan.WithValidation(options)), start: plan.Start);
     }
 
-    // A run's time is estimated after this long or this many iterations, whichever comes first: long enough to average
-    // out the first calls' start-up, short enough to warn before a long run is under way.
-    private static readonly TimeSpan EstimateAfter = TimeSpan.FromSeconds(2);
-    private const long EstimateIterations = 200;
+    // A run's time is estimated over this long or this many iterations after a warm-up, whichever comes first: long
+    // enough to average out the first calls' start-up, short enough to warn before a long run is under way.
+    private static readonly TimeSpan EstimateAfter = TimeSpan.FromSeconds(3), WarmUp = TimeSpan.FromSeconds(1);
+    private const long EstimateIterations = 200, WarmUpIterations = 20;
 
     private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, IMethod method, long budget,
         IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null, Paper.PublishedExperiment? published = null,
@@ -83,9 +83,11 @@ public static class ExperimentRunner
         observer?.RunStarted(key, budget);
         var observations = new RunObservations(problem, budget);
         if (checkpointing?.ResumeFrom is { } resumed) observations.Resume(resumed, checkpointing.ResumeAnnotations);
-        // The first iteration seen (the start, or where a resumed run continues) and whether the estimate was made.
+        // The estimate's baseline: the first iteration seen (the start, or where a resumed run continues), then moved past
+        // the warm-up (the start's evaluation, compilation, the dense accuracy samples of the first iterations); made once.
         long firstIteration = -1;
         TimeSpan firstElapsed = default;
+        bool warm = false;
         var options = new MinimizeOptions
         {
             MaxIterations = budget,
@@ -94,7 +96,9 @@ public static class ExperimentRunner
             {
                 observations.Observe(in info);
                 if (firstIteration < 0) (firstIteration, firstElapsed) = (info.Iteration, info.Elapsed);
-                else if (firstIteration < long.MaxValue && (info.Elapsed - firstElapsed >= EstimateAfter || info.Iteration - firstIteration >= EstimateIterations))
+                else if (!warm && (info.Elapsed - firstElapsed >= WarmUp || info.Iteration - firstIteration >= WarmUpIterations))
+                    (firstIteration, firstElapsed, warm) = (info.Iteration, info.Elapsed, true);
+                else if (warm && firstIteration < long.MaxValue && (info.Elapsed - firstElapsed >= EstimateAfter || info.Iteration - firstIteration >= EstimateIterations))
                 {
                     observer?.Estimated(key, info.Iteration - firstIteration, info.Elapsed - firstElapsed, budget - info.Iteration);
                     firstIteration = long.MaxValue;

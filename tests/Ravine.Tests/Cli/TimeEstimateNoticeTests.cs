@@ -1,0 +1,49 @@
+using Ravine.Cli.Experiments;
+using Ravine.Cli.Output;
+
+namespace Ravine.Tests.Cli;
+
+/// <summary>The notice a long run prints before it is under way, and the runner's one estimate per run.</summary>
+public class TimeEstimateNoticeTests
+{
+    private static readonly ExperimentKey Key = new("fashion-mnist", "gdpolyak-adaptive");
+
+    [Fact]
+    public void A_run_estimated_to_take_minutes_says_so_with_how_to_stop_it_sooner()
+    {
+        var notes = new StringWriter();
+        new TimeEstimateNotice(notes).Estimated(Key, iterations: 50, elapsed: TimeSpan.FromSeconds(2), remaining: 99_950);
+        string text = notes.ToString();
+        Assert.Contains("fashion-mnist/gdpolyak-adaptive: about 1.1 h more for the 99,950 iterations left", text);
+        Assert.Contains("40 ms each over the first 50", text);
+        Assert.Contains("--time-limit", text);
+    }
+
+    [Fact]
+    public void A_short_run_gets_no_notice()
+    {
+        var notes = new StringWriter();
+        new TimeEstimateNotice(notes).Estimated(Key, iterations: 200, elapsed: TimeSpan.FromSeconds(0.1), remaining: 4_800);
+        Assert.Equal("", notes.ToString());
+    }
+
+    private sealed class Recorder : IExperimentObserver
+    {
+        public List<(long Iterations, long Remaining)> Estimates { get; } = [];
+        public void RunStarted(ExperimentKey key, long iterationBudget) { }
+        public void Progress(ExperimentKey key, long iteration, double gap) { }
+        public void Estimated(ExperimentKey key, long iterations, TimeSpan elapsed, long remaining) => Estimates.Add((iterations, remaining));
+        public void RunFinished(ExperimentRun run) { }
+    }
+
+    [Fact]
+    public void The_runner_estimates_each_run_once_after_its_first_iterations()
+    {
+        var recorder = new Recorder();
+        var plan = RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd", MaxIterations = 1_000 });
+        ExperimentRunner.Run(plan, recorder);
+        var (iterations, remaining) = Assert.Single(recorder.Estimates);
+        Assert.InRange(iterations, 1, 200);
+        Assert.InRange(remaining, 1_000 - 220, 1_000 - 21);
+    }
+}

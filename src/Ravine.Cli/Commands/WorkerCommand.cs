@@ -70,7 +70,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
         // share them; a plain bind tried first finds them taken.
         WorkerPorts.EnsureFree(address, siloPort, "--silo-port");
         WorkerPorts.EnsureFree(address, gatewayPort, "--gateway-port");
-        interruption.Stopping = "leaving the cluster and stopping the worker";
+        interruption.Stopping = primary is null ? "stopping the worker" : "giving up joining the primary and stopping the worker";
         using var log = settings.Log is null ? null : WorkerLog.Open(settings.Log);
         var host = ShardHosting.CreateWorker(address, siloPort, gatewayPort, primary, threads, logging: logging => WorkerLog.Configure(logging, log, verbosity.Verbose));
         var timeout = settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : ShardHosting.DefaultConnectTimeout;
@@ -100,6 +100,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
         }
         using (host)
         {
+            interruption.Stopping = "leaving the cluster and stopping the worker";
             string role = primary is null ? "the primary" : $"joined the primary {primary}";
             console.MarkupLineInterpolated($"ravine worker: silo {address}:{siloPort} ({role}), gateway {address}:{gatewayPort}, {threads} thread(s) per shard. Ctrl+C stops it.");
             try

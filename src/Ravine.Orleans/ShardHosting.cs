@@ -59,8 +59,8 @@ public static class ShardHosting
     }
 
     /// <summary>
-    /// How long <see cref="ConnectAsync"/> waits for a gateway to answer, and <see cref="StartWithinAsync"/> for a
-    /// worker to start (a joining silo: to reach its primary), before giving up.
+    /// How long <see cref="ConnectAsync"/> waits for a gateway to answer before giving up; <c>ravine worker</c> gives a
+    /// joining silo as long to reach its primary (<see cref="StartWithinAsync"/>).
     /// </summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
 

@@ -153,8 +153,13 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
     }
 
     /// <summary>The wait for a cluster's gateway: bounded, said on stderr, and ended by Ctrl+C or SIGTERM.</summary>
-    private IDisposable Connecting(Settings settings) =>
-        new ClusterConnection(settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : ClusterConnection.DefaultTimeout, status.Notes, interruption).Use();
+    private IDisposable Connecting(Settings settings)
+    {
+        // A cluster can also come from a --config file or a resumed checkpoint; without any of them the option would do nothing.
+        if (settings.ConnectTimeout is not null && settings.Cluster is null && settings.Config is null && settings.Resume is null)
+            throw new ArgumentException("--connect-timeout sets the wait for a cluster's gateway: it applies with --cluster.");
+        return new ClusterConnection(settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : ClusterConnection.DefaultTimeout, status.Notes, interruption).Use();
+    }
 
     /// <summary>
     /// Runs <paramref name="plan"/> and writes its outputs into <paramref name="files"/>; returns the exit code. When

@@ -57,6 +57,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
             : SiloPort == GatewayPort ? ValidationResult.Error("--silo-port and --gateway-port must differ.")
             : Address is not null && !IPAddress.TryParse(Address, out _) ? ValidationResult.Error($"--address takes an IP address, not '{Address}'.")
             : Log is not null && string.IsNullOrWhiteSpace(Log) ? ValidationResult.Error("--log takes a file, not ''.")
+            : ConnectTimeout is not null && Primary is null ? ValidationResult.Error("--connect-timeout sets the wait for the primary: it applies with --primary (a primary waits for nobody).")
             : ValidationResult.Success();
     }
 

@@ -29,6 +29,12 @@ internal sealed class Interruption : IDisposable
     /// <summary>Cancelled by the first signal (or by the token given to <see cref="From"/>).</summary>
     public CancellationToken Token { get; }
 
+    /// <summary>What a run does when interrupted: the <see cref="Stopping"/> text unless a command says otherwise.</summary>
+    public const string StoppingRun = "stopping at the next iteration and writing what ran";
+
+    /// <summary>What the command does on the first signal, as the line printed then says it (a worker leaves its cluster, a run writes what ran).</summary>
+    public string Stopping { get; set; } = StoppingRun;
+
     /// <summary>True once the run was asked to stop.</summary>
     public bool Requested => Token.IsCancellationRequested;
 
@@ -75,7 +81,7 @@ internal sealed class Interruption : IDisposable
         if (Interlocked.Increment(ref _signals) == 1)
         {
             _signal = signal;
-            error.WriteLine($"ravine: {name}: stopping at the next iteration and writing what ran (Ctrl+C again quits at once)");
+            error.WriteLine($"ravine: {name}: {Stopping} (Ctrl+C again quits at once)");
             error.Flush();
             _source!.Cancel();
             return;

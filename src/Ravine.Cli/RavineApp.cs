@@ -85,6 +85,7 @@ internal static class RavineApp
             config.Settings.Registrar.RegisterInstance(status ?? new StatusOutput(console, error));
             config.Settings.Registrar.RegisterInstance(interruption ?? Interruption.From(CancellationToken.None));
             config.Settings.Registrar.RegisterInstance(methodOptions ?? MethodOptionArguments.None);
+            config.Settings.Registrar.RegisterInstance(new Verbosity(verbose));
             foreach (var command in Commands)
                 if (!known || command.Name == only) command.Add(config);
             config.SetExceptionHandler((exception, _) =>

@@ -9,8 +9,8 @@ namespace Ravine.Orleans;
 
 /// <summary>
 /// The Orleans configuration of Ravine's shards: what a silo needs to serve them (<see cref="AddShards"/>), a silo that
-/// joins a cluster with development clustering (<see cref="CreateWorker"/>), and a client that connects to one
-/// (<see cref="ConnectAsync"/>).
+/// joins a cluster with development clustering (<see cref="CreateWorker"/>, started with <see cref="StartWithinAsync"/>),
+/// and a client that connects to one (<see cref="ConnectAsync"/>), each within a bounded wait.
 /// </summary>
 /// <remarks>
 /// Development clustering keeps the membership table in the primary silo's memory: fine for a few machines that
@@ -47,6 +47,7 @@ public static class ShardHosting
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton<IHostLifetime, SignalsLeftToTheApplication>();
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
@@ -57,16 +58,27 @@ public static class ShardHosting
         return builder.Build();
     }
 
-    /// <summary>A started client of the cluster whose gateways are <paramref name="gateways"/>.</summary>
-    /// <exception cref="OrleansException">No gateway answered.</exception>
+    /// <summary>
+    /// How long <see cref="ConnectAsync"/> waits for a gateway to answer before giving up; <c>ravine worker</c> gives a
+    /// joining silo as long to reach its primary (<see cref="StartWithinAsync"/>).
+    /// </summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A started client of the cluster whose gateways are <paramref name="gateways"/>, connected within
+    /// <paramref name="connectTimeout"/> (default <see cref="DefaultConnectTimeout"/>).
+    /// </summary>
+    /// <exception cref="TimeoutException">No gateway answered within <paramref name="connectTimeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before a gateway answered.</exception>
     public static async Task<ShardClusterClient> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, string clusterId = DefaultClusterId, TimeSpan? responseTimeout = null,
-        Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+        Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default, TimeSpan? connectTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         if (gateways.Count == 0) throw new ArgumentException("A cluster client needs at least one gateway.", nameof(gateways));
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton<IHostLifetime, SignalsLeftToTheApplication>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
@@ -76,15 +88,52 @@ public static class ShardHosting
         var host = builder.Build();
         try
         {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            await StartWithinAsync(host, connectTimeout ?? DefaultConnectTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (TimeoutException e)
         {
-            host.Dispose();
-            throw;
+            throw new TimeoutException($"No gateway of {string.Join(", ", gateways)} answered within {Seconds(connectTimeout ?? DefaultConnectTimeout)}.", e);
         }
         return new ShardClusterClient(host);
     }
+
+    /// <summary>
+    /// Starts <paramref name="host"/> (a client, or a worker from <see cref="CreateWorker"/>), giving up after
+    /// <paramref name="timeout"/> (<see cref="Timeout.InfiniteTimeSpan"/>: never) or when <paramref name="cancellationToken"/> is cancelled; a host that gave up is
+    /// disposed. Orleans' own start waits as long as it takes: a client retries its gateways until one answers, a
+    /// joining silo its primary, so an address where nothing listens would otherwise hang the caller for minutes.
+    /// </summary>
+    /// <exception cref="TimeoutException">The host did not start within <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public static async Task StartWithinAsync(IHost host, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The time to wait must be > 0, or Timeout.InfiniteTimeSpan.");
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var start = host.StartAsync(abandon.Token);
+        try
+        {
+            await start.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException || !start.IsCompletedSuccessfully)
+        {
+            await abandon.CancelAsync().ConfigureAwait(false);
+            // Disposing the services stops what the start is still waiting for (the start then fails unobserved).
+            _ = start.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            try
+            {
+                await ((IAsyncDisposable)host).DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception disposal) when (disposal is TimeoutException or ObjectDisposedException or InvalidOperationException or OperationCanceledException or OrleansException)
+            {
+                // What is left of a host that never started is not worth waiting for.
+            }
+            throw;
+        }
+    }
+
+    private static string Seconds(TimeSpan t) => $"{t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s";
 
     /// <summary>Parses gateways given as <c>HOST:PORT</c>, several separated by commas (a host name resolves to its first IPv4 address).</summary>
     /// <exception cref="FormatException">An entry is not HOST:PORT, or its host does not resolve.</exception>
@@ -166,4 +215,15 @@ public sealed class ShardClusterClient : IDisposable
         }
         _host.Dispose();
     }
+}
+
+/// <summary>
+/// The lifetime of Ravine's hosts: the default one (ConsoleLifetime) takes Ctrl+C and SIGTERM for itself and stops
+/// the host, so the application's own handling of them (finish the iteration, write what ran, say so) never sees them.
+/// </summary>
+internal sealed class SignalsLeftToTheApplication : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -103,6 +103,11 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         [Description("With --shards: the gateway of a cluster of `ravine worker` silos that serves the shards (several separated by commas). With --resume: the cluster to continue on, if not the stored one.")]
         public string? Cluster { get; init; }
 
+        [CommandOption("--connect-timeout <SECONDS>")]
+        [Description("With --cluster: how long to wait for a gateway to answer before giving up (exit 2); default 10.")]
+        [TypeConverter(typeof(ConnectTimeoutValue))]
+        public double? ConnectTimeout { get; init; }
+
         [CommandOption("--resume <DIR>")]
         [Description("Continue the interrupted run in DIR from its checkpoint.json, with the settings stored there (no other run settings allowed); the final trace equals an uninterrupted run's.")]
         public string? Resume { get; init; }
@@ -138,7 +143,25 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (plan, files, checkpointing) = Prepare(settings);
+        RunPlan plan;
+        ExperimentFiles files;
+        RunCheckpointing checkpointing;
+        try
+        {
+            using (Connecting(settings))
+                (plan, files, checkpointing) = Prepare(settings);
+        }
+        catch (ClusterUnavailableException e)
+        {
+            status.Notes.WriteLine($"ravine: {e.Message}");
+            return RavineApp.BadArguments;
+        }
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            // Only the wait for a cluster's gateway is cancelled before the run starts.
+            status.Notes.WriteLine($"ravine: stopped ({interruption.Cause}) while connecting to the cluster; nothing ran.");
+            return interruption.ExitCode;
+        }
         Figures.WarmUp();
         try
         {
@@ -150,6 +173,15 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             // A sharded instance holds the cluster client.
             (plan.Problem as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>The wait for a cluster's gateway: bounded, said on stderr, and ended by Ctrl+C or SIGTERM.</summary>
+    private IDisposable Connecting(Settings settings)
+    {
+        // A cluster can also come from a --config file or a resumed checkpoint; without any of them the option would do nothing.
+        if (settings.ConnectTimeout is not null && settings.Cluster is null && settings.Config is null && settings.Resume is null)
+            throw new ArgumentException("--connect-timeout sets the wait for a cluster's gateway: it applies with --cluster.");
+        return new ClusterConnection(settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : ClusterConnection.DefaultTimeout, status.Notes, interruption).Use();
     }
 
     /// <summary>

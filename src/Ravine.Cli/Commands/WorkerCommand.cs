@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Ravine.Cli.Output;
 using Ravine.Orleans;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,9 +12,11 @@ namespace Ravine.Cli.Commands;
 /// <summary>
 /// <c>ravine worker</c>: an Orleans silo that serves shards of sharded runs (<c>ravine run --cluster … --shards N</c>),
 /// joining a cluster by development clustering: the first worker is the primary, the others name it with
-/// <c>--primary</c>. It runs until Ctrl+C or SIGTERM.
+/// <c>--primary</c>. It runs until Ctrl+C or SIGTERM. Mistakes are one line on stderr and exit 2: a port that is taken,
+/// a primary that does not answer within <c>--connect-timeout</c>. Orleans' own log goes to <c>--log FILE</c>, or with
+/// <c>--verbose</c> to stderr; otherwise nowhere.
 /// </summary>
-internal sealed class WorkerCommand(IAnsiConsole console, Interruption interruption) : Command<WorkerCommand.Settings>
+internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, Interruption interruption, Verbosity verbosity) : Command<WorkerCommand.Settings>
 {
     /// <summary>The options of <c>ravine worker</c>.</summary>
     public sealed class Settings : RavineSettings
@@ -39,11 +42,22 @@ internal sealed class WorkerCommand(IAnsiConsole console, Interruption interrupt
         [TypeConverter(typeof(ThreadsValue))]
         public int? Threads { get; init; }
 
+        [CommandOption("--connect-timeout <SECONDS>")]
+        [Description("With --primary: how long to wait for the primary to answer before giving up (exit 2); default 10.")]
+        [TypeConverter(typeof(ConnectTimeoutValue))]
+        public double? ConnectTimeout { get; init; }
+
+        [CommandOption("--log <FILE>")]
+        [Description("Append Orleans' own log (information and up) to FILE; default: not kept (--verbose shows it on stderr).")]
+        public string? Log { get; init; }
+
         public override ValidationResult Validate() =>
             SiloPort is not (>= 1 and <= 65535) ? ValidationResult.Error("worker needs --silo-port P, a port in 1–65535.")
             : GatewayPort is not (>= 1 and <= 65535) ? ValidationResult.Error("worker needs --gateway-port G, a port in 1–65535.")
             : SiloPort == GatewayPort ? ValidationResult.Error("--silo-port and --gateway-port must differ.")
             : Address is not null && !IPAddress.TryParse(Address, out _) ? ValidationResult.Error($"--address takes an IP address, not '{Address}'.")
+            : Log is not null && string.IsNullOrWhiteSpace(Log) ? ValidationResult.Error("--log takes a file, not ''.")
+            : ConnectTimeout is not null && Primary is null ? ValidationResult.Error("--connect-timeout sets the wait for the primary: it applies with --primary (a primary waits for nobody).")
             : ValidationResult.Success();
     }
 
@@ -52,23 +66,56 @@ internal sealed class WorkerCommand(IAnsiConsole console, Interruption interrupt
         var address = settings.Address is null ? IPAddress.Loopback : IPAddress.Parse(settings.Address);
         var primary = settings.Primary is null ? null : ShardHosting.ParseEndpoint(settings.Primary, "--primary");
         int threads = settings.Threads ?? 1;
-        using var host = ShardHosting.CreateWorker(address, settings.SiloPort!.Value, settings.GatewayPort!.Value, primary, threads,
-            logging: logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-                .AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error));
-        host.StartAsync(interruption.Token).GetAwaiter().GetResult();
-        string role = primary is null ? "the primary" : $"joined the primary {primary}";
-        console.MarkupLineInterpolated($"ravine worker: silo {address}:{settings.SiloPort} ({role}), gateway {address}:{settings.GatewayPort}, {threads} thread(s) per shard. Ctrl+C stops it.");
+        int siloPort = settings.SiloPort!.Value, gatewayPort = settings.GatewayPort!.Value;
+        // Orleans binds with SO_REUSEPORT on Linux, so a second worker on the same ports would start "successfully" and
+        // share them; a plain bind tried first finds them taken.
+        WorkerPorts.EnsureFree(address, siloPort, "--silo-port");
+        WorkerPorts.EnsureFree(address, gatewayPort, "--gateway-port");
+        interruption.Stopping = primary is null ? "stopping the worker" : "giving up joining the primary and stopping the worker";
+        using var log = settings.Log is null ? null : WorkerLog.Open(settings.Log);
+        var host = ShardHosting.CreateWorker(address, siloPort, gatewayPort, primary, threads, logging: logging => WorkerLog.Configure(logging, log, verbosity.Verbose));
+        var timeout = settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : ShardHosting.DefaultConnectTimeout;
+        string waited = timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        if (primary is not null)
+            status.Notes.WriteLine($"ravine worker: joining the primary {primary} (waiting up to {waited} s; --connect-timeout sets it)");
         try
         {
-            Task.Delay(Timeout.Infinite, interruption.Token).GetAwaiter().GetResult();
+            // A primary waits for nobody: its start is bounded by what it does itself.
+            ShardHosting.StartWithinAsync(host, primary is null ? Timeout.InfiniteTimeSpan : timeout, interruption.Token).GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
-            // Ctrl+C or SIGTERM: leave the cluster cleanly, so its shards move at once rather than after a failure is detected.
+            status.Notes.WriteLine($"ravine: no answer from the primary {primary} within {waited} s: start the primary worker first, check that --primary names its silo port (not its gateway port), or wait longer with --connect-timeout.");
+            return RavineApp.BadArguments;
         }
-        console.MarkupLineInterpolated($"ravine worker: stopping ({interruption.Cause ?? "stopped"}).");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        host.StopAsync(timeout.Token).GetAwaiter().GetResult();
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            status.Notes.WriteLine($"ravine worker: stopped ({interruption.Cause}) before the silo started.");
+            return interruption.ExitCode;
+        }
+        catch (Exception e) when (WorkerPorts.InUse(e))
+        {
+            // Taken between the check and the silo's own bind.
+            status.Notes.WriteLine($"ravine: --silo-port {siloPort} or --gateway-port {gatewayPort} on {address} is in use (another worker, or another program, listens there); choose free ports.");
+            return RavineApp.BadArguments;
+        }
+        using (host)
+        {
+            interruption.Stopping = "leaving the cluster and stopping the worker";
+            string role = primary is null ? "the primary" : $"joined the primary {primary}";
+            console.MarkupLineInterpolated($"ravine worker: silo {address}:{siloPort} ({role}), gateway {address}:{gatewayPort}, {threads} thread(s) per shard. Ctrl+C stops it.");
+            try
+            {
+                Task.Delay(Timeout.Infinite, interruption.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: leave the cluster cleanly, so its shards move at once rather than after a failure is detected.
+            }
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            host.StopAsync(stopping.Token).GetAwaiter().GetResult();
+            console.MarkupLineInterpolated($"ravine worker: stopped ({interruption.Cause ?? "stopped"}); it left the cluster.");
+        }
         return 0;
     }
 }

@@ -29,7 +29,8 @@ internal static class ShardedRun
 
     /// <summary>Connects to the cluster if one is named, and has every shard load its rows.</summary>
     /// <exception cref="ArgumentException">Not quadratic sensing, or a cluster without a shard count.</exception>
-    /// <exception cref="ClusterUnavailableException">No gateway of the cluster answered.</exception>
+    /// <exception cref="ClusterUnavailableException">No gateway of the cluster answered within <see cref="ClusterConnection.Timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException">The wait for a gateway was cancelled (Ctrl+C, SIGTERM).</exception>
     /// <exception cref="ShardException">A shard could not load its rows.</exception>
     public static ShardedQuadraticSensing Create(RunSettings settings)
     {
@@ -47,14 +48,25 @@ internal static class ShardedRun
             throw new ArgumentException($"--shards {shards}: each shard holds its rows of A and B in memory, at most {SensingShardData.MaxShardEntries:N0} entries (2 GiB) each, and m·d = {(long)data.Measurements * data.Dimension:N0} needs at least {data.FewestShards} shards.", "shards");
         if (settings.Cluster is not { } cluster) return ShardedQuadraticSensing.InProcess(data, shards);
         var gateways = ShardHosting.ParseEndpoints(cluster);
+        var connection = ClusterConnection.Current;
+        string waiting = connection.Timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        connection.Notes.WriteLine($"ravine: connecting to the cluster at {cluster} (waiting up to {waiting} s; --connect-timeout sets it)");
+        connection.Notes.Flush();
         ShardClusterClient client;
+        string stopping = connection.Interruption.Stopping;
+        connection.Interruption.Stopping = "giving up the connection to the cluster";
         try
         {
-            client = ShardHosting.ConnectAsync(gateways).GetAwaiter().GetResult();
+            client = ShardHosting.ConnectAsync(gateways, cancellationToken: connection.Interruption.Token, connectTimeout: connection.Timeout).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is global::Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException or TimeoutException or AggregateException)
+        catch (Exception e) when (e is TimeoutException or global::Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException)
         {
-            throw new ClusterUnavailableException($"No gateway of the cluster at {cluster} answered ({e.Message.ReplaceLineEndings(" ").Trim()}); start its workers first (ravine worker).", e);
+            string what = gateways.Count == 1 ? $"the gateway {gateways[0]}" : $"any of the gateways {string.Join(", ", gateways)}";
+            throw new ClusterUnavailableException($"no answer from {what} within {waiting} s: start the cluster's workers first (ravine worker), or wait longer with --connect-timeout.", e);
+        }
+        finally
+        {
+            connection.Interruption.Stopping = stopping;
         }
         try
         {
@@ -72,5 +84,5 @@ internal static class ShardedRun
         SensingShardData.SeededAt(seed, ProblemRegistry.LowRank(size), size["r"], size["k"], size["m"]);
 }
 
-/// <summary>The cluster of a sharded run could not be reached.</summary>
+/// <summary>The cluster of a sharded run could not be reached; the message is the one line to show (without the cause's).</summary>
 internal sealed class ClusterUnavailableException(string message, Exception inner) : Exception(message, inner);

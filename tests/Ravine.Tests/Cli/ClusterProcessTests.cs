@@ -23,6 +23,12 @@ public class ClusterProcessTests(Xunit.Abstractions.ITestOutputHelper log)
         string silo = ports[0].ToString(CultureInfo.InvariantCulture);
         using var primary = new CliChild("worker", "--silo-port", silo, "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture));
         primary.WaitUntil(() => primary.Output.Contains("ravine worker: silo"), "the primary worker's start");
+        // Orleans binds its ports for reuse: a second worker on the primary's gateway port would share it, not fail.
+        using (var clash = new CliChild("worker", "--silo-port", ports[2].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[1].ToString(CultureInfo.InvariantCulture)))
+        {
+            Assert.Equal(2, clash.WaitForExit());
+            Assert.StartsWith($"ravine: --gateway-port {ports[1]}: 127.0.0.1:{ports[1]} is in use", clash.Error, StringComparison.Ordinal);
+        }
         using var second = new CliChild("worker", "--silo-port", ports[2].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[3].ToString(CultureInfo.InvariantCulture),
             "--primary", $"127.0.0.1:{silo}");
         second.WaitUntil(() => second.Output.Contains("ravine worker: silo"), "the second worker's start");
@@ -48,6 +54,10 @@ public class ClusterProcessTests(Xunit.Abstractions.ITestOutputHelper log)
         }
         second.Signal(CliChild.SigTerm);
         Assert.Equal(0, second.WaitForExit());
+        // A worker says that it stops, not what a run would do.
+        Assert.Contains("ravine: SIGTERM: leaving the cluster and stopping the worker", second.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("writing what ran", second.Error, StringComparison.Ordinal);
+        Assert.Contains("ravine worker: stopped (SIGTERM); it left the cluster.", second.Output, StringComparison.Ordinal);
         primary.Signal(CliChild.SigTerm);
         Assert.Equal(0, primary.WaitForExit());
     }

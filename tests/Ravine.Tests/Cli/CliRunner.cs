@@ -8,7 +8,14 @@ internal static class CliRunner
 {
     public static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(CancellationToken.None, args);
 
-    public static (int ExitCode, string Output, string Error) Run(CancellationToken cancellationToken, params string[] args)
+    public static (int ExitCode, string Output, string Error) Run(CancellationToken cancellationToken, params string[] args) =>
+        Capture((console, error) => RavineApp.Run(console, error, args, cancellationToken));
+
+    /// <summary>Parses and checks the command line without running it (<see cref="RavineApp.CheckOnly"/>).</summary>
+    public static (int ExitCode, string Output, string Error) CheckOnly(params string[] args) =>
+        Capture((console, error) => RavineApp.CheckOnly(console, error, args));
+
+    private static (int ExitCode, string Output, string Error) Capture(Func<IAnsiConsole, TextWriter, int> run)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -20,7 +27,7 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        int code = RavineApp.Run(console, error, args, cancellationToken);
+        int code = run(console, error);
         return (code, output.ToString(), error.ToString());
     }
 }

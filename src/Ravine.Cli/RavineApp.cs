@@ -40,7 +40,17 @@ internal static class RavineApp
         Run(console, new StatusOutput(console, error), error, args, interruption);
 
     /// <summary>As <see cref="Run(IAnsiConsole, TextWriter, IEnumerable{string}, Interruption)"/>, with progress and notes where <paramref name="status"/> says.</summary>
-    public static int Run(IAnsiConsole console, StatusOutput status, TextWriter error, IEnumerable<string> args, Interruption interruption)
+    public static int Run(IAnsiConsole console, StatusOutput status, TextWriter error, IEnumerable<string> args, Interruption interruption) =>
+        Run(console, status, error, args, interruption, checkOnly: false);
+
+    /// <summary>
+    /// Parses the command line and checks the command's settings as the command does before any work (see
+    /// <see cref="PlanCheck"/>), then stops: 0 when they are valid, else the command's exit code and error line.
+    /// </summary>
+    internal static int CheckOnly(IAnsiConsole console, TextWriter error, IEnumerable<string> args) =>
+        Run(console, new StatusOutput(console, error), error, args, Interruption.From(CancellationToken.None), checkOnly: true);
+
+    private static int Run(IAnsiConsole console, StatusOutput status, TextWriter error, IEnumerable<string> args, Interruption interruption, bool checkOnly)
     {
         ArgumentNullException.ThrowIfNull(interruption);
         var list = args.ToList();
@@ -56,7 +66,7 @@ internal static class RavineApp
             error.WriteLine($"ravine: {Flatten(e)}");
             return BadArguments;
         }
-        var app = Create(console, error, interruption, verbose, methodOptions, status, only: rest.Count > 0 ? rest[0] : null);
+        var app = Create(console, error, interruption, verbose, methodOptions, status, only: rest.Count > 0 ? rest[0] : null, checkOnly: checkOnly);
         if (rest.Count > 0) return app.Run(rest, interruption.Token);
         // No command is a usage error: the help says what to type, the exit code that nothing was done.
         app.Run(["--help"], interruption.Token);
@@ -71,7 +81,7 @@ internal static class RavineApp
     /// and the "unknown command" error still list every command.
     /// </summary>
     public static CommandApp Create(IAnsiConsole console, TextWriter error, Interruption? interruption = null, bool verbose = false, MethodOptionArguments? methodOptions = null,
-        StatusOutput? status = null, string? only = null)
+        StatusOutput? status = null, string? only = null, bool checkOnly = false)
     {
         bool known = only is not null && Commands.Any(c => c.Name == only);
         var app = new CommandApp();
@@ -86,12 +96,17 @@ internal static class RavineApp
             config.Settings.Registrar.RegisterInstance(interruption ?? Interruption.From(CancellationToken.None));
             config.Settings.Registrar.RegisterInstance(methodOptions ?? MethodOptionArguments.None);
             config.Settings.Registrar.RegisterInstance(new Verbosity(verbose));
+            if (checkOnly) config.SetInterceptor(new PlanCheck(methodOptions ?? MethodOptionArguments.None));
             foreach (var command in Commands)
                 if (!known || command.Name == only) command.Add(config);
             config.SetExceptionHandler((exception, _) =>
             {
+                if (exception is PlanCheck.Checked || exception.InnerException is PlanCheck.Checked) return 0;
                 // One line, no stack trace: the message says what was wrong (and, for bad input files, which file).
-                bool badArguments = exception is CommandAppException or ArgumentException or FormatException
+                // Parallel runs that fail alike throw one AggregateException: its one cause decides, as it would alone.
+                var cause = exception is AggregateException { InnerExceptions.Count: > 0 } aggregate && aggregate.InnerExceptions.Select(e => e.Message).Distinct().Count() == 1
+                    ? aggregate.InnerExceptions[0] : exception;
+                bool badArguments = cause is CommandAppException or ArgumentException or FormatException
                     or NpyFormatException or InstanceDataException or FileNotFoundException or DirectoryNotFoundException;
                 error.WriteLine($"ravine: {Flatten(exception)}");
                 if (verbose) error.WriteLine(exception.ToString());
@@ -108,7 +123,7 @@ internal static class RavineApp
             .WithDescription("Run the published experiments (GDPolyak, GD, Polyak on every problem); write traces, figures and a report; check the paper's claims " +
                              "(they need gdpolyak, gd and polyak; with --quick they are printed but do not set the exit code).")
             .WithExample("reproduce")
-            .WithExample("reproduce", "--quick", "--out", "/tmp/smoke")
+            .WithExample("reproduce", "--quick", "--out", "smoke")
             .WithExample("reproduce", "--problems", "quartic-rosenbrock", "--format", "markdown")),
         ("run", c => c.AddCommand<RunCommand>("run")
             .WithDescription(RunDescription())
@@ -140,8 +155,9 @@ internal static class RavineApp
         ("versus", c => c.AddCommand<VersusCommand>("versus")
             .WithDescription("Oracle calls a challenger needs to reach what a reference reaches, per problem and seed (default: gdpolyak-adaptive at its defaults against the published GDPolyak).")
             .WithExample("versus")
-            .WithExample("versus", "--reference", "gdpolyak", "--challenger", "gdpolyak-adaptive window=5", "--format", "markdown")
-            .WithExample("versus", "--problems", "singular-wood", "--reference", "gdpolyak eta=1e-4 K=100 epochs=100", "--target", "1e-10")),
+            // Spectre prints an example's arguments as they are given, joined by spaces: a SPEC of several words carries its quotes.
+            .WithExample("versus", "--reference", "gdpolyak", "--challenger", "\"gdpolyak-adaptive window=5\"", "--format", "markdown")
+            .WithExample("versus", "--problems", "singular-wood", "--reference", "\"gdpolyak eta=1e-4 K=100 epochs=100\"", "--target", "1e-10")),
         ("methods", c => c.AddCommand<MethodsCommand>("methods")
             .WithDescription("List the methods, or one method's options with their defaults (the --KEY VALUE options of run and the keys of a --config file).")
             .WithExample("methods")
@@ -156,13 +172,16 @@ internal static class RavineApp
         "Run one method on one problem — generated, or your own instance from a folder of .npy files (--data) — with reproduce's outputs. See docs/USAGE.md.\n" +
         $"Problems: {string.Join(", ", ProblemRegistry.Names)}.\n" +
         "Methods, each with its own options, given as --KEY VALUE among the others (ravine methods NAME lists their defaults and meaning): " +
-        string.Join(", ", MethodRegistry.All.Select(m => m.Options.Count == 0 ? m.Name : $"{m.Name} ({string.Join(" ", m.Options.Select(o => "--" + o.Key))})")) + ".";
+        string.Join(", ", MethodRegistry.All.Select(m => m.Options.Count == 0 ? m.Name : $"{m.Name} ({string.Join(" ", m.Options.Select(o => o.Flag))})")) + ".";
 
     private static string Flatten(Exception exception)
     {
         // Spectre wraps a converter's error in "Failed to convert 'x' to Nullable`1."; ours alone says it all.
         for (var cause = exception; cause is not null; cause = cause.InnerException)
             if (cause is OptionValueException) return cause.Message;
+        // Parallel runs that fail alike throw one AggregateException holding the same error once per run: say it once.
+        if (exception is AggregateException aggregate && aggregate.InnerExceptions.Select(e => e.Message).Distinct().Count() == 1)
+            return Flatten(aggregate.InnerExceptions[0]);
         string message = exception.Message;
         // Our messages already name the setting; drop .NET's " (Parameter 'eta')" tail, keep "Actual value was -1.".
         if (exception is ArgumentException { ParamName: { } name })

@@ -8,7 +8,6 @@ internal sealed class BenchSettings : ExperimentPlanSettings
 {
     [CommandOption("--runs <N>")]
     [Description("Repetitions of each run; the median is reported (default: 3).")]
-    [DefaultValue(3)]
     [TypeConverter(typeof(RunsValue))]
     public int Runs { get; init; } = 3;
 

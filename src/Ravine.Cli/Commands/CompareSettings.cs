@@ -24,12 +24,10 @@ internal sealed class CompareSettings : CommandSettings
 
     [CommandOption("--seed <SEED>")]
     [Description("The first seed; seed i is SEED + i (default: 3407, the paper's).")]
-    [DefaultValue(Ravine.Problems.ProblemRegistry.DefaultSeed)]
     public ulong Seed { get; init; } = Ravine.Problems.ProblemRegistry.DefaultSeed;
 
     [CommandOption("--max-calls <N>")]
     [Description("Oracle calls per run, the start's included (default: 10000). Every method gets the same budget.")]
-    [DefaultValue(ComparePlan.DefaultMaxCalls)]
     public long MaxCalls { get; init; } = ComparePlan.DefaultMaxCalls;
 
     [CommandOption("--targets <GAPS>")]
@@ -42,12 +40,10 @@ internal sealed class CompareSettings : CommandSettings
 
     [CommandOption("--tune-grid <GRID>")]
     [Description("The stepsize grid of --tune: FROM:TO:N log-spaced or a list (default: 1e-4:10:6).")]
-    [DefaultValue(TuningGrid.DefaultStepsizes)]
     public string TuneGrid { get; init; } = TuningGrid.DefaultStepsizes;
 
     [CommandOption("--tune-counts <GRID>")]
     [Description("The grid of --tune for a required count without a default, such as K (default: 10,100,1000).")]
-    [DefaultValue(TuningGrid.DefaultCounts)]
     public string TuneCounts { get; init; } = TuningGrid.DefaultCounts;
 
     [CommandOption("--quick")]
@@ -60,7 +56,6 @@ internal sealed class CompareSettings : CommandSettings
 
     [CommandOption("--format <FORMAT>")]
     [Description("The console tables: text (default), markdown (to paste into a README), or json (only the summary on stdout).")]
-    [DefaultValue(ConsoleFormat.Text)]
     public ConsoleFormat Format { get; init; } = ConsoleFormat.Text;
 
     /// <summary>The plan these options describe.</summary>

@@ -23,7 +23,6 @@ internal abstract class ExperimentPlanSettings : RavineSettings
 
     [CommandOption("--seed <SEED>")]
     [Description("Seed of every instance and start (default: 3407, the paper's).")]
-    [DefaultValue(PublishedExperiments.Seed)]
     [TypeConverter(typeof(SeedValue))]
     public ulong Seed { get; init; } = PublishedExperiments.Seed;
 
@@ -33,7 +32,6 @@ internal abstract class ExperimentPlanSettings : RavineSettings
 
     [CommandOption("--format <FORMAT>")]
     [Description("The console table: text (default), markdown, or json (only the JSON on stdout, no progress lines).")]
-    [DefaultValue("text")]
     [TypeConverter(typeof(FormatValue))]
     public ConsoleFormat Format { get; init; } = ConsoleFormat.Text;
 

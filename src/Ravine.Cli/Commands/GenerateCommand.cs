@@ -17,7 +17,8 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
     public sealed class Settings : RavineSettings
     {
         [CommandArgument(0, "<PROBLEM>")]
-        [Description("The problem, e.g. quartic-rosenbrock (ravine generate --help lists them).")]
+        // A constant (an attribute's argument): HelpTests checks it against InstanceFormats.All.
+        [Description("The problem: quartic-rosenbrock, quadratic-sensing, matrix-factorization or single-neuron (the problems with an instance format).")]
         public string Problem { get; init; } = "";
 
         [CommandOption("--seed <SEED>")]
@@ -64,7 +65,9 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
         internal bool Sized => Dimension is not null || Width is not null || Rank is not null || Measurements is not null;
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    /// <summary>The checks made before anything is written: the problem has an instance format, and the options apply to it.</summary>
+    /// <exception cref="ArgumentException">An unknown problem, or an option that does not apply to it.</exception>
+    internal static (IInstanceFormat Format, int D, int R, int K, int M) Check(Settings settings)
     {
         var format = InstanceFormats.Find(settings.Problem);
         bool sensing = format.Problem == "quadratic-sensing";
@@ -75,6 +78,13 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
         int d = settings.Dimension ?? QuadraticSensing.PublishedDimension, r = settings.Rank ?? QuadraticSensing.PublishedRank;
         int k = settings.Width ?? QuadraticSensing.PublishedWidth, m = settings.Measurements ?? QuadraticSensing.PublishedMeasurements;
         if (r > k) throw new ArgumentException($"--rank {r} exceeds --width {k}: the factor must be at least as wide as the truth's rank.");
+        return (format, d, r, k, m);
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var (format, d, r, k, m) = Check(settings);
+        bool sensing = format.Problem == "quadratic-sensing";
         Experiments.OutputFolder.Prepare(settings.Out!);
         string title;
         if (settings.Sized)

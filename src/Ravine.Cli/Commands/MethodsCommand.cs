@@ -26,7 +26,7 @@ internal sealed class MethodsCommand(IAnsiConsole console) : Command<MethodsComm
             var table = new Table().Border(TableBorder.None).AddColumns("method", "what", "options");
             foreach (var method in MethodRegistry.All)
                 table.AddRow(Markup.Escape(method.Name), Markup.Escape(method.Summary),
-                    Markup.Escape(string.Join(" ", method.Options.Select(o => "--" + o.Key).Concat(method.UsesOptimalValue ? ["--fstar"] : []))));
+                    Markup.Escape(string.Join(" ", method.Options.Select(o => o.Flag).Concat(method.UsesOptimalValue ? ["--fstar"] : []))));
             console.Write(table);
             console.WriteLine("ravine methods NAME lists a method's options with their defaults.");
             return 0;
@@ -40,7 +40,7 @@ internal sealed class MethodsCommand(IAnsiConsole console) : Command<MethodsComm
         }
         var options = new Table().Border(TableBorder.None).AddColumns("option", "default", "takes", "meaning");
         foreach (var option in descriptor.Options)
-            options.AddRow(Markup.Escape("--" + option.Key), Markup.Escape(option.Default ?? (option.Required ? "(required; published value on the paper's problems)" : "(none)")),
+            options.AddRow(Markup.Escape(option.Flag), Markup.Escape(option.Default ?? (option.Required ? "(required; published value on the paper's problems)" : "(none)")),
                 Markup.Escape(option.Domain), Markup.Escape(option.Description));
         if (descriptor.UsesOptimalValue)
             options.AddRow("--fstar", "the problem's f*", "a number", Markup.Escape("f*, the optimal value the Polyak steps use"));

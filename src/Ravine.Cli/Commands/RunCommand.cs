@@ -232,7 +232,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
         console.MarkupLineInterpolated($"{run.Result.Message}");
         if (summary.Runs[0].TestAccuracy is { } test)
-            console.MarkupLineInterpolated($"Test accuracy {test:P1} (training accuracy {summary.Runs[0].TrainAccuracy:P1}) at the returned point, f = {run.Result.Value:E3}.");
+            console.MarkupLineInterpolated($"Test accuracy {test:P1} (training accuracy {summary.Runs[0].TrainAccuracy:P1}) at the returned point, f = {Numbers.Sci(run.Result.Value)}.");
         if (summary.Runs[0].Diagnostics is { RavineDetected: true } d)
             console.MarkupLineInterpolated($"Ravine diagnostics over {d.EpochsEstimated} epochs (docs/DIAGNOSTICS.md): growth order {d.GrowthOrder:0.00} (from {d.EstimatedFrom}), median contraction {d.MedianContraction:0.000} per epoch, median gradient share {d.MedianGradientShare:0.0e+00} after the long steps.");
         else if (summary.Runs[0].Diagnostics is { } none)

@@ -30,22 +30,18 @@ internal sealed class SweepSettings : CommandSettings
 
     [CommandOption("--target <GAP>")]
     [Description("The gap f − f* whose oracle-call count the second heatmap shows (default: 1e-10).")]
-    [DefaultValue(1e-10)]
     public double Target { get; init; } = 1e-10;
 
     [CommandOption("--max-calls <N>")]
     [Description("Oracle calls per run (default: 10000).")]
-    [DefaultValue(ComparePlan.DefaultMaxCalls)]
     public long MaxCalls { get; init; } = ComparePlan.DefaultMaxCalls;
 
     [CommandOption("--seeds <N>")]
     [Description("Seeds per cell; cells show the median (default: 1).")]
-    [DefaultValue(1)]
     public int Seeds { get; init; } = 1;
 
     [CommandOption("--seed <SEED>")]
     [Description("The first seed (default: 3407).")]
-    [DefaultValue(ProblemRegistry.DefaultSeed)]
     public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
 
     [CommandOption("--out <DIR>")]
@@ -54,7 +50,6 @@ internal sealed class SweepSettings : CommandSettings
 
     [CommandOption("--format <FORMAT>")]
     [Description("The console grid: text (default), markdown, or json (only the cells as JSON).")]
-    [DefaultValue(ConsoleFormat.Text)]
     public ConsoleFormat Format { get; init; } = ConsoleFormat.Text;
 
     /// <summary>The plan these options describe.</summary>

@@ -42,7 +42,16 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
         public string Format { get; init; } = "text";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    /// <summary>What <c>versus</c> runs, from its settings, checked before anything runs.</summary>
+    internal sealed record Plan(Contender Reference, Contender Challenger, IReadOnlyList<string> Problems, ulong[] Seeds, double? Target, bool Markdown);
+
+    /// <summary>
+    /// The settings checked and resolved: the contenders, problems, seeds, target and format. A contender that lacks a
+    /// required option on a problem (GDPolyak's η and K outside the paper's problems) is named here, in one line, in the
+    /// syntax of <c>--reference</c>/<c>--challenger</c>, rather than by every run that would fail.
+    /// </summary>
+    /// <exception cref="ArgumentException">A setting is invalid, or a contender cannot run on a problem.</exception>
+    internal static Plan ToPlan(Settings settings)
     {
         var reference = Contender.Parse(settings.Reference);
         var challenger = Contender.Parse(settings.Challenger);
@@ -58,6 +67,22 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
             "markdown" => true,
             _ => throw new ArgumentException($"--format takes text or markdown, not '{settings.Format}'."),
         };
+        foreach (var (option, contender) in new[] { ("--reference", reference), ("--challenger", challenger) })
+        {
+            var lacking = problems.Select(p => (Problem: p, Missing: contender.MissingOn(p))).Where(p => p.Missing.Count > 0).ToArray();
+            if (lacking.Length == 0) continue;
+            var missing = lacking[0].Missing;
+            throw new ArgumentException(
+                $"{option} \"{contender.Text}\" needs {string.Join(" and ", missing.Select(k => k + "="))} on {string.Join(", ", lacking.Select(p => p.Problem))} " +
+                $"(published only for {string.Join(", ", PublishedExperiments.Problems)}): give {(missing.Count == 1 ? "it" : "them")}, e.g. " +
+                $"{option} \"{contender.Text} {string.Join(" ", missing.Select(k => k + "=…"))}\".");
+        }
+        return new Plan(reference, challenger, problems, seeds, target, markdown);
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var (reference, challenger, problems, seeds, target, markdown) = ToPlan(settings);
         var rows = CallsRatio.Run(reference, challenger, problems, seeds, target, cancellationToken);
         string[] header = ["problem", "seed", "target gap", $"{reference.Text} calls", $"{challenger.Text} calls", "ratio"];
         var cells = rows.Select(r => new[]

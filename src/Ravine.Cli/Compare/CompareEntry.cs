@@ -34,7 +34,7 @@ internal sealed record CompareEntry(MethodDescriptor Method, ProblemDescriptor P
     {
         var defaults = MethodDefaults.For(method, problem.Name);
         var missing = MethodDefaults.Missing(method, defaults);
-        string needs = "needs " + string.Join(", ", missing.Select(o => "--" + o.Key));
+        string needs = "needs " + string.Join(", ", missing.Select(o => o.Flag));
         if (grid is null)
             return missing.Count > 0
                 ? new(method, problem, [], needs)

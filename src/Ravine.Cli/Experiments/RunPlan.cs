@@ -107,21 +107,39 @@ public sealed class RunPlan
     /// <exception cref="IO.NpyFormatException">A data file or the x0 file is not a valid, supported .npy file.</exception>
     public static RunPlan Create(RunSettings settings)
     {
+        Check(settings);
+        if (ShardedRun.Wanted(settings)) return CreateSharded(settings);
+        var problem = settings.Data is null
+            ? ProblemRegistry.Find(settings.Problem).GenerateAt(settings.Seed, settings.Size)
+            : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
+        return Create(settings, problem);
+    }
+
+    /// <summary>
+    /// The checks that need no data: the problem's name, the method and its options, and settings that could not act
+    /// together. <see cref="Create(RunSettings)"/> makes them before it reads or generates an instance, so a typo fails
+    /// at once; they are also the plan check of <c>run</c>'s examples, which reads no data.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown problem or method, an invalid option, or settings that do nothing together.</exception>
+    /// <exception cref="Instances.InstanceDataException"><c>--data</c> names a file.</exception>
+    public static void Check(RunSettings settings)
+    {
         ArgumentNullException.ThrowIfNull(settings);
-        // The method and its options are checked before any data is read or generated, so a typo fails at once.
         var descriptor = MethodRegistry.Find(settings.Method);
         descriptor.Check(settings.MethodOptions);
+        ProblemRegistry.Find(settings.Problem);
+        if (!descriptor.UsesOptimalValue && (settings.OptimalValue is not null || settings.OptimalValueUnknown))
+            throw new ArgumentException($"{descriptor.Name} uses no f*: only the methods with Polyak steps do ({string.Join(", ", MethodRegistry.All.Where(m => m.UsesOptimalValue).Select(m => m.Name))}); drop --fstar.", "fstar");
+        // Validation runs at the start, after each long step and every --validation-every iterations; the methods that
+        // use f* are the ones with long (Polyak) steps. Without either, patience would count validations that never come.
+        if (settings.Patience is > 0 && settings.ValidationInterval is null or 0 && !descriptor.UsesOptimalValue)
+            throw new ArgumentException($"--patience counts validations, and {descriptor.Name} takes no long steps, after which the validation loss is measured: add --validation-every N to measure it every N iterations.", "patience");
         if (settings.Data is { } data && File.Exists(data))
             throw new Instances.InstanceDataException(data, "a file, not a folder; --data takes the folder that holds the instance's .npy files");
         if (settings.Data is not null && settings.Size is not null)
             throw new ArgumentException("--size sets the sizes of a generated instance; with --data the folder's arrays fix them.", "size");
         if (ShardedRun.Wanted(settings) && settings.Threads is not null)
             throw new ArgumentException("--threads sets the threads of a local instance; in a sharded run each `ravine worker --threads T` sets its own.", "threads");
-        if (ShardedRun.Wanted(settings)) return CreateSharded(settings);
-        var problem = settings.Data is null
-            ? ProblemRegistry.Find(settings.Problem).GenerateAt(settings.Seed, settings.Size)
-            : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
-        return Create(settings, problem);
     }
 
     // A method of its own so that a local run never loads Ravine.Orleans and Orleans' serializer: the JIT resolves the

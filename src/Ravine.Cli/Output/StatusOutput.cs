@@ -29,7 +29,7 @@ internal sealed record StatusOutput(IAnsiConsole? Progress, TextWriter Notes)
     {
         if (!Console.IsOutputRedirected)
             return (AnsiConsole.Console, new StatusOutput(AnsiConsole.Console, Console.Error));
-        var output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), Interactive = InteractionSupport.No });
+        var output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new LineEndTrimmingWriter(Console.Out)), Interactive = InteractionSupport.No });
         output.Profile.Width = PipedWidth;
         var progress = Console.IsErrorRedirected ? null : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return (output, new StatusOutput(progress, Console.Error));

@@ -69,6 +69,17 @@ public sealed class Contender
         return new Contender(text, method, options, unknown, optimalValue);
     }
 
+    /// <summary>
+    /// The required options that have no value on <paramref name="problemName"/>: not given here, without a default of
+    /// their own, and not published for that problem (the paper ran GDPolyak with its η and K on its four problems only).
+    /// </summary>
+    public IReadOnlyList<string> MissingOn(string problemName)
+    {
+        var published = PublishedExperiments.For(ProblemRegistry.Find(problemName).Name)?.MethodDefaults(Method);
+        return Method.Options.Where(o => o.Required && o.Default is null && !Options.ContainsKey(o.Key) && published?.ContainsKey(o.Key) != true)
+            .Select(o => o.Key).ToArray();
+    }
+
     /// <summary>The method configured for <paramref name="problem"/>, with the run's iteration budget.</summary>
     public (IMethod Method, long Budget) For(ITestProblem problem)
     {

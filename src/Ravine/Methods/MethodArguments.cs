@@ -45,7 +45,11 @@ public sealed class MethodArguments
     /// <summary>f*, for a method that needs it.</summary>
     /// <exception cref="ArgumentException">No f* was given.</exception>
     public double RequiredOptimalValue() => OptimalValue
-        ?? throw new ArgumentException($"{Method.Name} needs the optimal value f* (--fstar).", "fstar");
+        ?? throw new ArgumentException($"{Method.Name} needs a known f* (--fstar F) and cannot estimate it; the methods that estimate an unknown f* are " +
+            $"{string.Join(", ", MethodRegistry.All.Where(m => m.Option(EstimateKey) is not null).Select(m => m.Name))}.", "fstar");
+
+    // The option of the methods that can estimate f* (the GDPolyak long step's): its starting estimate.
+    private const string EstimateKey = "fstar-estimate";
 
     private KeyNotFoundException Missing(string key) => new($"{Method.Name} has no value for '{key}'.");
 }

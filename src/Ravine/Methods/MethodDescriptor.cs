@@ -53,7 +53,7 @@ public sealed class MethodDescriptor
     {
         ArgumentNullException.ThrowIfNull(given);
         foreach (var (key, text) in given)
-            (Option(key) ?? throw new ArgumentException($"{Name} has no option --{key}. {OptionList()}", key)).Parse(text);
+            (Option(key) ?? throw new ArgumentException($"{Name} has no option {(key.Length == 1 ? "-" : "--")}{key}. {OptionList()}", key)).Parse(text);
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ public sealed class MethodDescriptor
             if (text is not null)
                 values[option.Key] = option.Parse(text);
             else if (option.Required)
-                throw new ArgumentException($"{Name} needs --{option.Key} ({option.Description}): {option.Domain}.", option.Key);
+                throw new ArgumentException($"{Name} needs {option.Flag} ({option.Description}): {option.Domain}.", option.Key);
         }
         return new MethodArguments(this, values, UsesOptimalValue ? optimalValue : null);
     }
@@ -99,7 +99,7 @@ public sealed class MethodDescriptor
     /// <summary>"Its options: --eta (…), …" or "It has no options.", for messages.</summary>
     public string OptionList() => Options.Count == 0
         ? "It has no options."
-        : "Its options: " + string.Join(", ", Options.Select(o => "--" + o.Key)) + ".";
+        : "Its options: " + string.Join(", ", Options.Select(o => o.Flag)) + ".";
 
     /// <summary>Formats a resolved value in the text form <see cref="MethodOption.Parse"/> reads back exactly.</summary>
     public static string Format(object value) => value switch

@@ -39,6 +39,12 @@ public sealed record MethodOption
     /// <summary>True when a run cannot start without a value (given by the user or by the caller's defaults).</summary>
     public bool Required { get; init; }
 
+    /// <summary>
+    /// The option as the command line writes it: <c>-K</c> for a one-letter key, <c>--eta</c> for the others (the parser
+    /// takes either number of dashes; help, messages and docs write this one).
+    /// </summary>
+    public string Flag => Key.Length == 1 ? "-" + Key : "--" + Key;
+
     /// <summary>The allowed words of a <see cref="OptionKind.Choice"/>.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 
@@ -120,5 +126,5 @@ public sealed record MethodOption
     private bool InRange(double value) =>
         (MinimumExclusive ? value > Minimum : value >= Minimum) && (MaximumExclusive ? value < Maximum : value <= Maximum);
 
-    private ArgumentException Invalid(string text) => new($"--{Key} takes {Domain}, not '{text}'.", Key);
+    private ArgumentException Invalid(string text) => new($"{Flag} takes {Domain}, not '{text}'.", Key);
 }

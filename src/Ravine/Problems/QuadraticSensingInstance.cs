@@ -86,13 +86,18 @@ internal sealed class QuadraticSensingInstance : InstanceFormat<QuadraticSensing
             return streamed;
         }
         var a = folder.Read(aFile, rank: 2);
+        var b = folder.Read(bFile, rank: 2);
+        var y = folder.Read(yFile, rank: 1);
         int m = a.Rows, d = a.Columns;
+        // A and B must have one shape. When they differ and B agrees with y (and with A.npy's width, for held-out data),
+        // A is the odd one out, most often saved transposed: name A, not B.
+        if (b.Rows == y.Rows && (b.Rows != m || b.Columns != d) && (dimension is null || b.Columns == dimension))
+            folder.Expect(aFile, a, [b.Rows, b.Columns], $"the vectors aᵢ as rows like {bFile}, which has shape {InstanceFolder.Format(b.Shape)}, with one row per entry of {yFile}" +
+                (a.Rows == b.Columns && a.Columns == b.Rows ? $"; {aFile} looks transposed (save A, not A.T)" : ""));
         if (held)
             folder.Expect(aFile, a, [m, dimension!.Value], $"held-out vectors aᵢ as rows like A, and A.npy has {dimension} columns");
         string fromA = $"{aFile} has shape {InstanceFolder.Format(a.Shape)}";
-        var b = folder.Read(bFile, rank: 2);
         folder.Expect(bFile, b, [m, d], held ? $"held-out vectors bᵢ as rows, as many as {aFile} has" : $"B holds the vectors bᵢ as rows like A, and {fromA}");
-        var y = folder.Read(yFile, rank: 1);
         folder.Expect(yFile, y, [m], held ? $"one held-out measurement per row of {aFile}" : $"one measurement per row of A, and {fromA}");
         return new InMemorySensingRows(m, d, a.Data, b.Data, y.Data);
     }

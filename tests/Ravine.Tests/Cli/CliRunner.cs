@@ -24,7 +24,14 @@ internal static class CliRunner
         return Run(Interruption.From(cancellation.Token), new StopAt(iteration, cancellation), args);
     }
 
-    private static (int ExitCode, string Output, string Error) Run(Interruption interruption, IExperimentObserver? observer, string[] args)
+    private static (int ExitCode, string Output, string Error) Run(Interruption interruption, IExperimentObserver? observer, string[] args) =>
+        Capture((console, error) => RavineApp.Run(console, new StatusOutput(console, error) { Observer = observer }, error, args, interruption));
+
+    /// <summary>Parses and checks the command line without running it (<see cref="RavineApp.CheckOnly"/>).</summary>
+    public static (int ExitCode, string Output, string Error) CheckOnly(params string[] args) =>
+        Capture((console, error) => RavineApp.CheckOnly(console, error, args));
+
+    private static (int ExitCode, string Output, string Error) Capture(Func<IAnsiConsole, TextWriter, int> run)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -36,7 +43,7 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        int code = RavineApp.Run(console, new StatusOutput(console, error) { Observer = observer }, error, args, interruption);
+        int code = run(console, error);
         return (code, output.ToString(), error.ToString());
     }
 

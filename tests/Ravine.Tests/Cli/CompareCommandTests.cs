@@ -30,7 +30,7 @@ public class CompareCommandTests
         Assert.Equal(4, summary.Entries.Count);
         Assert.Contains("ravine compare --methods gdpolyak,polyak", summary.CommandLine);
         var untuned = summary.Entries.Single(e => e.Method == "gdpolyak" && e.Problem == "beale");
-        Assert.Equal("needs --eta, --K", untuned.NeedsTuning);
+        Assert.Equal("needs --eta, -K", untuned.NeedsTuning);
         var polyak = summary.Entries.Single(e => e.Method == "polyak" && e.Problem == "quartic-rosenbrock");
         Assert.Equal(2, polyak.Runs);
         Assert.Equal(3, polyak.Targets.Count);

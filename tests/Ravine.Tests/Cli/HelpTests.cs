@@ -28,7 +28,7 @@ public class HelpTests
         Assert.Contains("--KEY VALUE", help);
         Assert.Contains("ravine methods", help);
         foreach (var method in MethodRegistry.All)
-            Assert.Contains(method.Options.Count == 0 ? $" {method.Name}," : $" {method.Name} ({string.Join(" ", method.Options.Select(o => "--" + o.Key))})", help);
+            Assert.Contains(method.Options.Count == 0 ? $" {method.Name}," : $" {method.Name} ({string.Join(" ", method.Options.Select(o => o.Flag))})", help);
         foreach (string problem in ProblemRegistry.Names)
             Assert.Contains(problem, help);
     }
@@ -49,8 +49,51 @@ public class HelpTests
     [Fact]
     public void Defaults_are_shown_as_they_are_typed()
     {
-        var line = Assert.Single(Help("reproduce").Split('\n'), l => l.Contains("--format <FORMAT>", StringComparison.Ordinal));
-        Assert.Matches(@"--format <FORMAT>\s+text\s", line);
+        foreach (string command in new[] { "reproduce", "bench", "compare", "sweep", "versus" })
+        {
+            var line = Assert.Single(Help(command).Split('\n'), l => l.Contains("--format <FORMAT>", StringComparison.Ordinal));
+            Assert.Contains("text (default)", line);
+            Assert.DoesNotMatch(@"\b(Text|Markdown|Json)\b", line);
+        }
+    }
+
+    [Fact]
+    public void Every_default_is_said_once_in_the_options_description()
+    {
+        // One place for a default: the description (as run, generate and worker say it), not also a DEFAULT column.
+        foreach (string command in Commands)
+        {
+            string help = Help(command);
+            Assert.DoesNotMatch(@"(?m)^\s+DEFAULT\s*$", help);
+            foreach (string line in help.Split('\n').Where(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal)))
+                Assert.True(System.Text.RegularExpressions.Regex.Matches(line, @"\bdefault\b(?!,)", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Count <= 1, $"{command}: {line.Trim()}");
+        }
+    }
+
+    [Fact]
+    public void Generate_help_names_its_problems_where_it_says_it_does()
+    {
+        string help = Help("generate");
+        Assert.DoesNotContain("--help lists", help);
+        var argument = Assert.Single(help.Split('\n'), l => l.TrimStart().StartsWith("<PROBLEM>", StringComparison.Ordinal));
+        foreach (var format in InstanceFormats.All)
+            Assert.Contains(format.Problem, argument);
+    }
+
+    [Fact]
+    public void One_letter_method_options_are_written_with_one_dash_everywhere_and_the_parser_takes_that()
+    {
+        var (code, output, _) = CliRunner.Run("methods");
+        Assert.Equal(0, code);
+        Assert.Contains(" -K ", output);
+        Assert.DoesNotMatch(@"--K\b", output);
+        Assert.DoesNotMatch(@"--K\b", CliRunner.Run("methods", "gdpolyak").Output);
+        Assert.DoesNotMatch(@"--K\b", Help("run"));
+        foreach (string document in new[] { "README.md", "docs/USAGE.md" })
+            Assert.DoesNotMatch(@"--K\b", Ravine.Tests.Docs.RepositoryFiles.ReadAllText(document.Split('/')));
+        using var scratch = new Ravine.Tests.IO.ScratchFolder();
+        var run = CliRunner.Run("run", "--problem", "quartic-rosenbrock", "-K", "7", "--epochs", "1", "--out", scratch.Root);
+        Assert.True(run.ExitCode == 0, run.Error);
     }
 
     [Fact]

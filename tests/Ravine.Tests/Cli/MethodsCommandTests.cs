@@ -12,7 +12,7 @@ public class MethodsCommandTests
         foreach (var method in MethodRegistry.All)
         {
             Assert.Contains(method.Name, output);
-            foreach (var option in method.Options) Assert.Contains("--" + option.Key, output);
+            foreach (var option in method.Options) Assert.Contains(option.Flag, output);
         }
     }
 

@@ -27,7 +27,7 @@ public class RunPlanTests
     {
         var plan = RunPlan.Create(new RunSettings
         {
-            Problem = "quartic-rosenbrock", Method = "GD", MethodOptions = Options.Of("eta", "0.01"), OptimalValue = -1, Seed = 9, MaxIterations = 5,
+            Problem = "quartic-rosenbrock", Method = "GD", MethodOptions = Options.Of("eta", "0.01"), Seed = 9, MaxIterations = 5,
         });
         Assert.Equal("gd", plan.MethodName);
         Assert.Equal(new GradientDescent(0.01), plan.Method);
@@ -41,7 +41,10 @@ public class RunPlanTests
         var plan = RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "polyak", OptimalValue = -1 });
         Assert.Equal(new PolyakStep(-1), plan.Method);
         Assert.Equal(-1, plan.Arguments.OptimalValue);
-        Assert.Null(RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd", OptimalValue = -1 }).Arguments.OptimalValue);
+        // A method without Polyak steps would ignore it: refused, not dropped in silence.
+        var e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd", OptimalValue = -1 }));
+        Assert.Equal("fstar", e.ParamName);
+        Assert.Null(RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd" }).Arguments.OptimalValue);
     }
 
     [Fact]
@@ -72,7 +75,7 @@ public class RunPlanTests
     public void A_bad_value_names_the_option_and_what_it_takes_and_no_dotnet_type()
     {
         var e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", MethodOptions = Options.Of("K", "ten") }));
-        Assert.Equal("--K takes a whole number ≥ 1, not 'ten'.", e.Message.Split(" (Parameter")[0]);
+        Assert.Equal("-K takes a whole number ≥ 1, not 'ten'.", e.Message.Split(" (Parameter")[0]);
         e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd", MethodOptions = Options.Of("eta", "-1") }));
         Assert.StartsWith("--eta takes a number > 0, not '-1'.", e.Message);
     }

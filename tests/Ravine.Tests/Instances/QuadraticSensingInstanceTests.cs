@@ -76,4 +76,38 @@ public class QuadraticSensingInstanceTests
         Assert.Equal(scratch.Root, e.File);
         Assert.StartsWith("f(x0) is not finite with this data: f(x0) = ", e.Problem);
     }
+
+    [Theory]
+    [InlineData("A.npy", "A_heldout.npy")]
+    [InlineData("A_heldout.npy", "A.npy")]
+    public void A_transposed_A_is_named_not_B(string transposed, string other)
+    {
+        // B and y agree with each other on m = 4 rows: the odd one out is A, stored as (d, m).
+        using var scratch = new ScratchFolder();
+        var folder = new InstanceFolder(scratch.Root);
+        foreach (string prefix in new[] { "", "_heldout" })
+        {
+            folder.Write($"B{prefix}.npy", new double[12], 4, 3);
+            folder.Write($"y{prefix}.npy", new double[4], 4);
+        }
+        folder.Write(transposed, new double[12], 3, 4);
+        folder.Write(other, new double[12], 4, 3);
+        var e = Assert.Throws<InstanceDataException>(() => InstanceFormats.Load("quadratic-sensing", scratch.Root));
+        Assert.EndsWith(transposed, e.File);
+        Assert.Contains("shape (3, 4), expected (4, 3)", e.Message);
+        Assert.Contains("transposed", e.Message);
+    }
+
+    [Fact]
+    public void A_B_of_the_wrong_shape_is_still_named()
+    {
+        using var scratch = new ScratchFolder();
+        var folder = new InstanceFolder(scratch.Root);
+        folder.Write("A.npy", new double[12], 4, 3);
+        folder.Write("B.npy", new double[12], 3, 4);
+        folder.Write("y.npy", new double[4], 4);
+        var e = Assert.Throws<InstanceDataException>(() => InstanceFormats.Load("quadratic-sensing", scratch.Root));
+        Assert.EndsWith("B.npy", e.File);
+        Assert.Contains("shape (3, 4), expected (4, 3)", e.Message);
+    }
 }

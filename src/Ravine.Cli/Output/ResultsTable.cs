@@ -13,7 +13,8 @@ internal static class ResultsTable
         [.. new[] { "method", "stop reason", "iterations", "best gap", "best gap at", "best distance", "longest step", "iterations to gap ≤ 1e-12", "wall time" }
             .Select(name => Array.IndexOf(ResultRows.Header, name))];
 
-    public static void Write(IAnsiConsole console, IReadOnlyList<ExperimentRun> runs, ExperimentSummary summary, ConsoleFormat format)
+    /// <summary>The table in <paramref name="format"/>; as JSON, the summary, with the path of its <paramref name="report"/> when given.</summary>
+    public static void Write(IAnsiConsole console, IReadOnlyList<ExperimentRun> runs, ExperimentSummary summary, ConsoleFormat format, string? report = null)
     {
         switch (format)
         {
@@ -21,7 +22,7 @@ internal static class ResultsTable
                 console.Profile.Out.Writer.Write(MarkdownTable.Render(ResultRows.Header, ResultRows.Rows(runs)));
                 break;
             case ConsoleFormat.Json:
-                console.Profile.Out.Writer.WriteLine(ExperimentJson.Serialize(summary));
+                console.Profile.Out.Writer.WriteLine(report is null ? ExperimentJson.Serialize(summary) : ExperimentJson.SerializeWithReport(summary, report));
                 break;
             default:
                 // One narrow table per problem so it fits an 80-column terminal; the reports have every column.

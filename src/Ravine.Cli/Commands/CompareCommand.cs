@@ -12,7 +12,7 @@ namespace Ravine.Cli.Commands;
 /// <c>ravine compare</c>: every method × problem × seed within one oracle-call budget; writes runs.csv, summary.csv,
 /// summary.json, performance and data profiles (PNG and SVG) and report.html, and prints the tables (docs/COMPARE.md).
 /// </summary>
-internal sealed class CompareCommand(IAnsiConsole console, Interruption interruption) : Command<CompareSettings>
+internal sealed class CompareCommand(IAnsiConsole console, StatusOutput status, Interruption interruption) : Command<CompareSettings>
 {
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
@@ -25,10 +25,11 @@ internal sealed class CompareCommand(IAnsiConsole console, Interruption interrup
         long clock = Stopwatch.GetTimestamp();
 
         int total = CompareRunner.Tasks(plan, entries).Count;
-        // Progress only on the text console: markdown and JSON output is meant to be pasted or parsed whole.
-        var runs = settings.Format != ConsoleFormat.Text
+        // Progress only with the text table, and only where the status output has room for it (stderr when stdout is
+        // piped, nowhere when both are): markdown and JSON output is meant to be pasted or parsed whole.
+        var runs = settings.Format != ConsoleFormat.Text || status.Progress is null
             ? CompareRunner.Run(plan, entries, null, cancellationToken)
-            : console.Progress().AutoClear(true).Start(progress =>
+            : status.Progress.Progress().AutoClear(true).Start(progress =>
             {
                 var task = progress.AddTask(Markup.Escape($"{total} runs"), maxValue: Math.Max(1, total));
                 return CompareRunner.Run(plan, entries, _ => task.Increment(1), cancellationToken);
@@ -60,13 +61,12 @@ internal sealed class CompareCommand(IAnsiConsole console, Interruption interrup
         string report = Path.Combine(folder, "report.html");
         AtomicFile.WriteAllText(report, CompareReport.Render(summary, profiles.Select(p => (p.Data, p.Figures)).ToArray()));
 
-        CompareTables.Write(console, summary, plan.HeadlineTarget, settings.Format);
-        // Markdown output is meant to be pasted whole: no trailing lines.
-        if (settings.Format == ConsoleFormat.Text)
-            console.WriteLine($"Report: {report}");
+        CompareTables.Write(console, summary, plan.HeadlineTarget, settings.Format, report);
+        // Markdown and JSON output is meant to be pasted or parsed whole: what is not the table goes to stderr.
+        var notes = settings.Format == ConsoleFormat.Text ? console.Profile.Out.Writer : status.Notes;
+        notes.WriteLine($"Report: {report}");
         if (!summary.Cancelled) return 0;
-        if (settings.Format != ConsoleFormat.Json)
-            console.WriteLine($"Interrupted ({interruption.Cause}): the runs that finished are in {folder}; the others count as unsolved.");
+        notes.WriteLine($"Interrupted ({interruption.Cause}): the runs that finished are in {folder}; the others count as unsolved.");
         return interruption.ExitCode;
     }
 }

@@ -50,9 +50,8 @@ internal sealed class ReproduceCommand(IAnsiConsole console, StatusOutput status
         AtomicFile.WriteAllText(htmlPath, HtmlReport.Render(summary, runs, figures));
         AtomicFile.WriteAllText(Path.Combine(files.Folder, "report.md"), MarkdownReport.Render(summary, runs));
 
-        ResultsTable.Write(console, runs, summary, settings.Format);
-        if (settings.Format != ConsoleFormat.Json)
-            ClaimLines.Write(console, status, summary, htmlPath, settings.Format);
+        ResultsTable.Write(console, runs, summary, settings.Format, htmlPath);
+        ClaimLines.Write(console, status, summary, htmlPath, settings.Format);
         if (cancelled)
         {
             string interrupted = $"Interrupted ({interruption.Cause}): the runs that ran, their figures and the report are in {files.Folder}";

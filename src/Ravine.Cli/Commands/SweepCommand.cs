@@ -11,7 +11,7 @@ namespace Ravine.Cli.Commands;
 /// <c>ravine sweep</c>: one method on one problem over a grid of its options; writes sweep.csv and two heatmaps (best
 /// gap, calls to the target) as PNG and SVG, and prints the grid (docs/COMPARE.md).
 /// </summary>
-internal sealed class SweepCommand(IAnsiConsole console, Interruption interruption) : Command<SweepSettings>
+internal sealed class SweepCommand(IAnsiConsole console, StatusOutput status, Interruption interruption) : Command<SweepSettings>
 {
     public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
     {
@@ -20,9 +20,10 @@ internal sealed class SweepCommand(IAnsiConsole console, Interruption interrupti
         // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
         folder = OutputFolder.Prepare(folder);
         int total = plan.X.Values.Count * (plan.Y?.Values.Count ?? 1) * plan.Seeds;
-        var cells = settings.Format != ConsoleFormat.Text
+        // As compare: progress only with the text grid, where the status output has room for it.
+        var cells = settings.Format != ConsoleFormat.Text || status.Progress is null
             ? SweepRunner.Run(plan, null, cancellationToken)
-            : console.Progress().AutoClear(true).Start(progress =>
+            : status.Progress.Progress().AutoClear(true).Start(progress =>
             {
                 var task = progress.AddTask(Markup.Escape($"{total} runs"), maxValue: total);
                 return SweepRunner.Run(plan, () => task.Increment(1), cancellationToken);
@@ -37,11 +38,11 @@ internal sealed class SweepCommand(IAnsiConsole console, Interruption interrupti
             })));
         else
             SweepTables.Write(console, plan, cells, settings.Format);
-        if (settings.Format == ConsoleFormat.Text)
-            console.WriteLine($"Heatmaps and CSV: {folder}");
+        // Markdown and JSON output is meant to be pasted or parsed whole: what is not the grid goes to stderr.
+        var notes = settings.Format == ConsoleFormat.Text ? console.Profile.Out.Writer : status.Notes;
+        notes.WriteLine($"Heatmaps and CSV: {folder}");
         if (!cancellationToken.IsCancellationRequested) return 0;
-        if (settings.Format != ConsoleFormat.Json)
-            console.WriteLine($"Interrupted ({interruption.Cause}): the cells that ran are in {folder}.");
+        notes.WriteLine($"Interrupted ({interruption.Cause}): the cells that ran are in {folder}.");
         return interruption.ExitCode;
     }
 }

@@ -105,6 +105,8 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
         if (rows.Count > 0)
         {
             var worst = rows.MaxBy(r => r.Ratio)!;
+            // In Markdown a line right below a table is read as one more row: a blank line makes it a paragraph.
+            if (markdown) console.Profile.Out.Writer.WriteLine();
             console.Profile.Out.Writer.WriteLine(
                 $"Worst ratio {(double.IsInfinity(worst.Ratio) ? "∞" : worst.Ratio.ToString("0.00", CultureInfo.InvariantCulture))} ({worst.Problem}, seed {worst.Seed}); " +
                 $"median {Compare.Quartiles.Of(rows.Select(r => r.Ratio)).Median.ToString("0.00", CultureInfo.InvariantCulture)} over {rows.Count} instances.");

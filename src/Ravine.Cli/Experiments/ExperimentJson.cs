@@ -35,6 +35,18 @@ public static partial class ExperimentJson
     /// <summary>Serializes <paramref name="value"/> with <see cref="Options"/>.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
+    /// <summary>
+    /// <paramref name="summary"/> as <see cref="Serialize{T}"/> writes it, with a first property <c>report</c>: the path
+    /// of the report written beside it. For stdout, where a script reads the JSON alone; the summary.json in the results
+    /// folder stays free of paths, so that it holds wherever the folder is moved.
+    /// </summary>
+    public static string SerializeWithReport<T>(T summary, string report)
+    {
+        var json = JsonSerializer.SerializeToNode(summary, Options)?.AsObject() ?? throw new ArgumentNullException(nameof(summary));
+        json.Insert(0, "report", report);
+        return json.ToJsonString(Options);
+    }
+
     /// <summary>Deserializes a summary written by <see cref="Serialize{T}"/>.</summary>
     /// <exception cref="JsonException">The text is not such a summary.</exception>
     public static T Deserialize<T>(string json) =>

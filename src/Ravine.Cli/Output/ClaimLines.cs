@@ -9,13 +9,15 @@ internal static class ClaimLines
 {
     /// <summary>
     /// As text: the report's path, notes and one line per claim. As Markdown: the claims as a Markdown table on stdout,
-    /// and the path and notes on <see cref="StatusOutput.Notes"/>, so that stdout is Markdown and nothing else.
+    /// and the path and notes on <see cref="StatusOutput.Notes"/>, so that stdout is Markdown and nothing else. As JSON
+    /// (the claims are in the summary on stdout): the path and notes on <see cref="StatusOutput.Notes"/>.
     /// </summary>
     public static void Write(IAnsiConsole console, StatusOutput status, ExperimentSummary summary, string reportPath, ConsoleFormat format)
     {
-        if (format == ConsoleFormat.Markdown)
+        if (format != ConsoleFormat.Text)
         {
-            console.Profile.Out.Writer.Write("\n" + MarkdownTable.Render(ResultRows.ClaimHeader, ResultRows.ClaimRows(summary.Claims)));
+            if (format == ConsoleFormat.Markdown)
+                console.Profile.Out.Writer.Write("\n" + MarkdownTable.Render(ResultRows.ClaimHeader, ResultRows.ClaimRows(summary.Claims)));
             status.Notes.WriteLine($"Report: {reportPath}");
             foreach (string note in Notes(summary)) status.Notes.WriteLine(note);
             return;

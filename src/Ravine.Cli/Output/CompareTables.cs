@@ -62,7 +62,8 @@ internal static class CompareTables
         $"(else, in brackets, the median best gap); n✗ = n runs diverged; \"tune\" = a required option has no default here; budget {Numbers.Integer(summary.MaxCalls)} calls per run" +
         (summary.TuningStepsizes is null ? ", each method at its defaults." : ", each method at its best grid setting per problem.");
 
-    public static void Write(IAnsiConsole console, CompareSummary summary, int target, ConsoleFormat format)
+    /// <summary>The tables in <paramref name="format"/>; as JSON, the summary with the path of its <paramref name="report"/>.</summary>
+    public static void Write(IAnsiConsole console, CompareSummary summary, int target, ConsoleFormat format, string report)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(summary);
@@ -76,7 +77,7 @@ internal static class CompareTables
                 writer.Write($"{Caption(summary, target)}\n\n{MarkdownTable.Render(ProblemHeader(summary), ProblemRows(summary, target))}");
                 break;
             case ConsoleFormat.Json:
-                console.Profile.Out.Writer.WriteLine(ExperimentJson.Serialize(summary));
+                console.Profile.Out.Writer.WriteLine(ExperimentJson.SerializeWithReport(summary, report));
                 break;
             default:
                 Draw(console, methodCaption, MethodHeader(summary), MethodRows(summary));

@@ -49,7 +49,8 @@ internal static class ResultsTable
         return (header.ToArray(), rows);
     }
 
-    public static void Write(IAnsiConsole console, IReadOnlyList<ExperimentRun> runs, ExperimentSummary summary, ConsoleFormat format)
+    /// <summary>The table in <paramref name="format"/>; as JSON, the summary, with the path of its <paramref name="report"/> when given.</summary>
+    public static void Write(IAnsiConsole console, IReadOnlyList<ExperimentRun> runs, ExperimentSummary summary, ConsoleFormat format, string? report = null)
     {
         switch (format)
         {
@@ -57,7 +58,7 @@ internal static class ResultsTable
                 console.Profile.Out.Writer.Write(MarkdownTable.Render(ResultRows.Header, ResultRows.Rows(runs)));
                 break;
             case ConsoleFormat.Json:
-                console.Profile.Out.Writer.WriteLine(ExperimentJson.Serialize(summary));
+                console.Profile.Out.Writer.WriteLine(report is null ? ExperimentJson.Serialize(summary) : ExperimentJson.SerializeWithReport(summary, report));
                 break;
             default:
                 // One narrow table per problem so it fits an 80-column terminal; the reports have every column.

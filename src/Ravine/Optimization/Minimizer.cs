@@ -89,7 +89,9 @@ public static class Minimizer
             Array.Fill(_bestGradient, double.NaN);
             // A method with its own budget ends the run itself, with the truer reason MethodCompleted.
             _maxIterations = options.MaxIterations ?? (method.PlannedSteps is null ? MinimizeOptions.DefaultMaxIterations : long.MaxValue);
-            long planned = Math.Min(_maxIterations, method.PlannedSteps ?? 1023);
+            // The trace is sized for the rows the run can write, not only for a method's open-ended plan (GDPolyak without
+            // an epoch limit plans int.MaxValue epochs, which alone sized a 1.3 GB trace for a run of a few thousand calls).
+            long planned = Math.Min(Math.Min(_maxIterations, method.PlannedSteps ?? 1023), CallBudgetRows(options.MaxOracleCalls));
             _traceCapacity = options.RecordTrace ? (int)Math.Min(planned, 1 << 24) + 1 : 0;
             _trace = new Trace(_traceCapacity);
             if (options.Validation is { } validation)
@@ -370,6 +372,10 @@ public static class Minimizer
         private static readonly double RelativeGradientFloor = Math.Sqrt(Math.BitIncrement(1.0) - 1.0);
 
         // ‖g‖² underflows to 0 for gradients near 1e-160 that are not zero; only an exact zero is stationary.
+        // The start and one row per call, plus the rows without a call (rolled-back long steps, fewer than the calls);
+        // a trace that still fills up grows, so this only decides how much is allocated up front.
+        private static long CallBudgetRows(long maxOracleCalls) => maxOracleCalls >= long.MaxValue / 2 ? long.MaxValue : 2 * maxOracleCalls + 1;
+
         private static bool AllZero(ReadOnlySpan<double> values)
         {
             foreach (double v in values)

@@ -17,7 +17,8 @@ public class CompareCommandTests
         string folder = Path.Combine(scratch.Root, "cmp");
         var (code, output, error) = Tiny(folder, "--format", "markdown");
         Assert.True(code == 0, $"exit {code}: {error}\n{output}");
-        Assert.Equal("", error);
+        // stdout is the Markdown to paste; the report's path goes to stderr.
+        Assert.Equal($"Report: {Path.Combine(folder, "report.html")}\n", error.ReplaceLineEndings("\n"));
 
         foreach (string file in new[] { "runs.csv", "summary.csv", "summary.json", "report.html" })
             Assert.True(File.Exists(Path.Combine(folder, file)), file);

@@ -60,7 +60,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         public double? TimeLimit { get; init; }
 
         [CommandOption("--fstar <F>")]
-        [Description("f*, the optimal value the Polyak steps use, or 'unknown': gdpolyak and gdpolyak-adaptive then estimate it (--fstar-rule, --fstar-estimate F to start the estimate at F) with the safeguard on; default: the problem's (0).")]
+        [Description("f*, the optimal value the Polyak steps use, or 'unknown': gdpolyak and gdpolyak-adaptive then estimate it (--fstar-rule, --fstar-estimate F to start the estimate at F) with the safeguard on; polyak needs a known f*, and methods without Polyak steps take none; default: the problem's (0).")]
         [TypeConverter(typeof(FStarValue))]
         public string? FStar { get; init; }
 
@@ -69,7 +69,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         public int? ValidationEvery { get; init; }
 
         [CommandOption("--patience <P>")]
-        [Description("With held-out data: stop after P validations in a row without a new best, and return the best-validation point; default: no early stopping.")]
+        [Description("With held-out data: stop after P validations in a row without a new best, and return the best-validation point (a method without long steps validates only every --validation-every N iterations, which it then needs); default: no early stopping.")]
         public int? Patience { get; init; }
 
         [CommandOption("--threads <N>")]

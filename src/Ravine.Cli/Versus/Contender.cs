@@ -61,7 +61,14 @@ public sealed class Contender
         {
             if (!method.UsesOptimalValue)
                 throw new ArgumentException($"{method.Name} uses no f*, so '{OptimalValueKey}=' does not apply in '{text}'.");
-            if (string.Equals(fstar, "unknown", StringComparison.OrdinalIgnoreCase)) unknown = true;
+            if (string.Equals(fstar, "unknown", StringComparison.OrdinalIgnoreCase))
+            {
+                // The methods that estimate f* are those with a starting estimate among their options.
+                var estimators = MethodRegistry.All.Where(m => m.Option("fstar-estimate") is not null).Select(m => m.Name).ToArray();
+                if (!estimators.Contains(method.Name))
+                    throw new ArgumentException($"{method.Name} needs a known f* and cannot estimate one, so '{OptimalValueKey}=unknown' does not apply in '{text}'; the methods that estimate f* are {string.Join(", ", estimators)}.");
+                unknown = true;
+            }
             else if (double.TryParse(fstar, NumberStyles.Float, CultureInfo.InvariantCulture, out double f) && double.IsFinite(f)) optimalValue = f;
             else throw new ArgumentException($"'{OptimalValueKey}' takes a finite number or 'unknown', not '{fstar}' in '{text}'.");
         }

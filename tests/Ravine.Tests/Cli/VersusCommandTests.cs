@@ -19,4 +19,14 @@ public class VersusCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--challenger \"gd\" needs eta= on beale, box3", Assert.Single(error.Trim().Split('\n')));
     }
+
+    [Fact]
+    public void F_star_unknown_for_a_method_that_cannot_estimate_it_is_said_in_versus_syntax()
+    {
+        var (code, _, error) = CliRunner.Run("versus", "--seeds", "1", "--challenger", "polyak fstar=unknown");
+        Assert.Equal(2, code);
+        string line = Assert.Single(error.Trim().Split('\n'));
+        Assert.Contains("'fstar=unknown' does not apply in 'polyak fstar=unknown'", line);
+        Assert.Contains("gdpolyak, gdpolyak-adaptive", line);
+    }
 }

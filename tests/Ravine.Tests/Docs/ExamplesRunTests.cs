@@ -19,12 +19,12 @@ namespace Ravine.Tests.Docs;
 /// settings validated and the plan built as the command does before any work, exit code 0 required): the commands that run many
 /// experiments or run for minutes (<c>reproduce</c>, <c>compare</c>, <c>sweep</c>, <c>versus</c>, <c>bench</c>), the
 /// long-lived <c>worker</c>, runs on a cluster (<c>--cluster</c>), resized instances (<c>run --size</c>, <c>generate
-/// --dimension/--width/--rank/--measurements</c>: gigabytes), and runs on the data such a generate would have written.</item>
+/// --dimension/--width/--rank/--measurements</c>: gigabytes), runs on the data such a generate would have written, and
+/// runs on a problem that needs an installed data set (fashion-mnist).</item>
 /// <item><b>Provided when no earlier example provides it:</b> a <c>--config</c> file (docs/USAGE.md's config example, its
 /// <c>data</c> a freshly generated instance of its problem), a <c>--data</c> folder (<c>ravine generate</c> of the run's
 /// problem), a <c>--resume</c> folder (a run of <see cref="IterationCap"/> iterations interrupted before its first).</item>
-/// <item><b>Not run, checked:</b> <c>dotnet run --project P -- ARGS</c> is <c>ravine ARGS</c> (P must be the CLI's
-/// project); <c>dotnet test</c> is this suite; <c>dotnet pack P</c> needs P to be a packable tool project and
+/// <item><b>Not run, checked:</b> <c>dotnet run --project src/Ravine.Cli … -- ARGS</c> is <c>ravine ARGS</c>; <c>dotnet test</c> is this suite; <c>dotnet pack P</c> needs P to be a packable tool project and
 /// <c>dotnet tool install … ID</c> a tool project whose package id is ID. Other shell commands are listed in the
 /// test's output as not checked.</item>
 /// </list>
@@ -36,7 +36,7 @@ public class ExamplesRunTests(ITestOutputHelper log)
 
     private static readonly HashSet<string> CheckedOnlyCommands = ["reproduce", "compare", "sweep", "versus", "bench", "worker"];
     private static readonly HashSet<string> SizeOptions = ["--size", "--dimension", "--width", "--rank", "--measurements"];
-    private static readonly HashSet<string> PathOptions = ["--out", "--data", "--config", "--resume"];
+    private static readonly HashSet<string> PathOptions = ["--out", "--data", "--config", "--resume", "--x0"];
 
     [Fact]
     public void Every_command_has_examples_and_the_documents_have_commands()
@@ -98,10 +98,10 @@ public class ExamplesRunTests(ITestOutputHelper log)
         if (words is ["ravine", .. var args]) return args;
         if (words is ["dotnet", "run", ..] && Array.IndexOf(words, "--") is var dashes and > 0)
         {
+            // Another project (a user's own, in a library example) is not the CLI: not checked here.
             int project = Array.IndexOf(words, "--project");
-            Assert.True(project > 0 && Path.GetFileName(words[project + 1].TrimEnd('/')) == "Ravine.Cli"
-                && Directory.Exists(Path.Combine(RepositoryFiles.Root, words[project + 1])), $"dotnet run of another project than src/Ravine.Cli: {string.Join(' ', words)}");
-            return words[(dashes + 1)..];
+            return project > 0 && project + 1 < words.Length && Path.GetFileName(words[project + 1].TrimEnd('/')) == "Ravine.Cli"
+                && Directory.Exists(Path.Combine(RepositoryFiles.Root, words[project + 1])) ? words[(dashes + 1)..] : null;
         }
         return null;
     }
@@ -115,7 +115,7 @@ public class ExamplesRunTests(ITestOutputHelper log)
         string? command = words.FirstOrDefault();
         string? data = Value(words, "--data");
         bool checkOnly = command is not null && (CheckedOnlyCommands.Contains(command) || words.Contains("--cluster") || words.Any(SizeOptions.Contains)
-            || (data is not null && checkedOnlyFolders.Contains(data)));
+            || (data is not null && checkedOnlyFolders.Contains(data)) || NeedsDataSet(Value(words, "--problem")));
         var notes = new List<string>();
         if (Value(words, "--config") is { } config && !File.Exists(config))
         {
@@ -149,6 +149,11 @@ public class ExamplesRunTests(ITestOutputHelper log)
         string how = (checkOnly ? "parsed and checked, not run" : "run") + (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : "");
         return code == 0 ? how : $"FAILED: {how}: exit {code}: {error.Trim()} {(error.Length == 0 ? output : "")}";
     }
+
+    // A problem on an installed data set (fashion-mnist): a clone may not have it, and loading it is not a test's work.
+    private static bool NeedsDataSet(string? problem) =>
+        problem is not null && Ravine.Problems.ProblemRegistry.Names.Contains(problem, StringComparer.OrdinalIgnoreCase)
+        && Ravine.Problems.ProblemRegistry.Find(problem).NeedsExternalData;
 
     private static string? Value(List<string> words, string option)
     {

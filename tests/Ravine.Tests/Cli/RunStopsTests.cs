@@ -92,6 +92,8 @@ public class RunStopsTests
         Assert.DoesNotContain("n/a", output);
         var run = RunSummary(Path.Combine(folder.Root, "r"));
         Assert.True(run.GetProperty("validationLoss").GetDouble() > 0);
+        // Without a gap the loss figure shows f.
+        Assert.Contains("f (f* unknown)", File.ReadAllText(Path.Combine(folder.Root, "r", "quadratic-sensing", "gap.svg")));
     }
 
     [Fact]

@@ -51,9 +51,10 @@ public sealed class RunPlan
 
     /// <summary>
     /// The gap tolerance, relative to the start's gap, of a run that sets none, whose method has no budget of its own and
-    /// whose f* is known: 1e-20, so such a run stops where the published problems' runs reach their round-off floor or
-    /// soon before, not 10⁴ iterations later at its iteration limit. (1e-12, the milestone the paper's table counts
-    /// steps to, leaves a run under fourth-order growth at a distance of about 10⁻³ from the solutions.)
+    /// whose f* is known: 1e-20, near where quadratic sensing and teacher-student reach f's round-off floor, so such a
+    /// run stops there and not 10⁴ iterations later at its iteration limit. (1e-12, the milestone the paper's table
+    /// counts steps to, leaves a run under fourth-order growth at a distance of about 10⁻³ from the solutions; an f
+    /// without a floor, such as quartic Rosenbrock's, could go much further: docs/USAGE.md.)
     /// </summary>
     public const double DefaultRelativeGapTolerance = 1e-20;
 

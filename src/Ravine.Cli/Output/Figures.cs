@@ -89,7 +89,10 @@ internal static class Figures
     /// <summary>The figures <see cref="Render"/> makes for one problem's runs.</summary>
     /// <remarks>A figure with nothing to draw (no distances on a problem that does not know its solutions) is left out.</remarks>
     public static IReadOnlyList<Kind> For(IReadOnlyList<ExperimentRun> runs) =>
-        [.. All.Where(kind => runs.Any(run => Series(kind, run).Xs.Length > 0)), .. ObservationFigures.For(runs)];
+        [.. All.Where(kind => runs.Any(run => Series(kind, run, ValueForGap(runs)).Xs.Length > 0)), .. ObservationFigures.For(runs)];
+
+    // Where no run knows f* (noisy data) the gap figure shows f itself, the one loss there is.
+    private static bool ValueForGap(IReadOnlyList<ExperimentRun> runs) => runs.All(run => double.IsNaN(run.BestGap));
 
     /// <summary>The files <see cref="Write"/> may make for a problem, relative to the output folder.</summary>
     public static IEnumerable<string> Files(string problem) =>
@@ -118,7 +121,7 @@ internal static class Figures
         // legend keep the listed order.
         for (int i = runs.Count - 1; i >= 0; i--)
         {
-            var (xs, ys, markers) = Series(kind, runs[i]);
+            var (xs, ys, markers) = Series(kind, runs[i], ValueForGap(runs));
             if (xs.Length == 0) continue;
             var color = palette.GetColor(i);
             var scatter = plot.Add.Scatter(xs, ys, color);
@@ -136,16 +139,17 @@ internal static class Figures
             });
         }
         plot.Legend.ManualItems.AddRange(legend);
-        plot.Title($"{runs[0].Key.Problem}: {kind.Title}");
+        bool value = kind == Gap && ValueForGap(runs);
+        plot.Title($"{runs[0].Key.Problem}: {(value ? "f (f* unknown)" : kind.Title)}");
         plot.XLabel("iteration");
-        plot.YLabel($"{kind.YLabel} (log scale)");
+        plot.YLabel($"{(value ? "f(x)" : kind.YLabel)} (log scale)");
         UseLogScale(plot);
         plot.ShowLegend(kind == Stepsize ? Alignment.UpperLeft : Alignment.LowerLeft);
         return plot;
     }
 
     /// <summary>The points to draw: iteration and log10 of the value, skipping values a log axis cannot show.</summary>
-    private static (double[] Xs, double[] Ys, bool Markers) Series(Kind kind, ExperimentRun run)
+    private static (double[] Xs, double[] Ys, bool Markers) Series(Kind kind, ExperimentRun run, bool valueForGap)
     {
         var trace = run.Result.Trace;
         if (kind == Stepsize)
@@ -158,7 +162,7 @@ internal static class Figures
                     Add(points, trace.Iteration[i], trace.Stepsize[i]);
             return Finish(points, longOnly);
         }
-        var values = kind == Gap ? trace.Gap : trace.Distance;
+        var values = kind == Gap ? (valueForGap ? trace.Value : trace.Gap) : trace.Distance;
         var all = new List<(double, double)>(trace.Count);
         for (int i = 0; i < trace.Count; i++) Add(all, trace.Iteration[i], values[i]);
         return Finish(all, false);

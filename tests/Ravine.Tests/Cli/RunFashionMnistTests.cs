@@ -19,6 +19,9 @@ public class RunFashionMnistTests
         Assert.InRange(run.GetProperty("testAccuracy").GetDouble(), 0, 1);
         Assert.InRange(run.GetProperty("trainAccuracy").GetDouble(), 0, 1);
         Assert.True(File.Exists(Path.Combine(folder.Root, "fashion-mnist", "gap.png")));
+        // The problem does not know its solutions: no distances, so no (empty) distance figure.
+        Assert.False(File.Exists(Path.Combine(folder.Root, "fashion-mnist", "distance.png")));
+        Assert.False(File.Exists(Path.Combine(folder.Root, "fashion-mnist", "distance.svg")));
     }
 
     [Fact]

@@ -53,7 +53,8 @@ public sealed record RunSettings
 
     /// <summary>
     /// The iteration limit; null: the method's own budget when it has one (GDPolyak's epochs·(K + 1)), else the published
-    /// experiment's K·epochs on a problem the paper ran, else <see cref="Optimization.MinimizeOptions.DefaultMaxIterations"/>.
+    /// experiment's K·epochs on a problem the paper ran, else <see cref="RunPlan.ExternalDataIterations"/> on real data, else
+    /// <see cref="Optimization.MinimizeOptions.DefaultMaxIterations"/>.
     /// </summary>
     public long? MaxIterations { get; init => field = value is < 0 ? throw new ArgumentOutOfRangeException("max-iters", value, "max-iters must be ≥ 0.") : value; }
 

@@ -25,9 +25,9 @@ internal sealed class CompareCommand(IAnsiConsole console, StatusOutput status, 
         long clock = Stopwatch.GetTimestamp();
 
         int total = CompareRunner.Tasks(plan, entries).Count;
-        // Progress only with the text table, and only where the status output has room for it (stderr when stdout is
-        // piped, nowhere when both are): markdown and JSON output is meant to be pasted or parsed whole.
-        var runs = settings.Format != ConsoleFormat.Text || status.Progress is null
+        // Progress where the status output has room for it, as reproduce shows it: on the terminal (cleared at the end),
+        // on stderr when stdout is piped, nowhere when both are; never with JSON, which a script reads.
+        var runs = settings.Format == ConsoleFormat.Json || status.Progress is null
             ? CompareRunner.Run(plan, entries, null, cancellationToken)
             : status.Progress.Progress().AutoClear(true).Start(progress =>
             {

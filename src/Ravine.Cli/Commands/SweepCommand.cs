@@ -20,8 +20,8 @@ internal sealed class SweepCommand(IAnsiConsole console, StatusOutput status, In
         // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
         folder = OutputFolder.Prepare(folder);
         int total = plan.X.Values.Count * (plan.Y?.Values.Count ?? 1) * plan.Seeds;
-        // As compare: progress only with the text grid, where the status output has room for it.
-        var cells = settings.Format != ConsoleFormat.Text || status.Progress is null
+        // Progress as compare shows it: where the status output has room for it, never with JSON.
+        var cells = settings.Format == ConsoleFormat.Json || status.Progress is null
             ? SweepRunner.Run(plan, null, cancellationToken)
             : status.Progress.Progress().AutoClear(true).Start(progress =>
             {

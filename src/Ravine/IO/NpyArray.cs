@@ -46,7 +46,7 @@ public sealed class NpyArray
     public int Columns => _shape.Length == 2 ? _shape[1] : 1;
 
     /// <summary>The element type in the source (float64 for arrays built in code).</summary>
-    public NpyDtype Dtype { get; }
+    internal NpyDtype Dtype { get; }
 
     /// <summary>Whether the source stored the elements big-endian.</summary>
     public bool BigEndian { get; }

@@ -10,10 +10,17 @@ namespace Ravine.IO;
 /// (NaN stays "NaN", infinities "Infinity"/"-Infinity"). The note column (why a method took a step, e.g. why an adaptive
 /// method ended a phase) is empty on most rows; fstar_estimate is the method's estimate of f* (NaN when it uses a given
 /// f*). Both were appended, so the first columns never move; files written before them (nine or ten columns) are still read.
-/// The last five columns (growth_order, contraction, gradient_share, train_accuracy, test_accuracy) are observations made
-/// beside the run, not by the minimizer (see <see cref="TraceAnnotation"/>): blank where nothing was measured.
+/// The last five columns (growth_order, contraction, gradient_share, train_accuracy, test_accuracy) are observations the
+/// <c>ravine</c> tool makes beside a run, not the minimizer: blank where nothing was measured, and in every file written
+/// with <see cref="Write(Trace, TextWriter)"/>.
 /// </summary>
-internal static class TraceCsv
+/// <example>
+/// <code>
+/// var result = Minimizer.Minimize(problem, x0, method, options);
+/// TraceCsv.Write(result.Trace, "trace.csv");
+/// </code>
+/// </example>
+public static class TraceCsv
 {
     /// <summary>The header line.</summary>
     public const string Header = HeaderWithoutAnnotations + ",growth_order,contraction,gradient_share,train_accuracy,test_accuracy";
@@ -27,8 +34,13 @@ internal static class TraceCsv
     // The header before the note column was appended; such files have nine cells per line.
     private const string HeaderWithoutNote = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds";
 
+    /// <summary>Writes the header and every row of <paramref name="trace"/> (the observation columns blank).</summary>
+    /// <param name="trace">The trace, e.g. <see cref="MinimizeResult.Trace"/>.</param>
+    /// <param name="writer">Where to write; the caller disposes it.</param>
+    public static void Write(Trace trace, TextWriter writer) => Write(trace, writer, annotations: null);
+
     /// <summary>Writes the header and every row of <paramref name="trace"/>, with the annotation of each row (blank without <paramref name="annotations"/>).</summary>
-    public static void Write(Trace trace, TextWriter writer, Func<int, TraceAnnotation>? annotations = null)
+    internal static void Write(Trace trace, TextWriter writer, Func<int, TraceAnnotation>? annotations)
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(writer);
@@ -42,7 +54,7 @@ internal static class TraceCsv
     /// that already holds the rows before it needs appended. <paramref name="annotations"/> gives each row's annotation
     /// by row index (all blank when null).
     /// </summary>
-    public static void WriteRows(Trace trace, int from, TextWriter writer, Func<int, TraceAnnotation>? annotations = null)
+    internal static void WriteRows(Trace trace, int from, TextWriter writer, Func<int, TraceAnnotation>? annotations = null)
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(writer);
@@ -78,8 +90,16 @@ internal static class TraceCsv
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="trace"/> to the file <paramref name="path"/>, all or nothing: the file appears complete or
+    /// not at all, also if the process dies while writing.
+    /// </summary>
+    /// <param name="trace">The trace, e.g. <see cref="MinimizeResult.Trace"/>.</param>
+    /// <param name="path">The file to write (UTF-8, replaced if it exists); its folder must exist.</param>
+    public static void Write(Trace trace, string path) => Write(trace, path, annotations: null);
+
     /// <summary>Writes <paramref name="trace"/> to <paramref name="path"/> all or nothing (see <see cref="AtomicFile"/>).</summary>
-    public static void Write(Trace trace, string path, Func<int, TraceAnnotation>? annotations = null)
+    internal static void Write(Trace trace, string path, Func<int, TraceAnnotation>? annotations)
     {
         ArgumentNullException.ThrowIfNull(trace);
         AtomicFile.Write(path, stream =>
@@ -89,13 +109,13 @@ internal static class TraceCsv
         });
     }
 
-    /// <summary>Reads a trace written by <see cref="Write(Trace, TextWriter, Func{int, TraceAnnotation}?)"/>, without its annotations.</summary>
+    /// <summary>Reads a trace written by <see cref="Write(Trace, TextWriter)"/> (or by <c>ravine</c>), without the observation columns.</summary>
     /// <exception cref="FormatException">The header or a line is not of this format; the message names the line.</exception>
     public static Trace Read(TextReader reader) => Read(reader, annotations: null);
 
     /// <summary>Reads a trace and adds the annotation of every row that has one to <paramref name="annotations"/> (by row index).</summary>
     /// <exception cref="FormatException">The header or a line is not of this format; the message names the line.</exception>
-    public static Trace Read(TextReader reader, IDictionary<int, TraceAnnotation>? annotations)
+    internal static Trace Read(TextReader reader, IDictionary<int, TraceAnnotation>? annotations)
     {
         ArgumentNullException.ThrowIfNull(reader);
         string? header = reader.ReadLine();
@@ -128,7 +148,7 @@ internal static class TraceCsv
     /// <param name="annotations">If given, receives the annotation of every row read that has one (by row index).</param>
     /// <exception cref="FormatException">The header or one of those rows is not of this format, or the file holds fewer
     /// whole rows (a row is whole once its line ends); the message names the line.</exception>
-    public static Trace ReadRows(ReadOnlySpan<byte> bytes, int rows, out long length, IDictionary<int, TraceAnnotation>? annotations = null)
+    internal static Trace ReadRows(ReadOnlySpan<byte> bytes, int rows, out long length, IDictionary<int, TraceAnnotation>? annotations = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         var trace = new Trace(rows + 1);
@@ -157,7 +177,7 @@ internal static class TraceCsv
     }
 
     /// <summary>The number of cells per line of the current format.</summary>
-    public const int Columns = 16;
+    internal const int Columns = 16;
 
     // Files of Ravine before the note column have 9 columns, before the f* estimate 10, before the annotations 11; they still read, without them.
     private static TraceRow ParseRow(string line, int lineNumber, int columns, IDictionary<int, TraceAnnotation>? annotations, int row)
@@ -188,7 +208,7 @@ internal static class TraceCsv
     }
 
     /// <summary>The lower-case name a step kind has in the CSV's kind column.</summary>
-    public static string KindName(StepKind kind) => kind switch
+    internal static string KindName(StepKind kind) => kind switch
     {
         StepKind.Start => "start",
         StepKind.Short => "short",

@@ -21,6 +21,8 @@ internal static class RunMeasurement
         var options = new MinimizeOptions
         {
             MaxOracleCalls = maxCalls,
+            // The calls are the budget, the same for every method: no iteration limit may end a run before them.
+            MaxIterations = long.MaxValue,
             // The distance costs an SVD per iteration on the factored problems and no profile needs it.
             RecordDistance = false,
             CancellationToken = cancellationToken,

@@ -37,7 +37,7 @@ public sealed record GdPolyak : IMethod
         a =>
         {
             var (optimal, start, rule, restartEpochs, safeguard) = PolyakLongStep.Read(a);
-            return new GdPolyak(a.Real("eta"), checked((int)a.Integer("K")), checked((int)(a.OptionalInteger("epochs") ?? int.MaxValue)), optimal)
+            return new GdPolyak(a.Real("eta"), checked((int)a.Integer("K")), checked((int)(a.OptionalInteger("epochs") ?? UnlimitedEpochs)), optimal)
             {
                 OptimalValueEstimate = start, Estimation = rule, RestartEpochs = restartEpochs, Safeguard = safeguard,
             };
@@ -47,7 +47,11 @@ public sealed record GdPolyak : IMethod
     /// <summary>Creates the method.</summary>
     /// <param name="stepsize">η &gt; 0, the short (gradient) stepsize.</param>
     /// <param name="shortSteps">K ≥ 1, short steps per epoch.</param>
-    /// <param name="epochs">Epochs ≥ 0; the run ends with <see cref="StopReason.MethodCompleted"/> after the last long step.</param>
+    /// <param name="epochs">
+    /// Epochs ≥ 0; the run ends with <see cref="StopReason.MethodCompleted"/> after the last long step.
+    /// <see cref="UnlimitedEpochs"/>: no limit of its own, the run's budget (<see cref="MinimizeOptions.MaxIterations"/>,
+    /// else its default) decides.
+    /// </param>
     /// <param name="optimalValue">f*, the minimal value used by the long step, or null to estimate it (see <see cref="Estimation"/>). It is never assumed.</param>
     public GdPolyak(double stepsize, int shortSteps, int epochs, double? optimalValue)
     {
@@ -63,7 +67,10 @@ public sealed record GdPolyak : IMethod
     /// <summary>K, the number of short steps per epoch.</summary>
     public int ShortSteps { get; init => field = Validate.AtLeast(value, 1, nameof(ShortSteps)); }
 
-    /// <summary>The number of epochs (K short steps and one long step each).</summary>
+    /// <summary>The epoch count that sets no limit of its own: the run's budget decides when it ends.</summary>
+    public const int UnlimitedEpochs = int.MaxValue;
+
+    /// <summary>The number of epochs (K short steps and one long step each); <see cref="UnlimitedEpochs"/>: no limit of its own.</summary>
     public int Epochs { get; init => field = Validate.AtLeast(value, 0, nameof(Epochs)); }
 
     /// <summary>f*, used by the long step; null when it is unknown and estimated.</summary>
@@ -88,9 +95,14 @@ public sealed record GdPolyak : IMethod
     public string Name => "GDPolyak";
 
     /// <inheritdoc />
-    /// <remarks>With the safeguard an epoch may end in a rollback row besides its long step; with restarts a round begins with a restart row.</remarks>
-    public long? PlannedSteps => (long)Epochs * ((long)ShortSteps + 1 + (SafeguardActive ? 1 : 0))
-        + (OptimalValue is null && Estimation == OptimalValueEstimation.Restarts ? Epochs / RestartEpochs + 1 : 0);
+    /// <remarks>
+    /// With the safeguard an epoch may end in a rollback row besides its long step; with restarts a round begins with a
+    /// restart row. <see cref="UnlimitedEpochs"/> plans nothing (null), so the run's own budget applies: a plan of
+    /// billions of steps would be a budget no run finishes.
+    /// </remarks>
+    public long? PlannedSteps => Epochs == UnlimitedEpochs ? null
+        : (long)Epochs * ((long)ShortSteps + 1 + (SafeguardActive ? 1 : 0))
+            + (OptimalValue is null && Estimation == OptimalValueEstimation.Restarts ? Epochs / RestartEpochs + 1 : 0);
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start);

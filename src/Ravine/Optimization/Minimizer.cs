@@ -89,8 +89,8 @@ public static class Minimizer
             Array.Fill(_bestGradient, double.NaN);
             // A method with its own budget ends the run itself, with the truer reason MethodCompleted.
             _maxIterations = options.MaxIterations ?? (method.PlannedSteps is null ? MinimizeOptions.DefaultMaxIterations : long.MaxValue);
-            // The trace is sized for the rows the run can write, not only for a method's open-ended plan (GDPolyak without
-            // an epoch limit plans int.MaxValue epochs, which alone sized a 1.3 GB trace for a run of a few thousand calls).
+            // The trace is sized for the rows the run can write, not only for a method's plan: a plan of billions of steps
+            // would size a trace of gigabytes for a run of a few thousand calls.
             long planned = Math.Min(Math.Min(_maxIterations, method.PlannedSteps ?? 1023), CallBudgetRows(options.MaxOracleCalls));
             _traceCapacity = options.RecordTrace ? (int)Math.Min(planned, 1 << 24) + 1 : 0;
             _trace = new Trace(_traceCapacity);

@@ -48,6 +48,17 @@ public class RunStopsTests
     }
 
     [Fact]
+    public void Gdpolyak_without_epochs_where_none_are_published_has_the_default_budget()
+    {
+        using var folder = new ScratchFolder();
+        // Its unlimited epochs once planned billions of steps, so the run had no budget and never ended on its own.
+        Succeeds(CliRunner.Run("run", "--problem", "beale", "--method", "gdpolyak", "--eta", "1e-3", "-K", "10", "--out", folder.Root));
+        var run = RunSummary(folder.Root);
+        Assert.Contains(run.GetProperty("stopReason").GetString(), new[] { "GapTolerance", "MaxIterations" });
+        Assert.InRange(run.GetProperty("iterations").GetInt64(), 1, Ravine.Optimization.MinimizeOptions.DefaultMaxIterations);
+    }
+
+    [Fact]
     public void A_method_without_a_budget_of_its_own_stops_at_the_default_gap_tolerance_when_f_star_is_known()
     {
         using var folder = new ScratchFolder();

@@ -18,6 +18,15 @@ public class BudgetTests
     }
 
     [Fact]
+    public void GdPolyak_with_unlimited_epochs_plans_nothing_so_the_default_budget_applies()
+    {
+        // It planned int.MaxValue·(K + 1) steps, a budget no run reaches: without MaxIterations the run never ended.
+        Assert.Null(new GdPolyak(0.01, 10, GdPolyak.UnlimitedEpochs, 0).PlannedSteps);
+        Assert.Null(new GdPolyak(0.01, 10, GdPolyak.UnlimitedEpochs, null).PlannedSteps);
+        Assert.Equal(11L * (int.MaxValue - 1L), new GdPolyak(0.01, 10, int.MaxValue - 1, 0) { Safeguard = false }.PlannedSteps);
+    }
+
+    [Fact]
     public void A_run_with_a_huge_K_takes_its_steps()
     {
         var r = Minimizer.Minimize(Quartic(), [1.0], new GdPolyak(0.01, int.MaxValue, 2, 0), new MinimizeOptions { MaxIterations = 50 });

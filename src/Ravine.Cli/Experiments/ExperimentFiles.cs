@@ -22,8 +22,8 @@ public sealed class ExperimentFiles : IExperimentObserver
     public const string ManifestName = ".ravine-files";
 
     /// <summary>
-    /// Marks a default folder of a command other than <c>run</c> and <c>reproduce</c> (e.g. <c>ravine compare</c>, its
-    /// content): <see cref="Start"/> refuses the folder, whose files are not listed in <see cref="ManifestName"/>.
+    /// Marks a default folder of a command other than <c>run</c> and <c>reproduce</c>, and names it (e.g. <c>ravine compare</c>):
+    /// <see cref="Start"/> refuses the folder, whose files are not listed in <see cref="ManifestName"/>.
     /// </summary>
     public const string OwnerName = ".ravine-owner";
 

@@ -23,7 +23,17 @@ internal sealed class BenchCommand(IAnsiConsole console, StatusOutput status, In
         Action<ExperimentKey, int>? progress = settings.Format != ConsoleFormat.Text || status.Progress is not { } progressConsole
             ? null
             : (key, repetition) => progressConsole.MarkupLine($"[grey]{Markup.Escape($"{key} run {repetition}/{settings.Runs}")}[/]");
-        var runs = ExperimentTiming.Time(plan, settings.Runs, progress, cancellationToken);
+        IReadOnlyList<TimedRun> runs;
+        try
+        {
+            runs = ExperimentTiming.Time(plan, settings.Runs, progress, cancellationToken);
+        }
+        catch when (settings.Out is null)
+        {
+            // The default file was claimed empty: left behind, it would look like a result.
+            File.Delete(path);
+            throw;
+        }
         var report = new BenchReport
         {
             Version = ExperimentSummary.LibraryVersion,

@@ -18,7 +18,7 @@ internal sealed class CompareCommand(IAnsiConsole console, StatusOutput status, 
     {
         var plan = settings.ToPlan();
         var entries = CompareEntry.For(plan);
-        string folder = settings.Out ?? ResultsFolder.Default("compare-");
+        string folder = settings.Out ?? ResultsFolder.DefaultFor("compare");
         // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
         folder = OutputFolder.Prepare(folder);
         var started = DateTimeOffset.UtcNow;

@@ -181,7 +181,8 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         // A cluster can also come from a --config file or a resumed checkpoint; without any of them the option would do nothing.
         if (settings.ConnectTimeout is not null && settings.Cluster is null && settings.Config is null && settings.Resume is null)
             throw new ArgumentException("--connect-timeout sets the wait for a cluster's gateway: it applies with --cluster.");
-        return new ClusterConnection(settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : ClusterConnection.DefaultTimeout, status.Notes, interruption).Use();
+        TimeSpan? given = settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+        return new ClusterConnection(given ?? ClusterConnection.DefaultTimeout, status.Notes, interruption) { LoadPatience = given }.Use();
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ internal sealed class SweepCommand(IAnsiConsole console, StatusOutput status, In
     public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
     {
         var plan = settings.ToPlan();
-        string folder = settings.Out ?? ResultsFolder.Default("sweep-");
+        string folder = settings.Out ?? ResultsFolder.DefaultFor("sweep");
         // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
         folder = OutputFolder.Prepare(folder);
         int total = plan.X.Values.Count * (plan.Y?.Values.Count ?? 1) * plan.Seeds;

@@ -11,6 +11,13 @@ internal sealed record ClusterConnection(TimeSpan Timeout, TextWriter Notes, Int
     /// <summary>The wait for a gateway when <c>--connect-timeout</c> is not given (Ravine.Orleans' default; not read from there, so that a local run never loads Orleans).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the shards' loading retries a shard whose silo is gone (until the cluster declares it dead and places
+    /// the shard anew): the <c>--connect-timeout</c> when given, else null (Ravine.Orleans' default, a minute, which
+    /// covers the cluster's usual time to declare a silo dead).
+    /// </summary>
+    public TimeSpan? LoadPatience { get; init; }
+
     private static readonly AsyncLocal<ClusterConnection?> Scoped = new();
 
     /// <summary>The connection of the command under way; outside <see cref="Use"/>, the default wait, no notes, no cancellation.</summary>

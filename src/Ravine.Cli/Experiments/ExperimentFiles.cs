@@ -21,6 +21,12 @@ public sealed class ExperimentFiles : IExperimentObserver
     /// <summary>The list of the files an experiment writes into its folder, written before them.</summary>
     public const string ManifestName = ".ravine-files";
 
+    /// <summary>
+    /// Marks a default folder of a command other than <c>run</c> and <c>reproduce</c>, and names it (e.g. <c>ravine compare</c>):
+    /// <see cref="Start"/> refuses the folder, whose files are not listed in <see cref="ManifestName"/>.
+    /// </summary>
+    public const string OwnerName = ".ravine-owner";
+
     /// <summary>The comment lines that open <see cref="ManifestName"/>; alone, they list no files (a default results folder just made).</summary>
     internal const string ManifestHeader =
         "# Written by ravine into this folder. A later ravine run or reproduce into the folder deletes these files first,\n"
@@ -35,7 +41,8 @@ public sealed class ExperimentFiles : IExperimentObserver
     /// <param name="folder">The output folder.</param>
     /// <param name="keys">The runs, whose trace CSV and summary JSON go into the folder.</param>
     /// <param name="otherFiles">The other files the command writes, relative to the folder (figures, reports); <c>summary.json</c> and <c>checkpoint.json</c> are listed already.</param>
-    /// <exception cref="OutputFolderException">The folder cannot be made or written, is not empty and holds no Ravine results, or holds an interrupted run.</exception>
+    /// <exception cref="OutputFolderException">The folder cannot be made or written, is not empty and holds no Ravine results,
+    /// holds another command's results (<see cref="OwnerName"/>), or holds an interrupted run.</exception>
     public static ExperimentFiles Start(string folder, IEnumerable<ExperimentKey> keys, IEnumerable<string> otherFiles)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -43,6 +50,9 @@ public sealed class ExperimentFiles : IExperimentObserver
         string full = OutputFolder.Prepare(folder);
         if (File.Exists(Path.Combine(full, RunCheckpointFile.FileName)))
             throw new OutputFolderException(full, $"holds an interrupted run ({RunCheckpointFile.FileName}); continue it with ravine run --resume {full}, or give another folder (or delete {Path.Combine(full, RunCheckpointFile.FileName)} to start over in this one)");
+        string owner = Path.Combine(full, OwnerName);
+        if (File.Exists(owner))
+            throw new OutputFolderException(full, $"holds the results of {File.ReadAllText(owner).Trim()} ({OwnerName}); give a new or empty folder, so that the results are not mixed");
         var files = new ExperimentFiles(full);
         files.DeletePreviousResults();
         string[] planned =

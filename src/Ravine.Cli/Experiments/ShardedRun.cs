@@ -57,27 +57,40 @@ internal static class ShardedRun
         connection.Interruption.Stopping = "giving up the connection to the cluster";
         try
         {
-            client = ShardHosting.ConnectAsync(gateways, cancellationToken: connection.Interruption.Token, connectTimeout: connection.Timeout).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is TimeoutException or global::Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException)
-        {
-            string what = gateways.Count == 1 ? $"the gateway {gateways[0]}" : $"any of the gateways {string.Join(", ", gateways)}";
-            throw new ClusterUnavailableException($"no answer from {what} within {waiting} s: start the cluster's workers first (ravine worker), or wait longer with --connect-timeout.", e);
+            try
+            {
+                client = ShardHosting.ConnectAsync(gateways, cancellationToken: connection.Interruption.Token, connectTimeout: connection.Timeout).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is TimeoutException or global::Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException)
+            {
+                string what = gateways.Count == 1 ? $"the gateway {gateways[0]}" : $"any of the gateways {string.Join(", ", gateways)}";
+                throw new ClusterUnavailableException($"no answer from {what} within {waiting} s: start the cluster's workers first (ravine worker), or wait longer with --connect-timeout.", e);
+            }
+            try
+            {
+                return Load(client.Client, data, shards, connection).Owning(client);
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
         }
         finally
         {
             connection.Interruption.Stopping = stopping;
         }
-        try
-        {
-            return ShardedQuadraticSensing.OnClusterAsync(client.Client, data, shards).GetAwaiter().GetResult().Owning(client);
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
     }
+
+    /// <summary>
+    /// Has every shard of <paramref name="grains"/>' cluster load its rows, retrying a shard whose silo is gone until the
+    /// cluster places it anew (as after a worker's death, when a run is resumed), for at most the connection's
+    /// <see cref="ClusterConnection.LoadPatience"/>; Ctrl+C or SIGTERM ends the wait.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The wait was cancelled.</exception>
+    /// <exception cref="ShardException">A shard could not load its rows.</exception>
+    internal static ShardedQuadraticSensing Load(global::Orleans.IGrainFactory grains, SensingShardData data, int shards, ClusterConnection connection) =>
+        ShardedQuadraticSensing.OnClusterAsync(grains, data, shards, connection.Interruption.Token, connection.LoadPatience).GetAwaiter().GetResult();
 
     // The block-seeded instance that a local run --size draws (ProblemRegistry), here drawn by each shard for its rows.
     private static SensingShardData Sized(ulong seed, IReadOnlyDictionary<string, int> size) =>

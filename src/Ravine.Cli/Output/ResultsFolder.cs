@@ -13,8 +13,20 @@ internal static class ResultsFolder
     /// <exception cref="Experiments.OutputFolderException"><c>ravine-results</c> cannot be made or written.</exception>
     public static string Default(string prefix = "") => Default("ravine-results", prefix);
 
+    /// <summary>
+    /// As <see cref="Default(string)"/>, named <c>&lt;command&gt;-&lt;UTC timestamp&gt;</c>, for a command other than
+    /// <c>run</c> and <c>reproduce</c> (e.g. <c>compare</c>): the folder is claimed with an
+    /// <see cref="Experiments.ExperimentFiles.OwnerName"/> file naming the command, not with an empty file list, so that a
+    /// later <c>run --out</c> or <c>reproduce --out</c> refuses the folder rather than mixing its files with the command's.
+    /// </summary>
+    /// <exception cref="Experiments.OutputFolderException"><c>ravine-results</c> cannot be made or written.</exception>
+    public static string DefaultFor(string command) => Default("ravine-results", command + "-", command);
+
     /// <summary>As <see cref="Default(string)"/>, in <paramref name="parent"/>.</summary>
-    internal static string Default(string parent, string prefix)
+    internal static string Default(string parent, string prefix) => Default(parent, prefix, null);
+
+    /// <summary>As <see cref="Default(string)"/> (<paramref name="owner"/> null) or <see cref="DefaultFor"/>, in <paramref name="parent"/>.</summary>
+    internal static string Default(string parent, string prefix, string? owner)
     {
         Experiments.OutputFolder.Prepare(parent);
         string stem = Path.Combine(parent, prefix + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
@@ -30,6 +42,10 @@ internal static class ResultsFolder
             {
                 using var claim = new FileStream(Path.Combine(folder, Experiments.ExperimentFiles.ManifestName), FileMode.CreateNew, FileAccess.Write);
                 claim.Write(System.Text.Encoding.UTF8.GetBytes(Experiments.ExperimentFiles.ManifestHeader));
+                // Claimed by the file list like every default folder (claims by different files would not exclude
+                // each other), and then marked as another command's, which run and reproduce refuse.
+                if (owner is not null)
+                    File.WriteAllText(Path.Combine(folder, Experiments.ExperimentFiles.OwnerName), $"ravine {owner}\n");
                 return folder;
             }
             catch (IOException) when (File.Exists(Path.Combine(folder, Experiments.ExperimentFiles.ManifestName)))
@@ -39,15 +55,32 @@ internal static class ResultsFolder
     }
 
     /// <summary>
-    /// The file <c>ravine-results/&lt;prefix&gt;&lt;UTC timestamp&gt;&lt;extension&gt;</c>, with <c>-2</c>, <c>-3</c>, …
-    /// before the extension when a file of that name exists; not made here (the command writes it when done).
+    /// Makes the empty file <c>ravine-results/&lt;prefix&gt;&lt;UTC timestamp&gt;&lt;extension&gt;</c>, with <c>-2</c>,
+    /// <c>-3</c>, … before the extension when that name is taken, and returns it: a file that no other command (started
+    /// in the same second) gets too; the command writes it when done.
     /// </summary>
-    public static string DefaultFile(string prefix, string extension)
+    /// <exception cref="Experiments.OutputFolderException"><c>ravine-results</c> cannot be made or written.</exception>
+    public static string DefaultFile(string prefix, string extension) => DefaultFile("ravine-results", prefix, extension);
+
+    /// <summary>As <see cref="DefaultFile(string, string)"/>, in <paramref name="parent"/>.</summary>
+    internal static string DefaultFile(string parent, string prefix, string extension)
     {
-        string stem = Path.Combine("ravine-results", prefix + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        string file = stem + extension;
-        for (int n = 2; File.Exists(file) || Directory.Exists(file); n++) file = $"{stem}-{n}{extension}";
-        return file;
+        Experiments.OutputFolder.Prepare(parent);
+        string stem = Path.Combine(parent, prefix + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        for (int n = 1; ; n++)
+        {
+            string file = n == 1 ? stem + extension : $"{stem}-{n}{extension}";
+            if (Directory.Exists(file)) continue;
+            try
+            {
+                // An exclusive create: of commands started at the same moment, one gets the name, the others the next.
+                new FileStream(file, FileMode.CreateNew, FileAccess.Write).Dispose();
+                return file;
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+            }
+        }
     }
 
     /// <summary>The command line as a shell would take it: <c>ravine &lt;command&gt;</c> and the arguments, quoted where needed.</summary>

@@ -96,6 +96,35 @@ public class ClusterMistakeProcessTests(Xunit.Abstractions.ITestOutputHelper log
     }
 
     [Fact]
+    public void A_signal_while_a_worker_waits_for_its_absent_primary_exits_130_with_clean_lines()
+    {
+        int[] ports = ShardHosting.FreeLoopbackPorts(3);
+        string logFile = Path.Combine(Path.GetTempPath(), "ravine-worker-" + Guid.NewGuid().ToString("N") + ".log");
+        try
+        {
+            using var worker = new CliChild("worker", "--silo-port", Text(ports[0]), "--gateway-port", Text(ports[1]), "--primary", $"127.0.0.1:{ports[2]}",
+                "--connect-timeout", "600", "--log", logFile);
+            worker.WaitUntil(() => worker.Error.Contains("joining the primary", StringComparison.Ordinal), "the wait for the primary");
+            worker.Signal(CliChild.SigInt);
+            int code = worker.WaitForExit();
+            log.WriteLine(worker.Output + worker.Error);
+            Assert.Equal(130, code);
+            Assert.Equal(
+                [
+                    $"ravine worker: joining the primary 127.0.0.1:{ports[2]} (waiting up to 600 s; --connect-timeout sets it)",
+                    "ravine: SIGINT: giving up joining the primary and stopping the worker (Ctrl+C again quits at once)",
+                    "ravine worker: stopped (SIGINT) before the silo started.",
+                ], Lines(worker.Error));
+            Assert.Empty(worker.Output.Trim());
+            AssertNoFrameworkLog(worker);
+        }
+        finally
+        {
+            File.Delete(logFile);
+        }
+    }
+
+    [Fact]
     public void A_worker_on_a_port_another_program_listens_on_exits_2_naming_the_port()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);

@@ -38,4 +38,23 @@ public class DefaultResultsFolderTests
         Assert.NotEqual(first, second);
         Assert.Equal(["notes.txt"], Directory.EnumerateFiles(first).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')));
     }
+
+    [Fact]
+    public void Default_files_named_at_the_same_time_are_distinct_and_exist()
+    {
+        using var scratch = new ScratchFolder();
+        const int Count = 24;
+        var files = new string[Count];
+        using var start = new Barrier(Count);
+        var threads = Enumerable.Range(0, Count).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            files[i] = ResultsFolder.DefaultFile(scratch.Root, "bench-", ".json");
+        })).ToArray();
+        foreach (var thread in threads) thread.Start();
+        foreach (var thread in threads) thread.Join();
+        Assert.Equal(Count, files.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(files, file => Assert.True(File.Exists(file), file));
+        Assert.All(files, file => Assert.EndsWith(".json", file, StringComparison.Ordinal));
+    }
 }

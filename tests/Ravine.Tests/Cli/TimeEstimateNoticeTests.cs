@@ -20,6 +20,17 @@ public class TimeEstimateNoticeTests
     }
 
     [Fact]
+    public void Iterations_faster_than_a_millisecond_are_given_in_microseconds_not_as_0_ms()
+    {
+        var notes = new StringWriter();
+        // 200 iterations in 2.9 ms, 99,999,800 left: about 24 min.
+        new TimeEstimateNotice(notes).Estimated(Key, iterations: 200, elapsed: TimeSpan.FromMilliseconds(2.9), remaining: 99_999_800);
+        string text = notes.ToString();
+        Assert.Contains("(14.5 µs each over the first 200)", text);
+        Assert.DoesNotContain("0 ms", text);
+    }
+
+    [Fact]
     public void A_short_run_gets_no_notice()
     {
         var notes = new StringWriter();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Ravine.Methods;
 using Ravine.Optimization;
 using Ravine.Problems;
@@ -70,11 +71,6 @@ public static class ExperimentRunner
             validate: options => plan.WithStops(plan.WithValidation(options)), start: plan.Start);
     }
 
-    // A run's time is estimated over this long or this many iterations after a warm-up, whichever comes first: long
-    // enough to average out the first calls' start-up, short enough to warn before a long run is under way.
-    private static readonly TimeSpan EstimateAfter = TimeSpan.FromSeconds(3), WarmUp = TimeSpan.FromSeconds(1);
-    private const long EstimateIterations = 200, WarmUpIterations = 20;
-
     private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, IMethod method, long budget,
         IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null, Paper.PublishedExperiment? published = null,
         Func<MinimizeOptions, MinimizeOptions>? validate = null, double[]? start = null)
@@ -83,26 +79,21 @@ public static class ExperimentRunner
         observer?.RunStarted(key, budget);
         var observations = new RunObservations(problem, budget);
         if (checkpointing?.ResumeFrom is { } resumed) observations.Resume(resumed, checkpointing.ResumeAnnotations);
-        // The estimate's baseline: the first iteration seen (the start, or where a resumed run continues), then moved past
-        // the warm-up (the start's evaluation, compilation, the dense accuracy samples of the first iterations); made once.
-        long firstIteration = -1;
-        TimeSpan firstElapsed = default;
-        bool warm = false;
+        // Its baseline is the first iteration seen: the start, or where a resumed run continues.
+        var estimate = new RunTimeEstimate();
+        TimeSpan observing = default;
         var options = new MinimizeOptions
         {
             MaxIterations = budget,
             CancellationToken = cancellationToken,
             Observer = (in IterationInfo info) =>
             {
+                // info.Elapsed holds the observing of the iterations before this one, which is what has been added up.
+                if (estimate.Observe(info.Iteration, info.Elapsed, observing) is { } window)
+                    observer?.Estimated(key, window.Iterations, window.Elapsed, budget - info.Iteration);
+                long observed = Stopwatch.GetTimestamp();
                 observations.Observe(in info);
-                if (firstIteration < 0) (firstIteration, firstElapsed) = (info.Iteration, info.Elapsed);
-                else if (!warm && (info.Elapsed - firstElapsed >= WarmUp || info.Iteration - firstIteration >= WarmUpIterations))
-                    (firstIteration, firstElapsed, warm) = (info.Iteration, info.Elapsed, true);
-                else if (warm && firstIteration < long.MaxValue && (info.Elapsed - firstElapsed >= EstimateAfter || info.Iteration - firstIteration >= EstimateIterations))
-                {
-                    observer?.Estimated(key, info.Iteration - firstIteration, info.Elapsed - firstElapsed, budget - info.Iteration);
-                    firstIteration = long.MaxValue;
-                }
+                observing += Stopwatch.GetElapsedTime(observed);
                 if (observer is not null && info.Iteration % every == 0) observer.Progress(key, info.Iteration, info.Gap);
                 return ObserverAction.Continue;
             },

@@ -131,6 +131,9 @@ public sealed class RunPlan
         ProblemRegistry.Find(settings.Problem);
         if (!descriptor.UsesOptimalValue && (settings.OptimalValue is not null || settings.OptimalValueUnknown))
             throw new ArgumentException($"{descriptor.Name} uses no f*: only the methods with Polyak steps do ({string.Join(", ", MethodRegistry.All.Where(m => m.UsesOptimalValue).Select(m => m.Name))}); drop --fstar.", "fstar");
+        // Only a --data folder holds held-out data; without one, that is what to say first (not how to validate more often).
+        if ((settings.ValidationInterval is not null || settings.Patience is not null) && settings.Data is null)
+            throw new ArgumentException(NoHeldOutData, "patience");
         // Validation runs at the start, after each long step and every --validation-every iterations; the methods that
         // use f* are the ones with long (Polyak) steps. Without either, patience would count validations that never come.
         if (settings.Patience is > 0 && settings.ValidationInterval is null or 0 && !descriptor.UsesOptimalValue)
@@ -142,6 +145,8 @@ public sealed class RunPlan
         if (ShardedRun.Wanted(settings) && settings.Threads is not null)
             throw new ArgumentException("--threads sets the threads of a local instance; in a sharded run each `ravine worker --threads T` sets its own.", "threads");
     }
+
+    private const string NoHeldOutData = "--validation-every and --patience need held-out data: a quadratic-sensing folder (--data) with A_heldout.npy, B_heldout.npy and y_heldout.npy (ravine generate quadratic-sensing --validation M).";
 
     // A method of its own so that a local run never loads Ravine.Orleans and Orleans' serializer: the JIT resolves the
     // types a method body names when it compiles the method, whichever branch runs.
@@ -168,7 +173,7 @@ public sealed class RunPlan
         var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValueUnknown ? null : settings.OptimalValue ?? Known(problem.OptimalValue));
         var method = descriptor.Create(arguments);
         if ((settings.ValidationInterval is not null || settings.Patience is not null) && HeldOut(problem) is null)
-            throw new ArgumentException("--validation-every and --patience need held-out data: a quadratic-sensing folder (--data) with A_heldout.npy, B_heldout.npy and y_heldout.npy (ravine generate quadratic-sensing --validation M).", "patience");
+            throw new ArgumentException(NoHeldOutData, "patience");
         if (settings.Threads is { } threads)
         {
             if (problem is not QuadraticSensing sensing)

@@ -88,11 +88,14 @@ internal static class CompareTables
 
     private static void Draw(IAnsiConsole console, string caption, IReadOnlyList<string> header, IEnumerable<string[]> rows)
     {
-        var table = new Table().Border(TableBorder.Simple).Caption(Markup.Escape(caption));
+        var table = new Table().Border(TableBorder.Simple);
         foreach (string column in header) table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
         table.Columns[0].LeftAligned().NoWrap();
         foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
         console.Write(table);
+        // Below the table rather than as its caption: a caption wraps at the table's width, even into a pipe.
+        console.Write(new Text(caption, new Style(Color.Grey)));
+        console.WriteLine();
         console.WriteLine();
     }
 

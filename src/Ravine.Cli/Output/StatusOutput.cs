@@ -22,14 +22,21 @@ internal sealed record StatusOutput(IAnsiConsole? Progress, TextWriter Notes)
     public const int PipedWidth = 4096;
 
     /// <summary>
-    /// This process's consoles: stdout for results, wide when piped; progress on stdout when it is a terminal, on
-    /// stderr when only stdout is piped (so it never lands inside the output a script reads), nowhere when both are.
+    /// This process's consoles: stdout for results, wide and plain (no colours) when piped; progress on stdout when it
+    /// is a terminal, on stderr when only stdout is piped (so it never lands inside the output a script reads), nowhere when both are.
     /// </summary>
     public static (IAnsiConsole Output, StatusOutput Status) ForThisProcess()
     {
         if (!Console.IsOutputRedirected)
             return (AnsiConsole.Console, new StatusOutput(AnsiConsole.Console, Console.Error));
-        var output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new LineEndTrimmingWriter(Console.Out)), Interactive = InteractionSupport.No });
+        // No escape codes into a file or a pipe, whatever TERM says: a script or grep would read them as text.
+        var output = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(new LineEndTrimmingWriter(Console.Out)),
+            Interactive = InteractionSupport.No,
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
         output.Profile.Width = PipedWidth;
         var progress = Console.IsErrorRedirected ? null : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return (output, new StatusOutput(progress, Console.Error));

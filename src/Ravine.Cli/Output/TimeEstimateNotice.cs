@@ -32,7 +32,10 @@ internal sealed class TimeEstimateNotice(TextWriter notes) : IExperimentObserver
         ? $"{span.TotalHours.ToString("0.0", CultureInfo.InvariantCulture)} h"
         : $"{Math.Ceiling(span.TotalMinutes).ToString("0", CultureInfo.InvariantCulture)} min";
 
-    private static string Each(double seconds) => seconds >= 1
-        ? $"{seconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
-        : $"{(seconds * 1000).ToString("0.#", CultureInfo.InvariantCulture)} ms";
+    private static string Each(double seconds) => seconds switch
+    {
+        >= 1 => $"{seconds.ToString("0.0", CultureInfo.InvariantCulture)} s",
+        >= 1e-3 => $"{(seconds * 1e3).ToString("0.#", CultureInfo.InvariantCulture)} ms",
+        _ => $"{(seconds * 1e6).ToString("0.#", CultureInfo.InvariantCulture)} µs",
+    };
 }

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Ravine.Optimization;
+using static System.FormattableString;
 
 namespace Ravine.Methods;
 
@@ -44,9 +45,9 @@ internal static class ArmijoBacktracking
     public static StepReport Failed(string method, double value, double initialStep, double slope) =>
         Math.Abs(initialStep * slope) <= RoundingUlps * (Math.BitIncrement(Math.Abs(value)) - Math.Abs(value))
             ? StepReport.Halt(StopReason.WorkingPrecision,
-                $"{method}: no further decrease at working precision: the decrease a step could give, {Math.Abs(initialStep * slope):G3}, is within {RoundingUlps} ulps of f = {value:G6}.")
+                Invariant($"{method}: no further decrease at working precision: the decrease a step could give, {Math.Abs(initialStep * slope):g3}, is within {RoundingUlps} ulps of f = {value:g6}."))
             : StepReport.Halt(StopReason.LineSearchFailed,
-                $"{method}: no step along the search direction lowered f = {value:G4} enough (Armijo) after {MaxTrials} halvings, with ‖∇f‖ far above its round-off floor: the gradient likely does not match f (check it with GradientChecker).");
+                Invariant($"{method}: no step along the search direction lowered f = {value:g4} enough (Armijo) after {MaxTrials} halvings, with ‖∇f‖ far above its round-off floor: the gradient likely does not match f (check it with GradientChecker)."));
 
     /// <summary>How many ulps of |f| a first-order decrease must exceed to be measurable.</summary>
     public const int RoundingUlps = 16;

@@ -1,4 +1,5 @@
 using Ravine.Optimization;
+using static System.FormattableString;
 
 namespace Ravine.Methods;
 
@@ -35,7 +36,7 @@ public sealed record PolyakStep : IMethod
         {
             if (iterate.Value <= optimalValue)
                 return StepReport.Halt(StopReason.OptimalValueReached,
-                    $"f = {iterate.Value:G6} ≤ f* = {optimalValue:G6}: the Polyak step is zero.");
+                    Invariant($"f = {iterate.Value:g6} ≤ f* = {optimalValue:g6}: the Polyak step is zero."));
             return oracle.TakeGradientStep(iterate, PolyakStepsize.Compute(iterate.Value, optimalValue, iterate.GradientNormSquared), StepKind.Long);
         }
 

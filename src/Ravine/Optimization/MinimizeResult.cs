@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace Ravine.Optimization;
 
 /// <summary>
@@ -103,5 +105,5 @@ public sealed class MinimizeResult
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Method}: {StopReason} after {Iterations} iterations, {OracleCalls} oracle calls; best f = {Value:G6} (iteration {BestIteration}), final f = {FinalValue:G6}. {Message}";
+        Invariant($"{Method}: {StopReason} after {Iterations} iterations, {OracleCalls} oracle calls; best f = {Value:g6} (iteration {BestIteration}), final f = {FinalValue:g6}. {Message}");
 }

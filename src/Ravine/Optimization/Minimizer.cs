@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ravine.Objectives;
+using static System.FormattableString;
 
 namespace Ravine.Optimization;
 
@@ -175,7 +176,7 @@ public static class Minimizer
                 StepReport report = _state!.Step(_iterate, _oracle);
                 if (!report.Taken)
                     return AtGradientFloor(report.Stop)
-                        ? (StopReason.WorkingPrecision, $"No further decrease at working precision: the line search found no f below {_iterate.Value:G6} with ‖∇f‖ = {_iterate.GradientNorm:G3}, {_iterate.GradientNorm / _startGradientNorm:G2} × ‖∇f(x₀)‖ (below √ε); f is at its round-off floor.")
+                        ? (StopReason.WorkingPrecision, Invariant($"No further decrease at working precision: the line search found no f below {_iterate.Value:g6} with ‖∇f‖ = {_iterate.GradientNorm:g3}, {_iterate.GradientNorm / _startGradientNorm:g2} × ‖∇f(x₀)‖ (below √ε); f is at its round-off floor."))
                         : (report.Stop ?? StopReason.MethodCompleted, report.Message ?? "The method stopped.");
                 _iteration++;
                 if (_validation is not null) report = Validate(report);
@@ -191,7 +192,7 @@ public static class Minimizer
                     return (after, report.Message ?? after.ToString());
                 if (stop is not null) return stop.Value;
                 if (_options.Patience > 0 && _sinceImprovement >= _options.Patience)
-                    return (StopReason.EarlyStopping, $"The validation loss has not improved on {_bestValidation:G6} (iteration {_bestValidationIteration}) in {_sinceImprovement} evaluations; the result is that point.");
+                    return (StopReason.EarlyStopping, Invariant($"The validation loss has not improved on {_bestValidation:g6} (iteration {_bestValidationIteration}) in {_sinceImprovement} evaluations; the result is that point."));
                 if (_options.CheckpointInterval > 0 && _iteration % _options.CheckpointInterval == 0 && _options.CheckpointSink is { } sink)
                     sink(Capture());
             }
@@ -319,18 +320,18 @@ public static class Minimizer
             if (_iterate.GradientNormSquared == 0 && AllZero(_iterate.Gradient))
                 return (StopReason.Stationary, $"∇f = 0 at iteration {_iteration}: an exact stationary point.");
             if (_options.GapTolerance > 0 && f - _optimalValue <= _options.GapTolerance)
-                return (StopReason.GapTolerance, $"f − f* = {f - _optimalValue:G6} ≤ {_options.GapTolerance:G6}.");
+                return (StopReason.GapTolerance, Invariant($"f − f* = {f - _optimalValue:g6} ≤ {_options.GapTolerance:g6}."));
             if (_options.RelativeGapTolerance > 0 && f - _optimalValue <= _options.RelativeGapTolerance * (_startValue - _optimalValue))
-                return (StopReason.GapTolerance, $"f − f* = {f - _optimalValue:G6} ≤ {_options.RelativeGapTolerance:G3} · (f(x₀) − f*) = {_options.RelativeGapTolerance * (_startValue - _optimalValue):G6}.");
+                return (StopReason.GapTolerance, Invariant($"f − f* = {f - _optimalValue:g6} ≤ {_options.RelativeGapTolerance:g3} · (f(x₀) − f*) = {_options.RelativeGapTolerance * (_startValue - _optimalValue):g6}."));
             if (f <= _options.TargetValue)
-                return (StopReason.TargetValue, $"f = {f:G6} ≤ target {_options.TargetValue:G6}.");
+                return (StopReason.TargetValue, Invariant($"f = {f:g6} ≤ target {_options.TargetValue:g6}."));
             if (_options.GradientTolerance > 0 && gnorm <= _options.GradientTolerance)
-                return (StopReason.GradientTolerance, $"‖∇f‖ = {gnorm:G6} ≤ {_options.GradientTolerance:G6}.");
+                return (StopReason.GradientTolerance, Invariant($"‖∇f‖ = {gnorm:g6} ≤ {_options.GradientTolerance:g6}."));
             if (_options.RelativeGradientTolerance > 0 && gnorm <= _options.RelativeGradientTolerance * _startGradientNorm)
-                return (StopReason.GradientTolerance, $"‖∇f‖ = {gnorm:G6} ≤ {_options.RelativeGradientTolerance:G6} · ‖∇f(x₀)‖.");
+                return (StopReason.GradientTolerance, Invariant($"‖∇f‖ = {gnorm:g6} ≤ {_options.RelativeGradientTolerance:g6} · ‖∇f(x₀)‖."));
             double threshold = _startValue + _options.DivergenceFactor * Math.Max(Math.Abs(_startValue), _options.DivergenceScale);
             if (f > threshold)
-                return (StopReason.Diverged, $"f = {f:G6} exceeds f(x₀) + {_options.DivergenceFactor:G3} · max(|f(x₀)|, {_options.DivergenceScale:G3}) = {threshold:G6}. {LikelyCause(kind, stepsize)}");
+                return (StopReason.Diverged, Invariant($"f = {f:g6} exceeds f(x₀) + {_options.DivergenceFactor:g3} · max(|f(x₀)|, {_options.DivergenceScale:g3}) = {threshold:g6}. {LikelyCause(kind, stepsize)}"));
             if (_options.CancellationToken.IsCancellationRequested)
                 return (StopReason.Cancelled, $"Cancelled at iteration {_iteration}.");
             return CheckLimits();
@@ -356,10 +357,10 @@ public static class Minimizer
         {
             StepKind.Start => "f(x₀) itself is not finite.",
             _ when _raisingLongStep.Iteration >= 0 =>
-                $"The long (Polyak) step of size {_raisingLongStep.Stepsize:G6} at iteration {_raisingLongStep.Iteration} raised f from {_raisingLongStep.Before:G6} to {_raisingLongStep.After:G6}: " +
+                Invariant($"The long (Polyak) step of size {_raisingLongStep.Stepsize:g6} at iteration {_raisingLongStep.Iteration} raised f from {_raisingLongStep.Before:g6} to {_raisingLongStep.After:g6}: ") +
                 "the f* it used (or its estimate) is likely too low. Give a higher f*, leave f* unknown to have it estimated, or turn the safeguard on (Safeguard, --safeguard on) to roll such steps back.",
-            StepKind.Short => $"No long step raised f before it; the short stepsize {stepsize:G6} (η) is likely too large for the curvature here.",
-            _ => $"The stepsize {stepsize:G6} is likely too large.",
+            StepKind.Short => Invariant($"No long step raised f before it; the short stepsize {stepsize:g6} (η) is likely too large for the curvature here."),
+            _ => Invariant($"The stepsize {stepsize:g6} is likely too large."),
         };
 
         // A line search that finds no lower f once ‖∇f‖ has fallen below √ε·‖∇f(x₀)‖ has met f's rounding, not a bug:
@@ -404,7 +405,7 @@ public static class Minimizer
                 ?? (_options.GapTolerance > 0 ? _options.GapTolerance : 1e-10 * Math.Max(1, Math.Abs(_startValue - _optimalValue)));
             return gap <= tolerance
                 ? (true, null)
-                : (false, $"Not converged: f − f* = {gap:G6} > {tolerance:G3} (a saddle, a non-global minimum, or an f* set too high).");
+                : (false, Invariant($"Not converged: f − f* = {gap:g6} > {tolerance:g3} (a saddle, a non-global minimum, or an f* set too high)."));
         }
 
         // With validation data the point of record is the point of least validation loss (early stopping's answer).

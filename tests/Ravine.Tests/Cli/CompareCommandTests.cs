@@ -11,6 +11,17 @@ public class CompareCommandTests
         CliRunner.Run(["compare", "--methods", "gdpolyak,polyak", "--problems", "quartic-rosenbrock,beale", "--seeds", "2", "--max-calls", "300", "--out", folder, .. extra]);
 
     [Fact]
+    public void A_text_tables_caption_is_a_whole_line_not_wrapped_at_the_width_of_their_table()
+    {
+        using var scratch = new ScratchFolder();
+        var (code, output, error) = Tiny(Path.Combine(scratch.Root, "cmp"));
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        var lines = output.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).ToArray();
+        // The caption is wider than its table and narrower than the console: a script greps it whole.
+        Assert.Contains("Share of the 4 instances (problems × seeds) solved within the budget; diverged runs; problems where a required option has no default.", lines);
+    }
+
+    [Fact]
     public void Compare_writes_runs_summaries_profiles_and_a_report_and_prints_a_markdown_table()
     {
         using var scratch = new ScratchFolder();

@@ -52,4 +52,13 @@ public class InertOptionTests
             "--validation-every", "2", "--max-iters", "5", "--out", Path.Combine(scratch.Root, "b"));
         Assert.True(code == 0, stderr);
     }
+
+    [Fact]
+    public void Patience_without_held_out_data_names_the_missing_data_rather_than_an_option_that_would_not_help()
+    {
+        // --validation-every would be refused next for want of held-out data: the first answer must be the one that helps.
+        string error = FailsWithOneLine("run", "--problem", "quartic-rosenbrock", "--method", "gd", "--eta", "0.01", "--patience", "3", "--max-iters", "3");
+        Assert.Contains("held-out data", error);
+        Assert.DoesNotContain("add --validation-every", error);
+    }
 }

@@ -20,6 +20,17 @@ public class TimeEstimateNoticeTests
     }
 
     [Fact]
+    public void Iterations_faster_than_a_millisecond_are_given_in_microseconds_not_as_0_ms()
+    {
+        var notes = new StringWriter();
+        // 200 iterations in 2.9 ms, 99,999,800 left: about 24 min.
+        new TimeEstimateNotice(notes).Estimated(Key, iterations: 200, elapsed: TimeSpan.FromMilliseconds(2.9), remaining: 99_999_800);
+        string text = notes.ToString();
+        Assert.Contains("(14.5 µs each over the first 200)", text);
+        Assert.DoesNotContain("0 ms", text);
+    }
+
+    [Fact]
     public void A_short_run_gets_no_notice()
     {
         var notes = new StringWriter();
@@ -45,5 +56,26 @@ public class TimeEstimateNoticeTests
         var (iterations, remaining) = Assert.Single(recorder.Estimates);
         Assert.InRange(iterations, 1, 200);
         Assert.InRange(remaining, 1_000 - 220, 1_000 - 21);
+    }
+
+    [Fact]
+    public void The_estimate_counts_the_methods_time_and_not_the_accuracy_samples_taken_beside_it()
+    {
+        // 40 ms per iteration, and 300 ms more for an accuracy sample at 0, 1, 2, 5, 10, 20, 50, 100, 200 (as on
+        // fashion-mnist): the rest of a long run has few samples, so the estimate must say 40 ms an iteration.
+        long[] sampled = [0, 1, 2, 5, 10, 20, 50, 100, 200];
+        TimeSpan each = TimeSpan.FromMilliseconds(40), sample = TimeSpan.FromMilliseconds(300);
+        var estimate = new RunTimeEstimate();
+        TimeSpan observing = default;
+        (long Iterations, TimeSpan Elapsed)? window = null;
+        for (long iteration = 0; iteration <= 1_000 && window is null; iteration++)
+        {
+            // Elapsed at an iteration: its predecessors' work and samples; observing: those samples.
+            window = estimate.Observe(iteration, iteration * each + observing, observing);
+            if (sampled.Contains(iteration)) observing += sample;
+        }
+        Assert.NotNull(window);
+        Assert.True(window.Value.Iterations > 0);
+        Assert.Equal(each * window.Value.Iterations, window.Value.Elapsed);
     }
 }

@@ -72,11 +72,16 @@ public class SensingWorkersAllocationTests
         problem.MaxDegreeOfParallelism = 2;
         double[] x = problem.Start, gradient = new double[problem.Dimension];
         for (int i = 0; i < 3; i++) problem.Evaluate(x, gradient);
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        for (int i = 0; i < 20; i++) problem.Evaluate(x, gradient);
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        // A Parallel.For per wave of eight blocks allocated 3–23 kB a call; anything the runtime allocates for its own
-        // reasons in the meantime is far below a kilobyte over the twenty calls.
-        Assert.True(allocated < 1024, $"{allocated} bytes over 20 calls");
+        // The count is every thread's, and threads other tests left behind (a shared test cluster's timers) allocate
+        // now and then: the least of a few trials is the calls' own. A Parallel.For per wave of eight blocks allocated
+        // 3–23 kB a call, in every trial; what the runtime allocates for its own reasons is far below a kilobyte.
+        long allocated = long.MaxValue;
+        for (int trial = 0; trial < 5 && allocated >= 1024; trial++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < 20; i++) problem.Evaluate(x, gradient);
+            allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+        Assert.True(allocated < 1024, $"{allocated} bytes over 20 calls, the least of five trials");
     }
 }

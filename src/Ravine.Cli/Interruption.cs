@@ -17,8 +17,18 @@ internal sealed class Interruption : IDisposable
 
     private readonly CancellationTokenSource? _source;
     private readonly List<PosixSignalRegistration> _registrations = [];
+    private readonly Lock _gate = new();
     private int _signals;
     private PosixSignal? _signal;
+    private long _firstSignalAt;
+
+    /// <summary>
+    /// A repeat of the first signal within this time is the same request delivered twice, not a second Ctrl+C:
+    /// <c>kill -TERM -PGID</c>, <c>timeout</c> and <c>dotnet run</c> (which forwards what it gets) deliver one request
+    /// to ravine twice, and taking the echo for "quit at once" lost the results being written. A person pressing
+    /// Ctrl+C again to quit does so after reading the first line, well after this.
+    /// </summary>
+    internal static readonly TimeSpan EchoWindow = TimeSpan.FromMilliseconds(250);
 
     private Interruption(CancellationToken token, CancellationTokenSource? source)
     {
@@ -75,12 +85,25 @@ internal sealed class Interruption : IDisposable
     /// <summary>An interruption driven by <paramref name="token"/> alone (in-process callers and tests); it counts as Ctrl+C.</summary>
     public static Interruption From(CancellationToken token) => new(token, null);
 
+    /// <summary>
+    /// True when <paramref name="signal"/>, <paramref name="elapsed"/> after the first signal <paramref name="first"/>,
+    /// is that signal's echo (see <see cref="EchoWindow"/>) rather than a second request; another signal never is.
+    /// </summary>
+    internal static bool IsEcho(PosixSignal first, PosixSignal signal, TimeSpan elapsed) => signal == first && elapsed < EchoWindow;
+
     private void OnSignal(PosixSignal signal, TextWriter error)
     {
         string name = signal == PosixSignal.SIGTERM ? "SIGTERM" : "SIGINT";
-        if (Interlocked.Increment(ref _signals) == 1)
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        bool first;
+        lock (_gate)
         {
-            _signal = signal;
+            first = ++_signals == 1;
+            if (first) (_signal, _firstSignalAt) = (signal, now);
+            else if (IsEcho(_signal!.Value, signal, System.Diagnostics.Stopwatch.GetElapsedTime(_firstSignalAt, now))) return;
+        }
+        if (first)
+        {
             error.WriteLine($"ravine: {name}: {Stopping} (Ctrl+C again quits at once)");
             error.Flush();
             _source!.Cancel();

@@ -21,7 +21,10 @@ internal static class ObservationFigures
     public static IReadOnlyList<Figures.Kind> For(IReadOnlyList<ExperimentRun> runs)
     {
         var kinds = new List<Figures.Kind>();
-        if (runs.Any(r => r.Epochs.Any(e => !double.IsNaN(e.GrowthOrder)))) kinds.AddRange([GrowthOrder, Contraction]);
+        // The growth order only where some fit is good: elsewhere its per-epoch numbers measure noise, and the console
+        // and the reports say that no ravine was detected. Contraction and gradient share are measured, not fitted.
+        if (runs.Any(r => r.Epochs.Any(RunDiagnostics.IsGoodFit))) kinds.Add(GrowthOrder);
+        if (runs.Any(r => r.Epochs.Any(e => !double.IsNaN(e.GrowthOrder)))) kinds.Add(Contraction);
         if (runs.Any(r => r.Accuracy.Count > 0)) kinds.Add(Accuracy);
         return kinds;
     }
@@ -38,7 +41,13 @@ internal static class ObservationFigures
         {
             var epochs = runs[i].Epochs;
             if (kind == GrowthOrder)
-                Line(plot, epochs.Select(e => ((double)e.Epoch, e.GrowthOrder)), palette.GetColor(i), runs[i].MethodName, dotted: false);
+            {
+                // Good fits as the run's points; the others dotted, so a poor fit is never read as an estimate, and only
+                // those near the orders a good fit can have, so that an outlier of noise cannot flatten the good ones.
+                Line(plot, epochs.Where(RunDiagnostics.IsGoodFit).Select(e => ((double)e.Epoch, e.GrowthOrder)), palette.GetColor(i), runs[i].MethodName, dotted: false);
+                Line(plot, epochs.Where(e => e.GrowthOrder is >= 0 and <= RunDiagnostics.GreatestGrowthOrder + 1).Select(e => ((double)e.Epoch, e.GrowthOrder)),
+                    palette.GetColor(i), $"{runs[i].MethodName} (every fit in [0, {RunDiagnostics.GreatestGrowthOrder + 1}], good or not)", dotted: true);
+            }
             else
             {
                 Line(plot, epochs.Select(e => ((double)e.Epoch, e.Contraction)), palette.GetColor(i), $"{runs[i].MethodName} contraction", dotted: false);

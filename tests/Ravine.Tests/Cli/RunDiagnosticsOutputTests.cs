@@ -16,6 +16,21 @@ public class RunDiagnosticsOutputTests
         var diagnostics = summary.RootElement.GetProperty("runs")[0].GetProperty("diagnostics");
         Assert.Equal(4.0, diagnostics.GetProperty("growthOrder").GetDouble(), 0.01);
         Assert.Equal("distance", diagnostics.GetProperty("estimatedFrom").GetString());
+        Assert.True(File.Exists(Path.Combine(folder.Root, "quartic-rosenbrock", "growth-order.png")));
+    }
+
+    [Fact]
+    public void Where_no_ravine_is_detected_no_growth_order_figure_is_drawn()
+    {
+        // Its per-epoch fits were drawn as if they were estimates while the console said that no ravine was detected.
+        using var folder = new ScratchFolder();
+        var (code, output, error) = CliRunner.Run("run", "--problem", "teacher-student-sampled", "--out", folder.Root);
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        Assert.Contains("no ravine detected", output);
+        string figures = Path.Combine(folder.Root, "teacher-student-sampled");
+        Assert.False(File.Exists(Path.Combine(figures, "growth-order.png")));
+        Assert.False(File.Exists(Path.Combine(figures, "growth-order.svg")));
+        Assert.True(File.Exists(Path.Combine(figures, "contraction.png")));
     }
 
     [Fact]

@@ -200,9 +200,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         try
         {
             run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan,
-                status.Observer is { } caller
-                    ? ExperimentObservers.Combine(files, progress, new TimeEstimateNotice(status.Notes), caller)
-                    : ExperimentObservers.Combine(files, progress, new TimeEstimateNotice(status.Notes)), cancellationToken, checkpointing));
+                ExperimentObservers.Combine(files, progress, new TimeEstimateNotice(status.Notes), status.Observer), cancellationToken, checkpointing));
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {

@@ -75,7 +75,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
         using var log = settings.Log is null ? null : WorkerLog.Open(settings.Log);
         var host = ShardHosting.CreateWorker(address, siloPort, gatewayPort, primary, threads, logging: logging => WorkerLog.Configure(logging, log, verbosity.Verbose));
         var timeout = settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : ShardHosting.DefaultConnectTimeout;
-        string waited = timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        string waited = Experiments.ClusterConnection.Seconds(timeout);
         if (primary is not null)
             status.Notes.WriteLine($"ravine worker: joining the primary {primary} (waiting up to {waited} s; --connect-timeout sets it)");
         try

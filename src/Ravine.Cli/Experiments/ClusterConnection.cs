@@ -18,6 +18,9 @@ internal sealed record ClusterConnection(TimeSpan Timeout, TextWriter Notes, Int
     /// </summary>
     public TimeSpan? LoadPatience { get; init; }
 
+    /// <summary>A wait as the messages about it write it: seconds, e.g. "10" or "2.5".</summary>
+    public static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+
     private static readonly AsyncLocal<ClusterConnection?> Scoped = new();
 
     /// <summary>The connection of the command under way; outside <see cref="Use"/>, the default wait, no notes, no cancellation.</summary>

@@ -3,11 +3,11 @@ namespace Ravine.Cli.Experiments;
 /// <summary>Combining observers, e.g. a progress display and a file writer.</summary>
 public static class ExperimentObservers
 {
-    /// <summary>An observer that forwards every call to each of <paramref name="observers"/> in order.</summary>
-    public static IExperimentObserver Combine(params IExperimentObserver[] observers)
+    /// <summary>An observer that forwards every call to each of <paramref name="observers"/> in order; null entries (nobody) are left out.</summary>
+    public static IExperimentObserver Combine(params IExperimentObserver?[] observers)
     {
         ArgumentNullException.ThrowIfNull(observers);
-        return new Chain(observers.ToArray());
+        return new Chain([.. observers.OfType<IExperimentObserver>()]);
     }
 
     private sealed class Chain(IExperimentObserver[] observers) : IExperimentObserver

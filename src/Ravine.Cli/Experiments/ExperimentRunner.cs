@@ -89,11 +89,16 @@ public static class ExperimentRunner
             Observer = (in IterationInfo info) =>
             {
                 // info.Elapsed holds the observing of the iterations before this one, which is what has been added up.
-                if (estimate.Observe(info.Iteration, info.Elapsed, observing) is { } window)
-                    observer?.Estimated(key, window.Iterations, window.Elapsed, budget - info.Iteration);
-                long observed = Stopwatch.GetTimestamp();
-                observations.Observe(in info);
-                observing += Stopwatch.GetElapsedTime(observed);
+                if (estimate.Done)
+                    observations.Observe(in info);
+                else
+                {
+                    if (estimate.Observe(info.Iteration, info.Elapsed, observing) is { } window)
+                        observer?.Estimated(key, window.Iterations, window.Elapsed, budget - info.Iteration);
+                    long observed = Stopwatch.GetTimestamp();
+                    observations.Observe(in info);
+                    observing += Stopwatch.GetElapsedTime(observed);
+                }
                 if (observer is not null && info.Iteration % every == 0) observer.Progress(key, info.Iteration, info.Gap);
                 return ObserverAction.Continue;
             },

@@ -13,6 +13,9 @@ internal sealed class RunTimeEstimate
     private static readonly TimeSpan EstimateAfter = TimeSpan.FromSeconds(3), WarmUp = TimeSpan.FromSeconds(1);
     private const long EstimateIterations = 200, WarmUpIterations = 20;
 
+    /// <summary>True once the window was returned: nothing more to observe (nor to time).</summary>
+    public bool Done => _done;
+
     private long _firstIteration = -1;
     private TimeSpan _firstWorking;
     private bool _warm, _done;

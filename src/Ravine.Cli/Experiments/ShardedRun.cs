@@ -49,7 +49,7 @@ internal static class ShardedRun
         if (settings.Cluster is not { } cluster) return ShardedQuadraticSensing.InProcess(data, shards);
         var gateways = ShardHosting.ParseEndpoints(cluster);
         var connection = ClusterConnection.Current;
-        string waiting = connection.Timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        string waiting = ClusterConnection.Seconds(connection.Timeout);
         connection.Notes.WriteLine($"ravine: connecting to the cluster at {cluster} (waiting up to {waiting} s; --connect-timeout sets it)");
         connection.Notes.Flush();
         ShardClusterClient client;

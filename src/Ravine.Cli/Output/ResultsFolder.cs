@@ -28,8 +28,7 @@ internal static class ResultsFolder
     /// <summary>As <see cref="Default(string)"/> (<paramref name="owner"/> null) or <see cref="DefaultFor"/>, in <paramref name="parent"/>.</summary>
     internal static string Default(string parent, string prefix, string? owner)
     {
-        Experiments.OutputFolder.Prepare(parent);
-        string stem = Path.Combine(parent, prefix + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        string stem = Stem(parent, prefix);
         for (int n = 1; ; n++)
         {
             string folder = n == 1 ? stem : $"{stem}-{n}";
@@ -65,8 +64,7 @@ internal static class ResultsFolder
     /// <summary>As <see cref="DefaultFile(string, string)"/>, in <paramref name="parent"/>.</summary>
     internal static string DefaultFile(string parent, string prefix, string extension)
     {
-        Experiments.OutputFolder.Prepare(parent);
-        string stem = Path.Combine(parent, prefix + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        string stem = Stem(parent, prefix);
         for (int n = 1; ; n++)
         {
             string file = n == 1 ? stem + extension : $"{stem}-{n}{extension}";
@@ -81,6 +79,13 @@ internal static class ResultsFolder
             {
             }
         }
+    }
+
+    // The parent made (or refused, saying why) and the name every default starts from: the prefix and the UTC second.
+    private static string Stem(string parent, string prefix)
+    {
+        Experiments.OutputFolder.Prepare(parent);
+        return Path.Combine(parent, prefix + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
     }
 
     /// <summary>The command line as a shell would take it: <c>ravine &lt;command&gt;</c> and the arguments, quoted where needed.</summary>

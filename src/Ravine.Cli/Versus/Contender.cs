@@ -63,10 +63,8 @@ public sealed class Contender
                 throw new ArgumentException($"{method.Name} uses no f*, so '{OptimalValueKey}=' does not apply in '{text}'.");
             if (string.Equals(fstar, "unknown", StringComparison.OrdinalIgnoreCase))
             {
-                // The methods that estimate f* are those with a starting estimate among their options.
-                var estimators = MethodRegistry.All.Where(m => m.Option("fstar-estimate") is not null).Select(m => m.Name).ToArray();
-                if (!estimators.Contains(method.Name))
-                    throw new ArgumentException($"{method.Name} needs a known f* and cannot estimate one, so '{OptimalValueKey}=unknown' does not apply in '{text}'; the methods that estimate f* are {string.Join(", ", estimators)}.");
+                if (!MethodRegistry.OptimalValueEstimators.Contains(method.Name))
+                    throw new ArgumentException($"{method.Name} needs a known f* and cannot estimate one, so '{OptimalValueKey}=unknown' does not apply in '{text}'; the methods that estimate f* are {string.Join(", ", MethodRegistry.OptimalValueEstimators)}.");
                 unknown = true;
             }
             else if (double.TryParse(fstar, NumberStyles.Float, CultureInfo.InvariantCulture, out double f) && double.IsFinite(f)) optimalValue = f;

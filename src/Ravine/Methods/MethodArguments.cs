@@ -46,10 +46,7 @@ public sealed class MethodArguments
     /// <exception cref="ArgumentException">No f* was given.</exception>
     public double RequiredOptimalValue() => OptimalValue
         ?? throw new ArgumentException($"{Method.Name} needs a known f* (--fstar F) and cannot estimate it; the methods that estimate an unknown f* are " +
-            $"{string.Join(", ", MethodRegistry.All.Where(m => m.Option(EstimateKey) is not null).Select(m => m.Name))}.", "fstar");
-
-    // The option of the methods that can estimate f* (the GDPolyak long step's): its starting estimate.
-    private const string EstimateKey = "fstar-estimate";
+            $"{string.Join(", ", MethodRegistry.OptimalValueEstimators)}.", "fstar");
 
     private KeyNotFoundException Missing(string key) => new($"{Method.Name} has no value for '{key}'.");
 }

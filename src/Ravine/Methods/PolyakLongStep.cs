@@ -9,6 +9,9 @@ namespace Ravine.Methods;
 /// </summary>
 internal sealed class PolyakLongStep
 {
+    /// <summary>The option of a starting estimate of f*: the methods that have it are the ones that can estimate an unknown f*.</summary>
+    public const string EstimateKey = "fstar-estimate";
+
     /// <summary>The trace note of a rolled-back epoch: the next long-step point was not below this one's.</summary>
     public const string RollBackNote = "no-progress";
 
@@ -21,7 +24,7 @@ internal sealed class PolyakLongStep
     /// <summary>The options both GDPolyak methods take for their long step (keys as on the command line).</summary>
     public static MethodOption[] Options { get; } =
     [
-        new() { Key = "fstar-estimate", Description = "a starting estimate of f* (not the truth): f* is then estimated, see fstar-rule; default: none" },
+        new() { Key = EstimateKey, Description = "a starting estimate of f* (not the truth): f* is then estimated, see fstar-rule; default: none" },
         MethodOption.OneOf("fstar-rule", "how f* is estimated when unknown: ratio (of gradient norms on the ravine) or restarts (the authors')", "ratio", "ratio", "restarts"),
         MethodOption.Count("restart-epochs", "epochs per round of fstar-rule restarts", 1, "10"),
         MethodOption.OneOf("safeguard", "judge each long step by the epoch it starts and roll it back when f did not fall: on, off, or auto", "auto", "auto", "on", "off"),
@@ -30,7 +33,7 @@ internal sealed class PolyakLongStep
     /// <summary>The settings those options give: f* (null: estimate it), the estimate's start, the rule, the round length and the safeguard (null: auto).</summary>
     public static (double? OptimalValue, double? EstimateStart, OptimalValueEstimation Rule, int RestartEpochs, bool? Safeguard) Read(MethodArguments a)
     {
-        double? start = a.OptionalReal("fstar-estimate");
+        double? start = a.OptionalReal(EstimateKey);
         // An estimate given means f* is not known, whatever the problem says: it is what the option is for.
         double? optimal = start is null ? a.OptimalValue : null;
         var rule = a.Choice("fstar-rule") == "restarts" ? OptimalValueEstimation.Restarts : OptimalValueEstimation.GradientRatio;

@@ -372,11 +372,11 @@ public static class Minimizer
 
         private static readonly double RelativeGradientFloor = Math.Sqrt(Math.BitIncrement(1.0) - 1.0);
 
-        // ‖g‖² underflows to 0 for gradients near 1e-160 that are not zero; only an exact zero is stationary.
         // The start and one row per call, plus the rows without a call (rolled-back long steps, fewer than the calls);
         // a trace that still fills up grows, so this only decides how much is allocated up front.
         private static long CallBudgetRows(long maxOracleCalls) => maxOracleCalls >= long.MaxValue / 2 ? long.MaxValue : 2 * maxOracleCalls + 1;
 
+        // ‖g‖² underflows to 0 for gradients near 1e-160 that are not zero; only an exact zero is stationary.
         private static bool AllZero(ReadOnlySpan<double> values)
         {
             foreach (double v in values)

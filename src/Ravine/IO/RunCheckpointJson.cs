@@ -46,7 +46,7 @@ public static partial class RunCheckpointJson
             !includeTrace ? null : new TraceDto(trace.Iteration.ToArray(), trace.OracleCalls.ToArray(), trace.Value.ToArray(), trace.Gap.ToArray(),
                 trace.GradientNorm.ToArray(), trace.Stepsize.ToArray(), trace.Kind.ToArray().Select(k => (int)k).ToArray(),
                 trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace), Estimates(trace)),
-            checkpoint.ValidationState is { } validation ? new Dictionary<string, double[]>(validation) : null);
+            MonitorStates: checkpoint.MonitorStates?.ToDictionary(part => part.Key, part => new Dictionary<string, double[]>(part.Value)));
         JsonSerializer.Serialize(stream, dto, Options);
     }
 
@@ -90,8 +90,16 @@ public static partial class RunCheckpointJson
             OracleCalls = dto.OracleCalls, BestX = dto.BestX, BestGradient = dto.BestGradient, BestValue = dto.BestValue, BestIteration = dto.BestIteration,
             LongestStep = dto.LongestStep, StartValue = dto.StartValue, StartGradientNorm = dto.StartGradientNorm,
             ElapsedSeconds = dto.ElapsedSeconds, MethodState = dto.MethodState, Trace = trace ?? FromDto(dto.Trace!),
-            ValidationState = dto.ValidationState,
+            MonitorStates = MonitorStates(dto),
         };
+    }
+
+    // A checkpoint written before monitors kept their state by name has the validation state on its own.
+    private static Dictionary<string, IReadOnlyDictionary<string, double[]>>? MonitorStates(Dto dto)
+    {
+        var states = dto.MonitorStates?.ToDictionary(part => part.Key, part => (IReadOnlyDictionary<string, double[]>)part.Value);
+        if (dto.ValidationState is { } validation) (states ??= [])["validation"] = validation;
+        return states;
     }
 
     private static Trace FromDto(TraceDto t)
@@ -135,7 +143,8 @@ public static partial class RunCheckpointJson
         long OracleCalls, double[]? BestX, double[]? BestGradient, double BestValue, long BestIteration, double LongestStep, double StartValue,
         double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TraceDto? Trace,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, double[]>? ValidationState = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, double[]>? ValidationState = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, Dictionary<string, double[]>>? MonitorStates = null);
 
     private sealed record TraceDto(int[]? Iteration, long[]? OracleCalls, double[]? Value, double[]? Gap, double[]? GradientNorm,
         double[]? Stepsize, int[]? Kind, double[]? Distance, double[]? Seconds,

@@ -15,12 +15,13 @@ namespace Ravine.Optimization;
 /// </remarks>
 public sealed class MinimizeResult
 {
-    internal MinimizeResult(string method, Point best, long bestIteration, Point final, long iterations, long oracleCalls,
+    internal MinimizeResult(string method, RunOutcome outcome, Point final, long iterations, long oracleCalls,
         StopReason reason, string message, bool converged, TimeSpan elapsed, double longestStep, double optimalValue, Trace trace,
         RunCheckpoint? checkpoint)
     {
         Checkpoint = checkpoint;
-        Method = method; X = best.X; Value = best.Value; Gradient = best.Gradient; BestIteration = bestIteration;
+        Method = method; X = outcome.Best.X; Value = outcome.Best.Value; Gradient = outcome.Best.Gradient; BestIteration = outcome.BestIteration;
+        ValidationValue = outcome.ValidationValue; ValidationEvaluations = outcome.ValidationEvaluations;
         FinalX = final.X; FinalValue = final.Value; FinalGradient = final.Gradient; Iterations = iterations;
         OracleCalls = oracleCalls; StopReason = reason; Message = message; Converged = converged; Elapsed = elapsed;
         LongestStep = longestStep; OptimalValue = optimalValue; Trace = trace;
@@ -87,10 +88,10 @@ public sealed class MinimizeResult
     /// The least validation loss seen (<see cref="MinimizeOptions.Validation"/>), at <see cref="X"/>; NaN without
     /// validation. With validation, <see cref="X"/> is the point of least validation loss, not of least f.
     /// </summary>
-    public double ValidationValue { get; internal init; } = double.NaN;
+    public double ValidationValue { get; }
 
     /// <summary>How many times the validation objective was evaluated (not counted in <see cref="OracleCalls"/>).</summary>
-    public long ValidationEvaluations { get; internal init; }
+    public long ValidationEvaluations { get; }
 
     /// <summary>The per-iteration trace (empty when recording was off).</summary>
     public Trace Trace { get; }

@@ -37,8 +37,21 @@ public sealed class RunCheckpoint
     public required double ElapsedSeconds { get; init; }
     /// <summary>The method's state as written by <see cref="IMethodState.Save"/>.</summary>
     public required IReadOnlyDictionary<string, double[]> MethodState { get; init; }
-    /// <summary>The loop's validation bookkeeping (best validation point, patience count) when the run has a validation objective; null otherwise.</summary>
-    public IReadOnlyDictionary<string, double[]>? ValidationState { get; init; }
+    /// <summary>
+    /// The run's bookkeeping beyond the method, by part: under <c>validation</c>, the best validation point and the
+    /// patience count when the run has a validation objective (<see cref="MinimizeOptions.Validation"/>). Null when no part keeps any.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double[]>>? MonitorStates { get; init; }
     /// <summary>The trace so far. In a periodic checkpoint it is the live trace: serialize it during the callback.</summary>
     public required Trace Trace { get; init; }
+
+    /// <summary>Throws when this checkpoint is not of the method <paramref name="method"/> or not of <paramref name="dimension"/> variables.</summary>
+    internal void CheckFits(int dimension, string method)
+    {
+        if (Method != method)
+            throw new ArgumentException($"The checkpoint is of method '{Method}', not '{method}'.", "checkpoint");
+        if (X.Length != dimension || Gradient.Length != dimension || BestX.Length != dimension
+            || BestGradient is { Length: var bestLength } && bestLength != dimension)
+            throw new ArgumentException($"The checkpoint's point has length {X.Length} but the objective has dimension {dimension}.", "checkpoint");
+    }
 }

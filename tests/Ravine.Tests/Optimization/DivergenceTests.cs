@@ -32,4 +32,16 @@ public class DivergenceTests
         Assert.InRange(r.FinalValue, 1e12, 1.44e12);
         Assert.Equal(0, r.BestIteration);
     }
+
+    [Fact]
+    public void A_blow_up_after_a_long_step_blames_the_f_star_in_library_words()
+    {
+        // f* = −1 is far too low: the first long step from near the ravine blows up, and nothing rolls it back.
+        var problem = new QuarticRosenbrock();
+        var r = Minimizer.Minimize(problem, problem.Start, new GdPolyak(0.0125, 100, 5, -1));
+        Assert.True(r.StopReason is StopReason.Diverged or StopReason.NonFiniteValue, r.Message);
+        Assert.Contains("is likely too low", r.Message, StringComparison.Ordinal);
+        Assert.Contains("turn the method's safeguard on (Safeguard)", r.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", r.Message, StringComparison.Ordinal);
+    }
 }

@@ -11,7 +11,8 @@ namespace Ravine.IO;
 /// </summary>
 public static partial class RunCheckpointJson
 {
-    private const int FormatVersion = 1;
+    // Version 2 keeps a method's memory by member name (MethodMemory); version 1 kept hand-named entries.
+    private const int FormatVersion = 2;
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -42,7 +43,7 @@ public static partial class RunCheckpointJson
         var dto = new Dto(FormatVersion, checkpoint.Method, checkpoint.X, checkpoint.Value, checkpoint.Gradient, checkpoint.Iteration,
             checkpoint.OracleCalls, checkpoint.BestX, checkpoint.BestGradient, checkpoint.BestValue, checkpoint.BestIteration, checkpoint.LongestStep,
             checkpoint.StartValue, checkpoint.StartGradientNorm, checkpoint.ElapsedSeconds,
-            new Dictionary<string, double[]>(checkpoint.MethodState),
+            MethodMemoryCodec.Encode(checkpoint.MethodState),
             !includeTrace ? null : new TraceDto(trace.Iteration.ToArray(), trace.OracleCalls.ToArray(), trace.Value.ToArray(), trace.Gap.ToArray(),
                 trace.GradientNorm.ToArray(), trace.Stepsize.ToArray(), trace.Kind.ToArray().Select(k => (int)k).ToArray(),
                 trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace), Estimates(trace)),
@@ -80,6 +81,9 @@ public static partial class RunCheckpointJson
 
     private static RunCheckpoint FromDto(Dto dto, Trace? trace)
     {
+        if (dto.FormatVersion == 1)
+            throw new FormatException("The checkpoint has format version 1, written by an earlier Ravine that kept the method's state in another form; "
+                + $"this Ravine reads version {FormatVersion} only. Finish the run with the Ravine that started it, or start it over.");
         if (dto.FormatVersion != FormatVersion)
             throw new FormatException($"The checkpoint has format version {dto.FormatVersion}; this Ravine reads version {FormatVersion}.");
         if (dto.Method is null || dto.X is null || dto.Gradient is null || dto.BestX is null || dto.MethodState is null || (dto.Trace is null && trace is null))
@@ -89,7 +93,7 @@ public static partial class RunCheckpointJson
             Method = dto.Method, X = dto.X, Value = dto.Value, Gradient = dto.Gradient, Iteration = dto.Iteration,
             OracleCalls = dto.OracleCalls, BestX = dto.BestX, BestGradient = dto.BestGradient, BestValue = dto.BestValue, BestIteration = dto.BestIteration,
             LongestStep = dto.LongestStep, StartValue = dto.StartValue, StartGradientNorm = dto.StartGradientNorm,
-            ElapsedSeconds = dto.ElapsedSeconds, MethodState = dto.MethodState, Trace = trace ?? FromDto(dto.Trace!),
+            ElapsedSeconds = dto.ElapsedSeconds, MethodState = new SerializedMethodMemory(dto.MethodState), Trace = trace ?? FromDto(dto.Trace!),
             MonitorStates = MonitorStates(dto),
         };
     }

@@ -73,23 +73,17 @@ internal sealed class AdGdStepsize(double constant, double? initialStepsize, int
         return probe > 0 && double.IsFinite(probe) ? probe : ProbeLength;
     }
 
-    public void Save(IDictionary<string, double[]> state, string prefix)
-    {
-        state[prefix + "PreviousX"] = (double[])_previousX.Clone();
-        state[prefix + "PreviousGradient"] = (double[])_previousGradient.Clone();
-        state[prefix + "Lambda"] = [_lambda];
-        state[prefix + "Theta"] = [_theta];
-        state[prefix + "HasPrevious"] = [_hasPrevious ? 1 : 0];
-    }
+    public Memory Save() => new((double[])_previousX.Clone(), (double[])_previousGradient.Clone(), _lambda, _theta, _hasPrevious);
 
-    public void Restore(IReadOnlyDictionary<string, double[]> state, string prefix)
+    public void Restore(Memory memory)
     {
-        MethodStateEntry.ReadVector(state, prefix + "PreviousX", _previousX);
-        MethodStateEntry.ReadVector(state, prefix + "PreviousGradient", _previousGradient);
-        _lambda = MethodStateEntry.ReadScalar(state, prefix + "Lambda");
-        _theta = MethodStateEntry.ReadScalar(state, prefix + "Theta");
-        _hasPrevious = MethodStateEntry.ReadCount(state, prefix + "HasPrevious", 1) == 1;
+        MethodStateEntry.Vector(memory.PreviousX, _previousX, "previousX");
+        MethodStateEntry.Vector(memory.PreviousGradient, _previousGradient, "previousGradient");
+        (_lambda, _theta, _hasPrevious) = (memory.Lambda, memory.Theta, memory.HasPrevious);
         if (!(_lambda >= 0 && double.IsFinite(_lambda)) || !(_theta >= 0))
             throw new FormatException($"The saved method state has an invalid AdGD stepsize λ = {_lambda} or ratio θ = {_theta}.");
     }
+
+    /// <summary>The previous point and gradient (when there is one), the stepsize λ and the ratio θ of the last two.</summary>
+    internal sealed record Memory(double[] PreviousX, double[] PreviousGradient, double Lambda, double Theta, bool HasPrevious) : MethodMemory;
 }

@@ -86,18 +86,17 @@ public sealed record Adam : IMethod
             return StepReport.Step(rate, StepKind.Short);
         }
 
-        public void Save(IDictionary<string, double[]> state)
+        public MethodMemory Save() => new Memory((double[])_m.Clone(), (double[])_v.Clone(), _t);
+
+        public void Restore(MethodMemory memory)
         {
-            state["m"] = (double[])_m.Clone();
-            state["v"] = (double[])_v.Clone();
-            state["t"] = [_t];
+            var m = memory.As<Memory>();
+            MethodStateEntry.Vector(m.M, _m, "m");
+            MethodStateEntry.Vector(m.V, _v, "v");
+            _t = MethodStateEntry.Count(m.T, int.MaxValue, "t");
         }
 
-        public void Restore(IReadOnlyDictionary<string, double[]> state)
-        {
-            MethodStateEntry.ReadVector(state, "m", _m);
-            MethodStateEntry.ReadVector(state, "v", _v);
-            _t = MethodStateEntry.ReadCount(state, "t", int.MaxValue);
-        }
+        /// <summary>The moment estimates m and v and the step count t.</summary>
+        private sealed record Memory(double[] M, double[] V, int T) : MethodMemory;
     }
 }

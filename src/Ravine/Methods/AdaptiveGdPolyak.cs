@@ -218,30 +218,28 @@ public sealed record AdaptiveGdPolyak : IMethod
             return current <= bestRecent ? StallNote : null;
         }
 
-        public void Save(IDictionary<string, double[]> state)
+        public MethodMemory Save() => new Memory(_epoch, _phaseSteps, _bestBefore, (double[])_recent.Clone(), _recentCount, _recentNext,
+            _longStepNext, _adgd?.Save(), _long.Save());
+
+        public void Restore(MethodMemory memory)
         {
-            state["epoch"] = [_epoch];
-            state["phaseSteps"] = [_phaseSteps];
-            state["bestBefore"] = [_bestBefore];
-            state["recent"] = (double[])_recent.Clone();
-            state["recentCount"] = [_recentCount];
-            state["recentNext"] = [_recentNext];
-            state["longStepNext"] = [_longStepNext ? 1 : 0];
-            _adgd?.Save(state, "adgd");
-            _long.Save(state);
+            var m = memory.As<Memory>();
+            _epoch = MethodStateEntry.Count(m.Epoch, settings.Epochs ?? int.MaxValue, "epoch");
+            _phaseSteps = MethodStateEntry.Count(m.PhaseSteps, settings.MaxShortSteps, "phaseSteps");
+            _bestBefore = m.BestBefore;
+            MethodStateEntry.Vector(m.Recent, _recent, "recent");
+            _recentCount = MethodStateEntry.Count(m.RecentCount, _recent.Length, "recentCount");
+            _recentNext = MethodStateEntry.Count(m.RecentNext, _recent.Length - 1, "recentNext");
+            _longStepNext = m.LongStepNext;
+            _adgd?.Restore(m.Adgd ?? throw new FormatException("The saved method state has no 'adgd' stepsize."));
+            _long.Restore(m.Long);
         }
 
-        public void Restore(IReadOnlyDictionary<string, double[]> state)
-        {
-            _epoch = MethodStateEntry.ReadCount(state, "epoch", settings.Epochs ?? int.MaxValue);
-            _phaseSteps = MethodStateEntry.ReadCount(state, "phaseSteps", settings.MaxShortSteps);
-            _bestBefore = MethodStateEntry.ReadScalar(state, "bestBefore");
-            MethodStateEntry.ReadVector(state, "recent", _recent);
-            _recentCount = MethodStateEntry.ReadCount(state, "recentCount", _recent.Length);
-            _recentNext = MethodStateEntry.ReadCount(state, "recentNext", _recent.Length - 1);
-            _longStepNext = MethodStateEntry.ReadCount(state, "longStepNext", 1) == 1;
-            _adgd?.Restore(state, "adgd");
-            _long.Restore(state);
-        }
+        /// <summary>
+        /// The epoch, the short steps of the phase so far, the stall test's window of recent ‖∇f‖² and the best before it,
+        /// whether a long step is due next, AdGD's stepsize (with AdGD short steps) and the long step's own memory.
+        /// </summary>
+        private sealed record Memory(int Epoch, int PhaseSteps, double BestBefore, double[] Recent, int RecentCount, int RecentNext,
+            bool LongStepNext, AdGdStepsize.Memory? Adgd, PolyakLongStep.Memory Long) : MethodMemory;
     }
 }

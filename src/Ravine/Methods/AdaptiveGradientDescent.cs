@@ -66,8 +66,8 @@ public sealed record AdaptiveGradientDescent : IMethod
     {
         public StepReport Step(Iterate iterate, Oracle oracle) => oracle.TakeGradientStep(iterate, stepsize.Next(iterate), StepKind.Short);
 
-        public void Save(IDictionary<string, double[]> state) => stepsize.Save(state, "adgd");
+        public MethodMemory Save() => stepsize.Save();
 
-        public void Restore(IReadOnlyDictionary<string, double[]> state) => stepsize.Restore(state, "adgd");
+        public void Restore(MethodMemory memory) => stepsize.Restore(memory.As<AdGdStepsize.Memory>());
     }
 }

@@ -57,8 +57,11 @@ public sealed record ArmijoGradientDescent : IMethod
             return StepReport.Step(t, StepKind.Short);
         }
 
-        public void Save(IDictionary<string, double[]> state) => state["lastStep"] = [_lastStep];
+        public MethodMemory Save() => new Memory(_lastStep);
 
-        public void Restore(IReadOnlyDictionary<string, double[]> state) => _lastStep = MethodStateEntry.ReadScalar(state, "lastStep");
+        public void Restore(MethodMemory memory) => _lastStep = memory.As<Memory>().LastStep;
+
+        /// <summary>The last accepted stepsize, from which the next search starts.</summary>
+        private sealed record Memory(double LastStep) : MethodMemory;
     }
 }

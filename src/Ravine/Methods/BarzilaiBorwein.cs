@@ -152,24 +152,21 @@ public sealed record BarzilaiBorwein : IMethod
             _recentCount = Math.Min(_recentCount + 1, _recent.Length);
         }
 
-        public void Save(IDictionary<string, double[]> state)
+        public MethodMemory Save() =>
+            new Memory((double[])_previousX.Clone(), (double[])_previousGradient.Clone(), _hasPrevious, (double[])_recent.Clone(), _recentCount, _recentNext);
+
+        public void Restore(MethodMemory memory)
         {
-            state["previousX"] = (double[])_previousX.Clone();
-            state["previousGradient"] = (double[])_previousGradient.Clone();
-            state["hasPrevious"] = [_hasPrevious ? 1 : 0];
-            state["recent"] = (double[])_recent.Clone();
-            state["recentCount"] = [_recentCount];
-            state["recentNext"] = [_recentNext];
+            var m = memory.As<Memory>();
+            MethodStateEntry.Vector(m.PreviousX, _previousX, "previousX");
+            MethodStateEntry.Vector(m.PreviousGradient, _previousGradient, "previousGradient");
+            _hasPrevious = m.HasPrevious;
+            MethodStateEntry.Vector(m.Recent, _recent, "recent");
+            _recentCount = MethodStateEntry.Count(m.RecentCount, _recent.Length, "recentCount");
+            _recentNext = MethodStateEntry.Count(m.RecentNext, Math.Max(0, _recent.Length - 1), "recentNext");
         }
 
-        public void Restore(IReadOnlyDictionary<string, double[]> state)
-        {
-            MethodStateEntry.ReadVector(state, "previousX", _previousX);
-            MethodStateEntry.ReadVector(state, "previousGradient", _previousGradient);
-            _hasPrevious = MethodStateEntry.ReadCount(state, "hasPrevious", 1) == 1;
-            MethodStateEntry.ReadVector(state, "recent", _recent);
-            _recentCount = MethodStateEntry.ReadCount(state, "recentCount", _recent.Length);
-            _recentNext = MethodStateEntry.ReadCount(state, "recentNext", Math.Max(0, _recent.Length - 1));
-        }
+        /// <summary>The previous point and gradient (when there is one) and the ring of recent values the nonmonotone test compares with.</summary>
+        private sealed record Memory(double[] PreviousX, double[] PreviousGradient, bool HasPrevious, double[] Recent, int RecentCount, int RecentNext) : MethodMemory;
     }
 }

@@ -100,21 +100,17 @@ internal sealed class EpochSafeguard
         _reference = double.PositiveInfinity;
     }
 
-    public void Save(IDictionary<string, double[]> state, string prefix)
-    {
-        state[prefix + "X"] = (double[])_x.Clone();
-        state[prefix + "Gradient"] = (double[])_gradient.Clone();
-        state[prefix + "Values"] = [_value, _g2, _pending ? 1 : 0, _reference, _scale, _ceiling];
-    }
+    public Memory Save() => new((double[])_x.Clone(), (double[])_gradient.Clone(), _value, _g2, _pending, _reference, _scale, _ceiling);
 
-    public void Restore(IReadOnlyDictionary<string, double[]> state, string prefix)
+    public void Restore(Memory memory)
     {
-        MethodStateEntry.ReadVector(state, prefix + "X", _x);
-        MethodStateEntry.ReadVector(state, prefix + "Gradient", _gradient);
-        Span<double> values = stackalloc double[6];
-        MethodStateEntry.ReadVector(state, prefix + "Values", values);
-        (_value, _g2, _pending, _reference, _scale, _ceiling) = (values[0], values[1], values[2] == 1, values[3], values[4], values[5]);
+        MethodStateEntry.Vector(memory.X, _x, "x");
+        MethodStateEntry.Vector(memory.Gradient, _gradient, "gradient");
+        (_value, _g2, _pending, _reference, _scale, _ceiling) = (memory.Value, memory.GradientNormSquared, memory.Pending, memory.Reference, memory.Scale, memory.Ceiling);
         if (!(_scale > 0 && _scale <= 1))
             throw new FormatException($"The saved method state has an invalid long-step scale {_scale}.");
     }
+
+    /// <summary>The point a long step started from with its f and ‖∇f‖², whether its epoch is still to be judged, the reference f, the stepsize scale and the ceiling.</summary>
+    internal sealed record Memory(double[] X, double[] Gradient, double Value, double GradientNormSquared, bool Pending, double Reference, double Scale, double Ceiling) : MethodMemory;
 }

@@ -137,18 +137,17 @@ public sealed record GdPolyak : IMethod
                 : report;
         }
 
-        public void Save(IDictionary<string, double[]> state)
+        public MethodMemory Save() => new Memory(_epoch, _stepInEpoch, _long.Save());
+
+        public void Restore(MethodMemory memory)
         {
-            state["epoch"] = [_epoch];
-            state["stepInEpoch"] = [_stepInEpoch];
-            _long.Save(state);
+            var m = memory.As<Memory>();
+            _epoch = MethodStateEntry.Count(m.Epoch, settings.Epochs, "epoch");
+            _stepInEpoch = MethodStateEntry.Count(m.StepInEpoch, settings.ShortSteps, "stepInEpoch");
+            _long.Restore(m.Long);
         }
 
-        public void Restore(IReadOnlyDictionary<string, double[]> state)
-        {
-            _epoch = MethodStateEntry.ReadCount(state, "epoch", settings.Epochs);
-            _stepInEpoch = MethodStateEntry.ReadCount(state, "stepInEpoch", settings.ShortSteps);
-            _long.Restore(state);
-        }
+        /// <summary>The epoch, the short steps taken in it and the long step's own memory.</summary>
+        private sealed record Memory(int Epoch, int StepInEpoch, PolyakLongStep.Memory Long) : MethodMemory;
     }
 }

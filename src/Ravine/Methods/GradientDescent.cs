@@ -34,8 +34,8 @@ public sealed record GradientDescent : IMethod
         public StepReport Step(Iterate iterate, Oracle oracle) => oracle.TakeGradientStep(iterate, stepsize, StepKind.Short);
 
         // Constant-step GD remembers nothing between steps.
-        public void Save(IDictionary<string, double[]> state) { }
+        public MethodMemory Save() => MethodMemory.None;
 
-        public void Restore(IReadOnlyDictionary<string, double[]> state) { }
+        public void Restore(MethodMemory memory) => memory.As<NoMemory>();
     }
 }

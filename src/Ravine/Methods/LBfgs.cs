@@ -117,28 +117,26 @@ public sealed record LBfgs : IMethod
             _count = Math.Min(_count + 1, m);
         }
 
-        public void Save(IDictionary<string, double[]> state)
+        public MethodMemory Save() =>
+            new Memory(_count, _newest, (double[])_rho.Clone(), [.. _s.Select(s => (double[])s.Clone())], [.. _y.Select(y => (double[])y.Clone())]);
+
+        public void Restore(MethodMemory memory)
         {
-            state["count"] = [_count];
-            state["newest"] = [_newest + 1];
-            state["rho"] = (double[])_rho.Clone();
+            var m = memory.As<Memory>();
+            _count = MethodStateEntry.Count(m.Count, _s.Length, "count");
+            // −1 before the first pair is stored.
+            _newest = MethodStateEntry.Count(m.Newest + 1, _s.Length, "newest") - 1;
+            MethodStateEntry.Vector(m.Rho, _rho, "rho");
+            if (m.S.Length != _s.Length || m.Y.Length != _y.Length)
+                throw new FormatException($"The saved method state has {m.S.Length} pairs, not the {_s.Length} this method keeps.");
             for (int i = 0; i < _s.Length; i++)
             {
-                state[$"s{i}"] = (double[])_s[i].Clone();
-                state[$"y{i}"] = (double[])_y[i].Clone();
+                MethodStateEntry.Vector(m.S[i], _s[i], $"s.{i}");
+                MethodStateEntry.Vector(m.Y[i], _y[i], $"y.{i}");
             }
         }
 
-        public void Restore(IReadOnlyDictionary<string, double[]> state)
-        {
-            _count = MethodStateEntry.ReadCount(state, "count", _s.Length);
-            _newest = MethodStateEntry.ReadCount(state, "newest", _s.Length) - 1;
-            MethodStateEntry.ReadVector(state, "rho", _rho);
-            for (int i = 0; i < _s.Length; i++)
-            {
-                MethodStateEntry.ReadVector(state, $"s{i}", _s[i]);
-                MethodStateEntry.ReadVector(state, $"y{i}", _y[i]);
-            }
-        }
+        /// <summary>The stored pairs (s, y) with their 1/(s·y), how many are filled and the slot of the newest (−1 before the first).</summary>
+        private sealed record Memory(int Count, int Newest, double[] Rho, double[][] S, double[][] Y) : MethodMemory;
     }
 }

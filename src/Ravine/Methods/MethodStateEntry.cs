@@ -1,29 +1,16 @@
 namespace Ravine.Methods;
 
-/// <summary>Reads entries of a saved method state with checks, so a corrupt checkpoint fails loudly instead of resuming wrongly.</summary>
+/// <summary>Checks members of a restored method memory against the method's settings, so a corrupt checkpoint fails loudly instead of resuming wrongly.</summary>
 internal static class MethodStateEntry
 {
-    public static int ReadCount(IReadOnlyDictionary<string, double[]> state, string key, int maximum)
-    {
-        if (!state.TryGetValue(key, out var values) || values.Length != 1)
-            throw new FormatException($"The saved method state has no single value '{key}'.");
-        double v = values[0];
-        if (v < 0 || v > maximum || v != Math.Floor(v))
-            throw new FormatException($"The saved method state has '{key}' = {v}, expected an integer in [0, {maximum}].");
-        return (int)v;
-    }
+    public static int Count(int value, int maximum, string key) => value >= 0 && value <= maximum
+        ? value
+        : throw new FormatException($"The saved method state has '{key}' = {value}, expected an integer in [0, {maximum}].");
 
-    public static void ReadVector(IReadOnlyDictionary<string, double[]> state, string key, Span<double> destination)
+    public static void Vector(double[] source, Span<double> destination, string key)
     {
-        if (!state.TryGetValue(key, out var values) || values.Length != destination.Length)
+        if (source.Length != destination.Length)
             throw new FormatException($"The saved method state has no vector '{key}' of length {destination.Length}.");
-        values.CopyTo(destination);
-    }
-
-    public static double ReadScalar(IReadOnlyDictionary<string, double[]> state, string key)
-    {
-        if (!state.TryGetValue(key, out var values) || values.Length != 1)
-            throw new FormatException($"The saved method state has no single value '{key}'.");
-        return values[0];
+        source.CopyTo(destination);
     }
 }

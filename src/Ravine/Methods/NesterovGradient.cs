@@ -51,16 +51,16 @@ public sealed record NesterovGradient : IMethod
             return StepReport.Step(stepsize, StepKind.Short);
         }
 
-        public void Save(IDictionary<string, double[]> state)
+        public MethodMemory Save() => new Memory((double[])_x.Clone(), _k);
+
+        public void Restore(MethodMemory memory)
         {
-            state["x"] = (double[])_x.Clone();
-            state["k"] = [_k];
+            var m = memory.As<Memory>();
+            MethodStateEntry.Vector(m.X, _x, "x");
+            _k = MethodStateEntry.Count(m.K, int.MaxValue, "k");
         }
 
-        public void Restore(IReadOnlyDictionary<string, double[]> state)
-        {
-            MethodStateEntry.ReadVector(state, "x", _x);
-            _k = MethodStateEntry.ReadCount(state, "k", int.MaxValue);
-        }
+        /// <summary>The last gradient-step point x_k (the iterate holds the extrapolated y_k) and the step count k.</summary>
+        private sealed record Memory(double[] X, int K) : MethodMemory;
     }
 }

@@ -112,36 +112,25 @@ internal sealed class OptimalValueEstimator
         return double.IsFinite(estimate) && gap > 0 ? estimate : null;
     }
 
-    public void Save(IDictionary<string, double[]> state, string prefix)
+    public Memory Save() => new(_estimate, _hasAnchor, _anchorValue, _anchorG2, _hasPhaseAnchor, _phaseAnchorValue, _phaseAnchorG2, _bestValue,
+        (double[])_startX.Clone(), (double[])_startGradient.Clone(), _startValue, _startG2);
+
+    public void Restore(Memory memory)
     {
-        state[prefix + "Estimate"] = [_estimate];
-        state[prefix + "Anchor"] = [_hasAnchor ? 1 : 0, _anchorValue, _anchorG2];
-        state[prefix + "PhaseAnchor"] = [_hasPhaseAnchor ? 1 : 0, _phaseAnchorValue, _phaseAnchorG2];
-        state[prefix + "BestValue"] = [_bestValue];
-        if (_startX.Length > 0)
-        {
-            state[prefix + "StartX"] = (double[])_startX.Clone();
-            state[prefix + "StartGradient"] = (double[])_startGradient.Clone();
-            state[prefix + "Start"] = [_startValue, _startG2];
-        }
+        (_estimate, _hasAnchor, _anchorValue, _anchorG2) = (memory.Estimate, memory.HasAnchor, memory.AnchorValue, memory.AnchorGradientNormSquared);
+        (_hasPhaseAnchor, _phaseAnchorValue, _phaseAnchorG2) = (memory.HasPhaseAnchor, memory.PhaseAnchorValue, memory.PhaseAnchorGradientNormSquared);
+        _bestValue = memory.BestValue;
+        // The start is kept only by the restarts rule; the other rules keep empty vectors.
+        MethodStateEntry.Vector(memory.StartX, _startX, "startX");
+        MethodStateEntry.Vector(memory.StartGradient, _startGradient, "startGradient");
+        (_startValue, _startG2) = (memory.StartValue, memory.StartGradientNormSquared);
     }
 
-    public void Restore(IReadOnlyDictionary<string, double[]> state, string prefix)
-    {
-        _estimate = MethodStateEntry.ReadScalar(state, prefix + "Estimate");
-        Span<double> anchor = stackalloc double[3];
-        MethodStateEntry.ReadVector(state, prefix + "Anchor", anchor);
-        (_hasAnchor, _anchorValue, _anchorG2) = (anchor[0] == 1, anchor[1], anchor[2]);
-        MethodStateEntry.ReadVector(state, prefix + "PhaseAnchor", anchor);
-        (_hasPhaseAnchor, _phaseAnchorValue, _phaseAnchorG2) = (anchor[0] == 1, anchor[1], anchor[2]);
-        _bestValue = MethodStateEntry.ReadScalar(state, prefix + "BestValue");
-        if (_startX.Length > 0)
-        {
-            MethodStateEntry.ReadVector(state, prefix + "StartX", _startX);
-            MethodStateEntry.ReadVector(state, prefix + "StartGradient", _startGradient);
-            Span<double> start = stackalloc double[2];
-            MethodStateEntry.ReadVector(state, prefix + "Start", start);
-            (_startValue, _startG2) = (start[0], start[1]);
-        }
-    }
+    /// <summary>
+    /// The estimate in force, the anchors the ratio rule compares with (long-step and phase), the best f seen and, for the
+    /// restarts rule, the start to return to.
+    /// </summary>
+    internal sealed record Memory(double Estimate, bool HasAnchor, double AnchorValue, double AnchorGradientNormSquared, bool HasPhaseAnchor,
+        double PhaseAnchorValue, double PhaseAnchorGradientNormSquared, double BestValue, double[] StartX, double[] StartGradient,
+        double StartValue, double StartGradientNormSquared) : MethodMemory;
 }

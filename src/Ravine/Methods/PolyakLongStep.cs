@@ -127,17 +127,15 @@ internal sealed class PolyakLongStep
         return StepReport.Step(0, StepKind.Start).WithNote(RestartNote);
     }
 
-    public void Save(IDictionary<string, double[]> state)
+    public Memory Save() => new(_epochsInRound, _estimator?.Save(), _safeguard?.Save());
+
+    public void Restore(Memory memory)
     {
-        state["epochsInRound"] = [_epochsInRound];
-        _estimator?.Save(state, "fstar");
-        _safeguard?.Save(state, "safeguard");
+        _epochsInRound = MethodStateEntry.Count(memory.EpochsInRound, int.MaxValue, "epochsInRound");
+        _estimator?.Restore(memory.Fstar ?? throw new FormatException("The saved method state has no f* estimate 'long.fstar'."));
+        _safeguard?.Restore(memory.Safeguard ?? throw new FormatException("The saved method state has no safeguard 'long.safeguard'."));
     }
 
-    public void Restore(IReadOnlyDictionary<string, double[]> state)
-    {
-        _epochsInRound = MethodStateEntry.ReadCount(state, "epochsInRound", int.MaxValue);
-        _estimator?.Restore(state, "fstar");
-        _safeguard?.Restore(state, "safeguard");
-    }
+    /// <summary>The epochs of the restarts rule's round so far, the f* estimator's memory (f* unknown) and the safeguard's (when on).</summary>
+    internal sealed record Memory(int EpochsInRound, OptimalValueEstimator.Memory? Fstar, EpochSafeguard.Memory? Safeguard) : MethodMemory;
 }

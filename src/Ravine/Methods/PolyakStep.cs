@@ -41,8 +41,8 @@ public sealed record PolyakStep : IMethod
         }
 
         // The Polyak method remembers nothing between steps.
-        public void Save(IDictionary<string, double[]> state) { }
+        public MethodMemory Save() => MethodMemory.None;
 
-        public void Restore(IReadOnlyDictionary<string, double[]> state) { }
+        public void Restore(MethodMemory memory) => memory.As<NoMemory>();
     }
 }

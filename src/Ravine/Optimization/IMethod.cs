@@ -26,11 +26,12 @@ public interface IMethodState
     StepReport Step(Iterate iterate, Oracle oracle);
 
     /// <summary>
-    /// Writes everything the method remembers between steps (counters, moments, estimates) into <paramref name="state"/>,
-    /// so that <see cref="Restore"/> on a fresh state continues the run bit for bit. Integers are stored as doubles.
+    /// A copy of everything the method remembers between steps (counters, moments, estimates), so that
+    /// <see cref="Restore"/> on a fresh state continues the run bit for bit.
     /// </summary>
-    void Save(IDictionary<string, double[]> state);
+    MethodMemory Save();
 
-    /// <summary>Restores what <see cref="Save"/> wrote. Throws <see cref="FormatException"/> when an entry is missing or malformed.</summary>
-    void Restore(IReadOnlyDictionary<string, double[]> state);
+    /// <summary>Continues from what <see cref="Save"/> returned (or its form read from a checkpoint, see <see cref="MethodMemory.As{T}"/>).</summary>
+    /// <exception cref="FormatException">The memory is of another method, or a member is missing or out of range.</exception>
+    void Restore(MethodMemory memory);
 }

@@ -169,8 +169,6 @@ public static class Minimizer
 
         private RunCheckpoint Capture()
         {
-            var methodState = new Dictionary<string, double[]>();
-            _state?.Save(methodState);
             Dictionary<string, IReadOnlyDictionary<string, double[]>>? monitorStates = null;
             foreach (var monitor in _monitors)
                 if (monitor.StateName is { } name && monitor.SaveState() is { } state)
@@ -180,7 +178,7 @@ public static class Minimizer
                 Method = _method.Name, X = _iterate.X.ToArray(), Value = _iterate.Value, Gradient = _iterate.Gradient.ToArray(),
                 Iteration = _iteration, OracleCalls = _oracle.Calls, BestX = _best.CopyX(), BestGradient = _best.CopyGradient(), BestValue = _best.Value,
                 BestIteration = _best.Iteration, LongestStep = _longestStep, StartValue = _startValue, StartGradientNorm = _startGradientNorm,
-                ElapsedSeconds = Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, MethodState = methodState, Trace = _trace,
+                ElapsedSeconds = Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, MethodState = _state?.Save() ?? MethodMemory.None, Trace = _trace,
                 MonitorStates = monitorStates,
             };
         }

@@ -35,8 +35,8 @@ public sealed class RunCheckpoint
     public required double StartGradientNorm { get; init; }
     /// <summary>Wall-clock seconds spent before the checkpoint; the resumed run's clock continues from here.</summary>
     public required double ElapsedSeconds { get; init; }
-    /// <summary>The method's state as written by <see cref="IMethodState.Save"/>.</summary>
-    public required IReadOnlyDictionary<string, double[]> MethodState { get; init; }
+    /// <summary>What the method remembers, as returned by <see cref="IMethodState.Save"/>.</summary>
+    public required MethodMemory MethodState { get; init; }
     /// <summary>
     /// The run's bookkeeping beyond the method, by part: under <c>validation</c>, the best validation point and the
     /// patience count when the run has a validation objective (<see cref="MinimizeOptions.Validation"/>). Null when no part keeps any.

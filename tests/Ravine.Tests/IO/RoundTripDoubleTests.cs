@@ -45,7 +45,7 @@ public class RoundTripDoubleTests
         {
             Method = "GD", X = [PowerOfTwo, -PowerOfTwo], Value = PowerOfTwo, Gradient = [PowerOfTwo, double.NaN], Iteration = 0,
             OracleCalls = 1, BestX = [PowerOfTwo, 0], BestValue = PowerOfTwo, BestIteration = 0, LongestStep = 0, StartValue = PowerOfTwo,
-            StartGradientNorm = double.PositiveInfinity, ElapsedSeconds = 0, MethodState = new Dictionary<string, double[]> { ["m"] = [PowerOfTwo] },
+            StartGradientNorm = double.PositiveInfinity, ElapsedSeconds = 0, MethodState = new PowerMemory([PowerOfTwo]),
             Trace = trace,
         };
         using var stream = new MemoryStream();
@@ -56,7 +56,9 @@ public class RoundTripDoubleTests
         Assert.Equal(checkpoint.Gradient, back.Gradient);
         Assert.Equal(PowerOfTwo, back.Value);
         Assert.Equal(double.PositiveInfinity, back.StartGradientNorm);
-        Assert.Equal([PowerOfTwo], back.MethodState["m"]);
+        Assert.Equal([PowerOfTwo], back.MethodState.As<PowerMemory>().M);
         Assert.True(trace.NumericallyIdentical(back.Trace));
     }
+
+    private sealed record PowerMemory(double[] M) : MethodMemory;
 }

@@ -111,8 +111,8 @@ public class ResumeTests
     [Fact]
     public void A_corrupt_checkpoint_fails_with_a_format_exception()
     {
-        Assert.Throws<FormatException>(() => RunCheckpointJson.Read(new MemoryStream("{\"formatVersion\":1,"u8.ToArray())));
-        Assert.Throws<FormatException>(() => RunCheckpointJson.Read(new MemoryStream("{\"formatVersion\":1,\"bogus\":3}"u8.ToArray())));
+        Assert.Throws<FormatException>(() => RunCheckpointJson.Read(new MemoryStream("{\"formatVersion\":2,"u8.ToArray())));
+        Assert.Throws<FormatException>(() => RunCheckpointJson.Read(new MemoryStream("{\"formatVersion\":2,\"bogus\":3}"u8.ToArray())));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class ResumeTests
             Method = c.Method, X = c.X, Value = c.Value, Gradient = c.Gradient, Iteration = c.Iteration, OracleCalls = c.OracleCalls,
             BestX = c.BestX, BestValue = c.BestValue, BestIteration = c.BestIteration, LongestStep = c.LongestStep,
             StartValue = c.StartValue, StartGradientNorm = c.StartGradientNorm, ElapsedSeconds = c.ElapsedSeconds, Trace = c.Trace,
-            MethodState = new Dictionary<string, double[]> { ["epoch"] = [1.5], ["stepInEpoch"] = [3] },
+            MethodState = new SerializedMethodMemory(new Dictionary<string, double[]> { ["epoch"] = [1.5], ["stepInEpoch"] = [3] }),
         };
         var e = Assert.Throws<FormatException>(() => Minimizer.Resume(new QuarticRosenbrock(), Method, bad));
         Assert.Contains("epoch", e.Message);

@@ -61,12 +61,12 @@ public sealed record AdaptiveGdPolyak : IMethod
         ],
         a =>
         {
-            var (optimal, start, rule, restartEpochs, safeguard) = PolyakLongStep.Read(a);
-            return new AdaptiveGdPolyak(optimal, a.OptionalReal("eta"), checked((int)a.Integer("window")), a.Real("stall-ratio"),
+            var longStep = PolyakLongStep.Read(a);
+            return new AdaptiveGdPolyak(longStep.OptimalValue, a.OptionalReal("eta"), checked((int)a.Integer("window")), a.Real("stall-ratio"),
                 checked((int)a.Integer("min-short")), checked((int)a.Integer("max-short")), a.OptionalInteger("epochs") is long e ? checked((int)e) : null,
                 AdaptiveGradientDescent.ConstantOf(a.Choice("variant")))
             {
-                OptimalValueEstimate = start, Estimation = rule, RestartEpochs = restartEpochs, Safeguard = safeguard ?? true,
+                LongStep = longStep with { Safeguard = longStep.Safeguard ?? true },
             };
         },
         usesOptimalValue: true);
@@ -93,20 +93,23 @@ public sealed record AdaptiveGdPolyak : IMethod
         AdGdConstant = adgdConstant;
     }
 
-    /// <summary>f*, used by the long step; null when it is unknown and estimated.</summary>
-    public double? OptimalValue { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValue)) : null; }
+    /// <summary>The long step's settings: f* or how to estimate it, and the safeguard (on by default here).</summary>
+    public LongStepSettings LongStep { get; init; } = new() { Safeguard = true };
 
-    /// <summary>Where the f* estimate starts when <see cref="OptimalValue"/> is null (an estimate, not the truth); null: the rule's own start.</summary>
-    public double? OptimalValueEstimate { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValueEstimate)) : null; }
+    /// <summary>f*, used by the long step; null when it is unknown and estimated (see <see cref="LongStepSettings.OptimalValue"/>).</summary>
+    public double? OptimalValue { get => LongStep.OptimalValue; init => LongStep = LongStep with { OptimalValue = value }; }
 
-    /// <summary>How f* is estimated when <see cref="OptimalValue"/> is null. Default: <see cref="OptimalValueEstimation.GradientRatio"/>.</summary>
-    public OptimalValueEstimation Estimation { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Estimation), value, "Unknown estimation rule."); }
+    /// <summary>See <see cref="LongStepSettings.OptimalValueEstimate"/>.</summary>
+    public double? OptimalValueEstimate { get => LongStep.OptimalValueEstimate; init => LongStep = LongStep with { OptimalValueEstimate = value }; }
 
-    /// <summary>Long steps per round of <see cref="OptimalValueEstimation.Restarts"/> (default 10).</summary>
-    public int RestartEpochs { get; init => field = Validate.AtLeast(value, 1, nameof(RestartEpochs)); } = 10;
+    /// <summary>See <see cref="LongStepSettings.Estimation"/>.</summary>
+    public OptimalValueEstimation Estimation { get => LongStep.Estimation; init => LongStep = LongStep with { Estimation = value }; }
+
+    /// <summary>Long steps per round of <see cref="OptimalValueEstimation.Restarts"/> (see <see cref="LongStepSettings.RestartEpochs"/>).</summary>
+    public int RestartEpochs { get => LongStep.RestartEpochs; init => LongStep = LongStep with { RestartEpochs = value }; }
 
     /// <summary>Judge each long step by the phase it starts and roll it back when f did not fall (see <see cref="GdPolyak"/>). Default: true.</summary>
-    public bool Safeguard { get; init; } = true;
+    public bool Safeguard { get => LongStep.SafeguardActive; init => LongStep = LongStep with { Safeguard = value }; }
 
     /// <summary>A constant short stepsize η, or null for AdGD stepsizes.</summary>
     public double? Stepsize { get; init => field = value is double v ? Validate.PositiveFinite(v, nameof(Stepsize)) : null; }
@@ -145,8 +148,7 @@ public sealed record AdaptiveGdPolyak : IMethod
     private sealed class State(AdaptiveGdPolyak settings, Iterate start) : IMethodState
     {
         private readonly AdGdStepsize? _adgd = settings.Stepsize is null ? new AdGdStepsize(settings.AdGdConstant, null, start.Dimension) : null;
-        private readonly PolyakLongStep _long = new(settings.OptimalValue, settings.OptimalValueEstimate, settings.Estimation, settings.RestartEpochs,
-            settings.Safeguard, start);
+        private readonly PolyakLongStep _long = new(settings.LongStep, start);
         private bool _longStepNext;
         private readonly double[] _recent = new double[settings.Window];
         private int _recentCount, _recentNext;

@@ -36,10 +36,10 @@ public sealed record GdPolyak : IMethod
         ],
         a =>
         {
-            var (optimal, start, rule, restartEpochs, safeguard) = PolyakLongStep.Read(a);
-            return new GdPolyak(a.Real("eta"), checked((int)a.Integer("K")), checked((int)(a.OptionalInteger("epochs") ?? UnlimitedEpochs)), optimal)
+            var longStep = PolyakLongStep.Read(a);
+            return new GdPolyak(a.Real("eta"), checked((int)a.Integer("K")), checked((int)(a.OptionalInteger("epochs") ?? UnlimitedEpochs)), longStep.OptimalValue)
             {
-                OptimalValueEstimate = start, Estimation = rule, RestartEpochs = restartEpochs, Safeguard = safeguard,
+                LongStep = longStep,
             };
         },
         usesOptimalValue: true);
@@ -73,23 +73,26 @@ public sealed record GdPolyak : IMethod
     /// <summary>The number of epochs (K short steps and one long step each); <see cref="UnlimitedEpochs"/>: no limit of its own.</summary>
     public int Epochs { get; init => field = Validate.AtLeast(value, 0, nameof(Epochs)); }
 
-    /// <summary>f*, used by the long step; null when it is unknown and estimated.</summary>
-    public double? OptimalValue { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValue)) : null; }
+    /// <summary>The long step's settings: f* or how to estimate it, and the safeguard (null by default: on exactly when f* is estimated).</summary>
+    public LongStepSettings LongStep { get; init; } = new();
 
-    /// <summary>Where the f* estimate starts when <see cref="OptimalValue"/> is null (an estimate, not the truth); null: the rule's own start.</summary>
-    public double? OptimalValueEstimate { get; init => field = value is double f ? Validate.Finite(f, nameof(OptimalValueEstimate)) : null; }
+    /// <summary>f*, used by the long step; null when it is unknown and estimated (see <see cref="LongStepSettings.OptimalValue"/>).</summary>
+    public double? OptimalValue { get => LongStep.OptimalValue; init => LongStep = LongStep with { OptimalValue = value }; }
 
-    /// <summary>How f* is estimated when <see cref="OptimalValue"/> is null. Default: <see cref="OptimalValueEstimation.GradientRatio"/>.</summary>
-    public OptimalValueEstimation Estimation { get; init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Estimation), value, "Unknown estimation rule."); }
+    /// <summary>See <see cref="LongStepSettings.OptimalValueEstimate"/>.</summary>
+    public double? OptimalValueEstimate { get => LongStep.OptimalValueEstimate; init => LongStep = LongStep with { OptimalValueEstimate = value }; }
 
-    /// <summary>Epochs per round of <see cref="OptimalValueEstimation.Restarts"/> (default 10).</summary>
-    public int RestartEpochs { get; init => field = Validate.AtLeast(value, 1, nameof(RestartEpochs)); } = 10;
+    /// <summary>See <see cref="LongStepSettings.Estimation"/>.</summary>
+    public OptimalValueEstimation Estimation { get => LongStep.Estimation; init => LongStep = LongStep with { Estimation = value }; }
+
+    /// <summary>See <see cref="LongStepSettings.RestartEpochs"/>.</summary>
+    public int RestartEpochs { get => LongStep.RestartEpochs; init => LongStep = LongStep with { RestartEpochs = value }; }
 
     /// <summary>Judge each long step by the epoch it starts (see the remarks); null (default): on exactly when f* is estimated.</summary>
-    public bool? Safeguard { get; init; }
+    public bool? Safeguard { get => LongStep.Safeguard; init => LongStep = LongStep with { Safeguard = value }; }
 
     /// <summary>Whether the safeguard is on: <see cref="Safeguard"/>, else on exactly when f* is estimated.</summary>
-    public bool SafeguardActive => Safeguard ?? OptimalValue is null;
+    public bool SafeguardActive => LongStep.SafeguardActive;
 
     /// <inheritdoc />
     public string Name => "GDPolyak";
@@ -109,8 +112,7 @@ public sealed record GdPolyak : IMethod
 
     private sealed class State(GdPolyak settings, Iterate start) : IMethodState
     {
-        private readonly PolyakLongStep _long = new(settings.OptimalValue, settings.OptimalValueEstimate, settings.Estimation, settings.RestartEpochs,
-            settings.SafeguardActive, start);
+        private readonly PolyakLongStep _long = new(settings.LongStep, start);
         private int _stepInEpoch;
         private int _epoch;
 

@@ -30,15 +30,15 @@ internal sealed class PolyakLongStep
         MethodOption.OneOf("safeguard", "judge each long step by the epoch it starts and roll it back when f did not fall: on, off, or auto", "auto", "auto", "on", "off"),
     ];
 
-    /// <summary>The settings those options give: f* (null: estimate it), the estimate's start, the rule, the round length and the safeguard (null: auto).</summary>
-    public static (double? OptimalValue, double? EstimateStart, OptimalValueEstimation Rule, int RestartEpochs, bool? Safeguard) Read(MethodArguments a)
+    /// <summary>The settings those options give (a safeguard of null: auto).</summary>
+    public static LongStepSettings Read(MethodArguments a)
     {
         double? start = a.OptionalReal(EstimateKey);
         // An estimate given means f* is not known, whatever the problem says: it is what the option is for.
         double? optimal = start is null ? a.OptimalValue : null;
         var rule = a.Choice("fstar-rule") == "restarts" ? OptimalValueEstimation.Restarts : OptimalValueEstimation.GradientRatio;
         bool? safeguard = a.Choice("safeguard") switch { "on" => true, "off" => false, _ => null };
-        return (optimal, start, rule, checked((int)a.Integer("restart-epochs")), safeguard);
+        return new() { OptimalValue = optimal, OptimalValueEstimate = start, Estimation = rule, RestartEpochs = checked((int)a.Integer("restart-epochs")), Safeguard = safeguard };
     }
 
     private readonly double? _optimalValue;
@@ -47,18 +47,14 @@ internal sealed class PolyakLongStep
     private readonly int _restartEpochs;
     private int _epochsInRound;
 
-    /// <param name="optimalValue">f*, or null to estimate it.</param>
-    /// <param name="estimateStart">The estimate's start (ignored when f* is given).</param>
-    /// <param name="rule">How to estimate f*.</param>
-    /// <param name="restartEpochs">Epochs per round of the restarts rule.</param>
-    /// <param name="safeguard">Judge long steps by their epoch.</param>
+    /// <param name="settings">f* or how to estimate it, and whether the safeguard is on.</param>
     /// <param name="start">The run's evaluated start.</param>
-    public PolyakLongStep(double? optimalValue, double? estimateStart, OptimalValueEstimation rule, int restartEpochs, bool safeguard, Iterate start)
+    public PolyakLongStep(LongStepSettings settings, Iterate start)
     {
-        _optimalValue = optimalValue;
-        _estimator = optimalValue is null ? new OptimalValueEstimator(rule, estimateStart, start) : null;
-        _safeguard = safeguard ? new EpochSafeguard(start) : null;
-        _restartEpochs = optimalValue is null && rule == OptimalValueEstimation.Restarts ? restartEpochs : 0;
+        _optimalValue = settings.OptimalValue;
+        _estimator = settings.OptimalValue is null ? new OptimalValueEstimator(settings.Estimation, settings.OptimalValueEstimate, start) : null;
+        _safeguard = settings.SafeguardActive ? new EpochSafeguard(start) : null;
+        _restartEpochs = settings.OptimalValue is null && settings.Estimation == OptimalValueEstimation.Restarts ? settings.RestartEpochs : 0;
     }
 
     /// <summary>The f* estimate in force, for the trace; null when f* was given.</summary>

@@ -10,13 +10,7 @@ public class MethodMemoryTests
 {
     private static readonly IMethod Method = new GdPolyak(0.0125, 100, 20, null) { Safeguard = true };
 
-    private static RunCheckpoint ThroughJson(RunCheckpoint checkpoint)
-    {
-        using var stream = new MemoryStream();
-        RunCheckpointJson.Write(checkpoint, stream);
-        stream.Position = 0;
-        return RunCheckpointJson.Read(stream);
-    }
+    private static RunCheckpoint ThroughJson(RunCheckpoint checkpoint) => ResumePropertyTests.ThroughJson(checkpoint);
 
     [Fact]
     public void A_memory_is_written_by_member_name_with_nested_parts_named_after_their_member()

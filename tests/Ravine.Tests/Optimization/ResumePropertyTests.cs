@@ -35,7 +35,8 @@ public class ResumePropertyTests
             : Minimizer.Resume(new QuarticRosenbrock(), method, ThroughJson(from), options);
     }
 
-    private static RunCheckpoint ThroughJson(RunCheckpoint checkpoint)
+    /// <summary>The checkpoint written to JSON and read back, as a resumed run in another process gets it.</summary>
+    internal static RunCheckpoint ThroughJson(RunCheckpoint checkpoint)
     {
         using var stream = new MemoryStream();
         RunCheckpointJson.Write(checkpoint, stream);

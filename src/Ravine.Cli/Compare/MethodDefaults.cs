@@ -26,10 +26,10 @@ internal static class MethodDefaults
         return method.Options.Where(o => o.Required && o.Default is null && !defaults.ContainsKey(o.Key) && !(given?.ContainsKey(o.Key) ?? false)).ToArray();
     }
 
-    /// <summary>The stepsize option that <c>--tune</c> grids: the real option named <c>eta</c> or <c>lr</c>, or null.</summary>
+    /// <summary>The stepsize option that <c>--tune</c> grids: the option the method declares tuned on a logarithmic scale, or null.</summary>
     public static MethodOption? Stepsize(MethodDescriptor method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        return method.Options.FirstOrDefault(o => o.Kind == OptionKind.Real && o.Key is "eta" or "lr");
+        return method.Options.FirstOrDefault(o => o.Tuning == TuningScale.Logarithmic);
     }
 }

@@ -22,7 +22,7 @@ public sealed record Adam : IMethod
     /// <summary>The registry's entry: <c>adam</c> with its options <c>lr</c>, <c>beta1</c>, <c>beta2</c>, <c>epsilon</c>.</summary>
     public static MethodDescriptor Descriptor { get; } = new("adam", "Adam (full gradient), learning rate lr",
         [
-            MethodOption.Positive("lr", "α, the learning rate", DefaultLearningRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+            MethodOption.Positive("lr", "α, the learning rate", DefaultLearningRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Tuned(),
             MethodOption.UnitInterval("beta1", "β₁, the first-moment decay", "0.9"),
             MethodOption.UnitInterval("beta2", "β₂, the second-moment decay", "0.999"),
             MethodOption.Positive("epsilon", "ε, added to √v", "1e-8"),

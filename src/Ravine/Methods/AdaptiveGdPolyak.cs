@@ -50,7 +50,7 @@ public sealed record AdaptiveGdPolyak : IMethod
     public static MethodDescriptor Descriptor { get; } = new("gdpolyak-adaptive",
         "GDPolyak with no K and no η: AdGD short steps, a long Polyak step once they stall",
         [
-            MethodOption.Positive("eta", "a constant short stepsize η; default: AdGD stepsizes"),
+            MethodOption.Positive("eta", "a constant short stepsize η; default: AdGD stepsizes").Tuned(),
             MethodOption.Count("window", "W, the short steps the stall test looks at", 1, "10"),
             MethodOption.UnitInterval("stall-ratio", "r in (0, 1): stalled when the last W steps did not bring ‖∇f‖² below r times its best before them", "0.5") with { MinimumExclusive = true },
             MethodOption.Count("min-short", "the fewest short steps per phase", 1, "10"),

@@ -11,7 +11,7 @@ public sealed record ArmijoGradientDescent : IMethod
     /// <summary>The registry's entry: <c>gd-armijo</c> with its options <c>eta</c> and <c>max-step</c>.</summary>
     public static MethodDescriptor Descriptor { get; } = new("gd-armijo", "gradient descent with Armijo backtracking from η",
         [
-            MethodOption.Positive("eta", "the first trial stepsize", "1"),
+            MethodOption.Positive("eta", "the first trial stepsize", "1").Tuned(),
             MethodOption.Positive("max-step", "the largest trial stepsize", "1e12"),
         ],
         a => new ArmijoGradientDescent(a.Real("eta"), a.Real("max-step")));

@@ -30,7 +30,7 @@ public sealed record BarzilaiBorwein : IMethod
     /// <summary>The registry's entry: <c>bb</c> with its options <c>eta</c>, <c>variant</c>, <c>min-step</c>, <c>max-step</c>, <c>memory</c> and <c>gamma</c>.</summary>
     public static MethodDescriptor Descriptor { get; } = new("bb", "Barzilai–Borwein stepsizes with Raydan's nonmonotone line search; η for the first step",
         [
-            MethodOption.Positive("eta", "η, the first (and fallback) stepsize", required: true),
+            MethodOption.Positive("eta", "η, the first (and fallback) stepsize", required: true).Tuned(),
             MethodOption.OneOf("variant", "bb1 (sᵀs/sᵀy) or bb2 (sᵀy/yᵀy)", "bb1", "bb1", "bb2"),
             MethodOption.Positive("min-step", "the least BB stepsize", "1e-30"),
             MethodOption.Positive("max-step", "the largest BB stepsize", "1e30"),

@@ -29,7 +29,7 @@ public sealed record GdPolyak : IMethod
     /// <summary>The registry's entry: <c>gdpolyak</c> with options <c>eta</c>, <c>K</c> and <c>epochs</c> (no defaults for η and K: they depend on the problem), and the long step's f* estimate and safeguard.</summary>
     public static MethodDescriptor Descriptor { get; } = new("gdpolyak", "GDPolyak: K short gradient steps of size η, then one Polyak step (f − f*)/‖∇f‖², per epoch",
         [
-            MethodOption.Positive("eta", "η, the stepsize of the short gradient steps", required: true),
+            MethodOption.Positive("eta", "η, the stepsize of the short gradient steps", required: true).Tuned(),
             MethodOption.Count("K", "short steps per epoch", 1, required: true),
             MethodOption.Count("epochs", "epochs (K short steps and one long step each); default: no limit but the run's budget", 0),
             .. PolyakLongStep.Options,

@@ -10,7 +10,7 @@ public sealed record GradientDescent : IMethod
 {
     /// <summary>The registry's entry: <c>gd</c> with its option <c>eta</c> (no default: a constant step depends on the problem's curvature).</summary>
     public static MethodDescriptor Descriptor { get; } = new("gd", "gradient descent with a constant stepsize η",
-        [MethodOption.Positive("eta", "η, the constant stepsize (about 1/L)", required: true)],
+        [MethodOption.Positive("eta", "η, the constant stepsize (about 1/L)", required: true).Tuned()],
         a => new GradientDescent(a.Real("eta")));
 
     /// <summary>Creates the method.</summary>

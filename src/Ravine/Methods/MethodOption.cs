@@ -13,6 +13,15 @@ public enum OptionKind
     Choice,
 }
 
+/// <summary>Whether and how a tuner (<c>compare --tune</c>, <c>sweep</c>) grids a <see cref="MethodOption"/>.</summary>
+public enum TuningScale
+{
+    /// <summary>Not tuned: the option keeps its given or default value.</summary>
+    None,
+    /// <summary>Tuned over values spaced evenly in their logarithm (one per decade by default), as stepsizes are.</summary>
+    Logarithmic,
+}
+
 /// <summary>
 /// One setting of a method as users spell it: <c>--KEY value</c> on the command line and <c>"KEY": value</c> in a config
 /// file. The schema of a method (its <see cref="MethodDescriptor.Options"/>) is what the command line, config files,
@@ -59,6 +68,12 @@ public sealed record MethodOption
 
     /// <summary>True when <see cref="Maximum"/> itself is not allowed.</summary>
     public bool MaximumExclusive { get; init; }
+
+    /// <summary>Whether a tuner grids this option, and on what scale. Default: <see cref="TuningScale.None"/>.</summary>
+    public TuningScale Tuning { get; init; }
+
+    /// <summary>This option, gridded by tuners on a logarithmic scale (a stepsize or learning rate).</summary>
+    public MethodOption Tuned() => this with { Tuning = TuningScale.Logarithmic };
 
     /// <summary>A positive finite real, e.g. a stepsize.</summary>
     public static MethodOption Positive(string key, string description, string? defaultValue = null, bool required = false) =>

@@ -12,7 +12,7 @@ public sealed record NesterovGradient : IMethod
 {
     /// <summary>The registry's entry: <c>nesterov</c> with its option <c>eta</c>.</summary>
     public static MethodDescriptor Descriptor { get; } = new("nesterov", "Nesterov's accelerated gradient with a constant stepsize η",
-        [MethodOption.Positive("eta", "η, the constant stepsize (about 1/L)", required: true)],
+        [MethodOption.Positive("eta", "η, the constant stepsize (about 1/L)", required: true).Tuned()],
         a => new NesterovGradient(a.Real("eta")));
 
     /// <summary>Creates the method.</summary>

@@ -36,6 +36,19 @@ public class MethodRegistryTests
     }
 
     [Fact]
+    public void Each_method_declares_its_stepsize_tunable_on_a_log_scale_and_nothing_else()
+    {
+        foreach (var descriptor in MethodRegistry.All)
+        {
+            var tuned = descriptor.Options.Where(o => o.Tuning != TuningScale.None).ToArray();
+            var stepsizes = descriptor.Options.Where(o => o.Kind == OptionKind.Real && o.Key is "eta" or "lr").ToArray();
+            Assert.Equal(stepsizes, tuned);
+            Assert.All(tuned, o => Assert.Equal(TuningScale.Logarithmic, o.Tuning));
+        }
+        Assert.Equal(TuningScale.None, MethodOption.Positive("eta", "η").Tuning);
+    }
+
+    [Fact]
     public void A_required_option_without_a_value_is_named()
     {
         var e = Assert.Throws<ArgumentException>(() => GradientDescent.Descriptor.Create());

@@ -94,16 +94,8 @@ public static partial class RunCheckpointJson
             OracleCalls = dto.OracleCalls, BestX = dto.BestX, BestGradient = dto.BestGradient, BestValue = dto.BestValue, BestIteration = dto.BestIteration,
             LongestStep = dto.LongestStep, StartValue = dto.StartValue, StartGradientNorm = dto.StartGradientNorm,
             ElapsedSeconds = dto.ElapsedSeconds, MethodState = new SerializedMethodMemory(dto.MethodState), Trace = trace ?? FromDto(dto.Trace!),
-            MonitorStates = MonitorStates(dto),
+            MonitorStates = dto.MonitorStates?.ToDictionary(part => part.Key, part => (IReadOnlyDictionary<string, double[]>)part.Value),
         };
-    }
-
-    // A checkpoint written before monitors kept their state by name has the validation state on its own.
-    private static Dictionary<string, IReadOnlyDictionary<string, double[]>>? MonitorStates(Dto dto)
-    {
-        var states = dto.MonitorStates?.ToDictionary(part => part.Key, part => (IReadOnlyDictionary<string, double[]>)part.Value);
-        if (dto.ValidationState is { } validation) (states ??= [])["validation"] = validation;
-        return states;
     }
 
     private static Trace FromDto(TraceDto t)
@@ -143,6 +135,7 @@ public static partial class RunCheckpointJson
         return null;
     }
 
+    // ValidationState is version 1's: it is read only so that such a checkpoint meets the version message, not an unknown member.
     private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, long Iteration,
         long OracleCalls, double[]? BestX, double[]? BestGradient, double BestValue, long BestIteration, double LongestStep, double StartValue,
         double StartGradientNorm, double ElapsedSeconds, Dictionary<string, double[]>? MethodState,

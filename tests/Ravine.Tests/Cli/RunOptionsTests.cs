@@ -33,7 +33,7 @@ public class RunOptionsTests
 
     private static (RunCommand.Settings Settings, MethodOptionArguments MethodOptions) Parse(params string[] args)
     {
-        var (methodOptions, rest) = MethodOptionArguments.Extract(["run", .. args], typeof(RunCommand.Settings));
+        var (methodOptions, rest) = MethodOptionArguments.Extract(["run", .. args]);
         var app = new CommandApp();
         RunCommand.Settings? parsed = null;
         app.Configure(c => c.AddCommand<Capture>("run").WithData((Action<RunCommand.Settings>)(s => parsed = s)));

@@ -47,7 +47,8 @@ public sealed record RunSettings
     /// <summary>
     /// The method's own settings by option key, as text (e.g. <c>eta</c>, <c>K</c>, <c>epochs</c> for GDPolyak, <c>lr</c>
     /// and <c>beta1</c> for Adam; see <see cref="MethodDescriptor.Options"/>). Unset ones take the published
-    /// experiment's value on a problem the paper ran, else the method's default.
+    /// experiment's value on a problem the paper ran, else the method's default. Two settings with the same options in
+    /// another order are equal.
     /// </summary>
     public IReadOnlyDictionary<string, string> MethodOptions { get; init => field = new MethodOptionTexts(value ?? throw new ArgumentNullException(nameof(MethodOptions))); } = MethodOptionTexts.Empty;
 

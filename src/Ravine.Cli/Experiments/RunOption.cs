@@ -61,8 +61,8 @@ internal sealed class RunSettingField
     /// <summary>The settings with this value set; invalid values throw <see cref="ArgumentException"/> naming the key.</summary>
     public required Func<RunSettings, object, RunSettings> Set { get; init; }
 
-    /// <summary>The value of a config file's key (never JSON null); a value of the wrong type throws <see cref="FormatException"/>.</summary>
-    public required Func<JsonElement, JsonSource, object> Read { get; init; }
+    /// <summary>The value of a config file's key (never JSON null), given the key; a value of the wrong type throws <see cref="FormatException"/>.</summary>
+    public required Func<JsonElement, string, JsonSource, object> Read { get; init; }
 }
 
 /// <summary>Where a config file's values come from: its name for messages, and the folder relative paths start from (null: kept as written).</summary>

@@ -134,7 +134,7 @@ public static class RunSettingsJson
         var from = new JsonSource(source, baseFolder);
         var values = RunOptions.Settings
             .Where(s => root.TryGetProperty(s.Option.Name, out var value) && value.ValueKind != JsonValueKind.Null)
-            .Select(s => (s.Option.Name, s.Setting, Value: s.Setting.Read(root.GetProperty(s.Option.Name), from))).ToArray();
+            .Select(s => (s.Option.Name, s.Setting, Value: s.Setting.Read(root.GetProperty(s.Option.Name), s.Option.Name, from))).ToArray();
         try
         {
             string? problem = values.FirstOrDefault(v => v.Name == "problem").Value as string;

@@ -53,6 +53,19 @@ public class RunSettingsJsonTests
         Assert.Equal(written, System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
+    /// <summary>A new run setting needs its entry in the options table: else no config file or summary could hold it.</summary>
+    [Fact]
+    public void Every_run_setting_has_a_config_key()
+    {
+        var every = RunSettingsJson.Keys.Where(k => k != "fstar").Select(k => $"\"{k}\": {k switch { "method" => "\"gd\"", "problem" or "size" or "data" or "x0" or "cluster" or "out" => "\"v\"", _ => "1" }}");
+        var unknown = RunSettingsJson.Parse($$"""{ {{string.Join(", ", every)}}, "fstar": "unknown", "eta": 1 }""", "run.json");
+        var known = unknown with { OptimalValue = 2 };
+        var defaults = new RunSettings { Problem = "p" };
+        foreach (var property in typeof(RunSettings).GetProperties().Where(p => p.CanWrite))
+            Assert.True(!Equals(property.GetValue(unknown), property.GetValue(defaults)) || !Equals(property.GetValue(known), property.GetValue(defaults)),
+                $"RunSettings.{property.Name} is set by no key of a config file: declare it in RunOptions.");
+    }
+
     [Fact]
     public void An_unknown_fstar_is_written_and_read_as_the_word()
     {

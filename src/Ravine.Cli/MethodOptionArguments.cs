@@ -1,6 +1,5 @@
-using System.Reflection;
 using Ravine.Methods;
-using Spectre.Console.Cli;
+using Ravine.Cli.Experiments;
 
 namespace Ravine.Cli;
 
@@ -33,10 +32,9 @@ internal sealed class MethodOptionArguments
     /// whole). A key of no method, and anything after <c>--</c>, is left for the parser to judge.
     /// </summary>
     /// <exception cref="ArgumentException">A method option without a value, or given twice.</exception>
-    public static (MethodOptionArguments Options, IReadOnlyList<string> Remaining) Extract(IReadOnlyList<string> args, Type settingsType)
+    public static (MethodOptionArguments Options, IReadOnlyList<string> Remaining) Extract(IReadOnlyList<string> args)
     {
         if (args.Count == 0 || args[0] != "run") return (None, args);
-        var declared = DeclaredOptions(settingsType);
         var keys = MethodRegistry.All.SelectMany(m => m.Options).Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var rest = new List<string> { args[0] };
@@ -57,7 +55,7 @@ internal sealed class MethodOptionArguments
             int equals = name.IndexOf('=', StringComparison.Ordinal);
             string? inline = equals >= 0 ? name[(equals + 1)..] : null;
             if (equals >= 0) name = name[..equals];
-            if (declared.TryGetValue(name, out bool takesValue) || !keys.Contains(name))
+            if (Declared.TryGetValue(name, out bool takesValue) || !keys.Contains(name))
             {
                 rest.Add(token);
                 // The declared option's value may look like a flag (a negative f*): pass it on untouched.
@@ -71,13 +69,8 @@ internal sealed class MethodOptionArguments
         return (new MethodOptionArguments(values, args.Skip(1).ToArray()), rest);
     }
 
-    private static Dictionary<string, bool> DeclaredOptions(Type settingsType)
-    {
-        var declared = new Dictionary<string, bool>(StringComparer.Ordinal) { ["help"] = false, ["h"] = false };
-        foreach (var property in settingsType.GetProperties())
-            if (property.GetCustomAttribute<CommandOptionAttribute>() is { } option)
-                foreach (string name in option.LongNames.Concat(option.ShortNames))
-                    declared[name] = option.ValueName is not null;
-        return declared;
-    }
+    /// <summary>The run's own options (and --help), each with whether it takes a value.</summary>
+    private static readonly Dictionary<string, bool> Declared = new(
+        RunOptions.All.Select(o => KeyValuePair.Create(o.Name, o.ValueName.Length > 0))
+            .Concat([KeyValuePair.Create("help", false), KeyValuePair.Create("h", false)]), StringComparer.Ordinal);
 }

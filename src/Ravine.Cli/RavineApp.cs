@@ -59,7 +59,7 @@ internal static class RavineApp
         IReadOnlyList<string> rest;
         try
         {
-            (methodOptions, rest) = MethodOptionArguments.Extract(list, typeof(RunCommand.Settings));
+            (methodOptions, rest) = MethodOptionArguments.Extract(list);
         }
         catch (ArgumentException e)
         {

@@ -1,14 +1,12 @@
 using System.ComponentModel;
 using System.Globalization;
 using Ravine.Cli.Compare;
-using Ravine.Cli.Output;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ravine.Cli.Commands;
 
 /// <summary>The options of <c>ravine compare</c>.</summary>
-internal sealed class CompareSettings : CommandSettings
+internal sealed class CompareSettings : CallBudgetSettings
 {
     [CommandOption("--methods <NAMES>")]
     [Description("Comma-separated methods (default: every method; ravine methods lists them).")]
@@ -21,14 +19,6 @@ internal sealed class CompareSettings : CommandSettings
     [CommandOption("--seeds <N>")]
     [Description("Seeds per problem (default: 10; 3 with --quick). A problem with a fixed standard start gets a seeded perturbation of it for every seed but the first (docs/COMPARE.md).")]
     public int? Seeds { get; init; }
-
-    [CommandOption("--seed <SEED>")]
-    [Description("The first seed; seed i is SEED + i (default: 3407, the paper's).")]
-    public ulong Seed { get; init; } = Ravine.Problems.ProblemRegistry.DefaultSeed;
-
-    [CommandOption("--max-calls <N>")]
-    [Description("Oracle calls per run, the start's included (default: 10000). Every method gets the same budget.")]
-    public long MaxCalls { get; init; } = ComparePlan.DefaultMaxCalls;
 
     [CommandOption("--targets <GAPS>")]
     [Description("Comma-separated target gaps f − f* (default: 1e-6,1e-10,1e-15); the tables show the middle one.")]
@@ -50,14 +40,6 @@ internal sealed class CompareSettings : CommandSettings
     [Description("A small subset: 5 problems (quartic-rosenbrock, quadratic-sensing, singular-wood, cragg-levy, beale) × 3 seeds; --problems and --seeds still win.")]
     public bool Quick { get; init; }
 
-    [CommandOption("--out <DIR>")]
-    [Description("The results folder (default: ./ravine-results/compare-<UTC timestamp>/).")]
-    public string? Out { get; init; }
-
-    [CommandOption("--format <FORMAT>")]
-    [Description("The console tables: text (default), markdown (to paste into a README), or json (only the summary on stdout).")]
-    public ConsoleFormat Format { get; init; } = ConsoleFormat.Text;
-
     /// <summary>The plan these options describe.</summary>
     public ComparePlan ToPlan() => new()
     {
@@ -70,20 +52,7 @@ internal sealed class CompareSettings : CommandSettings
         Grid = Tune ? new TuningGrid(GridSpec.Parse(TuneGrid, "tune-grid"), GridSpec.Parse(TuneCounts, "tune-counts")) : null,
     };
 
-    public override ValidationResult Validate()
-    {
-        if (!Enum.IsDefined(Format))
-            return ValidationResult.Error($"Unknown format '{Format}'. Known: text, markdown, json.");
-        try
-        {
-            ToPlan().Validate();
-        }
-        catch (ArgumentException e)
-        {
-            return ValidationResult.Error(e.Message);
-        }
-        return ValidationResult.Success();
-    }
+    protected override void CheckPlan() => ToPlan().Validate();
 
     private static double ParseTarget(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value)

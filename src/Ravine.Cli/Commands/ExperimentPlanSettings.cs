@@ -1,17 +1,15 @@
 using System.ComponentModel;
-using Ravine.Cli.Output;
 using Ravine.Cli.Experiments;
 using Ravine.Cli.Paper;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ravine.Cli.Commands;
 
 /// <summary>
-/// The options that <c>ravine reproduce</c> and <c>ravine bench</c> share: which problems and methods, the seed,
-/// --quick and the console format. Declared and validated here once, so the two commands cannot drift apart.
+/// The options that <c>ravine reproduce</c> and <c>ravine bench</c> share besides the seed and the format: which
+/// problems and methods, and --quick. Declared and validated here once, so the two commands cannot drift apart.
 /// </summary>
-internal abstract class ExperimentPlanSettings : RavineSettings
+internal abstract class ExperimentPlanSettings : ExperimentCommandSettings
 {
     [CommandOption("--problems <NAMES>")]
     [Description("Comma-separated problems (default: every published problem; an unknown name lists the known ones).")]
@@ -21,19 +19,9 @@ internal abstract class ExperimentPlanSettings : RavineSettings
     [Description("Comma-separated methods (default: gdpolyak,gd,polyak, the paper's comparison).")]
     public string? Methods { get; init; }
 
-    [CommandOption("--seed <SEED>")]
-    [Description("Seed of every instance and start (default: 3407, the paper's).")]
-    [TypeConverter(typeof(SeedValue))]
-    public ulong Seed { get; init; } = PublishedExperiments.Seed;
-
     [CommandOption("--quick")]
     [Description("A fifth of the published epochs: a smoke test.")]
     public bool Quick { get; init; }
-
-    [CommandOption("--format <FORMAT>")]
-    [Description("The console table: text (default), markdown, or json (only the JSON on stdout, no progress lines).")]
-    [TypeConverter(typeof(FormatValue))]
-    public ConsoleFormat Format { get; init; } = ConsoleFormat.Text;
 
     /// <summary>The plan these options describe.</summary>
     public ExperimentPlan ToPlan() => new()
@@ -44,24 +32,7 @@ internal abstract class ExperimentPlanSettings : RavineSettings
         Quick = Quick,
     };
 
-    public sealed override ValidationResult Validate()
-    {
-        if (ValidateOwnOptions() is { } error)
-            return ValidationResult.Error(error);
-        try
-        {
-            ToPlan().Validate();
-        }
-        catch (ArgumentException e)
-        {
-            return ValidationResult.Error(e.Message);
-        }
-        return ValidationResult.Success();
-    }
-
-    /// <summary>The message for an invalid option of the command itself, or <see langword="null"/>; checked after
-    /// the format and before the plan, so each command's errors come in the order they always did.</summary>
-    protected virtual string? ValidateOwnOptions() => null;
+    protected sealed override void CheckPlan() => ToPlan().Validate();
 
     private static string[] Split(string names) =>
         names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

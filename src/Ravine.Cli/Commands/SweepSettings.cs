@@ -1,16 +1,14 @@
 using System.ComponentModel;
 using System.Globalization;
 using Ravine.Cli.Compare;
-using Ravine.Cli.Output;
 using Ravine.Methods;
 using Ravine.Problems;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ravine.Cli.Commands;
 
 /// <summary>The options of <c>ravine sweep</c>.</summary>
-internal sealed class SweepSettings : CommandSettings
+internal sealed class SweepSettings : CallBudgetSettings
 {
     [CommandOption("--problem <NAME>")]
     [Description("The problem (required).")]
@@ -32,25 +30,9 @@ internal sealed class SweepSettings : CommandSettings
     [Description("The gap f − f* whose oracle-call count the second heatmap shows (default: 1e-10).")]
     public double Target { get; init; } = 1e-10;
 
-    [CommandOption("--max-calls <N>")]
-    [Description("Oracle calls per run (default: 10000).")]
-    public long MaxCalls { get; init; } = ComparePlan.DefaultMaxCalls;
-
     [CommandOption("--seeds <N>")]
     [Description("Seeds per cell; cells show the median (default: 1).")]
     public int Seeds { get; init; } = 1;
-
-    [CommandOption("--seed <SEED>")]
-    [Description("The first seed (default: 3407).")]
-    public ulong Seed { get; init; } = ProblemRegistry.DefaultSeed;
-
-    [CommandOption("--out <DIR>")]
-    [Description("The results folder (default: ./ravine-results/sweep-<UTC timestamp>/).")]
-    public string? Out { get; init; }
-
-    [CommandOption("--format <FORMAT>")]
-    [Description("The console grid: text (default), markdown, or json (only the cells as JSON).")]
-    public ConsoleFormat Format { get; init; } = ConsoleFormat.Text;
 
     /// <summary>The plan these options describe.</summary>
     /// <exception cref="ArgumentException">A missing or unknown name, a bad grid or value.</exception>
@@ -81,18 +63,5 @@ internal sealed class SweepSettings : CommandSettings
         return plan;
     }
 
-    public override ValidationResult Validate()
-    {
-        if (!Enum.IsDefined(Format))
-            return ValidationResult.Error($"Unknown format '{Format}'. Known: text, markdown, json.");
-        try
-        {
-            ToPlan();
-        }
-        catch (ArgumentException e)
-        {
-            return ValidationResult.Error(e.Message);
-        }
-        return ValidationResult.Success();
-    }
+    protected override void CheckPlan() => ToPlan();
 }

@@ -47,9 +47,10 @@ public sealed record RunSettings
     /// <summary>
     /// The method's own settings by option key, as text (e.g. <c>eta</c>, <c>K</c>, <c>epochs</c> for GDPolyak, <c>lr</c>
     /// and <c>beta1</c> for Adam; see <see cref="MethodDescriptor.Options"/>). Unset ones take the published
-    /// experiment's value on a problem the paper ran, else the method's default.
+    /// experiment's value on a problem the paper ran, else the method's default. Two settings with the same options in
+    /// another order are equal.
     /// </summary>
-    public IReadOnlyDictionary<string, string> MethodOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> MethodOptions { get; init => field = new MethodOptionTexts(value ?? throw new ArgumentNullException(nameof(MethodOptions))); } = MethodOptionTexts.Empty;
 
     /// <summary>
     /// The iteration limit; null: the method's own budget when it has one (GDPolyak's epochs·(K + 1)), else the published
@@ -109,15 +110,4 @@ public sealed record RunSettings
 
     /// <summary>The output folder for the trace, the summary and the figures; null: the command's default.</summary>
     public string? Output { get; init; }
-
-    /// <summary>Equal settings: every value, and the same method options (as text) whatever their order.</summary>
-    public bool Equals(RunSettings? other) =>
-        other is not null && Problem == other.Problem && Size == other.Size && Data == other.Data && X0 == other.X0 && Method == other.Method
-        && MaxIterations == other.MaxIterations && Nullable.Equals(GapTolerance, other.GapTolerance) && Nullable.Equals(GradientTolerance, other.GradientTolerance) && Nullable.Equals(TimeLimit, other.TimeLimit)
-        && Nullable.Equals(OptimalValue, other.OptimalValue) && OptimalValueUnknown == other.OptimalValueUnknown && ValidationInterval == other.ValidationInterval && Patience == other.Patience && Threads == other.Threads && Seed == other.Seed
-        && Output == other.Output && Cluster == other.Cluster && Shards == other.Shards && MethodOptions.Count == other.MethodOptions.Count
-        && MethodOptions.All(o => other.MethodOptions.TryGetValue(o.Key, out var v) && v == o.Value);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Problem, Data, Method, MaxIterations, OptimalValue, Seed, Output, HashCode.Combine(Size, MethodOptions.Count));
 }

@@ -16,6 +16,11 @@ public class OptionValueTests
     [InlineData("--format takes text, markdown or json, not '1'.", "bench", "--format", "1")]
     [InlineData("--data takes a folder of .npy files, not ''.", "run", "--problem", "single-neuron", "--data", "")]
     [InlineData("--out takes a folder, not ''.", "reproduce", "--out", "")]
+    [InlineData("--seed takes a whole number in [0, 2^64), not '-1'.", "compare", "--seed", "-1")]
+    [InlineData("--format takes text, markdown or json, not '1'.", "compare", "--format", "1")]
+    [InlineData("--seed takes a whole number in [0, 2^64), not 'x'.", "sweep", "--problem", "quartic-rosenbrock", "--method", "gd", "--seed", "x")]
+    [InlineData("--format takes text, markdown or json, not 'xml'.", "sweep", "--problem", "quartic-rosenbrock", "--method", "gd", "--format", "xml")]
+    [InlineData("--out takes a folder, not ' '.", "sweep", "--problem", "quartic-rosenbrock", "--method", "gd", "--out", " ")]
     public void A_bad_value_exits_2_with_one_line_naming_the_option_and_the_value(string expected, params string[] args)
     {
         var (code, output, error) = CliRunner.Run(args);

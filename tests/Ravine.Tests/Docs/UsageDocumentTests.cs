@@ -39,23 +39,49 @@ public class UsageDocumentTests
         Assert.Equal(expected, rows);
     }
 
-    [Fact]
-    public void The_config_keys_table_lists_exactly_the_parsed_keys()
+    /// <summary>The command that rewrites the generated tables of USAGE.md from the code.</summary>
+    private const string Regenerate = "RAVINE_WRITE_DOCS=1 dotnet test -c Release --filter FullyQualifiedName~UsageDocumentTests";
+
+    /// <summary>
+    /// Checks that the lines between the marker comments <c>&lt;!-- NAME --&gt;</c> and <c>&lt;!-- end of NAME --&gt;</c> are
+    /// <paramref name="expected"/>; with RAVINE_WRITE_DOCS=1 writes them there instead.
+    /// </summary>
+    private static void Generated(string name, string expected)
     {
-        var rows = Section("<!-- config keys -->", "<!-- end of config keys -->").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2);
-        Assert.Equal(RunSettingsJson.Keys, rows.Select(row => row.Split('`')[1]));
+        string begin = $"<!-- {name} -->", end = $"<!-- end of {name} -->";
+        var actual = Section(begin, end);
+        if (Environment.GetEnvironmentVariable("RAVINE_WRITE_DOCS") == "1" && actual != expected)
+        {
+            var path = Path.Combine(RepositoryFiles.Root, "docs", "USAGE.md");
+            File.WriteAllText(path, Usage.Replace($"{begin}\n{actual}{end}", $"{begin}\n{expected}{end}", StringComparison.Ordinal));
+            return;
+        }
+        Assert.True(actual == expected, $"docs/USAGE.md's {name} table is not the one the code declares; regenerate it with\n  {Regenerate}\nexpected:\n{expected}");
     }
 
     [Fact]
-    public void The_method_options_table_lists_every_option_of_every_method_with_its_default_and_domain()
+    public void The_run_options_table_is_generated_from_the_options()
     {
-        var rows = Section("<!-- method options -->", "<!-- end of method options -->").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)
-            .Select(row => row.Split('|', StringSplitOptions.TrimEntries)).ToArray();
-        var expected = Ravine.Methods.MethodRegistry.All.SelectMany(m => m.Options.Select(o => (m.Name, o))).ToArray();
-        Assert.Equal(expected.Select(e => ($"`{e.Name}`", $"`{e.o.Key}`", e.o.Domain)), rows.Select(r => (r[1], r[2], r[4])));
-        foreach (var (row, (_, option)) in rows.Zip(expected))
-            // No default of its own: the row says in brackets where the value comes from (the paper, or the method's rule).
-            Assert.True(option.Default is null ? row[3].StartsWith('(') : row[3] == option.Default, $"{option.Key}: {row[3]}");
+        var rows = RunOptions.All.Select(o => $"| `{(o.ValueName.Length == 0 ? o.Flag : o.Flag + " " + o.ValueName)}` | {o.Default} | {o.Meaning} |\n");
+        Generated("run options", "| option | default | meaning |\n|---|---|---|\n" + string.Concat(rows));
+    }
+
+    [Fact]
+    public void The_config_keys_table_is_generated_from_the_options()
+    {
+        var rows = RunOptions.Settings.Select(s => $"| `{s.Option.Name}` | {s.Setting.JsonType} | `{s.Option.Flag}` |\n");
+        Generated("config keys", "| key | JSON type | as option |\n|---|---|---|\n" + string.Concat(rows));
+    }
+
+    [Fact]
+    public void The_method_options_are_left_to_ravine_methods_and_every_method_flag_named_exists()
+    {
+        // Per-method rows here would need an edit for every new method; `ravine methods NAME` prints them from the schemas.
+        Assert.DoesNotContain("| method | option |", Usage, StringComparison.Ordinal);
+        var keys = Ravine.Methods.MethodRegistry.All.SelectMany(m => m.Options).Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        var named = System.Text.RegularExpressions.Regex.Matches(Section("### Method options", "#### "), "`--?([A-Za-z][A-Za-z0-9-]*)[ =`]").Select(m => m.Groups[1].Value).ToArray();
+        Assert.NotEmpty(named);
+        Assert.All(named, key => Assert.True(keys.Contains(key) || key is "KEY" or "fstar", $"USAGE.md's method options name --{key}, which no method has."));
     }
 
     [Fact]

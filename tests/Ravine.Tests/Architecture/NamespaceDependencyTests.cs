@@ -104,14 +104,17 @@ public partial class NamespaceDependencyTests
     }
 }
 
-/// <summary>The core library keeps no Orleans dependency: sharding lives in the Ravine.Orleans package.</summary>
+/// <summary>The core and problems libraries keep no Orleans dependency: sharding lives in the Ravine.Orleans package.</summary>
 public class CoreDependencyTests
 {
     [Fact]
-    public void The_core_library_references_no_Orleans_assembly()
+    public void The_core_and_problems_libraries_reference_no_Orleans_assembly()
     {
-        var referenced = typeof(Ravine.Optimization.Minimizer).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "");
-        Assert.DoesNotContain(referenced, name => name.StartsWith("Orleans", StringComparison.Ordinal) || name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal));
+        foreach (var assembly in new[] { typeof(Ravine.Optimization.Minimizer).Assembly, typeof(Ravine.Problems.ProblemRegistry).Assembly })
+        {
+            var referenced = assembly.GetReferencedAssemblies().Select(a => a.Name ?? "");
+            Assert.DoesNotContain(referenced, name => name.StartsWith("Orleans", StringComparison.Ordinal) || name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

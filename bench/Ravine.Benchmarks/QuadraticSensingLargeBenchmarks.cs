@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Ravine.IO;
 using Ravine.Problems;
 
 namespace Ravine.Benchmarks;
@@ -53,6 +54,7 @@ public class QuadraticSensingLargeBenchmarks
 [MemoryDiagnoser]
 public class QuadraticSensingFileBenchmarks
 {
+    private NpySensingRows _rows = null!;
     private QuadraticSensing _problem = null!;
     private double[] _point = null!;
     private double[] _gradient = null!;
@@ -69,12 +71,18 @@ public class QuadraticSensingFileBenchmarks
     public void Setup()
     {
         string folder = Environment.GetEnvironmentVariable("RAVINE_LARGE_DATA") ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ravine-large", "m1000000");
-        _problem = QuadraticSensingInstance.Load(new Instances.InstanceFolder(folder), ProblemRegistry.DefaultSeed, streamingBytes: 0);
+        // Streamed whatever its size: the rows from the files, the start from x0.npy (which sets k).
+        _rows = NpySensingRows.Open(folder);
+        var start = Npy.Read(System.IO.Path.Combine(folder, "x0.npy"));
+        _problem = new QuadraticSensing(_rows, start.Columns, truthWidth: 0, truth: null, start.Data, noise: 0, heldOut: null);
         _problem.MaxDegreeOfParallelism = Threads;
         _problem.KernelPath = Enum.Parse<SensingKernelPath>(Path);
         _point = _problem.Start;
         _gradient = new double[_point.Length];
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _rows.Dispose();
 
     [Benchmark(Description = "quadratic-sensing oracle streamed from .npy files, d = 1000, k = 8")]
     public double Oracle() => _problem.Evaluate(_point, _gradient);

@@ -127,21 +127,21 @@ public sealed record SensingShardData
         ArgumentException.ThrowIfNullOrEmpty(folder);
         string path = Path.GetFullPath(folder);
         if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"{folder}: no such folder");
-        var a = Header(Required(path, "A.npy"));
+        var a = Npy.ReadHeader(Required(path, "A.npy"));
         if (a.Shape.Length != 2)
             throw new InstanceDataException(Path.Combine(path, "A.npy"), $"shape {NpyShape.Format(a.Shape)}, expected (m, d)");
         int m = a.Shape[0], d = a.Shape[1];
-        var b = Header(Required(path, "B.npy"));
+        var b = Npy.ReadHeader(Required(path, "B.npy"));
         if (!b.Shape.SequenceEqual([m, d]))
             throw new InstanceDataException(Path.Combine(path, "B.npy"), $"shape {NpyShape.Format(b.Shape)}, expected ({m}, {d}) like A.npy");
-        var y = Header(Required(path, "y.npy"));
+        var y = Npy.ReadHeader(Required(path, "y.npy"));
         if (!y.Shape.SequenceEqual([m]))
             throw new InstanceDataException(Path.Combine(path, "y.npy"), $"shape {NpyShape.Format(y.Shape)}, expected ({m},): one measurement per row of A.npy");
         int k = QuadraticSensing.PublishedWidth;
         string x0 = Path.Combine(path, "x0.npy");
         if (File.Exists(x0))
         {
-            var start = Header(x0);
+            var start = Npy.ReadHeader(x0);
             if (start.Shape.Length != 2 || start.Shape[0] != d)
                 throw new InstanceDataException(x0, $"shape {NpyShape.Format(start.Shape)}, expected (d, k) with d = {d}");
             k = start.Shape[1];
@@ -217,7 +217,7 @@ public sealed record SensingShardData
             var aHeader = Expect(aPath, [Measurements, d]);
             var bHeader = Expect(bPath, [Measurements, d]);
             Expect(yPath, [Measurements]);
-            if (ReadableByRows(aHeader) && ReadableByRows(bHeader))
+            if (aHeader.IsLittleEndianFloat64InCOrder && bHeader.IsLittleEndianFloat64InCOrder)
             {
                 // The reader of `run --data`'s large instances, for the shard's rows only.
                 using var source = NpySensingRows.Open(Folder, RowStart, RowEnd);
@@ -285,25 +285,15 @@ public sealed record SensingShardData
         return File.Exists(path) ? path : throw new InstanceDataException(path, "missing: a quadratic-sensing folder holds A.npy, B.npy and y.npy");
     }
 
-    /// <summary>The header of a .npy file.</summary>
-    private static NpyHeader Header(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-        return NpyReader.ReadHeader(file, path).Header;
-    }
-
     /// <summary>The header of <paramref name="path"/>, which must still have the shape <paramref name="shape"/> it had when the run began.</summary>
     private static NpyHeader Expect(string path, int[] shape)
     {
         if (!File.Exists(path)) throw new InstanceDataException(path, "missing: it was there when the run began");
-        var header = Header(path);
+        var header = Npy.ReadHeader(path);
         if (!header.Shape.SequenceEqual(shape))
             throw new InstanceDataException(path, $"shape {NpyShape.Format(header.Shape)}, expected {NpyShape.Format(shape)} as when the run began: the file changed");
         return header;
     }
-
-    // What NpySensingRows reads block by block: little-endian float64 in C order, as NumPy and `ravine generate` write.
-    private static bool ReadableByRows(NpyHeader header) => header.Dtype == NpyDtype.Float64 && !header.BigEndian && !header.FortranOrder;
 }
 
 /// <summary>

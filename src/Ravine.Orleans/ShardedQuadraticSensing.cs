@@ -14,7 +14,7 @@ namespace Ravine.Orleans;
 /// (<see cref="InProcess"/>, the reference: the same partition gives the same bits). Disposing it disposes the cluster
 /// client it was handed to own, if any.
 /// </remarks>
-public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, IKnowsOracleFlops, IDisposable
+public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, IKnowsOracleFlops, IFactoredProblem, IHasHeldOutData, IDisposable
 {
     private readonly SensingInstance _instance;
     private IDisposable? _owned;
@@ -110,6 +110,14 @@ public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolu
 
     /// <summary>Held-out measurements (evaluated in this process), or null.</summary>
     public QuadraticSensing? HeldOut => _instance.HeldOut;
+
+    ITestProblem? IHasHeldOutData.HeldOutProblem => HeldOut;
+
+    /// <inheritdoc />
+    public int AmbientDimension => _instance.Dimension;
+
+    /// <inheritdoc />
+    public int Width => _instance.Width;
 
     /// <summary>The number of shards.</summary>
     public int ShardCount => Objective.Shards.Count;

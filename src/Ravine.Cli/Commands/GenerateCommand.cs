@@ -106,8 +106,7 @@ internal sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateCo
         {
             string path = Path.Combine(settings.Out!, file.Name);
             if (!file.Required && !File.Exists(path)) continue;
-            using var stream = File.OpenRead(path); // the header only: the data may be gigabytes
-            var shape = NpyReader.ReadHeader(stream, path).Header.Shape;
+            var shape = Npy.ReadHeader(path).Shape; // the header only: the data may be gigabytes
             table.AddRow(Markup.Escape(file.Name), Markup.Escape(InstanceFolder.Format(shape)), Markup.Escape(file.Meaning));
         }
         console.MarkupLineInterpolated($"[bold]{title}[/], seed {settings.Seed}, written to {Path.GetFullPath(settings.Out!)}");

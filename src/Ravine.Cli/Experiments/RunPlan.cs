@@ -81,14 +81,7 @@ public sealed class RunPlan
     /// <summary>The held-out objective that validates the run (a quadratic-sensing instance with held-out measurements), or null.</summary>
     public Objectives.IObjective? Validation => HeldOut(Problem);
 
-    // A sharded instance is disposable (it holds the cluster client); only then is ShardedRun asked, so that a local run
-    // does not load Ravine.Orleans to find out it has no shards.
-    private static QuadraticSensing? HeldOut(ITestProblem problem) => problem switch
-    {
-        QuadraticSensing sensing => sensing.HeldOut,
-        IDisposable => ShardedRun.HeldOut(problem),
-        _ => null,
-    };
+    private static ITestProblem? HeldOut(ITestProblem problem) => (problem as IHasHeldOutData)?.HeldOutProblem;
 
     /// <summary>The loop's validation settings for this plan (none without held-out data).</summary>
     public MinimizeOptions WithValidation(MinimizeOptions options)
@@ -111,9 +104,23 @@ public sealed class RunPlan
         Check(settings);
         if (ShardedRun.Wanted(settings)) return CreateSharded(settings);
         var problem = settings.Data is null
-            ? ProblemRegistry.Find(settings.Problem).GenerateAt(settings.Seed, settings.Size)
+            ? Generate(settings)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
         return Create(settings, problem);
+    }
+
+    // An instance too large for memory can still run from files, which are streamed: the message says how to write them.
+    private static ITestProblem Generate(RunSettings settings)
+    {
+        try
+        {
+            return ProblemRegistry.Find(settings.Problem).GenerateAt(settings.Seed, settings.Size);
+        }
+        catch (InstanceTooLargeException e)
+        {
+            var size = e.Sizes;
+            throw new ArgumentException($"{e.Reason}; write the instance to files with `ravine generate {settings.Problem} --dimension {size["d"]} --rank {size["r"]} --width {size["k"]} --measurements {size["m"]} --out DIR` and run it with --data DIR, which streams it.", "size", e);
+        }
     }
 
     /// <summary>
@@ -176,10 +183,10 @@ public sealed class RunPlan
             throw new ArgumentException(NoHeldOutData, "patience");
         if (settings.Threads is { } threads)
         {
-            if (problem is not QuadraticSensing sensing)
+            if (problem is not IUsesThreads parallel)
                 throw new ArgumentException($"--threads applies to quadratic-sensing only, not {problem.Name}.", "threads");
-            sensing.MaxDegreeOfParallelism = threads;
-            if (sensing.HeldOut is { } held) held.MaxDegreeOfParallelism = threads;
+            parallel.MaxDegreeOfParallelism = threads;
+            if (HeldOut(problem) is IUsesThreads held) held.MaxDegreeOfParallelism = threads;
         }
         long maxIterations = settings.MaxIterations
             ?? (method.PlannedSteps is null && published is null && ProblemRegistry.All.FirstOrDefault(p => p.Name == problem.Name) is { NeedsExternalData: true }

@@ -18,15 +18,6 @@ internal static class ShardedRun
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static bool IsShardFailure(ObjectiveException e) => e.InnerException is ShardException;
 
-    /// <summary>The held-out data of a sharded instance; null for any other problem.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    public static QuadraticSensing? HeldOut(ITestProblem problem) => (problem as ShardedQuadraticSensing)?.HeldOut;
-
-    /// <summary>The shape (d, k) of a sharded instance's variables, the factor X; null for any other problem.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    public static int[]? Shape(ITestProblem problem) =>
-        problem is ShardedQuadraticSensing sharded ? [sharded.Instance.Dimension, sharded.Instance.Width] : null;
-
     /// <summary>Connects to the cluster if one is named, and has every shard load its rows.</summary>
     /// <exception cref="ArgumentException">Not quadratic sensing, or a cluster without a shard count.</exception>
     /// <exception cref="ClusterUnavailableException">No gateway of the cluster answered within <see cref="ClusterConnection.Timeout"/>.</exception>
@@ -94,7 +85,7 @@ internal static class ShardedRun
 
     // The block-seeded instance that a local run --size draws (ProblemRegistry), here drawn by each shard for its rows.
     private static SensingShardData Sized(ulong seed, IReadOnlyDictionary<string, int> size) =>
-        SensingShardData.SeededAt(seed, ProblemRegistry.LowRank(size), size["r"], size["k"], size["m"]);
+        SensingShardData.SeededAt(seed, ProblemRegistry.LowRankDimension(size), size["r"], size["k"], size["m"]);
 }
 
 /// <summary>The cluster of a sharded run could not be reached; the message is the one line to show (without the cause's).</summary>

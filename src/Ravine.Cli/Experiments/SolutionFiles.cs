@@ -34,10 +34,7 @@ public sealed record SolutionFiles(string X, string BestX, IReadOnlyList<int> Sh
         ArgumentNullException.ThrowIfNull(problem);
         return problem switch
         {
-            QuadraticSensing sensing => [sensing.AmbientDimension, sensing.Width],
-            MatrixFactorization factorization => [factorization.AmbientDimension, factorization.Width],
-            // Only a sharded instance is disposable: ShardedRun is not asked otherwise, so a local run does not load Orleans.
-            IDisposable when ShardedRun.Shape(problem) is { } sharded => sharded,
+            IFactoredProblem factored => [factored.AmbientDimension, factored.Width],
             _ => [problem.Dimension],
         };
     }

@@ -5,7 +5,7 @@ namespace Ravine.IO;
 /// flushes to disk and renames over the target in one step. Disposing without committing deletes the temporary
 /// file, and a process killed half-way leaves the old target (or none) and at worst a stray hidden <c>.tmp</c>.
 /// </summary>
-internal sealed class AtomicFile : IDisposable
+public sealed class AtomicFile : IDisposable
 {
     private readonly string _target;
     private readonly string _temporary;

@@ -11,7 +11,7 @@ namespace Ravine.IO;
 /// checkpoint or trace that lost that ulp would resume, or compare, one ulp off. So the shortest form is checked and,
 /// where it fails, the 17-digit form (always exact) is written instead.
 /// </summary>
-internal static class RoundTripDouble
+public static class RoundTripDouble
 {
     /// <summary>Formats <paramref name="value"/> in the invariant culture so that parsing it gives the same bits.</summary>
     public static bool TryFormat(double value, Span<char> destination, out int written)

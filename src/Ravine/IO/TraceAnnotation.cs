@@ -10,7 +10,7 @@ namespace Ravine.IO;
 /// <param name="GradientShare">The share of ‖∇f‖² along the direction of the long step that led to the row.</param>
 /// <param name="TrainAccuracy">The fraction of training examples classified correctly.</param>
 /// <param name="TestAccuracy">The fraction of test examples classified correctly.</param>
-internal readonly record struct TraceAnnotation(double GrowthOrder, double Contraction, double GradientShare, double TrainAccuracy, double TestAccuracy)
+public readonly record struct TraceAnnotation(double GrowthOrder, double Contraction, double GradientShare, double TrainAccuracy, double TestAccuracy)
 {
     /// <summary>Nothing measured.</summary>
     public static TraceAnnotation None { get; } = new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);

@@ -40,7 +40,7 @@ public static class TraceCsv
     public static void Write(Trace trace, TextWriter writer) => Write(trace, writer, annotations: null);
 
     /// <summary>Writes the header and every row of <paramref name="trace"/>, with the annotation of each row (blank without <paramref name="annotations"/>).</summary>
-    internal static void Write(Trace trace, TextWriter writer, Func<int, TraceAnnotation>? annotations)
+    public static void Write(Trace trace, TextWriter writer, Func<int, TraceAnnotation>? annotations)
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(writer);
@@ -54,7 +54,7 @@ public static class TraceCsv
     /// that already holds the rows before it needs appended. <paramref name="annotations"/> gives each row's annotation
     /// by row index (all blank when null).
     /// </summary>
-    internal static void WriteRows(Trace trace, int from, TextWriter writer, Func<int, TraceAnnotation>? annotations = null)
+    public static void WriteRows(Trace trace, int from, TextWriter writer, Func<int, TraceAnnotation>? annotations = null)
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(writer);
@@ -99,7 +99,7 @@ public static class TraceCsv
     public static void Write(Trace trace, string path) => Write(trace, path, annotations: null);
 
     /// <summary>Writes <paramref name="trace"/> to <paramref name="path"/> all or nothing (see <see cref="AtomicFile"/>).</summary>
-    internal static void Write(Trace trace, string path, Func<int, TraceAnnotation>? annotations)
+    public static void Write(Trace trace, string path, Func<int, TraceAnnotation>? annotations)
     {
         ArgumentNullException.ThrowIfNull(trace);
         AtomicFile.Write(path, stream =>
@@ -115,7 +115,7 @@ public static class TraceCsv
 
     /// <summary>Reads a trace and adds the annotation of every row that has one to <paramref name="annotations"/> (by row index).</summary>
     /// <exception cref="FormatException">The header or a line is not of this format; the message names the line.</exception>
-    internal static Trace Read(TextReader reader, IDictionary<int, TraceAnnotation>? annotations)
+    public static Trace Read(TextReader reader, IDictionary<int, TraceAnnotation>? annotations)
     {
         ArgumentNullException.ThrowIfNull(reader);
         string? header = reader.ReadLine();
@@ -148,7 +148,7 @@ public static class TraceCsv
     /// <param name="annotations">If given, receives the annotation of every row read that has one (by row index).</param>
     /// <exception cref="FormatException">The header or one of those rows is not of this format, or the file holds fewer
     /// whole rows (a row is whole once its line ends); the message names the line.</exception>
-    internal static Trace ReadRows(ReadOnlySpan<byte> bytes, int rows, out long length, IDictionary<int, TraceAnnotation>? annotations = null)
+    public static Trace ReadRows(ReadOnlySpan<byte> bytes, int rows, out long length, IDictionary<int, TraceAnnotation>? annotations = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         var trace = new Trace(rows + 1);

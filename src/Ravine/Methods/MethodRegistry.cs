@@ -25,7 +25,7 @@ public static class MethodRegistry
     public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToArray();
 
     /// <summary>The names of the methods that can estimate an unknown f*: those with a starting estimate among their options.</summary>
-    internal static IReadOnlyList<string> OptimalValueEstimators { get; } = All.Where(m => m.Option(PolyakLongStep.EstimateKey) is not null).Select(m => m.Name).ToArray();
+    public static IReadOnlyList<string> OptimalValueEstimators { get; } = All.Where(m => m.Option(PolyakLongStep.EstimateKey) is not null).Select(m => m.Name).ToArray();
 
     /// <summary>The named method (names are matched ignoring case).</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the known ones and <see cref="ArgumentException.ParamName"/> is <c>method</c>.</exception>

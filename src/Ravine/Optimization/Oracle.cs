@@ -11,7 +11,11 @@ public sealed class Oracle
 {
     private readonly IObjective _objective;
 
-    internal Oracle(IObjective objective) => _objective = objective;
+    /// <summary>
+    /// An oracle for <paramref name="objective"/> with no calls made: what <see cref="Minimizer"/> hands a method, and
+    /// what drives a method's <see cref="IMethod.Start"/> and steps by hand (a benchmark of one step, a test of a method).
+    /// </summary>
+    public Oracle(IObjective objective) => _objective = objective ?? throw new ArgumentNullException(nameof(objective));
 
     /// <summary>How many oracle calls were made so far.</summary>
     public long Calls { get; internal set; }

@@ -10,8 +10,8 @@ namespace Ravine.Tests.Docs;
 
 /// <summary>
 /// README's two ways to use the library from a project of one's own, built and run as a user would: docs/examples/MyApp
-/// (a ProjectReference to src/Ravine) and docs/examples/MyAppFromPackage (a PackageReference to the package that
-/// <c>dotnet pack src/Ravine</c> makes, from a folder used as the only package source). And the figure example of
+/// (ProjectReferences to src/Ravine and src/Ravine.Problems) and docs/examples/MyAppFromPackage (PackageReferences to the
+/// packages that <c>dotnet pack</c> makes of them, from a folder used as the only package source). And the figure example of
 /// docs/USAGE.md.
 /// </summary>
 public class LibraryProjectTests
@@ -33,6 +33,7 @@ public class LibraryProjectTests
         var byPackage = Task.Run(() =>
         {
             Dotnet("pack", Path.Combine(root, "src", "Ravine", "Ravine.csproj"), "-c", Configuration, "--no-build", "--no-restore", "-o", feed);
+            Dotnet("pack", Path.Combine(root, "src", "Ravine.Problems", "Ravine.Problems.csproj"), "-c", Configuration, "--no-build", "--no-restore", "-o", feed);
             // The packed folder is the only source of Ravine (a package of that name elsewhere cannot stand in), and the
             // package goes into a scratch cache, not the machine's: the machine's copy would be the first one ever packed.
             Dotnet("build", Path.Combine(fromPackage, "MyAppFromPackage.csproj"), "-c", Configuration,
@@ -40,6 +41,7 @@ public class LibraryProjectTests
         });
         await Task.WhenAll(byReference, byPackage);
         Assert.True(File.Exists(Path.Combine(scratch.Root, "packages", "ravine", "0.1.0", "lib", "net10.0", "Ravine.dll")), "restored from the packed folder");
+        Assert.True(File.Exists(Path.Combine(scratch.Root, "packages", "ravine.problems", "0.1.0", "lib", "net10.0", "Ravine.Problems.dll")), "restored from the packed folder");
 
         foreach (var (folder, name) in new[] { (myApp, "MyApp"), (fromPackage, "MyAppFromPackage") })
         {

@@ -12,6 +12,17 @@ public class RunPlanTests
     private static long[] Bits(IEnumerable<double> values) => values.Select(BitConverter.DoubleToInt64Bits).ToArray();
 
     [Fact]
+    public void An_instance_too_large_for_memory_is_refused_with_the_command_that_writes_it_to_files()
+    {
+        var e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "quadratic-sensing", Size = "d=1000,m=1000000" }));
+        Assert.Equal("size", e.ParamName);
+        Assert.IsType<InstanceTooLargeException>(e.InnerException);
+        Assert.Equal("m·d = 1,000,000,000 entries per matrix is too large to generate in memory (at most 268,435,456: 2 GiB each for A and B); "
+            + "write the instance to files with `ravine generate quadratic-sensing --dimension 1000 --rank 2 --width 4 --measurements 1000000 --out DIR` "
+            + "and run it with --data DIR, which streams it. (Parameter 'size')", e.Message);
+    }
+
+    [Fact]
     public void Unset_settings_come_from_the_published_experiment()
     {
         var plan = RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock" });

@@ -65,8 +65,11 @@ public class ProblemRegistryTests
         Assert.Equal(ProblemRegistry.Generate("matrix-factorization", 1).Start, ProblemRegistry.Find("matrix-factorization").GenerateAt(1, "d=100").Start);
         // Named in the keys the user wrote, not in the generators' parameter names.
         Assert.Contains("r = 5 exceeds k = 4", Assert.Throws<ArgumentException>(() => sensing.GenerateAt(1, "r=5")).Message);
-        var tooLarge = Assert.Throws<ArgumentException>(() => sensing.GenerateAt(1, "d=1000,m=1000000"));
+        // Too large for memory: the exception carries the sizes, so that a caller can write the instance to files instead.
+        var tooLarge = Assert.Throws<InstanceTooLargeException>(() => sensing.GenerateAt(1, "d=1000,m=1000000"));
         Assert.Equal("size", tooLarge.ParamName);
-        Assert.Contains("ravine generate quadratic-sensing --dimension 1000", tooLarge.Message);
+        Assert.Equal((1000, 2, 4, 1000000), (tooLarge.Sizes["d"], tooLarge.Sizes["r"], tooLarge.Sizes["k"], tooLarge.Sizes["m"]));
+        Assert.Contains("1,000,000,000 entries per matrix is too large to generate in memory", tooLarge.Message);
+        Assert.DoesNotContain("ravine", tooLarge.Message);
     }
 }

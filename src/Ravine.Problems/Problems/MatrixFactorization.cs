@@ -29,7 +29,7 @@ namespace Ravine.Problems;
 /// (its Paper folder), with the measurements behind them.
 /// </para>
 /// </remarks>
-public sealed class MatrixFactorization : ITestProblem, IKnowsDistanceToSolutions, IKnowsOracleFlops
+public sealed class MatrixFactorization : ITestProblem, IKnowsDistanceToSolutions, IKnowsOracleFlops, IFactoredProblem
 {
     /// <summary>The published ambient dimension d.</summary>
     public const int PublishedDimension = 100;

@@ -26,7 +26,7 @@ namespace Ravine.Problems;
 /// sharding, in any shard order added in a fixed order).
 /// </para>
 /// </remarks>
-internal static class SensingPartial
+public static class SensingPartial
 {
     /// <summary>Blocks per thread in one wave: enough to even out the threads, few enough to bound the partials.</summary>
     private const int BlocksPerThread = 4;

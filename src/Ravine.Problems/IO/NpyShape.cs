@@ -1,15 +1,15 @@
 namespace Ravine.IO;
 
-/// <summary>Shape rules shared by the array type, the reader and the writer.</summary>
-internal static class NpyShape
+/// <summary>Array shapes as NumPy writes them, and the shape rules shared by the array type, the reader and the writer.</summary>
+public static class NpyShape
 {
-    public const int MaxRank = 2;
+    internal const int MaxRank = 2;
 
     /// <summary>
     /// The number of elements, which may exceed what a .NET array holds: a file read block by block (a large sensing
     /// instance's A and B) only has to fit on disk; a file read whole is checked against <see cref="Array.MaxLength"/>.
     /// </summary>
-    public static long ElementCount(ReadOnlySpan<int> shape)
+    internal static long ElementCount(ReadOnlySpan<int> shape)
     {
         long count = 1;
         foreach (var d in shape)
@@ -17,7 +17,7 @@ internal static class NpyShape
         return count;
     }
 
-    public static void Check(ReadOnlySpan<int> shape, int length)
+    internal static void Check(ReadOnlySpan<int> shape, int length)
     {
         if (shape.Length > MaxRank)
             throw new ArgumentException($"The shape {Format(shape)} has {shape.Length} dimensions; only 0-D, 1-D and 2-D arrays are supported.", nameof(shape));
@@ -36,5 +36,5 @@ internal static class NpyShape
         _ => "(" + string.Join(", ", shape.ToArray()) + ")",
     };
 
-    public static string Format(IReadOnlyList<long> shape) => shape.Count == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
+    internal static string Format(IReadOnlyList<long> shape) => shape.Count == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape) + ")";
 }

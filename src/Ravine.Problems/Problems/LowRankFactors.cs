@@ -6,7 +6,7 @@ namespace Ravine.Problems;
 /// The factor matrices the low-rank problems (quadratic sensing, matrix factorization) share, all d×k and stored
 /// row-major in one array: the zero-padded truth X♮ = [G, 0] and the unit-norm Gaussian start.
 /// </summary>
-internal static class LowRankFactors
+public static class LowRankFactors
 {
     /// <summary>
     /// <paramref name="count"/> standard normal draws from <paramref name="rng"/> in index order, divided by their

@@ -10,7 +10,7 @@ namespace Ravine.Problems;
 /// and costs more than a matrix-factorization oracle call (docs/PERFORMANCE.md has the measurement), so the k×k SVD
 /// is a one-sided Jacobi on the stack instead; MathNet's SVD stays the reference it is tested against.
 /// </remarks>
-internal static class OrthogonalProcrustes
+public static class OrthogonalProcrustes
 {
     /// <summary>The unit round-off of double, 2⁻⁵².</summary>
     private const double Epsilon = 2.220446049250313e-16;

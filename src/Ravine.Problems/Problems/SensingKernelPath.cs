@@ -1,7 +1,7 @@
 namespace Ravine.Problems;
 
 /// <summary>Which arithmetic the quadratic-sensing oracle uses (see <see cref="QuadraticSensingKernel.Resolve"/>).</summary>
-internal enum SensingKernelPath
+public enum SensingKernelPath
 {
     /// <summary>The widest vector path the processor has that serves the width k.</summary>
     Auto,

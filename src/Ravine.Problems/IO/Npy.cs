@@ -29,6 +29,17 @@ public static class Npy
     /// <exception cref="NpyFormatException">The content is not a valid .npy array, or uses an unsupported dtype, version or rank.</exception>
     public static NpyArray Read(Stream stream, string? sourceName = null) => NpyReader.Read(stream, sourceName);
 
+    /// <summary>Reads only the header of a .npy file: its element type, byte order, layout and shape, not its data.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <exception cref="NpyFormatException">The file is not a valid .npy file, or uses an unsupported dtype, version or rank.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    public static NpyHeader ReadHeader(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        return NpyReader.ReadHeader(stream, path).Header;
+    }
+
     /// <summary>Writes an array to a .npy file atomically: a crash never leaves a partly written file at <paramref name="path"/>.</summary>
     /// <param name="path">The file to create or replace.</param>
     /// <param name="data">The elements in row-major order.</param>

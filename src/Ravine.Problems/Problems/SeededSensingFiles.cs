@@ -10,7 +10,7 @@ namespace Ravine.Problems;
 /// row order, so memory stays at a few blocks however large m·d is (m = 10⁶, d = 1,000: 8 GB per file). Each file
 /// is written all or nothing (<see cref="AtomicFile"/>).
 /// </summary>
-internal static class SeededSensingFiles
+public static class SeededSensingFiles
 {
     /// <summary>
     /// Writes rows [0, m) as A.npy, B.npy, y.npy, and rows [m, m + M) as the held-out files when M &gt; 0, plus

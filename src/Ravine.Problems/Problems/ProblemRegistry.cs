@@ -22,17 +22,17 @@ public static class ProblemRegistry
         new("quartic-rosenbrock", "x⁴ + 10(y − x²)², the paper's two-dimensional ravine", seed => QuarticRosenbrock.Generate(seed), new QuarticRosenbrockInstance()) { Source = Paper },
         // Sized sensing instances are the block-seeded family's, the instance `ravine generate` writes at those sizes
         // (so files and memory agree); only the unsized problem is the published instance.
-        new("quadratic-sensing", "over-parameterized quadratic sensing (d = 100, r = 2, k = 4, m = 1,000); --size d=,r=,k=,m= (block-seeded)", seed => QuadraticSensing.Generate(seed), new QuadraticSensingInstance()) { Source = Paper,
+        new("quadratic-sensing", "over-parameterized quadratic sensing (d = 100, r = 2, k = 4, m = 1,000); sized: the block-seeded instance", seed => QuadraticSensing.Generate(seed), new QuadraticSensingInstance()) { Source = Paper,
             Sizes = [.. LowRankSizes, new("m", QuadraticSensing.PublishedMeasurements)],
-            GenerateSized = (seed, size) => new BlockSeededSensing(seed, LowRank(size), size["r"], size["k"]).Instance(InMemoryMeasurements(size), threads: Environment.ProcessorCount) },
+            GenerateSized = (seed, size) => new BlockSeededSensing(seed, LowRankDimension(size), size["r"], size["k"]).Instance(InMemoryMeasurements(size), threads: Environment.ProcessorCount) },
         // Sized factorization instances draw from the published generator: the published sizes give the published instance.
-        new("matrix-factorization", "over-parameterized matrix factorization ¼‖XXᵀ − M♮‖² (d = 100, r = 2, k = 4); --size d=,r=,k=", seed => MatrixFactorization.Generate(seed), new MatrixFactorizationInstance()) { Source = Paper,
-            Sizes = LowRankSizes, GenerateSized = (seed, size) => MatrixFactorization.Generate(seed, LowRank(size), size["r"], size["k"]) },
+        new("matrix-factorization", "over-parameterized matrix factorization ¼‖XXᵀ − M♮‖² (d = 100, r = 2, k = 4)", seed => MatrixFactorization.Generate(seed), new MatrixFactorizationInstance()) { Source = Paper,
+            Sizes = LowRankSizes, GenerateSized = (seed, size) => MatrixFactorization.Generate(seed, LowRankDimension(size), size["r"], size["k"]) },
         new("single-neuron", "one ReLU neuron learned by two (d = 100), population loss in closed form", seed => SingleNeuron.Generate(seed), new SingleNeuronInstance()) { Source = Paper },
         // Beyond the paper: the single neuron generalized to n students and k teachers, in expectation and on samples.
-        new("teacher-student", "4 ReLU students learning 2 unit teachers (d = 50), population loss in closed form; --size d=,students=,teachers=", seed => TeacherStudent.Generate(seed)) { Source = TeacherStudentSource, Sizes = TeacherStudentSizes,
+        new("teacher-student", "4 ReLU students learning 2 unit teachers (d = 50), population loss in closed form", seed => TeacherStudent.Generate(seed)) { Source = TeacherStudentSource, Sizes = TeacherStudentSizes,
             GenerateSized = (seed, size) => TeacherStudent.Generate(seed, size["d"], size["students"], size["teachers"]) },
-        new("teacher-student-sampled", "4 ReLU students learning 2 unit teachers (d = 50) on 1,000 Gaussian samples; --size d=,students=,teachers=,samples=", seed => TeacherStudentSampled.Generate(seed)) { Source = TeacherStudentSource, Sizes = [.. TeacherStudentSizes, new("samples", TeacherStudentSampled.DefaultSamples)],
+        new("teacher-student-sampled", "4 ReLU students learning 2 unit teachers (d = 50) on 1,000 Gaussian samples", seed => TeacherStudentSampled.Generate(seed)) { Source = TeacherStudentSource, Sizes = [.. TeacherStudentSizes, new("samples", TeacherStudentSampled.DefaultSamples)],
             GenerateSized = (seed, size) => TeacherStudentSampled.Generate(seed, size["d"], size["students"], size["teachers"], size["samples"]) },
         new("fashion-mnist", "a tanh network 784–64–10 interpolating 1,000 Fashion-MNIST images (squared loss; Debian's dataset-fashion-mnist)", seed => FashionMnist.Generate(seed)) { Source = "Xiao, Rasul, Vollgraf, \"Fashion-MNIST\", arXiv 1708.07747", NeedsExternalData = true },
         // The external test set, from the ravines closest to the theory to the stress tests; the standard start, whatever the seed.
@@ -52,15 +52,19 @@ public static class ProblemRegistry
 
     private static string MghSingular(int number) => $"Moré, Garbow, Hillstrom 1981, problem {number}, made singular as in Schnabel and Frank 1984";
 
-    // d, after checking r ≤ k in the size keys' own names (the generators would name their parameters instead).
-    internal static int LowRank(IReadOnlyDictionary<string, int> size) => size["r"] <= size["k"]
+    /// <summary>
+    /// The dimension d of low-rank sizes (keys d, r, k, as <see cref="ProblemDescriptor.ParseSizes"/> gives them), after
+    /// checking r ≤ k in the keys' own names (the generators would name their parameters instead).
+    /// </summary>
+    /// <exception cref="ArgumentException">r exceeds k (<see cref="ArgumentException.ParamName"/> is <c>size</c>).</exception>
+    public static int LowRankDimension(IReadOnlyDictionary<string, int> size) => size["r"] <= size["k"]
         ? size["d"]
         : throw new ArgumentException($"r = {size["r"]} exceeds k = {size["k"]}: the factor must be at least as wide as the rank.", "size");
 
     // A and B are generated in memory, 8·m·d bytes each: beyond 2 GiB each the instance belongs in files, which are streamed.
     private static int InMemoryMeasurements(IReadOnlyDictionary<string, int> size) => (long)size["m"] * size["d"] <= 1L << 28
         ? size["m"]
-        : throw new ArgumentException($"m·d = {(long)size["m"] * size["d"]:N0} entries per matrix is too large to generate in memory (at most 268,435,456: 2 GiB each for A and B); write the instance to files with `ravine generate quadratic-sensing --dimension {size["d"]} --rank {size["r"]} --width {size["k"]} --measurements {size["m"]} --out DIR` and run it with --data DIR, which streams it.", "size");
+        : throw new InstanceTooLargeException($"m·d = {(long)size["m"] * size["d"]:N0} entries per matrix is too large to generate in memory (at most 268,435,456: 2 GiB each for A and B)", size);
 
     /// <summary>Every problem's name.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();

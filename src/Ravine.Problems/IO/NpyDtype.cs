@@ -1,7 +1,7 @@
 namespace Ravine.IO;
 
 /// <summary>The element types the .npy reader accepts; every one is converted to <see cref="double"/> on reading.</summary>
-internal enum NpyDtype
+public enum NpyDtype
 {
     /// <summary>IEEE double, <c>f8</c>.</summary>
     Float64,

@@ -20,7 +20,7 @@ namespace Ravine.Problems;
 /// An instance of m measurements is rows [0, m); its M held-out measurements are rows [m, m + M).
 /// </para>
 /// </remarks>
-internal sealed class BlockSeededSensing
+public sealed class BlockSeededSensing
 {
     private readonly double[] _factor; // X♮ = G/‖G‖, d×r
 
@@ -137,7 +137,7 @@ internal sealed class BlockSeededSensing
 }
 
 /// <summary>Rows of a <see cref="BlockSeededSensing"/> family, generated when read (slow: about 2d normal draws a row; for data a shard builds once, or for files).</summary>
-internal sealed class SeededSensingRows(BlockSeededSensing family, long firstRow, int count) : SensingRows(count, family.Dimension)
+public sealed class SeededSensingRows(BlockSeededSensing family, long firstRow, int count) : SensingRows(count, family.Dimension)
 {
     /// <summary>The family.</summary>
     public BlockSeededSensing Family => family;

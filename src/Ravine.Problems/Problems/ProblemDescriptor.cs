@@ -56,7 +56,7 @@ public sealed record ProblemDescriptor(string Name, string Summary, Func<ulong, 
     {
         ArgumentNullException.ThrowIfNull(sizes);
         if (GenerateSized is null || Sizes.Count == 0)
-            throw new ArgumentException($"{Name} has fixed sizes; --size applies to the problems that list sizes in their help ({string.Join(", ", ProblemRegistry.All.Where(p => p.Sizes.Count > 0).Select(p => p.Name))}).", "size");
+            throw new ArgumentException($"{Name} has fixed sizes; only the problems with sizes can be generated at other sizes ({string.Join(", ", ProblemRegistry.All.Where(p => p.Sizes.Count > 0).Select(p => p.Name))}).", "size");
         var values = Sizes.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
         var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (string part in sizes.Split(',', StringSplitOptions.TrimEntries))

@@ -7,18 +7,28 @@ namespace Ravine.IO;
 /// The header dict of a .npy file — <c>{'descr': '&lt;f8', 'fortran_order': False, 'shape': (2, 3), }</c> — parsed
 /// and checked against what Ravine supports, or written the way <c>numpy.lib.format</c> writes it.
 /// </summary>
-internal sealed record NpyHeader(NpyDtype Dtype, bool BigEndian, bool FortranOrder, int[] Shape)
+/// <param name="Dtype">The element type.</param>
+/// <param name="BigEndian">Whether the elements are stored big-endian.</param>
+/// <param name="FortranOrder">Whether a 2-D array is stored column by column.</param>
+/// <param name="Shape">The dimensions (none for a scalar).</param>
+public sealed record NpyHeader(NpyDtype Dtype, bool BigEndian, bool FortranOrder, int[] Shape)
 {
     /// <summary>The data offset is a multiple of this, as NumPy ≥ 1.14 writes it (so the data can be memory-mapped).</summary>
-    public const int Alignment = 64;
+    internal const int Alignment = 64;
 
     /// <summary>NumPy leaves room for this many digits in the first (C order) dimension so the array can grow in place.</summary>
     private const int GrowthAxisMaxDigits = 21;
 
+    /// <summary>
+    /// Whether the data are little-endian float64 in C order, as <c>numpy.save</c> writes doubles by default: the
+    /// layout a reader can take block by block without conversion.
+    /// </summary>
+    public bool IsLittleEndianFloat64InCOrder => Dtype == NpyDtype.Float64 && !BigEndian && !FortranOrder;
+
     private static readonly string[] Keys = ["descr", "fortran_order", "shape"];
 
     /// <summary>Parses the header text; <paramref name="fail"/> turns a problem into the exception to throw.</summary>
-    public static NpyHeader Parse(string text, Func<string, NpyFormatException> fail)
+    internal static NpyHeader Parse(string text, Func<string, NpyFormatException> fail)
     {
         object? literal;
         try
@@ -81,7 +91,7 @@ internal sealed record NpyHeader(NpyDtype Dtype, bool BigEndian, bool FortranOrd
     /// header — byte for byte what <c>numpy.save</c> writes: sorted keys, NumPy's growth padding, spaces up to a
     /// multiple of <see cref="Alignment"/> bytes and a final newline.
     /// </summary>
-    public static byte[] FormatFloat64Version1(ReadOnlySpan<int> shape)
+    internal static byte[] FormatFloat64Version1(ReadOnlySpan<int> shape)
     {
         var dict = $"{{'descr': '<f8', 'fortran_order': False, 'shape': {NpyShape.Format(shape)}, }}";
         if (shape.Length > 0)

@@ -5,7 +5,7 @@ namespace Ravine.Problems;
 /// its held-out test examples whose largest output is the true class. The run's summary reports both when the
 /// problem implements this.
 /// </summary>
-internal interface IKnowsAccuracy
+public interface IKnowsAccuracy
 {
     /// <summary>The fraction of the training examples (those in f) classified correctly at <paramref name="x"/>.</summary>
     double TrainAccuracy(ReadOnlySpan<double> x);

@@ -40,7 +40,7 @@ namespace Ravine.Problems;
 /// <see cref="Optimization.MinimizeOptions.Validation"/>.
 /// </para>
 /// </remarks>
-public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, IKnowsOracleFlops
+public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, IKnowsOracleFlops, IFactoredProblem, IUsesThreads, IHasHeldOutData
 {
     /// <summary>The published ambient dimension d.</summary>
     public const int PublishedDimension = 100;
@@ -143,9 +143,10 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     /// <param name="start">X0, d×k.</param>
     /// <param name="noise">σ ≥ 0.</param>
     /// <param name="heldOut">Held-out measurements, or null.</param>
-    internal QuadraticSensing(SensingRows rows, int width, int truthWidth, double[]? truth, double[] start, double noise, QuadraticSensing? heldOut)
+    public QuadraticSensing(SensingRows rows, int width, int truthWidth, double[]? truth, double[] start, double noise, QuadraticSensing? heldOut)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(start);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         if (start.Length != rows.Dimension * width || (truth is not null && truth.Length != start.Length))
             throw new ArgumentException($"X0 and the truth must be d×k = {rows.Dimension}×{width}.", nameof(start));
@@ -156,7 +157,7 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
     internal SensingRows Rows => _rows;
 
     /// <summary>The kernel path of this instance's oracle (tests force one; default from <see cref="QuadraticSensingKernel.DefaultPath"/>).</summary>
-    internal SensingKernelPath KernelPath { get; set; } = QuadraticSensingKernel.DefaultPath;
+    public SensingKernelPath KernelPath { get; set; } = QuadraticSensingKernel.DefaultPath;
 
     /// <summary>
     /// A seeded instance. From one <see cref="Xoshiro256StarStar"/>(<paramref name="seed"/>), in this order, each
@@ -267,6 +268,8 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
 
     /// <summary>Held-out measurements of the same truth, as an objective of their own (for validation); null when there are none.</summary>
     public QuadraticSensing? HeldOut { get; }
+
+    ITestProblem? IHasHeldOutData.HeldOutProblem => HeldOut;
 
     /// <summary>8·m·d·k: pᵢ and qᵢ cost 2·d·k multiply-adds per measurement, the gradient update as many (3.2 MFLOP published).</summary>
     public double OracleFlops => 8.0 * _m * _d * _k;

@@ -18,7 +18,7 @@ namespace Ravine.Problems;
 /// is finite; the entries of A and B are not read up front — a block whose Σ rᵢ² comes out non-finite is searched for
 /// a NaN or ±∞, which is reported with its file and row. The file handles stay open for the life of the source.
 /// </remarks>
-internal sealed class NpySensingRows : SensingRows, IDisposable
+public sealed class NpySensingRows : SensingRows, IDisposable
 {
     private readonly SafeFileHandle _a, _b;
     private readonly string _aPath, _bPath;
@@ -95,7 +95,7 @@ internal sealed class NpySensingRows : SensingRows, IDisposable
             (header, offset) = NpyReader.ReadHeader(stream, path);
             length = stream.Length;
         }
-        if (header.Dtype != NpyDtype.Float64 || header.BigEndian || header.FortranOrder)
+        if (!header.IsLittleEndianFloat64InCOrder)
             throw new NpyFormatException(path, $"dtype {NpyDescr.Format(header.Dtype, header.BigEndian)}{(header.FortranOrder ? " in Fortran order" : "")}; a file read block by block must hold little-endian float64 in C order ('<f8', fortran_order False): convert it with numpy.save(path, numpy.ascontiguousarray(a, dtype='<f8'))");
         if (header.Shape.Length != 2)
             throw new InstanceDataException(path, $"{header.Shape.Length}-D array of shape {NpyShape.Format(header.Shape)}, expected a 2-D array (a matrix)");

@@ -1,7 +1,7 @@
 namespace Ravine.Problems;
 
 /// <summary>Rows held in memory as m×d row-major arrays (not copied: the caller hands them over).</summary>
-internal sealed class InMemorySensingRows : SensingRows
+public sealed class InMemorySensingRows : SensingRows
 {
     private readonly double[] _a, _b, _y;
 

@@ -11,7 +11,7 @@ namespace Ravine.Problems;
 /// rows; <see cref="RentBuffer"/> keeps those buffers (one per thread that has used the source), so a call on one
 /// thread allocates nothing once warm and the resident memory stays at a few blocks whatever m is.
 /// </remarks>
-internal abstract class SensingRows
+public abstract class SensingRows
 {
     private readonly List<SensingRowBuffer> _buffers = [];
 
@@ -112,7 +112,7 @@ internal abstract class SensingRows
 }
 
 /// <summary>Room for one block of rows: A and B rows (row-major) and y.</summary>
-internal sealed class SensingRowBuffer(int rows, int dimension)
+public sealed class SensingRowBuffer(int rows, int dimension)
 {
     /// <summary>The rows of A.</summary>
     public double[] A { get; } = new double[(long)rows * dimension];

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Ravine.Analysis;
 using Ravine.Cli.Output;
 using Ravine.Cli.Experiments;
 using Ravine.Optimization;

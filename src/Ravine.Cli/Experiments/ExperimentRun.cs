@@ -1,3 +1,4 @@
+using Ravine.Analysis;
 using Ravine.Methods;
 using Ravine.Optimization;
 

@@ -205,7 +205,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
-            var failed = new ExperimentRun(key, plan.Problem.Title, plan.Arguments, plan.Settings.Seed, plan.MaxIterations, partial);
+            var failed = ExperimentRunner.Finished(key, plan.Problem, plan.Arguments, plan.Settings.Seed, plan.MaxIterations, partial);
             WriteOutputs(failed, plan.Problem, files, arguments, recorded, started, clock, cancelled: false);
             console.MarkupLineInterpolated($"Results so far: {files.Folder}");
             if (File.Exists(checkpointing.Path))
@@ -246,11 +246,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
     private void WriteOutputs(ExperimentRun run, ITestProblem problem, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded,
         DateTimeOffset started, long clock, bool cancelled, Action<ExperimentSummary>? meanwhile = null)
     {
-        var runSummary = RunSummary.From(run);
         var solution = SolutionFiles.Write(files.Folder, problem, run.Result);
-        // The problem is this run's own instance and the run is over, so its (not thread-safe) buffers are free.
-        if (problem is IKnowsAccuracy classifier)
-            runSummary = runSummary with { TrainAccuracy = classifier.TrainAccuracy(run.Result.X), TestAccuracy = classifier.TestAccuracy(run.Result.X) };
         var summary = new ExperimentSummary
         {
             Version = ExperimentSummary.LibraryVersion,
@@ -261,7 +257,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
             StartedUtc = started,
             WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
             Machine = MachineInfo.Current,
-            Runs = [runSummary],
+            Runs = [run.Summary],
             Claims = [],
             Settings = recorded,
             InterruptedBy = cancelled ? interruption.Cause : null,

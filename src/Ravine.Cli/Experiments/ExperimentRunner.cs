@@ -71,6 +71,28 @@ public static class ExperimentRunner
             validate: options => plan.WithStops(plan.WithValidation(options)), start: plan.Start);
     }
 
+    /// <summary>
+    /// The record of a run that has ended (or failed with <paramref name="result"/> its partial result): everything its
+    /// outputs show is measured here, once, on the run's own instance, whose (not thread-safe) buffers are then free.
+    /// </summary>
+    internal static ExperimentRun Finished(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, long budget, MinimizeResult result,
+        Paper.PublishedExperiment? published = null, RunObservations? observations = null, RunCheckpointing? checkpointing = null) =>
+        new(key, problem.Title, arguments, seed, budget, result)
+        {
+            Published = published,
+            Observations = observations,
+            TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
+            SingleNeuronSplit = problem is SingleNeuron neuron ? Paper.SingleNeuronSurrogate.Split(neuron, result.X) : double.NaN,
+            TrainAccuracy = AccuracyAt(problem, result.X, train: true),
+            TestAccuracy = AccuracyAt(problem, result.X, train: false),
+        };
+
+    private static double AccuracyAt(ITestProblem problem, double[] x, bool train) => problem switch
+    {
+        IKnowsAccuracy classifier => train ? classifier.TrainAccuracy(x) : classifier.TestAccuracy(x),
+        _ => double.NaN,
+    };
+
     private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, IMethod method, long budget,
         IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null, Paper.PublishedExperiment? published = null,
         Func<MinimizeOptions, MinimizeOptions>? validate = null, double[]? start = null)
@@ -134,12 +156,7 @@ public static class ExperimentRunner
             // The trace up to the failure is the user's best clue to it: the observer writes it before the error ends the command.
             traceFile?.Append(partial.Trace, observations.Annotations(partial.Trace));
             traceFile?.Dispose();
-            observer?.RunFinished(new ExperimentRun(key, problem.Title, arguments, seed, budget, partial)
-            {
-                Published = published,
-                Observations = observations,
-                TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
-            });
+            observer?.RunFinished(Finished(key, problem, arguments, seed, budget, partial, published, observations, checkpointing));
             throw;
         }
         // The checkpoint first: an interrupted run's state is what a second Ctrl+C must not lose.
@@ -147,13 +164,7 @@ public static class ExperimentRunner
         if (resumable) checkpointing?.Save(result.Checkpoint!, traceFile!, observations);
         else traceFile?.Append(result.Trace, observations.Annotations(result.Trace));
         traceFile?.Dispose();
-        var run = new ExperimentRun(key, problem.Title, arguments, seed, budget, result)
-        {
-            Published = published,
-            Observations = observations,
-            TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
-            SingleNeuronSplit = problem is SingleNeuron neuron ? Paper.SingleNeuronSurrogate.Split(neuron, result.X) : double.NaN,
-        };
+        var run = Finished(key, problem, arguments, seed, budget, result, published, observations, checkpointing);
         observer?.RunFinished(run);
         // Only once the trace is on disk: a kill in between leaves a checkpoint that reproduces the same ending.
         if (!resumable) checkpointing?.Discard();

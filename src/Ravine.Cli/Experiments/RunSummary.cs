@@ -94,6 +94,8 @@ public sealed record RunSummary
             OptimalValueEstimate = double.IsNaN(run.OptimalValueEstimate) ? null : run.OptimalValueEstimate,
             RejectedLongSteps = run.HasLongSteps ? run.RejectedLongSteps : null,
             ValidationLoss = double.IsNaN(run.ValidationLoss) ? null : run.ValidationLoss,
+            TrainAccuracy = double.IsNaN(run.TrainAccuracy) ? null : run.TrainAccuracy,
+            TestAccuracy = double.IsNaN(run.TestAccuracy) ? null : run.TestAccuracy,
         };
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ravine.Methods;
 using Ravine.Optimization;
@@ -21,18 +20,8 @@ public static class ExperimentRunner
     public static IReadOnlyList<ExperimentRun> Run(ExperimentPlan plan, IExperimentObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var keys = plan.Keys();
-        var runs = new ExperimentRun?[keys.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = plan.MaxParallelRuns };
-        // One run at a time per worker: Parallel.For hands out ranges of indices, which put all three quadratic-sensing
-        // runs (nearly all of the work) on one worker and left the other idle.
-        var indices = Partitioner.Create(Enumerable.Range(0, keys.Count), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(indices, options, i =>
-        {
-            if (!cancellationToken.IsCancellationRequested)
-                runs[i] = RunOne(plan, keys[i], observer, cancellationToken);
-        });
-        return runs.OfType<ExperimentRun>().ToArray();
+        return RunScheduler.Run(plan.Keys(), plan.MaxParallelRuns, (key, cancellation) => RunOne(plan, key, observer, cancellation),
+            cancellationToken: cancellationToken).OfType<ExperimentRun>().ToArray();
     }
 
     /// <summary>Runs one problem × method of the plan.</summary>

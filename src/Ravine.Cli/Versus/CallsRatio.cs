@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Ravine.Cli.Experiments;
 using Ravine.Optimization;
 using Ravine.Problems;
 
@@ -39,14 +39,8 @@ public static class CallsRatio
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(challenger);
         var keys = problems.SelectMany(p => seeds.Select(s => (Problem: ProblemRegistry.Find(p).Name, Seed: s))).ToArray();
-        var rows = new CallsRatioRow?[keys.Length];
-        var indices = Partitioner.Create(Enumerable.Range(0, keys.Length), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(indices, i =>
-        {
-            if (!cancellationToken.IsCancellationRequested)
-                rows[i] = Compare(reference, challenger, keys[i].Problem, keys[i].Seed, target);
-        });
-        return rows.OfType<CallsRatioRow>().ToArray();
+        return RunScheduler.Run(keys, Environment.ProcessorCount, (key, _) => Compare(reference, challenger, key.Problem, key.Seed, target),
+            cancellationToken: cancellationToken).OfType<CallsRatioRow>().ToArray();
     }
 
     /// <summary>One comparison.</summary>

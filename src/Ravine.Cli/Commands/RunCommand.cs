@@ -205,7 +205,7 @@ internal sealed class RunCommand(IAnsiConsole console, StatusOutput status, Inte
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
-            var failed = ExperimentRunner.Finished(key, plan.Problem, plan.Arguments, plan.Settings.Seed, plan.MaxIterations, partial);
+            var failed = ExperimentRunner.Finished(plan.Spec, partial);
             WriteOutputs(failed, plan.Problem, files, arguments, recorded, started, clock, cancelled: false);
             console.MarkupLineInterpolated($"Results so far: {files.Folder}");
             if (File.Exists(checkpointing.Path))

@@ -24,19 +24,9 @@ public static class ExperimentRunner
             cancellationToken: cancellationToken).OfType<ExperimentRun>().ToArray();
     }
 
-    /// <summary>Runs one problem × method of the plan.</summary>
-    public static ExperimentRun RunOne(ExperimentPlan plan, ExperimentKey key, IExperimentObserver? observer = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(key);
-        var problem = ProblemRegistry.Generate(key.Problem, plan.Seed);
-        var published = plan.SettingsFor(key.Problem);
-        var descriptor = MethodRegistry.Find(key.Method);
-        var arguments = descriptor.Resolve(defaults: published.MethodDefaults(descriptor), optimalValue: problem.OptimalValue);
-        var method = descriptor.Create(arguments);
-        long budget = Paper.PublishedExperiments.IterationBudget(method, published);
-        return Execute(key, problem, arguments, plan.Seed, method, budget, observer, cancellationToken, published: published);
-    }
+    /// <summary>Runs one problem × method of the plan (<see cref="RunSpec.For"/>).</summary>
+    public static ExperimentRun RunOne(ExperimentPlan plan, ExperimentKey key, IExperimentObserver? observer = null, CancellationToken cancellationToken = default) =>
+        Run(RunSpec.For(plan, key), observer, cancellationToken);
 
     /// <summary>
     /// Runs a single <see cref="RunPlan"/> (one method on one instance, generated or loaded from a folder) exactly as
@@ -55,26 +45,27 @@ public static class ExperimentRunner
     public static ExperimentRun Run(RunPlan plan, IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
-        return Execute(key, plan.Problem, plan.Arguments, plan.Settings.Seed, plan.Method, plan.MaxIterations, observer, cancellationToken, checkpointing,
-            validate: options => plan.WithStops(plan.WithValidation(options)), start: plan.Start);
+        return Run(plan.Spec, observer, cancellationToken, checkpointing);
     }
 
     /// <summary>
-    /// The record of a run that has ended (or failed with <paramref name="result"/> its partial result): everything its
-    /// outputs show is measured here, once, on the run's own instance, whose (not thread-safe) buffers are then free.
+    /// The record of a run of <paramref name="spec"/> that has ended (or failed with <paramref name="result"/> its
+    /// partial result): everything its outputs show is measured here, once, on the run's own instance, whose (not
+    /// thread-safe) buffers are then free.
     /// </summary>
-    internal static ExperimentRun Finished(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, long budget, MinimizeResult result,
-        Paper.PublishedExperiment? published = null, RunObservations? observations = null, RunCheckpointing? checkpointing = null) =>
-        new(key, problem.Title, arguments, seed, budget, result)
+    internal static ExperimentRun Finished(RunSpec spec, MinimizeResult result, RunObservations? observations = null, RunCheckpointing? checkpointing = null)
+    {
+        var problem = spec.Problem;
+        return new(spec.Key, problem.Title, spec.Arguments, spec.Seed, spec.Budget, result)
         {
-            Published = published,
+            Published = spec.Published,
             Observations = observations,
             TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
             SingleNeuronSplit = problem is SingleNeuron neuron ? Paper.SingleNeuronSurrogate.Split(neuron, result.X) : double.NaN,
             TrainAccuracy = AccuracyAt(problem, result.X, train: true),
             TestAccuracy = AccuracyAt(problem, result.X, train: false),
         };
+    }
 
     private static double AccuracyAt(ITestProblem problem, double[] x, bool train) => problem switch
     {
@@ -82,10 +73,14 @@ public static class ExperimentRunner
         _ => double.NaN,
     };
 
-    private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, IMethod method, long budget,
-        IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null, Paper.PublishedExperiment? published = null,
-        Func<MinimizeOptions, MinimizeOptions>? validate = null, double[]? start = null)
+    /// <summary>
+    /// Runs <paramref name="spec"/>, telling <paramref name="observer"/> how it goes; with <paramref name="checkpointing"/>,
+    /// keeps the checkpoint and trace files as <see cref="Run(RunPlan, IExperimentObserver?, CancellationToken, RunCheckpointing?)"/> says.
+    /// </summary>
+    public static ExperimentRun Run(RunSpec spec, IExperimentObserver? observer = null, CancellationToken cancellationToken = default, RunCheckpointing? checkpointing = null)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        var (key, problem, method, budget) = (spec.Key, spec.Problem, spec.Method, spec.Budget);
         long every = Math.Max(1, budget / 100);
         observer?.RunStarted(key, budget);
         var observations = new RunObservations(problem, budget);
@@ -128,13 +123,13 @@ public static class ExperimentRunner
             };
         else if (checkpointing is not null)
             options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpoint => checkpointing.Save(checkpoint, traceFile!, observations) };
-        if (validate is not null) options = validate(options);
+        if (spec.Stops is not null) options = spec.Stops(options);
         MinimizeResult result;
         try
         {
             result = checkpointing?.ResumeFrom is { } from
                 ? Minimizer.Resume(problem, method, from, options)
-                : Minimizer.Minimize(problem, start ?? problem.Start, method, options);
+                : Minimizer.Minimize(problem, spec.Start ?? problem.Start, method, options);
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
@@ -145,7 +140,7 @@ public static class ExperimentRunner
             // The trace up to the failure is the user's best clue to it: the observer writes it before the error ends the command.
             traceFile?.Append(partial.Trace, observations.Annotations(partial.Trace));
             traceFile?.Dispose();
-            observer?.RunFinished(Finished(key, problem, arguments, seed, budget, partial, published, observations, checkpointing));
+            observer?.RunFinished(Finished(spec, partial, observations, checkpointing));
             throw;
         }
         // The checkpoint first: an interrupted run's state is what a second Ctrl+C must not lose.
@@ -153,7 +148,7 @@ public static class ExperimentRunner
         if (resumable) checkpointing?.Save(result.Checkpoint!, traceFile!, observations);
         else traceFile?.Append(result.Trace, observations.Annotations(result.Trace));
         traceFile?.Dispose();
-        var run = Finished(key, problem, arguments, seed, budget, result, published, observations, checkpointing);
+        var run = Finished(spec, result, observations, checkpointing);
         observer?.RunFinished(run);
         // Only once the trace is on disk: a kill in between leaves a checkpoint that reproduces the same ending.
         if (!resumable) checkpointing?.Discard();

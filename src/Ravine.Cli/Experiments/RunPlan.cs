@@ -64,6 +64,13 @@ public sealed class RunPlan
     /// </summary>
     public const long ExternalDataIterations = 3_000;
 
+    /// <summary>The run this plan makes: its instance, method, start, budget, and the stops and validation of its settings.</summary>
+    public RunSpec Spec => new(new ExperimentKey(Problem.Name, MethodName), Problem, Arguments, Method, Settings.Seed, MaxIterations)
+    {
+        Start = Start,
+        Stops = options => WithStops(WithValidation(options)),
+    };
+
     /// <summary>The stop criteria besides the iteration limit: the settings' tolerances and time limit, and the default gap tolerance.</summary>
     public MinimizeOptions WithStops(MinimizeOptions options)
     {

@@ -53,14 +53,14 @@ public static class ExperimentRunner
     /// partial result): everything its outputs show is measured here, once, on the run's own instance, whose (not
     /// thread-safe) buffers are then free.
     /// </summary>
-    internal static ExperimentRun Finished(RunSpec spec, MinimizeResult result, RunObservations? observations = null, RunCheckpointing? checkpointing = null)
+    internal static ExperimentRun Finished(RunSpec spec, MinimizeResult result, RunObservations? observations = null, string? traceFile = null)
     {
         var problem = spec.Problem;
         return new(spec.Key, problem.Title, spec.Arguments, spec.Seed, spec.Budget, result)
         {
             Published = spec.Published,
             Observations = observations,
-            TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
+            TraceFile = traceFile,
             SingleNeuronSplit = problem is SingleNeuron neuron ? Paper.SingleNeuronSurrogate.Split(neuron, result.X) : double.NaN,
             TrainAccuracy = AccuracyAt(problem, result.X, train: true),
             TestAccuracy = AccuracyAt(problem, result.X, train: false),
@@ -75,16 +75,16 @@ public static class ExperimentRunner
 
     /// <summary>
     /// Runs <paramref name="spec"/>, telling <paramref name="observer"/> how it goes; with <paramref name="checkpointing"/>,
-    /// keeps the checkpoint and trace files as <see cref="Run(RunPlan, IExperimentObserver?, CancellationToken, RunCheckpointing?)"/> says.
+    /// around a checkpoint file and a growing trace CSV (<see cref="CheckpointedCourse"/>).
     /// </summary>
     public static ExperimentRun Run(RunSpec spec, IExperimentObserver? observer = null, CancellationToken cancellationToken = default, RunCheckpointing? checkpointing = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var (key, problem, method, budget) = (spec.Key, spec.Problem, spec.Method, spec.Budget);
+        var (key, problem, budget) = (spec.Key, spec.Problem, spec.Budget);
         long every = Math.Max(1, budget / 100);
         observer?.RunStarted(key, budget);
         var observations = new RunObservations(problem, budget);
-        if (checkpointing?.ResumeFrom is { } resumed) observations.Resume(resumed, checkpointing.ResumeAnnotations);
+        using var course = RunCourse.For(checkpointing, observations);
         // Its baseline is the first iteration seen: the start, or where a resumed run continues.
         var estimate = new RunTimeEstimate();
         TimeSpan observing = default;
@@ -109,49 +109,23 @@ public static class ExperimentRunner
                 return ObserverAction.Continue;
             },
         };
-        using var traceFile = checkpointing?.OpenTraceFile();
-        RunCheckpoint? latest = null;
-        if (checkpointing is { CheckpointOnFailure: true, Interval: var interval })
-            options = options with
-            {
-                CheckpointInterval = 1,
-                CheckpointSink = checkpoint =>
-                {
-                    latest = checkpoint;
-                    if (interval > 0 && checkpoint.Iteration % interval == 0) checkpointing.Save(checkpoint, traceFile!, observations);
-                },
-            };
-        else if (checkpointing is not null)
-            options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpoint => checkpointing.Save(checkpoint, traceFile!, observations) };
+        options = course.Configure(options);
         if (spec.Stops is not null) options = spec.Stops(options);
         MinimizeResult result;
         try
         {
-            result = checkpointing?.ResumeFrom is { } from
-                ? Minimizer.Resume(problem, method, from, options)
-                : Minimizer.Minimize(problem, spec.Start ?? problem.Start, method, options);
+            result = course.Minimize(spec, options);
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
-            // The state after the last iteration that completed: the objective threw inside the next one, before its
-            // row was recorded, so the live trace still holds exactly that state's rows (one per iteration and the start).
-            if (latest is not null && latest.Trace.Count == latest.Iteration + 1)
-                checkpointing!.Save(latest, traceFile!, observations);
-            // The trace up to the failure is the user's best clue to it: the observer writes it before the error ends the command.
-            traceFile?.Append(partial.Trace, observations.Annotations(partial.Trace));
-            traceFile?.Dispose();
-            observer?.RunFinished(Finished(spec, partial, observations, checkpointing));
+            course.Failed(partial);
+            observer?.RunFinished(Finished(spec, partial, observations, course.TraceFile));
             throw;
         }
-        // The checkpoint first: an interrupted run's state is what a second Ctrl+C must not lose.
-        bool resumable = result.StopReason == StopReason.Cancelled && result.Checkpoint is not null;
-        if (resumable) checkpointing?.Save(result.Checkpoint!, traceFile!, observations);
-        else traceFile?.Append(result.Trace, observations.Annotations(result.Trace));
-        traceFile?.Dispose();
-        var run = Finished(spec, result, observations, checkpointing);
+        course.Ended(result);
+        var run = Finished(spec, result, observations, course.TraceFile);
         observer?.RunFinished(run);
-        // Only once the trace is on disk: a kill in between leaves a checkpoint that reproduces the same ending.
-        if (!resumable) checkpointing?.Discard();
+        course.Recorded();
         return run;
     }
 }

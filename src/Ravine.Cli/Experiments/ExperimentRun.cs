@@ -90,6 +90,9 @@ public sealed class ExperimentRun
     /// <summary>The training and test accuracies measured along the run (empty unless the problem knows them).</summary>
     public IReadOnlyList<AccuracySample> Accuracy => Observations?.Accuracy ?? [];
 
+    /// <summary>The instance's f* (NaN when it is unknown), whatever f* the method used.</summary>
+    public double ProblemOptimalValue { get; init; } = double.NaN;
+
     /// <summary>The seed of the instance.</summary>
     public ulong Seed { get; }
     /// <summary>The iteration limit the run had.</summary>

@@ -59,6 +59,7 @@ public static class ExperimentRunner
         return new(spec.Key, problem.Title, spec.Arguments, spec.Seed, spec.Budget, result)
         {
             Published = spec.Published,
+            ProblemOptimalValue = problem.OptimalValue,
             Observations = observations,
             TraceFile = traceFile,
             SingleNeuronSplit = problem is SingleNeuron neuron ? Paper.SingleNeuronSurrogate.Split(neuron, result.X) : double.NaN,

@@ -49,16 +49,17 @@ public static class CallsRatio
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(challenger);
         var problem = ProblemRegistry.Generate(problemName, seed);
-        var (referenceMethod, referenceBudget) = reference.For(problem);
-        var first = Minimizer.Minimize(problem, problem.Start, referenceMethod,
-            new MinimizeOptions { MaxIterations = referenceBudget, GapTolerance = target ?? 0, RecordDistance = false });
+        var first = ExperimentRunner.Run(reference.For(problem, seed) with
+        {
+            Stops = options => options with { GapTolerance = target ?? 0, RecordDistance = false },
+        }).Result;
         double goal = target ?? first.BestGap;
         long referenceCalls = CallsTo(first.Trace, goal) ?? first.OracleCalls;
-        var (challengerMethod, _) = challenger.For(problem);
-        var second = Minimizer.Minimize(problem, problem.Start, challengerMethod, new MinimizeOptions
+        var second = ExperimentRunner.Run(challenger.For(problem, seed) with
         {
-            MaxIterations = long.MaxValue, MaxOracleCalls = BudgetFactor * referenceCalls, GapTolerance = goal, RecordDistance = false,
-        });
+            Budget = long.MaxValue,
+            Stops = options => options with { MaxOracleCalls = BudgetFactor * referenceCalls, GapTolerance = goal, RecordDistance = false },
+        }).Result;
         return new CallsRatioRow(problem.Name, seed, goal, referenceCalls, CallsTo(second.Trace, goal));
     }
 

@@ -18,22 +18,13 @@ internal sealed class CompareCommand(IAnsiConsole console, StatusOutput status, 
     {
         var plan = settings.ToPlan();
         var entries = CompareEntry.For(plan);
-        string folder = settings.Out ?? ResultsFolder.DefaultFor("compare");
         // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
-        folder = OutputFolder.Prepare(folder);
+        string folder = OutputFolder.Prepare(settings.Out ?? ResultsFolder.DefaultFor("compare"));
         var started = DateTimeOffset.UtcNow;
         long clock = Stopwatch.GetTimestamp();
 
-        int total = CompareRunner.Tasks(plan, entries).Count;
-        // Progress where the status output has room for it, as reproduce shows it: on the terminal (cleared at the end),
-        // on stderr when stdout is piped, nowhere when both are; never with JSON, which a script reads.
-        var runs = settings.Format == ConsoleFormat.Json || status.Progress is null
-            ? CompareRunner.Run(plan, entries, null, cancellationToken)
-            : status.Progress.Progress().AutoClear(true).Start(progress =>
-            {
-                var task = progress.AddTask(Markup.Escape($"{total} runs"), maxValue: Math.Max(1, total));
-                return CompareRunner.Run(plan, entries, _ => task.Increment(1), cancellationToken);
-            });
+        var runs = RunCountProgress.Run(status, settings.Format, CompareRunner.Tasks(plan, entries).Count,
+            finished => CompareRunner.Run(plan, entries, finished is null ? null : _ => finished(), cancellationToken));
 
         var analysis = new CompareAnalysis(plan, entries, runs);
         var summary = new CompareSummary

@@ -38,7 +38,7 @@ internal sealed class ReproduceCommand(IAnsiConsole console, StatusOutput status
             StartedUtc = started,
             WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
             Machine = MachineInfo.Current,
-            Runs = runs.Select(RunSummary.From).ToArray(),
+            Runs = runs.Select(r => r.Summary).ToArray(),
             Claims = cancelled ? PaperClaims.NotCheckedAfterInterruption(runs) : PaperClaims.Check(runs),
             InterruptedBy = cancelled ? interruption.Cause : null,
         };

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ravine.Analysis;
 using Ravine.Cli.Output;
 using Ravine.Cli.Experiments;
 using Ravine.Optimization;
@@ -78,7 +79,7 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
-            var failed = new ExperimentRun(key, plan.Problem.Title, plan.Arguments, plan.Settings.Seed, plan.MaxIterations, partial);
+            var failed = ExperimentRunner.Finished(plan.Spec, partial);
             WriteOutputs(failed, plan.Problem, files, arguments, recorded, started, clock, cancelled: false);
             console.MarkupLineInterpolated($"Results so far: {files.Folder}");
             if (File.Exists(checkpointing.Path))
@@ -119,11 +120,7 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
     private void WriteOutputs(ExperimentRun run, ITestProblem problem, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded,
         DateTimeOffset started, long clock, bool cancelled, Action<ExperimentSummary>? meanwhile = null)
     {
-        var runSummary = RunSummary.From(run);
         var solution = SolutionFiles.Write(files.Folder, problem, run.Result);
-        // The problem is this run's own instance and the run is over, so its (not thread-safe) buffers are free.
-        if (problem is IKnowsAccuracy classifier)
-            runSummary = runSummary with { TrainAccuracy = classifier.TrainAccuracy(run.Result.X), TestAccuracy = classifier.TestAccuracy(run.Result.X) };
         var summary = new ExperimentSummary
         {
             Version = ExperimentSummary.LibraryVersion,
@@ -134,7 +131,7 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
             StartedUtc = started,
             WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
             Machine = MachineInfo.Current,
-            Runs = [runSummary],
+            Runs = [run.Summary],
             Claims = [],
             Settings = recorded,
             InterruptedBy = cancelled ? interruption.Cause : null,

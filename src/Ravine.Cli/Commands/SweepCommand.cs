@@ -16,18 +16,10 @@ internal sealed class SweepCommand(IAnsiConsole console, StatusOutput status, In
     public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
     {
         var plan = settings.ToPlan();
-        string folder = settings.Out ?? ResultsFolder.DefaultFor("sweep");
         // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
-        folder = OutputFolder.Prepare(folder);
+        string folder = OutputFolder.Prepare(settings.Out ?? ResultsFolder.DefaultFor("sweep"));
         int total = plan.X.Values.Count * (plan.Y?.Values.Count ?? 1) * plan.Seeds;
-        // Progress as compare shows it: where the status output has room for it, never with JSON.
-        var cells = settings.Format == ConsoleFormat.Json || status.Progress is null
-            ? SweepRunner.Run(plan, null, cancellationToken)
-            : status.Progress.Progress().AutoClear(true).Start(progress =>
-            {
-                var task = progress.AddTask(Markup.Escape($"{total} runs"), maxValue: total);
-                return SweepRunner.Run(plan, () => task.Increment(1), cancellationToken);
-            });
+        var cells = RunCountProgress.Run(status, settings.Format, total, finished => SweepRunner.Run(plan, finished, cancellationToken));
         AtomicFile.WriteAllText(Path.Combine(folder, "sweep.csv"), SweepTables.Csv(plan, cells));
         Figures.Write(SweepFigures.Render(plan, cells), folder);
         if (settings.Format == ConsoleFormat.Json)

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Ravine.Cli.Experiments;
 
 namespace Ravine.Cli.Compare;
 
@@ -23,17 +23,14 @@ internal static class CompareRunner
             .ToDictionary(p => p.Name, p => !SeededStart.SeedChangesStart(p, plan.FirstSeed));
         var results = entries.Select(e => e.Settings.Select(_ => new CompareRun?[plan.Seeds]).ToArray()).ToArray();
         var tasks = Tasks(plan, entries);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = plan.MaxParallelRuns };
-        // One run at a time per worker (as ExperimentRunner does): ranges of runs would pile the large problem on one core.
-        Parallel.ForEach(Partitioner.Create(tasks, EnumerablePartitionerOptions.NoBuffering), options, task =>
+        var runs = RunScheduler.Run(tasks, plan.MaxParallelRuns, (task, cancellation) =>
         {
-            if (cancellationToken.IsCancellationRequested) return;
             var entry = entries[task.Entry];
-            var run = RunMeasurement.Run(entry.Problem, plan.Seed(task.SeedIndex), task.SeedIndex,
-                perturb[entry.Problem.Name] && task.SeedIndex > 0, entry.Settings[task.Setting], plan.MaxCalls, plan.Targets, cancellationToken);
-            results[task.Entry][task.Setting][task.SeedIndex] = run;
-            finished?.Invoke(run);
-        });
+            return RunMeasurement.Run(entry.Problem, plan.Seed(task.SeedIndex), task.SeedIndex,
+                perturb[entry.Problem.Name] && task.SeedIndex > 0, entry.Settings[task.Setting], plan.MaxCalls, plan.Targets, cancellation);
+        }, finished, cancellationToken);
+        for (int i = 0; i < tasks.Count; i++)
+            results[tasks[i].Entry][tasks[i].Setting][tasks[i].SeedIndex] = runs[i];
         return results;
     }
 

@@ -1,3 +1,4 @@
+using Ravine.Cli.Experiments;
 using Ravine.Optimization;
 using Ravine.Problems;
 
@@ -18,24 +19,33 @@ internal static class RunMeasurement
         ArgumentNullException.ThrowIfNull(setting);
         ArgumentNullException.ThrowIfNull(targets);
         var (instance, start) = SeededStart.Create(problem, seed, perturbStart);
-        var options = new MinimizeOptions
-        {
-            MaxOracleCalls = maxCalls,
+        var spec = new RunSpec(new ExperimentKey(problem.Name, setting.Method.Name), instance, setting.Arguments, setting.Method.Create(setting.Arguments), seed,
             // The calls are the budget, the same for every method: no iteration limit may end a run before them.
-            MaxIterations = long.MaxValue,
+            Budget: long.MaxValue)
+        {
+            Start = start,
             // The distance costs an SVD per iteration on the factored problems and no profile needs it.
-            RecordDistance = false,
-            CancellationToken = cancellationToken,
+            Stops = options => options with { MaxOracleCalls = maxCalls, RecordDistance = false },
         };
-        MinimizeResult result;
+        ExperimentRun run;
         try
         {
-            result = Minimizer.Minimize(instance, start, setting.Method.Create(setting.Arguments), options);
+            run = ExperimentRunner.Run(spec, cancellationToken: cancellationToken);
         }
-        catch (ObjectiveException e) when (e.PartialResult is not null)
+        catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
-            result = e.PartialResult;
+            run = ExperimentRunner.Finished(spec, partial);
         }
+        return From(run, seedIndex, setting, targets);
+    }
+
+    /// <summary>What <c>compare</c> and <c>sweep</c> keep of <paramref name="run"/>: where it stopped, its best gap, and when it first reached each target.</summary>
+    public static CompareRun From(ExperimentRun run, int seedIndex, MethodSetting setting, IReadOnlyList<double> targets)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(setting);
+        ArgumentNullException.ThrowIfNull(targets);
+        var result = run.Result;
         var trace = result.Trace;
         var calls = new long?[targets.Count];
         var seconds = new double?[targets.Count];
@@ -51,26 +61,24 @@ internal static class RunMeasurement
                 }
             }
         }
-        double optimal = instance.OptimalValue;
-        // At the point of record, the one a user of the method would keep; a forward pass each, not oracle calls.
-        var classifier = instance as IKnowsAccuracy;
         return new CompareRun
         {
             Method = setting.Method.Name,
-            Problem = problem.Name,
+            Problem = run.Key.Problem,
             SeedIndex = seedIndex,
-            Seed = seed,
+            Seed = run.Seed,
             Setting = setting.Label,
-            Dimension = instance.Dimension,
+            Dimension = result.X.Length,
             StopReason = result.StopReason,
             OracleCalls = result.OracleCalls,
             Seconds = result.Elapsed.TotalSeconds,
-            BestGap = result.BestValue - optimal,
+            BestGap = result.BestValue - run.ProblemOptimalValue,
             FinalGap = trace.Count > 0 ? trace.Gap[trace.Count - 1] : double.NaN,
             CallsToTarget = calls,
             SecondsToTarget = seconds,
-            TrainAccuracy = classifier?.TrainAccuracy(result.X),
-            TestAccuracy = classifier?.TestAccuracy(result.X),
+            // At the point of record, the one a user of the method would keep.
+            TrainAccuracy = double.IsNaN(run.TrainAccuracy) ? null : run.TrainAccuracy,
+            TestAccuracy = double.IsNaN(run.TestAccuracy) ? null : run.TestAccuracy,
         };
     }
 }

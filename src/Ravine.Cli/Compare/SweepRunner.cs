@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Ravine.Cli.Experiments;
 
 namespace Ravine.Cli.Compare;
 
@@ -12,18 +12,14 @@ internal static class SweepRunner
         int rows = plan.Y?.Values.Count ?? 1, columns = plan.X.Values.Count;
         var settings = Enumerable.Range(0, rows * columns).Select(i => plan.Cell(i % columns, i / columns)).ToArray();
         bool perturb = !SeededStart.SeedChangesStart(plan.Problem, plan.FirstSeed);
-        var runs = new CompareRun?[rows * columns, plan.Seeds];
-        var tasks = Enumerable.Range(0, rows * columns * plan.Seeds).ToArray();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = plan.MaxParallelRuns };
-        Parallel.ForEach(Partitioner.Create(tasks, EnumerablePartitionerOptions.NoBuffering), options, i =>
+        // Cell-major, seed-minor: run i is seed i % Seeds of cell i / Seeds.
+        var runs = RunScheduler.Run(Enumerable.Range(0, rows * columns * plan.Seeds).ToArray(), plan.MaxParallelRuns, (i, cancellation) =>
         {
-            if (cancellationToken.IsCancellationRequested) return;
             int cell = i / plan.Seeds, k = i % plan.Seeds;
-            runs[cell, k] = RunMeasurement.Run(plan.Problem, unchecked(plan.FirstSeed + (ulong)k), k, perturb && k > 0, settings[cell],
-                plan.MaxCalls, [plan.Target], cancellationToken);
-            finished?.Invoke();
-        });
+            return RunMeasurement.Run(plan.Problem, unchecked(plan.FirstSeed + (ulong)k), k, perturb && k > 0, settings[cell],
+                plan.MaxCalls, [plan.Target], cancellation);
+        }, finished is null ? null : _ => finished(), cancellationToken);
         return settings.Select((s, cell) => new SweepCell(cell % columns, cell / columns, s,
-            Enumerable.Range(0, plan.Seeds).Select(k => runs[cell, k]).OfType<CompareRun>().ToArray())).ToArray();
+            runs.Skip(cell * plan.Seeds).Take(plan.Seeds).OfType<CompareRun>().ToArray())).ToArray();
     }
 }

@@ -132,7 +132,7 @@ public sealed class ExperimentFiles : IExperimentObserver
         // A checkpointed run has appended its trace here as it went; writing it again would double the cost of a long run.
         if (run.TraceFile != TracePath(run.Key))
             TraceCsv.Write(run.Result.Trace, TracePath(run.Key), run.Observations?.Annotations(run.Result.Trace));
-        AtomicFile.WriteAllText(RunSummaryPath(run.Key), ExperimentJson.Serialize(RunSummary.From(run)));
+        AtomicFile.WriteAllText(RunSummaryPath(run.Key), ExperimentJson.Serialize(run.Summary));
     }
 
     /// <summary>Writes <c>summary.json</c>.</summary>

@@ -1,3 +1,4 @@
+using Ravine.Analysis;
 using Ravine.Methods;
 using Ravine.Optimization;
 
@@ -74,8 +75,23 @@ public sealed class ExperimentRun
     public IReadOnlyList<EpochDiagnostic> Epochs => _epochs ??= Observations?.Epochs(Result.Trace) ?? [];
     private IReadOnlyList<EpochDiagnostic>? _epochs;
 
+    /// <summary>On a classification problem, the fraction of training examples classified correctly at the returned point; NaN elsewhere.</summary>
+    public double TrainAccuracy { get; init; } = double.NaN;
+    /// <summary>On a classification problem, the fraction of held-out test examples classified correctly at the returned point; NaN elsewhere.</summary>
+    public double TestAccuracy { get; init; } = double.NaN;
+
+    /// <summary>
+    /// The run's summary, built once: the per-run JSON, <c>summary.json</c>, the console and the reports all show
+    /// these same numbers.
+    /// </summary>
+    public RunSummary Summary => _summary ??= RunSummary.From(this);
+    private RunSummary? _summary;
+
     /// <summary>The training and test accuracies measured along the run (empty unless the problem knows them).</summary>
     public IReadOnlyList<AccuracySample> Accuracy => Observations?.Accuracy ?? [];
+
+    /// <summary>The instance's f* (NaN when it is unknown), whatever f* the method used.</summary>
+    public double ProblemOptimalValue { get; init; } = double.NaN;
 
     /// <summary>The seed of the instance.</summary>
     public ulong Seed { get; }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ravine.Methods;
 using Ravine.Optimization;
@@ -21,33 +20,13 @@ public static class ExperimentRunner
     public static IReadOnlyList<ExperimentRun> Run(ExperimentPlan plan, IExperimentObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var keys = plan.Keys();
-        var runs = new ExperimentRun?[keys.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = plan.MaxParallelRuns };
-        // One run at a time per worker: Parallel.For hands out ranges of indices, which put all three quadratic-sensing
-        // runs (nearly all of the work) on one worker and left the other idle.
-        var indices = Partitioner.Create(Enumerable.Range(0, keys.Count), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(indices, options, i =>
-        {
-            if (!cancellationToken.IsCancellationRequested)
-                runs[i] = RunOne(plan, keys[i], observer, cancellationToken);
-        });
-        return runs.OfType<ExperimentRun>().ToArray();
+        return RunScheduler.Run(plan.Keys(), plan.MaxParallelRuns, (key, cancellation) => RunOne(plan, key, observer, cancellation),
+            cancellationToken: cancellationToken).OfType<ExperimentRun>().ToArray();
     }
 
-    /// <summary>Runs one problem × method of the plan.</summary>
-    public static ExperimentRun RunOne(ExperimentPlan plan, ExperimentKey key, IExperimentObserver? observer = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(key);
-        var problem = ProblemRegistry.Generate(key.Problem, plan.Seed);
-        var published = plan.SettingsFor(key.Problem);
-        var descriptor = MethodRegistry.Find(key.Method);
-        var arguments = descriptor.Resolve(defaults: published.MethodDefaults(descriptor), optimalValue: problem.OptimalValue);
-        var method = descriptor.Create(arguments);
-        long budget = Paper.PublishedExperiments.IterationBudget(method, published);
-        return Execute(key, problem, arguments, plan.Seed, method, budget, observer, cancellationToken, published: published);
-    }
+    /// <summary>Runs one problem × method of the plan (<see cref="RunSpec.For"/>).</summary>
+    public static ExperimentRun RunOne(ExperimentPlan plan, ExperimentKey key, IExperimentObserver? observer = null, CancellationToken cancellationToken = default) =>
+        Run(RunSpec.For(plan, key), observer, cancellationToken);
 
     /// <summary>
     /// Runs a single <see cref="RunPlan"/> (one method on one instance, generated or loaded from a folder) exactly as
@@ -66,19 +45,47 @@ public static class ExperimentRunner
     public static ExperimentRun Run(RunPlan plan, IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
-        return Execute(key, plan.Problem, plan.Arguments, plan.Settings.Seed, plan.Method, plan.MaxIterations, observer, cancellationToken, checkpointing,
-            validate: options => plan.WithStops(plan.WithValidation(options)), start: plan.Start);
+        return Run(plan.Spec, observer, cancellationToken, checkpointing);
     }
 
-    private static ExperimentRun Execute(ExperimentKey key, ITestProblem problem, MethodArguments arguments, ulong seed, IMethod method, long budget,
-        IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing = null, Paper.PublishedExperiment? published = null,
-        Func<MinimizeOptions, MinimizeOptions>? validate = null, double[]? start = null)
+    /// <summary>
+    /// The record of a run of <paramref name="spec"/> that has ended (or failed with <paramref name="result"/> its
+    /// partial result): everything its outputs show is measured here, once, on the run's own instance, whose (not
+    /// thread-safe) buffers are then free.
+    /// </summary>
+    internal static ExperimentRun Finished(RunSpec spec, MinimizeResult result, RunObservations? observations = null, string? traceFile = null)
     {
+        var problem = spec.Problem;
+        return new(spec.Key, problem.Title, spec.Arguments, spec.Seed, spec.Budget, result)
+        {
+            Published = spec.Published,
+            ProblemOptimalValue = problem.OptimalValue,
+            Observations = observations,
+            TraceFile = traceFile,
+            SingleNeuronSplit = problem is SingleNeuron neuron ? Paper.SingleNeuronSurrogate.Split(neuron, result.X) : double.NaN,
+            TrainAccuracy = AccuracyAt(problem, result.X, train: true),
+            TestAccuracy = AccuracyAt(problem, result.X, train: false),
+        };
+    }
+
+    private static double AccuracyAt(ITestProblem problem, double[] x, bool train) => problem switch
+    {
+        IKnowsAccuracy classifier => train ? classifier.TrainAccuracy(x) : classifier.TestAccuracy(x),
+        _ => double.NaN,
+    };
+
+    /// <summary>
+    /// Runs <paramref name="spec"/>, telling <paramref name="observer"/> how it goes; with <paramref name="checkpointing"/>,
+    /// around a checkpoint file and a growing trace CSV (<see cref="CheckpointedCourse"/>).
+    /// </summary>
+    public static ExperimentRun Run(RunSpec spec, IExperimentObserver? observer = null, CancellationToken cancellationToken = default, RunCheckpointing? checkpointing = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var (key, problem, budget) = (spec.Key, spec.Problem, spec.Budget);
         long every = Math.Max(1, budget / 100);
         observer?.RunStarted(key, budget);
         var observations = new RunObservations(problem, budget);
-        if (checkpointing?.ResumeFrom is { } resumed) observations.Resume(resumed, checkpointing.ResumeAnnotations);
+        using var course = RunCourse.For(checkpointing, observations);
         // Its baseline is the first iteration seen: the start, or where a resumed run continues.
         var estimate = new RunTimeEstimate();
         TimeSpan observing = default;
@@ -103,60 +110,23 @@ public static class ExperimentRunner
                 return ObserverAction.Continue;
             },
         };
-        using var traceFile = checkpointing?.OpenTraceFile();
-        RunCheckpoint? latest = null;
-        if (checkpointing is { CheckpointOnFailure: true, Interval: var interval })
-            options = options with
-            {
-                CheckpointInterval = 1,
-                CheckpointSink = checkpoint =>
-                {
-                    latest = checkpoint;
-                    if (interval > 0 && checkpoint.Iteration % interval == 0) checkpointing.Save(checkpoint, traceFile!, observations);
-                },
-            };
-        else if (checkpointing is not null)
-            options = options with { CheckpointInterval = checkpointing.Interval, CheckpointSink = checkpoint => checkpointing.Save(checkpoint, traceFile!, observations) };
-        if (validate is not null) options = validate(options);
+        options = course.Configure(options);
+        if (spec.Stops is not null) options = spec.Stops(options);
         MinimizeResult result;
         try
         {
-            result = checkpointing?.ResumeFrom is { } from
-                ? Minimizer.Resume(problem, method, from, options)
-                : Minimizer.Minimize(problem, start ?? problem.Start, method, options);
+            result = course.Minimize(spec, options);
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
-            // The state after the last iteration that completed: the objective threw inside the next one, before its
-            // row was recorded, so the live trace still holds exactly that state's rows (one per iteration and the start).
-            if (latest is not null && latest.Trace.Count == latest.Iteration + 1)
-                checkpointing!.Save(latest, traceFile!, observations);
-            // The trace up to the failure is the user's best clue to it: the observer writes it before the error ends the command.
-            traceFile?.Append(partial.Trace, observations.Annotations(partial.Trace));
-            traceFile?.Dispose();
-            observer?.RunFinished(new ExperimentRun(key, problem.Title, arguments, seed, budget, partial)
-            {
-                Published = published,
-                Observations = observations,
-                TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
-            });
+            course.Failed(partial);
+            observer?.RunFinished(Finished(spec, partial, observations, course.TraceFile));
             throw;
         }
-        // The checkpoint first: an interrupted run's state is what a second Ctrl+C must not lose.
-        bool resumable = result.StopReason == StopReason.Cancelled && result.Checkpoint is not null;
-        if (resumable) checkpointing?.Save(result.Checkpoint!, traceFile!, observations);
-        else traceFile?.Append(result.Trace, observations.Annotations(result.Trace));
-        traceFile?.Dispose();
-        var run = new ExperimentRun(key, problem.Title, arguments, seed, budget, result)
-        {
-            Published = published,
-            Observations = observations,
-            TraceFile = checkpointing is null ? null : Path.Combine(Path.GetDirectoryName(checkpointing.Path)!, checkpointing.TraceFile),
-            SingleNeuronSplit = problem is SingleNeuron neuron ? Paper.SingleNeuronSurrogate.Split(neuron, result.X) : double.NaN,
-        };
+        course.Ended(result);
+        var run = Finished(spec, result, observations, course.TraceFile);
         observer?.RunFinished(run);
-        // Only once the trace is on disk: a kill in between leaves a checkpoint that reproduces the same ending.
-        if (!resumable) checkpointing?.Discard();
+        course.Recorded();
         return run;
     }
 }

@@ -25,17 +25,16 @@ public static class ExperimentTiming
         var timed = new List<TimedRun>();
         foreach (var key in plan.Keys())
         {
-            var seconds = new double[repetitions];
             ExperimentRunner.RunOne(plan with { Quick = true }, key, cancellationToken: cancellationToken);
-            ExperimentRun? run = null;
-            for (int r = 0; r < repetitions; r++)
+            // One run at a time, so that each has a core to itself.
+            var runs = RunScheduler.Run(Enumerable.Range(1, repetitions).ToArray(), maxParallelRuns: 1, (repetition, cancellation) =>
             {
-                if (cancellationToken.IsCancellationRequested) return timed;
-                progress?.Invoke(key, r + 1);
-                run = ExperimentRunner.RunOne(plan, key, cancellationToken: cancellationToken);
-                seconds[r] = run.WallTime.TotalSeconds;
-            }
+                progress?.Invoke(key, repetition);
+                return ExperimentRunner.RunOne(plan, key, cancellationToken: cancellation);
+            }, cancellationToken: cancellationToken);
             if (cancellationToken.IsCancellationRequested) return timed;
+            var seconds = runs.Select(r => r!.WallTime.TotalSeconds).ToArray();
+            var run = runs[^1]!;
             var sorted = seconds.Order().ToArray();
             var problem = ProblemRegistry.Generate(key.Problem, plan.Seed);
             timed.Add(new TimedRun
@@ -43,7 +42,7 @@ public static class ExperimentTiming
                 Problem = key.Problem,
                 Method = key.Method,
                 Repetitions = repetitions,
-                Iterations = checked((int)run!.Result.Iterations),
+                Iterations = checked((int)run.Result.Iterations),
                 OracleCalls = run.OracleCalls,
                 MedianSeconds = Compare.Quartiles.Of(sorted).Median,
                 MinSeconds = sorted[0],

@@ -1,3 +1,4 @@
+using Ravine.Analysis;
 using Ravine.IO;
 using Ravine.Objectives;
 using Ravine.Optimization;

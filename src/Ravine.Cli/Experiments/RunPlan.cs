@@ -44,7 +44,7 @@ public sealed class RunPlan
 
     /// <summary>
     /// The iteration limit: the settings', else the method's own budget (GDPolyak's epochs·(K + 1)), else the published
-    /// experiment's K·epochs on a problem the paper ran, else <see cref="ExternalDataIterations"/> on a problem that reads
+    /// experiment's K·epochs for a method the paper ran (GD, Polyak) on a problem it ran them on, else <see cref="ExternalDataIterations"/> on a problem that reads
     /// real data, else <see cref="MinimizeOptions.DefaultMaxIterations"/>.
     /// </summary>
     public long MaxIterations { get; }
@@ -63,6 +63,13 @@ public sealed class RunPlan
     /// e.g. fashion-mnist, where an oracle call takes tens of milliseconds) when neither the settings nor the method set one.
     /// </summary>
     public const long ExternalDataIterations = 3_000;
+
+    /// <summary>The run this plan makes: its instance, method, start, budget, and the stops and validation of its settings.</summary>
+    public RunSpec Spec => new(new ExperimentKey(Problem.Name, MethodName), Problem, Arguments, Method, Settings.Seed, MaxIterations)
+    {
+        Start = Start,
+        Stops = options => WithStops(WithValidation(options)),
+    };
 
     /// <summary>The stop criteria besides the iteration limit: the settings' tolerances and time limit, and the default gap tolerance.</summary>
     public MinimizeOptions WithStops(MinimizeOptions options)
@@ -101,12 +108,12 @@ public sealed class RunPlan
     /// <exception cref="IO.NpyFormatException">A data file or the x0 file is not a valid, supported .npy file.</exception>
     public static RunPlan Create(RunSettings settings)
     {
-        Check(settings);
-        if (ShardedRun.Wanted(settings)) return CreateSharded(settings);
+        var descriptor = Checked(settings);
+        if (ShardedRun.Wanted(settings)) return CreateSharded(settings, descriptor);
         var problem = settings.Data is null
             ? Generate(settings)
             : InstanceFormats.Load(settings.Problem, settings.Data, settings.Seed);
-        return Create(settings, problem);
+        return Create(settings, problem, descriptor);
     }
 
     // An instance too large for memory can still run from files, which are streamed: the message says how to write them.
@@ -130,7 +137,10 @@ public sealed class RunPlan
     /// </summary>
     /// <exception cref="ArgumentException">An unknown problem or method, an invalid option, or settings that do nothing together.</exception>
     /// <exception cref="Instances.InstanceDataException"><c>--data</c> names a file.</exception>
-    public static void Check(RunSettings settings)
+    public static void Check(RunSettings settings) => Checked(settings);
+
+    // The checks of Check, returning the method they found so that Create looks it up once.
+    private static MethodDescriptor Checked(RunSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var descriptor = MethodRegistry.Find(settings.Method);
@@ -151,6 +161,7 @@ public sealed class RunPlan
             throw new ArgumentException("--size sets the sizes of a generated instance; with --data the folder's arrays fix them.", "size");
         if (ShardedRun.Wanted(settings) && settings.Threads is not null)
             throw new ArgumentException("--threads sets the threads of a local instance; in a sharded run each `ravine worker --threads T` sets its own.", "threads");
+        return descriptor;
     }
 
     private const string NoHeldOutData = "--validation-every and --patience need held-out data: a quadratic-sensing folder (--data) with A_heldout.npy, B_heldout.npy and y_heldout.npy (ravine generate quadratic-sensing --validation M).";
@@ -158,12 +169,12 @@ public sealed class RunPlan
     // A method of its own so that a local run never loads Ravine.Orleans and Orleans' serializer: the JIT resolves the
     // types a method body names when it compiles the method, whichever branch runs.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static RunPlan CreateSharded(RunSettings settings)
+    private static RunPlan CreateSharded(RunSettings settings, MethodDescriptor descriptor)
     {
         var sharded = ShardedRun.Create(settings);
         try
         {
-            return Create(settings, sharded);
+            return Create(settings, sharded, descriptor);
         }
         catch
         {
@@ -173,9 +184,10 @@ public sealed class RunPlan
     }
 
     /// <summary>The plan of <paramref name="settings"/> on an instance already made (tests use it to run objectives the registry does not have).</summary>
-    internal static RunPlan Create(RunSettings settings, ITestProblem problem)
+    internal static RunPlan Create(RunSettings settings, ITestProblem problem) => Create(settings, problem, MethodRegistry.Find(settings.Method));
+
+    private static RunPlan Create(RunSettings settings, ITestProblem problem, MethodDescriptor descriptor)
     {
-        var descriptor = MethodRegistry.Find(settings.Method);
         var published = PublishedExperiments.For(problem.Name);
         var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValueUnknown ? null : settings.OptimalValue ?? Known(problem.OptimalValue));
         var method = descriptor.Create(arguments);
@@ -188,10 +200,13 @@ public sealed class RunPlan
             parallel.MaxDegreeOfParallelism = threads;
             if (HeldOut(problem) is IUsesThreads held) held.MaxDegreeOfParallelism = threads;
         }
+        // The paper's K·epochs budget is that of the methods the paper ran; another method on a published problem stops
+        // by its own budget or the default stops, as on any other problem.
+        var paperBudget = PublishedExperiments.Methods.Contains(descriptor.Name) ? published : null;
         long maxIterations = settings.MaxIterations
-            ?? (method.PlannedSteps is null && published is null && ProblemRegistry.All.FirstOrDefault(p => p.Name == problem.Name) is { NeedsExternalData: true }
+            ?? (method.PlannedSteps is null && paperBudget is null && ProblemRegistry.All.FirstOrDefault(p => p.Name == problem.Name) is { NeedsExternalData: true }
                 ? ExternalDataIterations
-                : PublishedExperiments.IterationBudget(method, published));
+                : PublishedExperiments.IterationBudget(method, paperBudget));
         double[]? start = settings.X0 is { } x0 ? StartFile.Read(x0, problem) : null;
         return new RunPlan(settings, problem, arguments, method, maxIterations, start);
     }

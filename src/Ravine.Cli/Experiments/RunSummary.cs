@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ravine.Analysis;
 
 namespace Ravine.Cli.Experiments;
 
@@ -89,10 +90,12 @@ public sealed record RunSummary
             PaperDistanceSurrogate = double.IsNaN(run.PaperDistanceSurrogate) ? null : run.PaperDistanceSurrogate, LongestStep = r.LongestStep,
             FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
             LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,
-            IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds, Diagnostics = RunDiagnostics.From(run),
+            IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds, Diagnostics = RunDiagnostics.From(run.Epochs),
             OptimalValueEstimate = double.IsNaN(run.OptimalValueEstimate) ? null : run.OptimalValueEstimate,
             RejectedLongSteps = run.HasLongSteps ? run.RejectedLongSteps : null,
             ValidationLoss = double.IsNaN(run.ValidationLoss) ? null : run.ValidationLoss,
+            TrainAccuracy = double.IsNaN(run.TrainAccuracy) ? null : run.TrainAccuracy,
+            TestAccuracy = double.IsNaN(run.TestAccuracy) ? null : run.TestAccuracy,
         };
     }
 }

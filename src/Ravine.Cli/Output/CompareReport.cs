@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Ravine.Cli.Compare;
 
@@ -10,17 +9,10 @@ namespace Ravine.Cli.Output;
 /// </summary>
 internal static class CompareReport
 {
-    private const string Style = """
-        body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1700px; padding: 0 1em; color: #222; }
+    private const string TableStyle = """
         table { border-collapse: collapse; margin: 1em 0; font-size: 0.85em; }
         th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: right; }
         th { background: #f3f3f3; } td:first-child, th:first-child { text-align: left; }
-        .figures { display: flex; flex-wrap: wrap; gap: 1em; }
-        .figures figure { margin: 0; width: 540px; }
-        .figures svg { width: 100%; height: auto; border: 1px solid #eee; }
-        code { background: #f6f6f6; padding: 0.1em 0.3em; }
-        .warning { color: #c00; font-weight: bold; }
-        .num { white-space: nowrap; }
         """;
 
     public static string Render(CompareSummary summary, IReadOnlyList<(ProfileData Data, IReadOnlyList<Figures.Rendered> Figures)> profiles)
@@ -28,11 +20,9 @@ internal static class CompareReport
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(profiles);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ravine: method comparison</title>\n");
-        html.Append("<style>").Append(Style).Append("</style></head><body>\n<h1>Ravine: method comparison</h1>\n");
-        html.Append($"<p>Made by <code>{E(summary.CommandLine)}</code> with Ravine {E(summary.Version)} on {E(summary.Machine.OperatingSystem)}, " +
-                    $"{summary.Machine.ProcessorCount} processors, {E(summary.Machine.Runtime)}; started {summary.StartedUtc:u}, " +
-                    $"{E(Numbers.Seconds(summary.WallSeconds))} in total.</p>\n");
+        HtmlPage.Begin(html, "Ravine: method comparison", TableStyle);
+        html.Append("<h1>Ravine: method comparison</h1>\n");
+        HtmlPage.MadeBy(html, summary.CommandLine, summary.Version, summary.Machine, summary.StartedUtc, summary.WallSeconds);
         if (summary.Cancelled) html.Append("<p class=\"warning\">Interrupted: some runs are missing; they count as unsolved.</p>\n");
         int problems = summary.Entries.Select(e => e.Problem).Distinct().Count();
         html.Append($"<p>{problems} problems × {summary.Seeds} seeds (first seed {summary.FirstSeed}) = {problems * summary.Seeds} instances; " +
@@ -82,5 +72,5 @@ internal static class CompareReport
     private static string Range(Quartiles q, Func<double, string> format) =>
         double.IsNaN(q.Median) ? "—" : $"{format(q.Median)} [{format(q.Q1)}, {format(q.Q3)}]";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlPage.E(text);
 }

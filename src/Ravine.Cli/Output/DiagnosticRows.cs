@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ravine.Analysis;
 using Ravine.Cli.Experiments;
 
 namespace Ravine.Cli.Output;
@@ -15,7 +16,7 @@ internal static class DiagnosticRows
         ["problem", "method", "epochs estimated", "growth order (median of good fits)", "estimated from", "median contraction", "median gradient share"];
 
     public static IEnumerable<string[]> Rows(IEnumerable<ExperimentRun> runs) =>
-        runs.Select(run => (run, diagnostics: RunDiagnostics.From(run))).Where(r => r.diagnostics is not null).Select(r => Row(r.run, r.diagnostics!));
+        runs.Select(run => (run, diagnostics: RunDiagnostics.From(run.Epochs))).Where(r => r.diagnostics is not null).Select(r => Row(r.run, r.diagnostics!));
 
     private static string[] Row(ExperimentRun run, RunDiagnostics d) =>
     [

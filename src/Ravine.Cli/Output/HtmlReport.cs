@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Ravine.Cli.Experiments;
@@ -11,29 +10,19 @@ namespace Ravine.Cli.Output;
 /// </summary>
 internal static partial class HtmlReport
 {
-    private const string Style = """
-        body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1700px; padding: 0 1em; color: #222; }
+    private const string TableStyle = """
         table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
         th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; }
         th { background: #f3f3f3; }
         td.pass { color: #0a0; font-weight: bold; } td.fail { color: #c00; font-weight: bold; }
-        .figures { display: flex; flex-wrap: wrap; gap: 1em; }
-        .figures figure { margin: 0; width: 540px; }
-        .figures svg { width: 100%; height: auto; border: 1px solid #eee; }
-        code { background: #f6f6f6; padding: 0.1em 0.3em; }
-        .warning { color: #c00; font-weight: bold; }
-        .num { white-space: nowrap; }
         """;
 
     public static string Render(ExperimentSummary summary, IReadOnlyList<ExperimentRun> runs, IReadOnlyDictionary<string, IReadOnlyList<Figures.Rendered>> figures)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ravine: GDPolyak reproduction</title>\n");
-        html.Append("<style>").Append(Style).Append("</style></head><body>\n");
+        HtmlPage.Begin(html, "Ravine: GDPolyak reproduction", TableStyle);
         html.Append("<h1>Ravine: reproduction of the GDPolyak experiments</h1>\n");
-        html.Append($"<p>Made by <code>{E(summary.CommandLine)}</code> with Ravine {E(summary.Version)} on {E(summary.Machine.OperatingSystem)}, " +
-                    $"{summary.Machine.ProcessorCount} processors, {E(summary.Machine.Runtime)}; started {summary.StartedUtc:u}, " +
-                    $"{E(Numbers.Seconds(summary.WallSeconds))} in total.</p>\n");
+        HtmlPage.MadeBy(html, summary.CommandLine, summary.Version, summary.Machine, summary.StartedUtc, summary.WallSeconds);
         if (summary.Quick) html.Append("<p class=\"warning\">Quick budgets (a fifth of the published epochs): a smoke test, not a reproduction.</p>\n");
         if (summary.Cancelled) html.Append("<p class=\"warning\">Cancelled: some runs are partial or missing.</p>\n");
         html.Append("<h2>Settings</h2>\n");
@@ -98,7 +87,7 @@ internal static partial class HtmlReport
         return svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => HtmlPage.E(text);
 
     // A browser may break "1.7e-06" at its hyphen, leaving "1.7e-" on one line and "06" on the next: numeric cells do
     // not wrap, and a number inside prose (the claims' evidence, a header) is a span that does not wrap.

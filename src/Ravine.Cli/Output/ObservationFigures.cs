@@ -1,3 +1,4 @@
+using Ravine.Analysis;
 using Ravine.Cli.Experiments;
 using ScottPlot;
 

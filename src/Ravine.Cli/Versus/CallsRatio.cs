@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Ravine.Cli.Experiments;
 using Ravine.Optimization;
 using Ravine.Problems;
 
@@ -39,14 +39,8 @@ public static class CallsRatio
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(challenger);
         var keys = problems.SelectMany(p => seeds.Select(s => (Problem: ProblemRegistry.Find(p).Name, Seed: s))).ToArray();
-        var rows = new CallsRatioRow?[keys.Length];
-        var indices = Partitioner.Create(Enumerable.Range(0, keys.Length), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(indices, i =>
-        {
-            if (!cancellationToken.IsCancellationRequested)
-                rows[i] = Compare(reference, challenger, keys[i].Problem, keys[i].Seed, target);
-        });
-        return rows.OfType<CallsRatioRow>().ToArray();
+        return RunScheduler.Run(keys, Environment.ProcessorCount, (key, _) => Compare(reference, challenger, key.Problem, key.Seed, target),
+            cancellationToken: cancellationToken).OfType<CallsRatioRow>().ToArray();
     }
 
     /// <summary>One comparison.</summary>
@@ -55,16 +49,17 @@ public static class CallsRatio
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(challenger);
         var problem = ProblemRegistry.Generate(problemName, seed);
-        var (referenceMethod, referenceBudget) = reference.For(problem);
-        var first = Minimizer.Minimize(problem, problem.Start, referenceMethod,
-            new MinimizeOptions { MaxIterations = referenceBudget, GapTolerance = target ?? 0, RecordDistance = false });
+        var first = ExperimentRunner.Run(reference.For(problem, seed) with
+        {
+            Stops = options => options with { GapTolerance = target ?? 0, RecordDistance = false },
+        }).Result;
         double goal = target ?? first.BestGap;
         long referenceCalls = CallsTo(first.Trace, goal) ?? first.OracleCalls;
-        var (challengerMethod, _) = challenger.For(problem);
-        var second = Minimizer.Minimize(problem, problem.Start, challengerMethod, new MinimizeOptions
+        var second = ExperimentRunner.Run(challenger.For(problem, seed) with
         {
-            MaxIterations = long.MaxValue, MaxOracleCalls = BudgetFactor * referenceCalls, GapTolerance = goal, RecordDistance = false,
-        });
+            Budget = long.MaxValue,
+            Stops = options => options with { MaxOracleCalls = BudgetFactor * referenceCalls, GapTolerance = goal, RecordDistance = false },
+        }).Result;
         return new CallsRatioRow(problem.Name, seed, goal, referenceCalls, CallsTo(second.Trace, goal));
     }
 

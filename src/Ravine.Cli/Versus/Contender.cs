@@ -85,13 +85,14 @@ public sealed class Contender
             .Select(o => o.Key).ToArray();
     }
 
-    /// <summary>The method configured for <paramref name="problem"/>, with the run's iteration budget.</summary>
-    public (IMethod Method, long Budget) For(ITestProblem problem)
+    /// <summary>The run of this contender on <paramref name="problem"/> (seed <paramref name="seed"/>), from its start, with the run's iteration budget.</summary>
+    public Experiments.RunSpec For(ITestProblem problem, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var published = PublishedExperiments.For(problem.Name);
-        var method = Method.Create(Options, published?.MethodDefaults(Method), _optimalValueUnknown ? null : _optimalValue ?? Experiments.RunPlan.Known(problem.OptimalValue));
-        return (method, PublishedExperiments.IterationBudget(method, published));
+        var arguments = Method.Resolve(Options, published?.MethodDefaults(Method), _optimalValueUnknown ? null : _optimalValue ?? Experiments.RunPlan.Known(problem.OptimalValue));
+        var method = Method.Create(arguments);
+        return new(new Experiments.ExperimentKey(problem.Name, Method.Name), problem, arguments, method, seed, PublishedExperiments.IterationBudget(method, published));
     }
 
     /// <inheritdoc />

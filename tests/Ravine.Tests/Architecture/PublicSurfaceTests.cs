@@ -13,6 +13,9 @@ public class PublicSurfaceTests
     /// <summary>The optimizer: objectives, the loop, the methods, traces and checkpoints.</summary>
     private static readonly string[] Core =
     [
+        "Ravine.Analysis.EpochDiagnostic",
+        "Ravine.Analysis.RavineDiagnostics",
+        "Ravine.Analysis.RunDiagnostics",
         "Ravine.IO.AtomicFile",
         "Ravine.IO.RoundTripDouble",
         "Ravine.IO.RoundTripDouble+JsonConverter",

@@ -18,6 +18,10 @@ public class RunFashionMnistTests
         Assert.Equal(3, run.GetProperty("iterations").GetInt64());
         Assert.InRange(run.GetProperty("testAccuracy").GetDouble(), 0, 1);
         Assert.InRange(run.GetProperty("trainAccuracy").GetDouble(), 0, 1);
+        // The run's own JSON is the same summary: the accuracies were once added to summary.json's copy only.
+        using var own = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Root, "fashion-mnist", "gdpolyak-adaptive.json")));
+        Assert.Equal(run.GetProperty("testAccuracy").GetDouble(), own.RootElement.GetProperty("testAccuracy").GetDouble());
+        Assert.Equal(run.GetProperty("trainAccuracy").GetDouble(), own.RootElement.GetProperty("trainAccuracy").GetDouble());
         Assert.True(File.Exists(Path.Combine(folder.Root, "fashion-mnist", "gap.png")));
         // The problem does not know its solutions: no distances, so no (empty) distance figure.
         Assert.False(File.Exists(Path.Combine(folder.Root, "fashion-mnist", "distance.png")));

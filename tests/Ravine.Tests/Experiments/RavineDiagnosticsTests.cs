@@ -1,3 +1,4 @@
+using Ravine.Analysis;
 using Ravine.Cli.Experiments;
 using Ravine.Methods;
 using Ravine.Objectives;
@@ -104,6 +105,8 @@ public class RavineDiagnosticsTests
         string json = ExperimentJson.Serialize(RunSummary.From(run));
         Assert.Contains("\"diagnostics\"", json);
         Assert.Equal(diagnostics, ExperimentJson.Deserialize<RunSummary>(json).Diagnostics);
+        // A library user gets the same from the trace alone, but for the share, which needs the gradients.
+        Assert.Equal(diagnostics with { MedianGradientShare = double.NaN }, RunDiagnostics.Of(run.Result.Trace));
     }
 
     [Fact]

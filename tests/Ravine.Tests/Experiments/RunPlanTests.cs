@@ -65,6 +65,17 @@ public class RunPlanTests
         Assert.Equal(7 * 101, RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", MethodOptions = Options.Of("epochs", "7") }).MaxIterations);
     }
 
+    [Theory]
+    [InlineData("gdpolyak-adaptive")]
+    [InlineData("adam")]
+    [InlineData("lbfgs")]
+    public void A_method_the_paper_did_not_run_keeps_the_default_budget_on_a_published_problem(string method)
+    {
+        // The paper's K·epochs is the budget of its GD and Polyak runs; it would cut another method short or hold it long.
+        Assert.Equal(15_000, RunPlan.Create(new RunSettings { Problem = "quadratic-sensing", Method = "gd" }).MaxIterations);
+        Assert.Equal(MinimizeOptions.DefaultMaxIterations, RunPlan.Create(new RunSettings { Problem = "quadratic-sensing", Method = method }).MaxIterations);
+    }
+
     [Fact]
     public void Each_method_takes_its_own_options_and_defaults()
     {

@@ -36,8 +36,9 @@ public class CallsRatioTests
     {
         var contender = Contender.Parse("gdpolyak fstar=unknown");
         Assert.Empty(contender.Options);
-        var (method, _) = contender.For(Ravine.Problems.ProblemRegistry.Generate("quartic-rosenbrock"));
-        Assert.Null(((GdPolyak)method).OptimalValue);
+        var spec = contender.For(Ravine.Problems.ProblemRegistry.Generate("quartic-rosenbrock"), seed: 1);
+        Assert.Null(((GdPolyak)spec.Method).OptimalValue);
+        Assert.Null(spec.Arguments.OptimalValue);
     }
 
     [Fact]

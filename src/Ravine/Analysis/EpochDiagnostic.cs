@@ -1,4 +1,4 @@
-namespace Ravine.Cli.Experiments;
+namespace Ravine.Analysis;
 
 /// <summary>
 /// The ravine diagnostics of one epoch that ended with a long step (see docs/DIAGNOSTICS.md): NaN where the epoch's

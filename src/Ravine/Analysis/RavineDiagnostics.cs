@@ -1,6 +1,6 @@
 using Ravine.Optimization;
 
-namespace Ravine.Cli.Experiments;
+namespace Ravine.Analysis;
 
 /// <summary>
 /// The growth order and contraction factor of each epoch, read off a trace as it grows (see docs/DIAGNOSTICS.md).
@@ -14,7 +14,7 @@ namespace Ravine.Cli.Experiments;
 /// p = slope of log gap on log distance and q = exp(slope of log distance on the epoch number); without them,
 /// s = slope of log t on log gap gives p = 2/(1 + s), and q = exp(slope of log gap on the epoch number / p).
 /// </remarks>
-internal sealed class RavineDiagnostics
+public sealed class RavineDiagnostics
 {
     /// <summary>The number of recent epochs each estimate is fitted to.</summary>
     public const int Window = 5;

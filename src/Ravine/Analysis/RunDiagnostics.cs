@@ -1,4 +1,6 @@
-namespace Ravine.Cli.Experiments;
+using Ravine.Optimization;
+
+namespace Ravine.Analysis;
 
 /// <summary>
 /// A run's ravine diagnostics in brief (see docs/DIAGNOSTICS.md): the last growth-order estimate and the medians over
@@ -43,22 +45,41 @@ public sealed record RunDiagnostics(int EpochsEstimated, double GrowthOrder, str
     }
 
     /// <summary>
-    /// The diagnostics of <paramref name="run"/>; null when it has no epoch with an estimate (methods without long
-    /// steps). The growth order and the contraction are the medians over the good fits (<see cref="IsGoodFit"/>), both
-    /// NaN when no fit was good (no ravine detected): the median, not the last fit, since the fits drift as a run nears
-    /// f's round-off floor (teacher-student: 3.00 for 30 epochs, then 2.9, 2.7, 2.5 as the window takes in the floor).
+    /// The diagnostics of a run whose epochs are <paramref name="epochs"/> (from <see cref="RavineDiagnostics.Epochs"/>);
+    /// null when no epoch has an estimate (methods without long steps). The growth order and the contraction are the
+    /// medians over the good fits (<see cref="IsGoodFit"/>), both NaN when no fit was good (no ravine detected): the
+    /// median, not the last fit, since the fits drift as a run nears f's round-off floor (teacher-student: 3.00 for 30
+    /// epochs, then 2.9, 2.7, 2.5 as the window takes in the floor).
     /// </summary>
-    public static RunDiagnostics? From(ExperimentRun run)
+    public static RunDiagnostics? From(IReadOnlyList<EpochDiagnostic> epochs)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        var estimated = run.Epochs.Where(e => double.IsFinite(e.GrowthOrder)).ToArray();
+        ArgumentNullException.ThrowIfNull(epochs);
+        var estimated = epochs.Where(e => double.IsFinite(e.GrowthOrder)).ToArray();
         if (estimated.Length == 0) return null;
         var good = estimated.Where(IsGoodFit).ToArray();
         var last = good.Length > 0 ? good[^1] : estimated[^1];
         return new RunDiagnostics(estimated.Length, FiniteMedian(good.Select(e => e.GrowthOrder)), last.FromDistance ? "distance" : "long steps",
-            FiniteMedian(good.Select(e => e.Contraction)), FiniteMedian(run.Epochs.Select(e => e.GradientShare)), good.Length);
+            FiniteMedian(good.Select(e => e.Contraction)), FiniteMedian(epochs.Select(e => e.GradientShare)), good.Length);
     }
 
-    // The median of the finite values (epochs without an estimate are NaN), NaN when there are none.
-    private static double FiniteMedian(IEnumerable<double> values) => Compare.Quartiles.Of(values.Where(double.IsFinite)).Median;
+    /// <summary>
+    /// The diagnostics read off <paramref name="trace"/> alone, as <see cref="From"/> gives them; the gradient share
+    /// needs the gradients, which a trace does not keep, so it is NaN.
+    /// </summary>
+    public static RunDiagnostics? Of(Trace trace)
+    {
+        var scan = new RavineDiagnostics();
+        scan.Advance(trace);
+        return From(scan.Epochs);
+    }
+
+    // The median of the finite values (epochs without an estimate are NaN), NaN when there are none; between the two
+    // middle values it interpolates as NumPy's median does.
+    private static double FiniteMedian(IEnumerable<double> values)
+    {
+        var sorted = values.Where(double.IsFinite).Order().ToArray();
+        if (sorted.Length == 0) return double.NaN;
+        int low = (sorted.Length - 1) / 2, high = sorted.Length / 2;
+        return low == high ? sorted[low] : sorted[low] + 0.5 * (sorted[high] - sorted[low]);
+    }
 }

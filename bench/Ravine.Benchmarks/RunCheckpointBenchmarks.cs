@@ -40,6 +40,6 @@ public class RunCheckpointBenchmarks
 
     /// <summary>The run, its checkpoints and its trace CSV and run JSON.</summary>
     [Benchmark]
-    public ExperimentRun RunWithItsFiles() =>
-        ExperimentRunner.Run(_plan, ExperimentFiles.Start(_folder, [new ExperimentKey(_plan.Problem.Name, _plan.MethodName)], []), CancellationToken.None, RunCheckpointing.For(_plan, _folder, CheckpointEvery));
+    public RunRecord RunWithItsFiles() =>
+        Runner.Run(_plan, ExperimentFiles.Start(_folder, [new ExperimentKey(_plan.Problem.Name, _plan.MethodName)], []), CancellationToken.None, RunCheckpointing.For(_plan, _folder, CheckpointEvery));
 }

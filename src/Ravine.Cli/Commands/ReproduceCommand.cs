@@ -24,8 +24,8 @@ internal sealed class ReproduceCommand(IAnsiConsole console, StatusOutput status
         long clock = Stopwatch.GetTimestamp();
 
         var runs = settings.Format == ConsoleFormat.Json
-            ? ExperimentRunner.Run(plan, files, cancellationToken)
-            : ProgressDisplay.Run(status.Progress, keys, progress => ExperimentRunner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken));
+            ? Runner.Run(plan, files, cancellationToken)
+            : ProgressDisplay.Run(status.Progress, keys, progress => Runner.Run(plan, ExperimentObservers.Combine(files, progress), cancellationToken));
 
         bool cancelled = cancellationToken.IsCancellationRequested;
         var summary = new ExperimentSummary

@@ -71,15 +71,15 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
         var started = DateTimeOffset.UtcNow;
         long clock = Stopwatch.GetTimestamp();
 
-        ExperimentRun run;
+        RunRecord run;
         try
         {
-            run = ProgressDisplay.Run(status.Progress, [key], progress => ExperimentRunner.Run(plan,
+            run = ProgressDisplay.Run(status.Progress, [key], progress => Runner.Run(plan,
                 ExperimentObservers.Combine(files, progress, new TimeEstimateNotice(status.Notes), status.Observer), cancellationToken, checkpointing));
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
-            var failed = ExperimentRunner.Finished(plan.Spec, partial);
+            var failed = Runner.Finished(plan.Spec, partial);
             WriteOutputs(failed, plan.Problem, files, arguments, recorded, started, clock, cancelled: false);
             console.MarkupLineInterpolated($"Results so far: {files.Folder}");
             if (File.Exists(checkpointing.Path))
@@ -101,7 +101,7 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
         return interruption.ExitCode;
     }
 
-    private void PrintResults(ExperimentRun run, ExperimentSummary summary)
+    private void PrintResults(RunRecord run, ExperimentSummary summary)
     {
         ResultsTable.Write(console, [run], summary, ConsoleFormat.Text);
         console.MarkupLineInterpolated($"{run.Result.Message}");
@@ -117,7 +117,7 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
     /// Writes the summary JSON and the figures; <paramref name="meanwhile"/> gets the summary once it is written and
     /// runs while the SVGs are being drawn on another thread.
     /// </summary>
-    private void WriteOutputs(ExperimentRun run, ITestProblem problem, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded,
+    private void WriteOutputs(RunRecord run, ITestProblem problem, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded,
         DateTimeOffset started, long clock, bool cancelled, Action<ExperimentSummary>? meanwhile = null)
     {
         var solution = SolutionFiles.Write(files.Folder, problem, run.Result);

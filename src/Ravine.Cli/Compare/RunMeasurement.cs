@@ -27,20 +27,20 @@ internal static class RunMeasurement
             // The distance costs an SVD per iteration on the factored problems and no profile needs it.
             Stops = options => options with { MaxOracleCalls = maxCalls, RecordDistance = false },
         };
-        ExperimentRun run;
+        RunRecord run;
         try
         {
-            run = ExperimentRunner.Run(spec, cancellationToken: cancellationToken);
+            run = Runner.Run(spec, cancellationToken: cancellationToken);
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
-            run = ExperimentRunner.Finished(spec, partial);
+            run = Runner.Finished(spec, partial);
         }
         return From(run, seedIndex, setting, targets);
     }
 
     /// <summary>What <c>compare</c> and <c>sweep</c> keep of <paramref name="run"/>: where it stopped, its best gap, and when it first reached each target.</summary>
-    public static CompareRun From(ExperimentRun run, int seedIndex, MethodSetting setting, IReadOnlyList<double> targets)
+    public static CompareRun From(RunRecord run, int seedIndex, MethodSetting setting, IReadOnlyList<double> targets)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(setting);

@@ -125,7 +125,7 @@ public sealed class ExperimentFiles : IExperimentObserver
     public string SummaryPath => Path.Combine(Folder, "summary.json");
 
     /// <summary>Writes a run's trace CSV and summary JSON.</summary>
-    public void WriteRun(ExperimentRun run)
+    public void WriteRun(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
         Directory.CreateDirectory(ProblemFolder(run.Key.Problem));
@@ -147,5 +147,5 @@ public sealed class ExperimentFiles : IExperimentObserver
     void IExperimentObserver.Progress(ExperimentKey key, long iteration, double gap) { }
 
     /// <summary>Writes the run's files the moment it ends, so a later crash or kill keeps them.</summary>
-    void IExperimentObserver.RunFinished(ExperimentRun run) => WriteRun(run);
+    void IExperimentObserver.RunFinished(RunRecord run) => WriteRun(run);
 }

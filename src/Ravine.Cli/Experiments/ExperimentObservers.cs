@@ -27,7 +27,7 @@ public static class ExperimentObservers
             foreach (var o in observers) o.Estimated(key, iterations, elapsed, remaining);
         }
 
-        public void RunFinished(ExperimentRun run)
+        public void RunFinished(RunRecord run)
         {
             foreach (var o in observers) o.RunFinished(run);
         }

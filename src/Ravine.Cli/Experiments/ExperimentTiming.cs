@@ -5,7 +5,7 @@ namespace Ravine.Cli.Experiments;
 
 /// <summary>
 /// Times an <see cref="ExperimentPlan"/>: each problem × method is run <c>repetitions</c> times, one run at a time so
-/// that each has a core to itself, exactly as <see cref="ExperimentRunner.RunOne"/> runs it (trace and distance
+/// that each has a core to itself, exactly as <see cref="Runner.RunOne"/> runs it (trace and distance
 /// recorded, no files written), and summarized by the median wall time. Before its timed runs each problem × method
 /// is run once untimed at the quick budget, so that JIT compilation is not timed.
 /// </summary>
@@ -25,12 +25,12 @@ public static class ExperimentTiming
         var timed = new List<TimedRun>();
         foreach (var key in plan.Keys())
         {
-            ExperimentRunner.RunOne(plan with { Quick = true }, key, cancellationToken: cancellationToken);
+            Runner.RunOne(plan with { Quick = true }, key, cancellationToken: cancellationToken);
             // One run at a time, so that each has a core to itself.
             var runs = RunScheduler.Run(Enumerable.Range(1, repetitions).ToArray(), maxParallelRuns: 1, (repetition, cancellation) =>
             {
                 progress?.Invoke(key, repetition);
-                return ExperimentRunner.RunOne(plan, key, cancellationToken: cancellation);
+                return Runner.RunOne(plan, key, cancellationToken: cancellation);
             }, cancellationToken: cancellationToken);
             if (cancellationToken.IsCancellationRequested) return timed;
             var seconds = runs.Select(r => r!.WallTime.TotalSeconds).ToArray();

@@ -19,5 +19,5 @@ public interface IExperimentObserver
     void Estimated(ExperimentKey key, long iterations, TimeSpan elapsed, long remaining) { }
 
     /// <summary>A run ended (completed, stopped or cancelled).</summary>
-    void RunFinished(ExperimentRun run);
+    void RunFinished(RunRecord run);
 }

@@ -5,7 +5,7 @@ namespace Ravine.Cli.Experiments;
 
 /// <summary>
 /// How a <see cref="RunPlan"/> keeps its <see cref="RunCheckpointFile"/>: where, how often, and (to continue a run)
-/// the checkpoint it starts from. <see cref="ExperimentRunner.Run(RunPlan, IExperimentObserver?, CancellationToken, RunCheckpointing?)"/>
+/// the checkpoint it starts from. <see cref="Runner.Run(RunPlan, IExperimentObserver?, CancellationToken, RunCheckpointing?)"/>
 /// appends the trace to its CSV (<see cref="RunTraceFile"/>) and writes the file every <see cref="Interval"/>
 /// iterations and when the run is cancelled, and deletes it when the run ends any other way (it is over; there is
 /// nothing to continue).

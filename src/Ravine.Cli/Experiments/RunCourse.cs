@@ -3,7 +3,7 @@ using Ravine.Optimization;
 namespace Ravine.Cli.Experiments;
 
 /// <summary>
-/// How <see cref="ExperimentRunner"/> drives one run's minimization, and what is kept on disk around it. This plain
+/// How <see cref="Runner"/> drives one run's minimization, and what is kept on disk around it. This plain
 /// course keeps nothing and starts from the spec's start; <see cref="CheckpointedCourse"/> wraps the same run with a
 /// checkpoint file and a trace CSV that grows as the run goes.
 /// </summary>

@@ -7,8 +7,8 @@ namespace Ravine.Cli.Experiments;
 
 /// <summary>
 /// What one run is, resolved once before it starts: the instance, the method with its options in effect, the start,
-/// the iteration budget, the other stops and the seed. <see cref="ExperimentRunner"/> executes it, and every output
-/// of the run is written from the <see cref="ExperimentRun"/> that comes back.
+/// the iteration budget, the other stops and the seed. <see cref="Runner"/> executes it, and every output
+/// of the run is written from the <see cref="RunRecord"/> that comes back.
 /// </summary>
 /// <param name="Key">The problem's and the method's names.</param>
 /// <param name="Problem">The run's own instance.</param>

@@ -76,7 +76,7 @@ public sealed record RunSummary
     public RunDiagnostics? Diagnostics { get; init; }
 
     /// <summary>The summary of <paramref name="run"/>.</summary>
-    public static RunSummary From(ExperimentRun run)
+    public static RunSummary From(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
         var r = run.Result;

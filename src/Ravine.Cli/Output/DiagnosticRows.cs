@@ -15,10 +15,10 @@ internal static class DiagnosticRows
     public static readonly string[] Header =
         ["problem", "method", "epochs estimated", "growth order (median of good fits)", "estimated from", "median contraction", "median gradient share"];
 
-    public static IEnumerable<string[]> Rows(IEnumerable<ExperimentRun> runs) =>
+    public static IEnumerable<string[]> Rows(IEnumerable<RunRecord> runs) =>
         runs.Select(run => (run, diagnostics: RunDiagnostics.From(run.Epochs))).Where(r => r.diagnostics is not null).Select(r => Row(r.run, r.diagnostics!));
 
-    private static string[] Row(ExperimentRun run, RunDiagnostics d) =>
+    private static string[] Row(RunRecord run, RunDiagnostics d) =>
     [
         run.Key.Problem, run.MethodName, Numbers.Integer(d.EpochsEstimated), d.RavineDetected ? d.GrowthOrder.ToString("0.00", CultureInfo.InvariantCulture) : "no ravine detected",
         d.EstimatedFrom, Fixed(d.MedianContraction), Numbers.Sci(d.MedianGradientShare),

@@ -28,7 +28,7 @@ internal static class Figures
     /// for. <paramref name="meanwhile"/>, if given, runs on this thread first, while the SVGs are drawn on another: work
     /// that does not depend on the figures (a summary, a table) then costs no time of its own.
     /// </summary>
-    public static IReadOnlyList<Rendered> Render(IReadOnlyList<ExperimentRun> runs, Action? meanwhile = null)
+    public static IReadOnlyList<Rendered> Render(IReadOnlyList<RunRecord> runs, Action? meanwhile = null)
     {
         var kinds = For(runs);
         // The SVGs, which are drawn one at a time (see FigureImage.Svg), on a thread of their own; the PNGs meanwhile on
@@ -88,11 +88,11 @@ internal static class Figures
 
     /// <summary>The figures <see cref="Render"/> makes for one problem's runs.</summary>
     /// <remarks>A figure with nothing to draw (no distances on a problem that does not know its solutions) is left out.</remarks>
-    public static IReadOnlyList<Kind> For(IReadOnlyList<ExperimentRun> runs) =>
+    public static IReadOnlyList<Kind> For(IReadOnlyList<RunRecord> runs) =>
         [.. All.Where(kind => runs.Any(run => Series(kind, run, ValueForGap(runs)).Xs.Length > 0)), .. ObservationFigures.For(runs)];
 
     // Where no run knows f* (noisy data) the gap figure shows f itself, the one loss there is.
-    private static bool ValueForGap(IReadOnlyList<ExperimentRun> runs) => runs.All(run => double.IsNaN(run.BestGap));
+    private static bool ValueForGap(IReadOnlyList<RunRecord> runs) => runs.All(run => double.IsNaN(run.BestGap));
 
     /// <summary>The files <see cref="Write"/> may make for a problem, relative to the output folder.</summary>
     public static IEnumerable<string> Files(string problem) =>
@@ -109,10 +109,10 @@ internal static class Figures
         }
     }
 
-    private static Plot Draw(Kind kind, IReadOnlyList<ExperimentRun> runs) =>
+    private static Plot Draw(Kind kind, IReadOnlyList<RunRecord> runs) =>
         All.Contains(kind) ? DrawPaperFigure(kind, runs) : ObservationFigures.Draw(kind, runs);
 
-    private static Plot DrawPaperFigure(Kind kind, IReadOnlyList<ExperimentRun> runs)
+    private static Plot DrawPaperFigure(Kind kind, IReadOnlyList<RunRecord> runs)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -149,7 +149,7 @@ internal static class Figures
     }
 
     /// <summary>The points to draw: iteration and log10 of the value, skipping values a log axis cannot show.</summary>
-    private static (double[] Xs, double[] Ys, bool Markers) Series(Kind kind, ExperimentRun run, bool valueForGap)
+    private static (double[] Xs, double[] Ys, bool Markers) Series(Kind kind, RunRecord run, bool valueForGap)
     {
         var trace = run.Result.Trace;
         if (kind == Stepsize)

@@ -17,7 +17,7 @@ internal static partial class HtmlReport
         td.pass { color: #0a0; font-weight: bold; } td.fail { color: #c00; font-weight: bold; }
         """;
 
-    public static string Render(ExperimentSummary summary, IReadOnlyList<ExperimentRun> runs, IReadOnlyDictionary<string, IReadOnlyList<Figures.Rendered>> figures)
+    public static string Render(ExperimentSummary summary, IReadOnlyList<RunRecord> runs, IReadOnlyDictionary<string, IReadOnlyList<Figures.Rendered>> figures)
     {
         var html = new StringBuilder();
         HtmlPage.Begin(html, "Ravine: GDPolyak reproduction", TableStyle);

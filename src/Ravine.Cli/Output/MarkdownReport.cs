@@ -7,7 +7,7 @@ namespace Ravine.Cli.Output;
 /// <summary><c>report.md</c>: the settings, results and claims as Markdown tables, with the figures linked as PNGs.</summary>
 internal static class MarkdownReport
 {
-    public static string Render(ExperimentSummary summary, IReadOnlyList<ExperimentRun> runs)
+    public static string Render(ExperimentSummary summary, IReadOnlyList<RunRecord> runs)
     {
         var text = new StringBuilder();
         text.Append("# Ravine: reproduction of the GDPolyak experiments\n\n");

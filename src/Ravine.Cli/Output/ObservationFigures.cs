@@ -19,7 +19,7 @@ internal static class ObservationFigures
     public static IReadOnlyList<Figures.Kind> All { get; } = [GrowthOrder, Contraction, Accuracy];
 
     /// <summary>The figures the runs of one problem have data for.</summary>
-    public static IReadOnlyList<Figures.Kind> For(IReadOnlyList<ExperimentRun> runs)
+    public static IReadOnlyList<Figures.Kind> For(IReadOnlyList<RunRecord> runs)
     {
         var kinds = new List<Figures.Kind>();
         // The growth order only where some fit is good: elsewhere its per-epoch numbers measure noise, and the console
@@ -31,10 +31,10 @@ internal static class ObservationFigures
     }
 
     /// <summary>Draws one of the figures of <see cref="For"/>, not yet rendered (<see cref="Figures.Render"/> renders them with its own).</summary>
-    public static Plot Draw(Figures.Kind kind, IReadOnlyList<ExperimentRun> runs) =>
+    public static Plot Draw(Figures.Kind kind, IReadOnlyList<RunRecord> runs) =>
         kind == Accuracy ? DrawAccuracy(runs) : DrawEpochs(kind, runs);
 
-    private static Plot DrawEpochs(Figures.Kind kind, IReadOnlyList<ExperimentRun> runs)
+    private static Plot DrawEpochs(Figures.Kind kind, IReadOnlyList<RunRecord> runs)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -60,7 +60,7 @@ internal static class ObservationFigures
         return Finish(plot, kind, runs);
     }
 
-    private static Plot DrawAccuracy(IReadOnlyList<ExperimentRun> runs)
+    private static Plot DrawAccuracy(IReadOnlyList<RunRecord> runs)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -86,7 +86,7 @@ internal static class ObservationFigures
         line.LegendText = label;
     }
 
-    private static Plot Finish(Plot plot, Figures.Kind kind, IReadOnlyList<ExperimentRun> runs)
+    private static Plot Finish(Plot plot, Figures.Kind kind, IReadOnlyList<RunRecord> runs)
     {
         plot.Title($"{runs[0].Key.Problem}: {kind.Title}");
         plot.YLabel(kind.YLabel);

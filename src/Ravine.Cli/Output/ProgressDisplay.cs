@@ -46,7 +46,7 @@ internal sealed class ProgressDisplay : IExperimentObserver
         task.Description = Describe(key, double.IsNaN(gap) ? $"iteration {Numbers.Integer(iteration)}" : $"gap {Numbers.Sci(gap)}");
     }
 
-    public void RunFinished(ExperimentRun run)
+    public void RunFinished(RunRecord run)
     {
         var task = _tasks[run.Key];
         task.Description = Describe(run.Key, $"{(double.IsNaN(run.FinalGap) ? $"f {Numbers.Sci(run.Result.FinalValue)}" : $"gap {Numbers.Sci(run.FinalGap)}")}  {run.Result.StopReason}");

@@ -9,9 +9,9 @@ internal static class ResultRows
     public static readonly string[] Header =
         ["problem", "method", "stop reason", "iterations", "oracle calls", "best gap", "best gap at", "best distance", SingleNeuronSurrogate.ColumnTitle, "final distance", "longest step", "iterations to gap ≤ 1e-12", "wall time"];
 
-    public static IEnumerable<string[]> Rows(IEnumerable<ExperimentRun> runs) => runs.Select(Row);
+    public static IEnumerable<string[]> Rows(IEnumerable<RunRecord> runs) => runs.Select(Row);
 
-    public static string[] Row(ExperimentRun run) =>
+    public static string[] Row(RunRecord run) =>
     [
         run.Key.Problem, run.MethodName, run.Result.StopReason.ToString(), Numbers.Integer(run.Result.Iterations),
         Numbers.Integer(run.OracleCalls), Numbers.Sci(run.BestGap), Numbers.Integer(run.BestGapIteration), Numbers.Sci(run.BestDistance),
@@ -22,7 +22,7 @@ internal static class ResultRows
     public static readonly string[] SettingsHeader = ["problem", "η (short stepsize)", "K (short steps per epoch)", "epochs", "GDPolyak steps", "GD / Polyak steps", "seed"];
 
     /// <summary>One row per problem of a published experiment (runs of <c>run</c> have none).</summary>
-    public static IEnumerable<string[]> SettingsRows(IEnumerable<ExperimentRun> runs) =>
+    public static IEnumerable<string[]> SettingsRows(IEnumerable<RunRecord> runs) =>
         runs.Where(r => r.Published is not null).GroupBy(r => r.Key.Problem).Select(g => g.First()).Select(r => new[]
         {
             r.Key.Problem, Numbers.Plain(r.Published!.Stepsize), Numbers.Integer(r.Published.ShortSteps), Numbers.Integer(r.Published.Epochs),

@@ -18,7 +18,7 @@ internal static class ResultsTable
     /// in for the gap, which is unknown; runs that estimate f*, roll long steps back or validate get a column each for
     /// the final f* estimate, the rejected long steps and the least validation loss.
     /// </summary>
-    internal static (string[] Header, IEnumerable<string[]> Rows) Columns(IReadOnlyList<ExperimentRun> runs)
+    internal static (string[] Header, IEnumerable<string[]> Rows) Columns(IReadOnlyList<RunRecord> runs)
     {
         bool noGap = runs.All(r => double.IsNaN(r.BestGap));
         bool estimates = runs.Any(r => !double.IsNaN(r.OptimalValueEstimate));
@@ -50,7 +50,7 @@ internal static class ResultsTable
     }
 
     /// <summary>The table in <paramref name="format"/>; as JSON, the summary, with the path of its <paramref name="report"/> when given.</summary>
-    public static void Write(IAnsiConsole console, IReadOnlyList<ExperimentRun> runs, ExperimentSummary summary, ConsoleFormat format, string? report = null)
+    public static void Write(IAnsiConsole console, IReadOnlyList<RunRecord> runs, ExperimentSummary summary, ConsoleFormat format, string? report = null)
     {
         switch (format)
         {

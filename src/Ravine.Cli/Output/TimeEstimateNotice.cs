@@ -26,7 +26,7 @@ internal sealed class TimeEstimateNotice(TextWriter notes) : IExperimentObserver
         notes.WriteLine($"ravine: {key}: about {Span(rest)} more for the {Numbers.Integer(remaining)} iterations left to its limit ({Each(each)} each over the first {Numbers.Integer(iterations)}), unless a tolerance stops it first; --max-iters, --time-limit or --gap-tolerance stop it sooner, and Ctrl+C stops it so that --resume continues it.");
     }
 
-    public void RunFinished(ExperimentRun run) { }
+    public void RunFinished(RunRecord run) { }
 
     private static string Span(TimeSpan span) => span.TotalHours >= 1
         ? $"{span.TotalHours.ToString("0.0", CultureInfo.InvariantCulture)} h"

@@ -40,7 +40,7 @@ public static class PaperClaims
     public const double LongStepGrowth = 100;
 
     /// <summary>Checks the three claims on every problem that has runs, in the order the problems first appear.</summary>
-    public static IReadOnlyList<ClaimCheck> Check(IEnumerable<ExperimentRun> runs)
+    public static IReadOnlyList<ClaimCheck> Check(IEnumerable<RunRecord> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var checks = new List<ClaimCheck>();
@@ -60,13 +60,13 @@ public static class PaperClaims
     /// Every claim of every problem that has runs, marked not checked because the runs were interrupted: a verdict on a
     /// partial run would judge a budget the paper did not use.
     /// </summary>
-    public static IReadOnlyList<ClaimCheck> NotCheckedAfterInterruption(IEnumerable<ExperimentRun> runs) =>
+    public static IReadOnlyList<ClaimCheck> NotCheckedAfterInterruption(IEnumerable<RunRecord> runs) =>
         Check(runs).Select(c => c with { Verdict = ClaimVerdict.NotChecked, Evidence = "not checked: the runs were interrupted" }).ToArray();
 
-    private static ExperimentRun? Find(IEnumerable<ExperimentRun> runs, string method) =>
+    private static RunRecord? Find(IEnumerable<RunRecord> runs, string method) =>
         runs.FirstOrDefault(r => string.Equals(r.Key.Method, method, StringComparison.OrdinalIgnoreCase));
 
-    private static ClaimCheck Distance(string problem, ExperimentRun? gdPolyak, ExperimentRun? gd, ExperimentRun? polyak)
+    private static ClaimCheck Distance(string problem, RunRecord? gdPolyak, RunRecord? gd, RunRecord? polyak)
     {
         const string statement = "GDPolyak's best distance is ≥ 10× below GD's and Polyak's";
         if (gdPolyak is null || gd is null || polyak is null)
@@ -86,7 +86,7 @@ public static class PaperClaims
     /// epoch's short steps would remove — so it would compare a different quantity: on quadratic sensing (seed 3407)
     /// the gap is 9.7e-21 before the last long step (the authors report 3.3e-20) and 2.2e-12 after it.
     /// </summary>
-    private static ClaimCheck Gap(string problem, ExperimentRun? gdPolyak)
+    private static ClaimCheck Gap(string problem, RunRecord? gdPolyak)
     {
         const string statement = "GDPolyak's final gap is ≤ 1e-12";
         if (gdPolyak is null)
@@ -102,7 +102,7 @@ public static class PaperClaims
             $"final gap {S(gdPolyak.FinalGap)}");
     }
 
-    private static ClaimCheck LongSteps(string problem, ExperimentRun? gdPolyak)
+    private static ClaimCheck LongSteps(string problem, RunRecord? gdPolyak)
     {
         const string statement = "GDPolyak's long steps grow ≥ 100× from the first epoch to the last";
         if (gdPolyak is null)

@@ -49,13 +49,13 @@ public static class CallsRatio
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(challenger);
         var problem = ProblemRegistry.Generate(problemName, seed);
-        var first = ExperimentRunner.Run(reference.For(problem, seed) with
+        var first = Runner.Run(reference.For(problem, seed) with
         {
             Stops = options => options with { GapTolerance = target ?? 0, RecordDistance = false },
         }).Result;
         double goal = target ?? first.BestGap;
         long referenceCalls = CallsTo(first.Trace, goal) ?? first.OracleCalls;
-        var second = ExperimentRunner.Run(challenger.For(problem, seed) with
+        var second = Runner.Run(challenger.For(problem, seed) with
         {
             Budget = long.MaxValue,
             Stops = options => options with { MaxOracleCalls = BudgetFactor * referenceCalls, GapTolerance = goal, RecordDistance = false },

@@ -56,6 +56,6 @@ internal static class CliRunner
             if (at >= iteration) cancellation.Cancel();
         }
 
-        public void RunFinished(ExperimentRun run) { }
+        public void RunFinished(RunRecord run) { }
     }
 }

@@ -14,7 +14,7 @@ public partial class HtmlReportTests
     private static string Report()
     {
         var plan = new ExperimentPlan { Problems = ["quartic-rosenbrock"], Methods = ["gdpolyak", "gd", "polyak"], Seed = PublishedExperiments.Seed, Quick = true };
-        var runs = ExperimentRunner.Run(plan);
+        var runs = Runner.Run(plan);
         var summary = new ExperimentSummary
         {
             Version = "test", CommandLine = "ravine reproduce", Seed = plan.Seed, Quick = true, Cancelled = false, StartedUtc = DateTimeOffset.UnixEpoch,

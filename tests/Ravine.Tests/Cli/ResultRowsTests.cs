@@ -7,10 +7,10 @@ namespace Ravine.Tests.Cli;
 /// <summary>The results tables (console, report.md, report.html) and the run summaries.</summary>
 public class ResultRowsTests
 {
-    private static ExperimentRun PublishedGdPolyak(string problem) =>
-        ExperimentRunner.RunOne(new ExperimentPlan { Problems = [problem], Methods = ["gdpolyak"], Seed = PublishedExperiments.Seed }, new ExperimentKey(problem, "gdpolyak"));
+    private static RunRecord PublishedGdPolyak(string problem) =>
+        Runner.RunOne(new ExperimentPlan { Problems = [problem], Methods = ["gdpolyak"], Seed = PublishedExperiments.Seed }, new ExperimentKey(problem, "gdpolyak"));
 
-    private static (double Gap, int Iteration) SmallestGap(ExperimentRun run)
+    private static (double Gap, int Iteration) SmallestGap(RunRecord run)
     {
         var trace = run.Result.Trace;
         int best = 0;

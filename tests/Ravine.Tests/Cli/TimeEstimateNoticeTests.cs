@@ -44,7 +44,7 @@ public class TimeEstimateNoticeTests
         public void RunStarted(ExperimentKey key, long iterationBudget) { }
         public void Progress(ExperimentKey key, long iteration, double gap) { }
         public void Estimated(ExperimentKey key, long iterations, TimeSpan elapsed, long remaining) => Estimates.Add((iterations, remaining));
-        public void RunFinished(ExperimentRun run) { }
+        public void RunFinished(RunRecord run) { }
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class TimeEstimateNoticeTests
     {
         var recorder = new Recorder();
         var plan = RunPlan.Create(new RunSettings { Problem = "quartic-rosenbrock", Method = "gd", MaxIterations = 1_000 });
-        ExperimentRunner.Run(plan, recorder);
+        Runner.Run(plan, recorder);
         var (iterations, remaining) = Assert.Single(recorder.Estimates);
         Assert.InRange(iterations, 1, 200);
         Assert.InRange(remaining, 1_000 - 220, 1_000 - 21);

@@ -7,7 +7,7 @@ public class ExperimentJsonTests
     [Fact]
     public void A_run_summary_round_trips_with_every_double_bit_for_bit()
     {
-        var run = Assert.Single(ExperimentRunner.Run(new ExperimentPlan { Problems = ["quartic-rosenbrock"], Methods = ["gdpolyak"] }));
+        var run = Assert.Single(Runner.Run(new ExperimentPlan { Problems = ["quartic-rosenbrock"], Methods = ["gdpolyak"] }));
         var summary = RunSummary.From(run) with { FinalDistance = double.NaN, BestDistance = 1 / 3.0, LastLongStep = double.PositiveInfinity };
         string json = ExperimentJson.Serialize(summary);
         var back = ExperimentJson.Deserialize<RunSummary>(json);

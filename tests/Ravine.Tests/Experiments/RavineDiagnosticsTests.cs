@@ -88,7 +88,7 @@ public class RavineDiagnosticsTests
     [Fact]
     public void Methods_without_short_then_long_epochs_get_no_diagnostics()
     {
-        var runs = ExperimentRunner.Run(Plan with { Problems = ["quartic-rosenbrock"], Methods = ["gd", "polyak"], Quick = true });
+        var runs = Runner.Run(Plan with { Problems = ["quartic-rosenbrock"], Methods = ["gd", "polyak"], Quick = true });
         Assert.All(runs, run => Assert.Empty(run.Epochs));
         Assert.All(runs, run => Assert.Null(RunSummary.From(run).Diagnostics));
     }
@@ -96,7 +96,7 @@ public class RavineDiagnosticsTests
     [Fact]
     public void A_run_summary_carries_the_diagnostics_in_brief_and_they_read_back()
     {
-        var run = ExperimentRunner.Run(Plan with { Problems = ["quartic-rosenbrock"], Methods = ["gdpolyak"] }).Single();
+        var run = Runner.Run(Plan with { Problems = ["quartic-rosenbrock"], Methods = ["gdpolyak"] }).Single();
         var diagnostics = RunSummary.From(run).Diagnostics!;
         Assert.Equal(4.0, diagnostics.GrowthOrder, 0.01);
         Assert.Equal(0.75, diagnostics.MedianContraction, 0.01);

@@ -14,7 +14,7 @@ public class RunCheckpointingTests
     {
         public void RunStarted(ExperimentKey key, long iterationBudget) { }
         public void Progress(ExperimentKey key, long at, double gap) { if (at >= iteration) source.Cancel(); }
-        public void RunFinished(ExperimentRun run) { }
+        public void RunFinished(RunRecord run) { }
     }
 
     /// <summary>Reads checkpoint.json whenever the progress display is called, recording the iteration it holds.</summary>
@@ -26,7 +26,7 @@ public class RunCheckpointingTests
         {
             if (File.Exists(path)) Seen.Add(RunCheckpointFile.Read(path).Checkpoint.Iteration);
         }
-        public void RunFinished(ExperimentRun run) { }
+        public void RunFinished(RunRecord run) { }
     }
 
     [Fact]
@@ -34,16 +34,16 @@ public class RunCheckpointingTests
     {
         using var folder = new ScratchFolder();
         var plan = RunPlan.Create(Settings);
-        var reference = ExperimentRunner.Run(RunPlan.Create(Settings));
+        var reference = Runner.Run(RunPlan.Create(Settings));
 
         using var cancellation = new CancellationTokenSource();
-        var interrupted = ExperimentRunner.Run(plan, new CancelAt(300, cancellation), cancellation.Token, RunCheckpointing.For(plan, folder.Root, interval: 100));
+        var interrupted = Runner.Run(plan, new CancelAt(300, cancellation), cancellation.Token, RunCheckpointing.For(plan, folder.Root, interval: 100));
         Assert.Equal(StopReason.Cancelled, interrupted.Result.StopReason);
         Assert.InRange(interrupted.Result.Iterations, 300, 400);
 
         var (resumedPlan, checkpointing) = RunCheckpointing.Resume(folder.Root);
         Assert.Equal(interrupted.Result.Iterations, checkpointing.ResumeFrom!.Iteration);
-        var resumed = ExperimentRunner.Run(resumedPlan, null, CancellationToken.None, checkpointing);
+        var resumed = Runner.Run(resumedPlan, null, CancellationToken.None, checkpointing);
         Assert.Equal(reference.Result.StopReason, resumed.Result.StopReason);
         Assert.Equal(reference.Result.Trace.Count, resumed.Result.Trace.Count);
         Assert.True(reference.Result.Trace.NumericallyIdentical(resumed.Result.Trace));
@@ -59,12 +59,12 @@ public class RunCheckpointingTests
         using var reference = new ScratchFolder();
         using var folder = new ScratchFolder();
         var plan = RunPlan.Create(Settings);
-        var uninterrupted = ExperimentRunner.Run(plan, null, CancellationToken.None, RunCheckpointing.For(plan, reference.Root, interval: 100));
+        var uninterrupted = Runner.Run(plan, null, CancellationToken.None, RunCheckpointing.For(plan, reference.Root, interval: 100));
         using var cancellation = new CancellationTokenSource();
-        var interrupted = ExperimentRunner.Run(plan, new CancelAt(504, cancellation), cancellation.Token, RunCheckpointing.For(plan, folder.Root, interval: 100));
+        var interrupted = Runner.Run(plan, new CancelAt(504, cancellation), cancellation.Token, RunCheckpointing.For(plan, folder.Root, interval: 100));
         Assert.Equal(504, interrupted.Result.Iterations);
         var (resumedPlan, checkpointing) = RunCheckpointing.Resume(folder.Root);
-        var resumed = ExperimentRunner.Run(resumedPlan, null, CancellationToken.None, checkpointing);
+        var resumed = Runner.Run(resumedPlan, null, CancellationToken.None, checkpointing);
 
         string[] expected = WithoutSeconds(TracePath(reference.Root)), actual = WithoutSeconds(TracePath(folder.Root));
         Assert.Equal(expected, actual);
@@ -85,7 +85,7 @@ public class RunCheckpointingTests
         var plan = RunPlan.Create(Settings);
         var checkpointing = RunCheckpointing.For(plan, folder.Root, interval: 150);
         var watch = new Watch(checkpointing.Path);
-        var run = ExperimentRunner.Run(plan, watch, CancellationToken.None, checkpointing);
+        var run = Runner.Run(plan, watch, CancellationToken.None, checkpointing);
         Assert.Equal(808, run.Result.Iterations);
         Assert.NotEmpty(watch.Seen);
         Assert.All(watch.Seen, iteration => Assert.Equal(0, iteration % 150));
@@ -99,7 +99,7 @@ public class RunCheckpointingTests
         using var folder = new ScratchFolder();
         var plan = RunPlan.Create(Settings);
         using var cancellation = new CancellationTokenSource();
-        var run = ExperimentRunner.Run(plan, new CancelAt(50, cancellation), cancellation.Token, RunCheckpointing.For(plan, folder.Root, interval: 0));
+        var run = Runner.Run(plan, new CancelAt(50, cancellation), cancellation.Token, RunCheckpointing.For(plan, folder.Root, interval: 0));
         var (settings, checkpoint) = RunCheckpointFile.Read(Path.Combine(folder.Root, RunCheckpointFile.FileName));
         Assert.Equal(new RunSettings
         {
@@ -125,7 +125,7 @@ public class RunCheckpointingTests
         var plan = RunPlan.Create(Settings);
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
-        ExperimentRunner.Run(plan, null, cancellation.Token, RunCheckpointing.For(plan, folder.Root));
+        Runner.Run(plan, null, cancellation.Token, RunCheckpointing.For(plan, folder.Root));
         string path = Path.Combine(folder.Root, RunCheckpointFile.FileName);
         string text = File.ReadAllText(path);
         File.WriteAllText(path, damage switch
@@ -147,11 +147,11 @@ public class RunCheckpointingTests
     }
 
     /// <summary>A run of <see cref="Settings"/> checkpointing into <paramref name="folder"/> every 100 iterations, cancelled after about <paramref name="iterations"/>.</summary>
-    private static ExperimentRun Interrupt(string folder, int iterations)
+    private static RunRecord Interrupt(string folder, int iterations)
     {
         var plan = RunPlan.Create(Settings);
         using var cancellation = new CancellationTokenSource();
-        return ExperimentRunner.Run(plan, new CancelAt(iterations, cancellation), cancellation.Token, RunCheckpointing.For(plan, folder, interval: 100));
+        return Runner.Run(plan, new CancelAt(iterations, cancellation), cancellation.Token, RunCheckpointing.For(plan, folder, interval: 100));
     }
 
     private static string TracePath(string folder) => Path.Combine(folder, "single-neuron", "gdpolyak.csv");
@@ -164,7 +164,7 @@ public class RunCheckpointingTests
         var checkpointing = RunCheckpointing.For(plan, folder.Root, interval: 100);
         var sizes = new List<long>();
         var rows = new List<int>();
-        ExperimentRunner.Run(plan, new Sizes(checkpointing.Path, sizes, rows), CancellationToken.None, checkpointing);
+        Runner.Run(plan, new Sizes(checkpointing.Path, sizes, rows), CancellationToken.None, checkpointing);
         Assert.True(sizes.Count >= 5, $"{sizes.Count} checkpoints seen");
         // The state has a fixed size; only the digits of the counters and values vary.
         Assert.InRange(sizes.Max() - sizes.Min(), 0, 200);
@@ -182,7 +182,7 @@ public class RunCheckpointingTests
             sizes.Add(new FileInfo(path).Length);
             rows.Add(RunCheckpointFile.Read(path).Checkpoint.Trace.Count);
         }
-        public void RunFinished(ExperimentRun run) { }
+        public void RunFinished(RunRecord run) { }
     }
 
     [Fact]
@@ -202,14 +202,14 @@ public class RunCheckpointingTests
     public void Resume_cuts_off_rows_written_after_the_checkpoint_and_a_half_written_last_line()
     {
         using var folder = new ScratchFolder();
-        var reference = ExperimentRunner.Run(RunPlan.Create(Settings));
+        var reference = Runner.Run(RunPlan.Create(Settings));
         Interrupt(folder.Root, 250);
         // A kill after more rows were appended but before the next checkpoint: whole rows, then a cut one.
         string[] lines = File.ReadAllLines(TracePath(folder.Root));
         File.AppendAllText(TracePath(folder.Root), lines[^1] + "\n" + lines[^1][..7]);
 
         var (plan, checkpointing) = RunCheckpointing.Resume(folder.Root);
-        var resumed = ExperimentRunner.Run(plan, null, CancellationToken.None, checkpointing);
+        var resumed = Runner.Run(plan, null, CancellationToken.None, checkpointing);
         Assert.True(reference.Result.Trace.NumericallyIdentical(resumed.Result.Trace));
         var onDisk = TraceCsv.Read(new StringReader(File.ReadAllText(TracePath(folder.Root))));
         Assert.True(reference.Result.Trace.NumericallyIdentical(onDisk), "the CSV on disk is the uninterrupted trace");

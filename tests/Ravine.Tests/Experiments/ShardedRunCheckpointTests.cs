@@ -29,18 +29,18 @@ public class ShardedRunCheckpointTests
     public void A_shard_failure_leaves_the_checkpoint_of_the_last_iteration_and_resuming_it_gives_the_uninterrupted_trace()
     {
         using var folder = new ScratchFolder();
-        var reference = ExperimentRunner.Run(RunPlan.Create(Settings));
+        var reference = Runner.Run(RunPlan.Create(Settings));
         using var sharded = ShardedQuadraticSensing.InProcess(SensingShardData.Seeded(ProblemRegistry.DefaultSeed), 2);
         var plan = RunPlan.Create(Settings, new FailingAt(sharded, 250));
         // Far from any periodic checkpoint: the one left is the failure's.
         var checkpointing = RunCheckpointing.For(plan, folder.Root, interval: 1000);
         Assert.True(checkpointing.CheckpointOnFailure);
-        var e = Assert.Throws<ObjectiveException>(() => ExperimentRunner.Run(plan, null, CancellationToken.None, checkpointing));
+        var e = Assert.Throws<ObjectiveException>(() => Runner.Run(plan, null, CancellationToken.None, checkpointing));
         Assert.Contains("shard 2 of 2 (rows 500–999) failed", e.Message);
 
         var (resumedPlan, resuming) = RunCheckpointing.Resume(folder.Root);
         Assert.Equal(e.Iteration - 1, resuming.ResumeFrom!.Iteration);
-        var resumed = ExperimentRunner.Run(resumedPlan, null, CancellationToken.None, resuming);
+        var resumed = Runner.Run(resumedPlan, null, CancellationToken.None, resuming);
         (resumedPlan.Problem as IDisposable)?.Dispose();
         Assert.True(reference.Result.Trace.NumericallyIdentical(resumed.Result.Trace));
     }

@@ -28,7 +28,7 @@ public class SingleNeuronSurrogateTests
     public void The_reports_offer_the_surrogate_as_a_labelled_column_for_the_single_neuron_only()
     {
         var plan = new ExperimentPlan { Problems = ["quartic-rosenbrock", "single-neuron"], Methods = ["gdpolyak"], Seed = PublishedExperiments.Seed, Quick = true };
-        var runs = ExperimentRunner.Run(plan);
+        var runs = Runner.Run(plan);
         int column = Array.IndexOf(ResultRows.Header, SingleNeuronSurrogate.ColumnTitle);
         Assert.True(column >= 0);
         var neuron = runs.Single(r => r.Key.Problem == "single-neuron");

@@ -4,14 +4,14 @@ using Ravine.Problems;
 
 namespace Ravine.Tests.Experiments;
 
-public class ExperimentRunnerTests
+public class RunnerTests
 {
     private static readonly ExperimentPlan RosenbrockPlan = new() { Problems = ["quartic-rosenbrock"] };
 
     [Fact]
     public void The_published_rosenbrock_runs_each_method_from_the_same_seeded_start_for_its_budget()
     {
-        var runs = ExperimentRunner.Run(RosenbrockPlan);
+        var runs = Runner.Run(RosenbrockPlan);
         Assert.Equal(["gdpolyak", "gd", "polyak"], runs.Select(r => r.Key.Method));
         Assert.Equal(5050, runs[0].IterationBudget);
         Assert.Equal(5000, runs[1].IterationBudget);
@@ -26,8 +26,8 @@ public class ExperimentRunnerTests
     [Fact]
     public void Runs_in_parallel_give_the_same_traces_as_runs_one_at_a_time()
     {
-        var parallel = ExperimentRunner.Run(RosenbrockPlan with { MaxParallelRuns = 3 });
-        var serial = ExperimentRunner.Run(RosenbrockPlan with { MaxParallelRuns = 1 });
+        var parallel = Runner.Run(RosenbrockPlan with { MaxParallelRuns = 3 });
+        var serial = Runner.Run(RosenbrockPlan with { MaxParallelRuns = 1 });
         Assert.All(parallel.Zip(serial), pair => Assert.True(pair.First.Result.Trace.NumericallyIdentical(pair.Second.Result.Trace)));
     }
 
@@ -35,7 +35,7 @@ public class ExperimentRunnerTests
     public void Quick_runs_a_fifth_of_the_epochs()
     {
         var plan = RosenbrockPlan with { Quick = true };
-        var run = Assert.Single(ExperimentRunner.Run(plan with { Methods = ["gdpolyak"] }));
+        var run = Assert.Single(Runner.Run(plan with { Methods = ["gdpolyak"] }));
         Assert.Equal(10L, run.Arguments.Integer("epochs"));
         Assert.Equal(1010, run.Result.Iterations);
     }
@@ -45,7 +45,7 @@ public class ExperimentRunnerTests
     {
         var keys = (RosenbrockPlan with { Methods = ["GD"], Problems = ["Quartic-Rosenbrock"] }).Keys();
         Assert.Equal(new ExperimentKey("quartic-rosenbrock", "gd"), Assert.Single(keys));
-        var error = Assert.Throws<ArgumentException>(() => ExperimentRunner.Run(RosenbrockPlan with { Methods = ["newton"] }));
+        var error = Assert.Throws<ArgumentException>(() => Runner.Run(RosenbrockPlan with { Methods = ["newton"] }));
         Assert.Contains("gdpolyak", error.Message);
         Assert.Throws<ArgumentException>(() => (RosenbrockPlan with { Methods = ["gd", "GD"] }).Validate());
         Assert.Throws<ArgumentException>(() => (RosenbrockPlan with { Problems = [] }).Validate());
@@ -55,7 +55,7 @@ public class ExperimentRunnerTests
     public void The_observer_sees_every_run_start_progress_and_finish()
     {
         var observer = new RecordingObserver();
-        var runs = ExperimentRunner.Run(RosenbrockPlan with { Quick = true }, observer);
+        var runs = Runner.Run(RosenbrockPlan with { Quick = true }, observer);
         Assert.Equal(runs.Select(r => r.Key).OrderBy(k => k.Method), observer.Started.OrderBy(k => k.Method));
         Assert.Equal(runs.Select(r => r.Key).OrderBy(k => k.Method), observer.Finished.OrderBy(k => k.Method));
         Assert.InRange(observer.ProgressCalls, 3 * 50, 3 * 110);
@@ -66,7 +66,7 @@ public class ExperimentRunnerTests
     {
         using var cancellation = new CancellationTokenSource();
         var observer = new RecordingObserver(onProgress: iteration => { if (iteration >= 1000) cancellation.Cancel(); });
-        var runs = ExperimentRunner.Run(RosenbrockPlan with { MaxParallelRuns = 1 }, observer, cancellation.Token);
+        var runs = Runner.Run(RosenbrockPlan with { MaxParallelRuns = 1 }, observer, cancellation.Token);
         var run = Assert.Single(runs);
         Assert.Equal(StopReason.Cancelled, run.Result.StopReason);
         Assert.InRange(run.Result.Iterations, 1000, 1100);
@@ -87,6 +87,6 @@ public class ExperimentRunnerTests
             onProgress?.Invoke(iteration);
         }
 
-        public void RunFinished(ExperimentRun run) { lock (Finished) Finished.Add(run.Key); }
+        public void RunFinished(RunRecord run) { lock (Finished) Finished.Add(run.Key); }
     }
 }

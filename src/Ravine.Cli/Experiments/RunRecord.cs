@@ -14,10 +14,10 @@ public sealed record ExperimentKey(string Problem, string Method)
 }
 
 /// <summary>One finished (or cancelled) run of an experiment: what ran, at which settings, and the full result.</summary>
-public sealed class ExperimentRun
+public sealed class RunRecord
 {
     /// <summary>Wraps a result with what produced it.</summary>
-    public ExperimentRun(ExperimentKey key, string problemTitle, MethodArguments arguments, ulong seed, long iterationBudget, MinimizeResult result)
+    public RunRecord(ExperimentKey key, string problemTitle, MethodArguments arguments, ulong seed, long iterationBudget, MinimizeResult result)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(arguments);

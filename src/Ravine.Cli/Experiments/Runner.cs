@@ -9,7 +9,7 @@ namespace Ravine.Cli.Experiments;
 /// Runs an <see cref="ExperimentPlan"/>: every problem × method, each from the seeded instance's start, GDPolyak for
 /// its epochs and every other method for K·epochs iterations, as the paper compares them; and single <see cref="RunPlan"/>s.
 /// </summary>
-public static class ExperimentRunner
+public static class Runner
 {
     /// <summary>
     /// Runs the plan and returns its runs in plan order (problem-major). When <paramref name="cancellationToken"/>
@@ -17,22 +17,22 @@ public static class ExperimentRunner
     /// started are left out, and what ran is returned.
     /// </summary>
     /// <exception cref="ArgumentException">The plan names an unknown problem or method.</exception>
-    public static IReadOnlyList<ExperimentRun> Run(ExperimentPlan plan, IExperimentObserver? observer = null, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<RunRecord> Run(ExperimentPlan plan, IExperimentObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return RunScheduler.Run(plan.Keys(), plan.MaxParallelRuns, (key, cancellation) => RunOne(plan, key, observer, cancellation),
-            cancellationToken: cancellationToken).OfType<ExperimentRun>().ToArray();
+            cancellationToken: cancellationToken).OfType<RunRecord>().ToArray();
     }
 
     /// <summary>Runs one problem × method of the plan (<see cref="RunSpec.For"/>).</summary>
-    public static ExperimentRun RunOne(ExperimentPlan plan, ExperimentKey key, IExperimentObserver? observer = null, CancellationToken cancellationToken = default) =>
+    public static RunRecord RunOne(ExperimentPlan plan, ExperimentKey key, IExperimentObserver? observer = null, CancellationToken cancellationToken = default) =>
         Run(RunSpec.For(plan, key), observer, cancellationToken);
 
     /// <summary>
     /// Runs a single <see cref="RunPlan"/> (one method on one instance, generated or loaded from a folder) exactly as
     /// an experiment's runs go: same observer calls, same result, so the same files and figures can be made from it.
     /// </summary>
-    public static ExperimentRun Run(RunPlan plan, IExperimentObserver? observer = null, CancellationToken cancellationToken = default) =>
+    public static RunRecord Run(RunPlan plan, IExperimentObserver? observer = null, CancellationToken cancellationToken = default) =>
         Run(plan, observer, cancellationToken, checkpointing: null);
 
     /// <summary>
@@ -42,7 +42,7 @@ public static class ExperimentRunner
     /// With <see cref="RunCheckpointing.ResumeFrom"/> set, the run continues from there, and its trace equals that of
     /// a run never interrupted (but for the seconds column).
     /// </summary>
-    public static ExperimentRun Run(RunPlan plan, IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing)
+    public static RunRecord Run(RunPlan plan, IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return Run(plan.Spec, observer, cancellationToken, checkpointing);
@@ -53,7 +53,7 @@ public static class ExperimentRunner
     /// partial result): everything its outputs show is measured here, once, on the run's own instance, whose (not
     /// thread-safe) buffers are then free.
     /// </summary>
-    internal static ExperimentRun Finished(RunSpec spec, MinimizeResult result, RunObservations? observations = null, string? traceFile = null)
+    internal static RunRecord Finished(RunSpec spec, MinimizeResult result, RunObservations? observations = null, string? traceFile = null)
     {
         var problem = spec.Problem;
         return new(spec.Key, problem.Title, spec.Arguments, spec.Seed, spec.Budget, result)
@@ -78,7 +78,7 @@ public static class ExperimentRunner
     /// Runs <paramref name="spec"/>, telling <paramref name="observer"/> how it goes; with <paramref name="checkpointing"/>,
     /// around a checkpoint file and a growing trace CSV (<see cref="CheckpointedCourse"/>).
     /// </summary>
-    public static ExperimentRun Run(RunSpec spec, IExperimentObserver? observer = null, CancellationToken cancellationToken = default, RunCheckpointing? checkpointing = null)
+    public static RunRecord Run(RunSpec spec, IExperimentObserver? observer = null, CancellationToken cancellationToken = default, RunCheckpointing? checkpointing = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var (key, problem, budget) = (spec.Key, spec.Problem, spec.Budget);

@@ -33,6 +33,8 @@ internal sealed class MethodsCommand(IAnsiConsole console) : Command<MethodsComm
         }
         var descriptor = MethodRegistry.Find(settings.Name);
         console.MarkupLineInterpolated($"[bold]{descriptor.Name}[/]: {descriptor.Summary}");
+        if (MethodType.Of(descriptor) is { } type)
+            console.WriteLine($"In C#: {type.FullName} (package Ravine; its constructor takes these options, its XML docs say how).");
         if (descriptor.Options.Count == 0 && !descriptor.UsesOptimalValue)
         {
             console.WriteLine("It has no options.");

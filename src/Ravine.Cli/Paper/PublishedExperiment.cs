@@ -15,10 +15,6 @@ namespace Ravine.Cli.Paper;
 /// <param name="Epochs">GDPolyak's epochs.</param>
 public sealed record PublishedExperiment(string Problem, double Stepsize, int ShortSteps, int Epochs)
 {
-    // The constant-step rivals get the paper's η, the stepsize it gave GD; methods with their own stepsize rule
-    // (Adam's learning rate, backtracking, L-BFGS, the adaptive methods) keep their own defaults.
-    private static readonly string[] MethodsWithPublishedStepsize = ["gdpolyak", "gd", "nesterov", "bb"];
-
     /// <summary>The step budget of the baselines (GD, Polyak and every rival): K · epochs.</summary>
     public int BaselineSteps => ShortSteps * Epochs;
 
@@ -33,7 +29,10 @@ public sealed record PublishedExperiment(string Problem, double Stepsize, int Sh
     {
         ArgumentNullException.ThrowIfNull(method);
         var defaults = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (MethodsWithPublishedStepsize.Contains(method.Name)) defaults["eta"] = Stepsize.ToString("R", CultureInfo.InvariantCulture);
+        // A method that needs η and has no default of its own is a constant-step method: it gets the paper's η, the
+        // stepsize the paper gave GD. Methods with their own stepsize rule (Adam's learning rate, backtracking's first
+        // trial, L-BFGS, the adaptive methods) keep their own defaults. The schema decides, so a new method needs no entry here.
+        if (method.Option("eta") is { Required: true }) defaults["eta"] = Stepsize.ToString("R", CultureInfo.InvariantCulture);
         if (method.Name == "gdpolyak")
         {
             defaults["K"] = ShortSteps.ToString(CultureInfo.InvariantCulture);

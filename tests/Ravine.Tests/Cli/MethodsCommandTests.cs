@@ -27,6 +27,19 @@ public class MethodsCommandTests
     }
 
     [Fact]
+    public void Methods_NAME_names_the_library_type_of_every_registered_method()
+    {
+        foreach (var method in MethodRegistry.All)
+        {
+            var (code, output, error) = CliRunner.Run("methods", method.Name);
+            Assert.True(code == 0, error);
+            var type = Ravine.Cli.Commands.MethodType.Of(method);
+            Assert.True(type is not null, $"{method.Name} has no public settings type in Ravine.Methods");
+            Assert.Contains($"In C#: {type.FullName}", output);
+        }
+    }
+
+    [Fact]
     public void An_unknown_method_exits_2_listing_the_known_ones()
     {
         var (code, _, error) = CliRunner.Run("methods", "sgd");

@@ -13,6 +13,7 @@ public static class MethodRegistry
         GradientDescent.Descriptor,
         PolyakStep.Descriptor,
         NesterovGradient.Descriptor,
+        HeavyBall.Descriptor,
         Adam.Descriptor,
         BarzilaiBorwein.Descriptor,
         ArmijoGradientDescent.Descriptor,

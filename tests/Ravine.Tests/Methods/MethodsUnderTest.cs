@@ -17,6 +17,7 @@ internal static class MethodsUnderTest
         ("gd", eta => new GradientDescent(eta)),
         ("polyak", _ => new PolyakStep(0)),
         ("nesterov", eta => new NesterovGradient(eta)),
+        ("heavy-ball", eta => new HeavyBall(eta)),
         ("adam", _ => new Adam(0.01)),
         ("bb", eta => new BarzilaiBorwein(eta)),
         ("gd-armijo", _ => new ArmijoGradientDescent()),

@@ -2,7 +2,8 @@ namespace Ravine.Methods;
 
 /// <summary>
 /// Every method by command-line name: descriptors only (name, summary, option schema, factory). Which settings a
-/// published experiment used lives with the experiment, not here. Adding a method is one file and one line below.
+/// published experiment used lives with the experiment, not here. Adding a method is its file, one line below and one
+/// line in the tests' list of methods under test.
 /// </summary>
 public static class MethodRegistry
 {

@@ -16,7 +16,7 @@ internal sealed class BenchCommand(IAnsiConsole console, StatusOutput status, In
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
         var plan = settings.ToPlan();
-        // Checked before the timing, which takes a minute: a file that cannot be written fails now.
+        // Checked before the timing starts: a file that cannot be written fails now, not after the repetitions.
         string path = settings.Out ?? ResultsFolder.DefaultFile("bench-", ".json");
         OutputFolder.PrepareFile(path);
         var started = DateTimeOffset.UtcNow;

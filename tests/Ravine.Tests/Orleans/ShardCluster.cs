@@ -6,7 +6,7 @@ namespace Ravine.Tests.Orleans;
 
 /// <summary>
 /// Three silos in this process (Orleans' TestingHost, in-memory transport: no socket is opened), serving shard grains.
-/// Starting one costs a few seconds, so the tests of a collection share one.
+/// Starting one is slow next to a test, so the tests of a collection share one.
 /// </summary>
 public sealed class ShardCluster : IAsyncLifetime
 {

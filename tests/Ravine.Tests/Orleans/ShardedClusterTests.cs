@@ -11,7 +11,7 @@ public class ShardedClusterTests(ShardCluster fixture, ITestOutputHelper output)
 {
     private static readonly SensingShardData Published = SensingShardData.Seeded(ProblemRegistry.DefaultSeed);
 
-    // Five of the published fifty epochs: long steps included, a few seconds on the in-memory cluster.
+    // Five of the published fifty epochs: enough for long steps, short enough for a test on the in-memory cluster.
     private static GdPolyak Method() => new(0.05, 300, 5, 0);
 
     [Fact]

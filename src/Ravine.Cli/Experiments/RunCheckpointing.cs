@@ -149,7 +149,7 @@ public sealed record RunCheckpointing
     internal RunTraceFile OpenTraceFile()
     {
         string file = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, TraceFile);
-        return ResumeFrom is { } from ? RunTraceFile.Continue(file, from.Trace.Count, ResumeTraceLength) : RunTraceFile.Create(file);
+        return ResumeFrom is { } from ? RunTraceFile.Continue(file, from.Trace.Count, ResumeTraceLength, from.Trace.Columns) : RunTraceFile.Create(file);
     }
 
     /// <summary>Appends the trace's new rows to <paramref name="trace"/>, then (once they are on disk) writes the checkpoint counting them.</summary>

@@ -36,10 +36,12 @@ public sealed class RunRecord
                 (BestGap, BestGapIteration) = (trace.Gap[i], trace.Iteration[i]);
         BestValue = double.NaN;
         OptimalValueEstimate = double.NaN;
+        // Empty for a method that estimates no f*.
+        var estimates = trace.OptimalValueEstimate;
         for (int i = 0; i < trace.Count; i++)
         {
             if (!double.IsNaN(trace.Value[i]) && !(trace.Value[i] >= BestValue)) (BestValue, BestValueIteration) = (trace.Value[i], trace.Iteration[i]);
-            if (double.IsFinite(trace.OptimalValueEstimate[i])) OptimalValueEstimate = trace.OptimalValueEstimate[i];
+            if (i < estimates.Length && double.IsFinite(estimates[i])) OptimalValueEstimate = estimates[i];
             if (trace.Kind[i] == StepKind.Rejected) RejectedLongSteps++;
         }
         var longSteps = new List<(int Epoch, int Iteration, double Stepsize)>();

@@ -24,34 +24,42 @@ internal sealed class RunTraceFile : IDisposable
     private readonly MemoryStream _pending = new();
     private readonly StreamWriter _writer;
 
-    private RunTraceFile(FileStream file, int rows)
+    // The method columns of the file: null until the first append of a new file names them in its header.
+    private TraceColumns? _columns;
+
+    private RunTraceFile(FileStream file, int rows, TraceColumns? columns)
     {
         _file = file;
         _writer = new StreamWriter(_pending, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
         Rows = rows;
+        _columns = columns;
     }
 
     /// <summary>The rows on disk (after the last <see cref="Append"/>).</summary>
     public int Rows { get; private set; }
 
-    /// <summary>Starts the file of a new run: the header, no rows (a file of an earlier run there is replaced).</summary>
+    /// <summary>
+    /// Starts the file of a new run, empty (a file of an earlier run there is replaced): the first <see cref="Append"/>
+    /// writes the header, with the columns of the trace it is given (those the run's method declares).
+    /// </summary>
     public static RunTraceFile Create(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var file = new RunTraceFile(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0), rows: 0);
-        file._writer.Write(TraceCsv.Header);
-        file._writer.Write('\n');
-        file.WritePending();
-        return file;
+        return new RunTraceFile(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0), rows: 0, columns: null);
     }
 
-    /// <summary>Continues the file of a resumed run, which holds <paramref name="rows"/> rows in its first <paramref name="length"/> bytes; what follows them goes.</summary>
-    public static RunTraceFile Continue(string path, int rows, long length)
+    /// <summary>
+    /// Continues the file of a resumed run, which holds <paramref name="rows"/> rows in its first <paramref name="length"/>
+    /// bytes; what follows them goes. The rows appended have the file's method <paramref name="columns"/> (from its
+    /// header), so a file begun by an earlier Ravine, whose traces had the note and f* estimate columns for every
+    /// method, goes on in its own layout.
+    /// </summary>
+    public static RunTraceFile Continue(string path, int rows, long length, TraceColumns columns)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
         stream.SetLength(length);
         stream.Seek(0, SeekOrigin.End);
-        return new RunTraceFile(stream, rows);
+        return new RunTraceFile(stream, rows, columns);
     }
 
     /// <summary>
@@ -64,7 +72,13 @@ internal sealed class RunTraceFile : IDisposable
         ArgumentNullException.ThrowIfNull(trace);
         if (trace.Count < Rows)
             throw new InvalidOperationException($"The trace has {trace.Count} rows but {Rows} are on disk already.");
-        TraceCsv.WriteRows(trace, Rows, _writer, annotations);
+        if (_columns is null)
+        {
+            _columns = trace.Columns;
+            _writer.Write(TraceCsv.Header(trace.Columns));
+            _writer.Write('\n');
+        }
+        TraceCsv.WriteRows(trace, Rows, _writer, _columns.Value, annotations);
         WritePending();
         _file.Flush(flushToDisk: true);
         Rows = trace.Count;

@@ -47,7 +47,7 @@ public sealed class RavineDiagnostics
             if (kind[i] != StepKind.Long || kind[i - 1] != StepKind.Short) continue;
             double gap = trace.Gap[i - 1];
             // With f* unknown, the gap the method itself steps by.
-            if (double.IsNaN(gap)) gap = trace.Value[i - 1] - trace.OptimalValueEstimate[i - 1];
+            if (double.IsNaN(gap) && trace.OptimalValueEstimate.Length > 0) gap = trace.Value[i - 1] - trace.OptimalValueEstimate[i - 1];
             double step = trace.Stepsize[i], distance = trace.Distance[i - 1];
             if (!(gap > 0 && double.IsFinite(gap) && step > 0 && double.IsFinite(step))) continue;
             int slot = _samples++ % Window;

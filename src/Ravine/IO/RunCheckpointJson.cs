@@ -108,7 +108,10 @@ public static partial class RunCheckpointJson
         if (rows < 0 || new[] { t.OracleCalls?.Length, t.Value?.Length, t.Gap?.Length, t.GradientNorm?.Length, t.Stepsize?.Length,
                 t.Kind?.Length, t.Distance?.Length, t.Seconds?.Length }.Any(n => n != rows))
             throw new FormatException("The checkpoint's trace columns are missing or of different lengths.");
-        var trace = new Trace(rows);
+        // The columns with a value on some row; a resumed run records the method's own columns again (Minimizer.Resume).
+        var columns = (t.Note is null ? TraceColumns.None : TraceColumns.Note)
+            | (t.OptimalValueEstimate is null ? TraceColumns.None : TraceColumns.OptimalValueEstimate);
+        var trace = new Trace(rows, columns);
         for (int i = 0; i < rows; i++)
         {
             if (!Enum.IsDefined((StepKind)t.Kind![i]))

@@ -4,15 +4,15 @@ using Ravine.Optimization;
 namespace Ravine.IO;
 
 /// <summary>
-/// A <see cref="Trace"/> as CSV: one header line, then one line per row with the columns
-/// iteration, oracle_calls, f, gap, gradient_norm, stepsize, kind, distance, seconds, note, fstar_estimate. Numbers are written in the
-/// invariant culture with round-trip formatting, so reading the file back gives the same doubles bit for bit
-/// (NaN stays "NaN", infinities "Infinity"/"-Infinity"). The note column (why a method took a step, e.g. why an adaptive
-/// method ended a phase) is empty on most rows; fstar_estimate is the method's estimate of f* (NaN when it uses a given
-/// f*). Both were appended, so the first columns never move; files written before them (nine or ten columns) are still read.
-/// The last five columns (growth_order, contraction, gradient_share, train_accuracy, test_accuracy) are observations the
-/// <c>ravine</c> tool makes beside a run, not the minimizer: blank where nothing was measured, and in every file written
-/// with <see cref="Write(Trace, TextWriter)"/>.
+/// A <see cref="Trace"/> as CSV: one header line, then one line per row. The columns are the common ones (iteration,
+/// oracle_calls, f, gap, gradient_norm, stepsize, kind, distance, seconds), then those the method declares
+/// (<see cref="Trace.Columns"/>: <c>note</c>, why a method took a step, empty on most rows; <c>fstar_estimate</c>, the
+/// method's estimate of f*, NaN when it uses a given f*), then five columns the <c>ravine</c> tool observes beside a
+/// run, not the minimizer (growth_order, contraction, gradient_share, train_accuracy, test_accuracy): blank where
+/// nothing was measured, and in every file written with <see cref="Write(Trace, TextWriter)"/>. Numbers are written in
+/// the invariant culture with round-trip formatting, so reading the file back gives the same doubles bit for bit (NaN
+/// stays "NaN", infinities "Infinity"/"-Infinity"). Files are read by column name, so files of earlier Ravines (which
+/// wrote the note and f* estimate columns for every method, or had no observation columns) still read.
 /// </summary>
 /// <example>
 /// <code>
@@ -22,17 +22,18 @@ namespace Ravine.IO;
 /// </example>
 public static class TraceCsv
 {
-    /// <summary>The header line.</summary>
-    public const string Header = HeaderWithoutAnnotations + ",growth_order,contraction,gradient_share,train_accuracy,test_accuracy";
+    private static readonly string[] CommonNames = ["iteration", "oracle_calls", "f", "gap", "gradient_norm", "stepsize", "kind", "distance", "seconds"];
+    private const string NoteName = "note", EstimateName = "fstar_estimate";
+    private static readonly string[] AnnotationNames = ["growth_order", "contraction", "gradient_share", "train_accuracy", "test_accuracy"];
 
-    // The header before the annotation columns were appended; such files have eleven cells per line.
-    private const string HeaderWithoutAnnotations = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note,fstar_estimate";
+    /// <summary>The header line of a trace with the method columns <paramref name="columns"/>.</summary>
+    public static string Header(TraceColumns columns) => string.Join(',', [.. CommonNames, .. MethodColumnNames(columns), .. AnnotationNames]);
 
-    // The header before the f* estimate column was appended; such files have ten cells per line.
-    private const string HeaderWithoutEstimate = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note";
-
-    // The header before the note column was appended; such files have nine cells per line.
-    private const string HeaderWithoutNote = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds";
+    private static IEnumerable<string> MethodColumnNames(TraceColumns columns)
+    {
+        if ((columns & TraceColumns.Note) != 0) yield return NoteName;
+        if ((columns & TraceColumns.OptimalValueEstimate) != 0) yield return EstimateName;
+    }
 
     /// <summary>Writes the header and every row of <paramref name="trace"/> (the observation columns blank).</summary>
     /// <param name="trace">The trace, e.g. <see cref="MinimizeResult.Trace"/>.</param>
@@ -44,7 +45,7 @@ public static class TraceCsv
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(Header);
+        writer.Write(Header(trace.Columns));
         writer.Write('\n');
         WriteRows(trace, 0, writer, annotations);
     }
@@ -55,6 +56,17 @@ public static class TraceCsv
     /// by row index (all blank when null).
     /// </summary>
     public static void WriteRows(Trace trace, int from, TextWriter writer, Func<int, TraceAnnotation>? annotations = null)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        WriteRows(trace, from, writer, trace.Columns, annotations);
+    }
+
+    /// <summary>
+    /// Writes the rows of <paramref name="trace"/> from row <paramref name="from"/> on with the method columns
+    /// <paramref name="columns"/>, those of the file they are appended to: a column the trace lacks is written empty
+    /// (note) or NaN (f* estimate), as a file that has it holds on the rows without one.
+    /// </summary>
+    public static void WriteRows(Trace trace, int from, TextWriter writer, TraceColumns columns, Func<int, TraceAnnotation>? annotations)
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(writer);
@@ -71,15 +83,22 @@ public static class TraceCsv
             WriteInvariant(writer, row.Stepsize, buffer); writer.Write(',');
             writer.Write(KindName(row.Kind)); writer.Write(',');
             WriteInvariant(writer, row.Distance, buffer); writer.Write(',');
-            WriteInvariant(writer, row.Seconds, buffer); writer.Write(',');
-            if (row.Note is { } note)
+            WriteInvariant(writer, row.Seconds, buffer);
+            if ((columns & TraceColumns.Note) != 0)
             {
-                if (note.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-                    throw new InvalidOperationException($"Row {i} has a note with a comma, quote or line break: '{note}'.");
-                writer.Write(note);
+                writer.Write(',');
+                if (row.Note is { } note)
+                {
+                    if (note.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+                        throw new InvalidOperationException($"Row {i} has a note with a comma, quote or line break: '{note}'.");
+                    writer.Write(note);
+                }
             }
-            writer.Write(',');
-            WriteInvariant(writer, row.OptimalValueEstimate, buffer);
+            if ((columns & TraceColumns.OptimalValueEstimate) != 0)
+            {
+                writer.Write(',');
+                WriteInvariant(writer, row.OptimalValueEstimate, buffer);
+            }
             var annotation = annotations is null ? TraceAnnotation.None : annotations(i);
             WriteOptional(writer, annotation.GrowthOrder, buffer);
             WriteOptional(writer, annotation.Contraction, buffer);
@@ -109,7 +128,10 @@ public static class TraceCsv
         });
     }
 
-    /// <summary>Reads a trace written by <see cref="Write(Trace, TextWriter)"/> (or by <c>ravine</c>), without the observation columns.</summary>
+    /// <summary>
+    /// Reads a trace written by <see cref="Write(Trace, TextWriter)"/> (or by <c>ravine</c>), without the observation
+    /// columns; its <see cref="Trace.Columns"/> are the method columns the header names.
+    /// </summary>
     /// <exception cref="FormatException">The header or a line is not of this format; the message names the line.</exception>
     public static Trace Read(TextReader reader) => Read(reader, annotations: null);
 
@@ -118,29 +140,23 @@ public static class TraceCsv
     public static Trace Read(TextReader reader, IDictionary<int, TraceAnnotation>? annotations)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        string? header = reader.ReadLine();
-        int columns = header switch
-        {
-            Header => Columns,
-            HeaderWithoutAnnotations => 11,
-            HeaderWithoutEstimate => 10,
-            HeaderWithoutNote => 9,
-            _ => throw new FormatException($"Line 1 is not the trace header '{Header}'."),
-        };
-        var trace = new Trace();
+        var layout = Layout.Parse(reader.ReadLine());
+        var trace = new Trace(columns: layout.Columns);
         int lineNumber = 1;
         for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
             lineNumber++;
             if (line.Length == 0) continue;
-            trace.Add(ParseRow(line, lineNumber, columns, annotations, trace.Count));
+            trace.Add(layout.ParseRow(line, lineNumber, annotations, trace.Count));
         }
         return trace;
     }
 
     /// <summary>
     /// Reads the header and the first <paramref name="rows"/> rows of a file that a run appends to, ignoring what
-    /// follows them (rows written after the state they belong to was saved, or a last line a kill cut short).
+    /// follows them (rows written after the state they belong to was saved, or a last line a kill cut short). The
+    /// trace's <see cref="Trace.Columns"/> are the file's: rows appended to it must have them (see
+    /// <see cref="WriteRows(Trace, int, TextWriter, TraceColumns, Func{int, TraceAnnotation}?)"/>).
     /// </summary>
     /// <param name="bytes">The file's content.</param>
     /// <param name="rows">How many rows to read.</param>
@@ -151,7 +167,8 @@ public static class TraceCsv
     public static Trace ReadRows(ReadOnlySpan<byte> bytes, int rows, out long length, IDictionary<int, TraceAnnotation>? annotations = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        var trace = new Trace(rows + 1);
+        Trace? trace = null;
+        Layout? layout = null;
         int position = 0;
         for (int lineNumber = 1; lineNumber <= rows + 1; lineNumber++)
         {
@@ -162,48 +179,90 @@ public static class TraceCsv
                     : $"The file holds {lineNumber - 2} whole rows, expected at least {rows}.");
             string line = System.Text.Encoding.UTF8.GetString(bytes.Slice(position, end));
             position += end + 1;
-            if (lineNumber == 1)
+            if (layout is null)
             {
+                layout = Layout.Parse(line);
                 // A run begun before the annotation columns existed cannot go on in this format: its rows would mix two widths.
-                if (line == HeaderWithoutAnnotations)
+                if (!layout.HasAnnotations)
                     throw new FormatException("The file was begun by an earlier Ravine, before the trace's annotation columns; finish the run with that Ravine, or start it again.");
-                if (line != Header) throw new FormatException($"Line 1 is not the trace header '{Header}'.");
+                trace = new Trace(rows + 1, layout.Columns);
                 continue;
             }
-            trace.Add(ParseRow(line, lineNumber, Columns, annotations, trace.Count));
+            trace!.Add(layout.ParseRow(line, lineNumber, annotations, trace.Count));
         }
         length = position;
-        return trace;
+        return trace!;
     }
 
-    /// <summary>The number of cells per line of the current format.</summary>
-    internal const int Columns = 16;
-
-    // Files of Ravine before the note column have 9 columns, before the f* estimate 10, before the annotations 11; they still read, without them.
-    private static TraceRow ParseRow(string line, int lineNumber, int columns, IDictionary<int, TraceAnnotation>? annotations, int row)
+    /// <summary>Where each column of a file is, from its header: files are read by column name, not position.</summary>
+    private sealed class Layout
     {
-        string[] cells = line.Split(',');
-        if (cells.Length != columns)
-            throw new FormatException($"Line {lineNumber} has {cells.Length} cells, expected {columns}.");
-        try
+        private readonly int[] _common = new int[CommonNames.Length];
+        private readonly int[] _annotations = new int[AnnotationNames.Length];
+        private int _note = -1, _estimate = -1, _width;
+
+        public TraceColumns Columns => (_note >= 0 ? TraceColumns.Note : 0) | (_estimate >= 0 ? TraceColumns.OptimalValueEstimate : 0);
+
+        public bool HasAnnotations => _annotations[0] >= 0;
+
+        public static Layout Parse(string? header)
         {
-            if (columns == Columns && annotations is not null)
+            if (header is null) throw new FormatException("Line 1 is not a trace header: the file is empty.");
+            var layout = new Layout();
+            Array.Fill(layout._common, -1);
+            Array.Fill(layout._annotations, -1);
+            string[] names = header.Split(',');
+            layout._width = names.Length;
+            for (int i = 0; i < names.Length; i++)
             {
-                var annotation = new TraceAnnotation(ParseOptional(cells[11]), ParseOptional(cells[12]), ParseOptional(cells[13]),
-                    ParseOptional(cells[14]), ParseOptional(cells[15]));
-                if (!annotation.IsEmpty) annotations[row] = annotation;
+                ref int slot = ref layout.Slot(names[i]);
+                if (slot >= 0) throw new FormatException($"Line 1 names the column '{names[i]}' twice.");
+                slot = i;
             }
-            return new TraceRow(
-                int.Parse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture),
-                long.Parse(cells[1], NumberStyles.Integer, CultureInfo.InvariantCulture),
-                ParseDouble(cells[2]), ParseDouble(cells[3]), ParseDouble(cells[4]), ParseDouble(cells[5]),
-                ParseKind(cells[6]), ParseDouble(cells[7]), ParseDouble(cells[8]),
-                columns >= 10 && cells[9].Length > 0 ? cells[9] : null,
-                columns >= 11 ? ParseDouble(cells[10]) : double.NaN);
+            foreach (var (name, index) in CommonNames.Zip(layout._common))
+                if (index < 0) throw new FormatException($"Line 1 is not a trace header: it has no '{name}' column (a trace header begins '{string.Join(',', CommonNames)}').");
+            // The observation columns are written together: a file has all of them or none.
+            if (layout._annotations.Any(i => i >= 0) && layout._annotations.Any(i => i < 0))
+                throw new FormatException($"Line 1 has some of the observation columns but not all of '{string.Join(',', AnnotationNames)}'.");
+            return layout;
         }
-        catch (Exception e) when (e is FormatException or OverflowException)
+
+        private ref int Slot(string name)
         {
-            throw new FormatException($"Line {lineNumber}: {e.Message}", e);
+            int common = Array.IndexOf(CommonNames, name);
+            if (common >= 0) return ref _common[common];
+            int annotation = Array.IndexOf(AnnotationNames, name);
+            if (annotation >= 0) return ref _annotations[annotation];
+            if (name == NoteName) return ref _note;
+            if (name == EstimateName) return ref _estimate;
+            throw new FormatException($"Line 1 has the unknown column '{name}'; a trace has {string.Join(", ", [.. CommonNames, NoteName, EstimateName, .. AnnotationNames])}.");
+        }
+
+        public TraceRow ParseRow(string line, int lineNumber, IDictionary<int, TraceAnnotation>? annotations, int row)
+        {
+            string[] cells = line.Split(',');
+            if (cells.Length != _width)
+                throw new FormatException($"Line {lineNumber} has {cells.Length} cells, expected {_width}.");
+            try
+            {
+                if (HasAnnotations && annotations is not null)
+                {
+                    var annotation = new TraceAnnotation(ParseOptional(cells[_annotations[0]]), ParseOptional(cells[_annotations[1]]),
+                        ParseOptional(cells[_annotations[2]]), ParseOptional(cells[_annotations[3]]), ParseOptional(cells[_annotations[4]]));
+                    if (!annotation.IsEmpty) annotations[row] = annotation;
+                }
+                return new TraceRow(
+                    int.Parse(cells[_common[0]], NumberStyles.Integer, CultureInfo.InvariantCulture),
+                    long.Parse(cells[_common[1]], NumberStyles.Integer, CultureInfo.InvariantCulture),
+                    ParseDouble(cells[_common[2]]), ParseDouble(cells[_common[3]]), ParseDouble(cells[_common[4]]), ParseDouble(cells[_common[5]]),
+                    ParseKind(cells[_common[6]]), ParseDouble(cells[_common[7]]), ParseDouble(cells[_common[8]]),
+                    _note >= 0 && cells[_note].Length > 0 ? cells[_note] : null,
+                    _estimate >= 0 ? ParseDouble(cells[_estimate]) : double.NaN);
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                throw new FormatException($"Line {lineNumber}: {e.Message}", e);
+            }
         }
     }
 

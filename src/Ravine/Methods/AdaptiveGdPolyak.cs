@@ -143,6 +143,10 @@ public sealed record AdaptiveGdPolyak : IMethod
     public long? PlannedSteps => Epochs is int e ? (long)e * (MaxShortSteps + 2) + e / RestartEpochs + 1 : null;
 
     /// <inheritdoc />
+    /// <remarks>The note says why a phase of short steps ended or a step was rolled back; the estimate is NaN on every row when f* is given.</remarks>
+    public TraceColumns TraceColumns => TraceColumns.Note | TraceColumns.OptimalValueEstimate;
+
+    /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start);
 
     private sealed class State(AdaptiveGdPolyak settings, Iterate start) : IMethodState

@@ -108,6 +108,10 @@ public sealed record GdPolyak : IMethod
             + (OptimalValue is null && Estimation == OptimalValueEstimation.Restarts ? Epochs / RestartEpochs + 1 : 0);
 
     /// <inheritdoc />
+    /// <remarks>The note says why the safeguard rolled a step back or a round restarted; the estimate is NaN on every row when f* is given.</remarks>
+    public TraceColumns TraceColumns => TraceColumns.Note | TraceColumns.OptimalValueEstimate;
+
+    /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start);
 
     private sealed class State(GdPolyak settings, Iterate start) : IMethodState

@@ -11,6 +11,17 @@ internal abstract class RunMonitor
     /// <summary>The name under which the monitor's state is kept in <see cref="RunCheckpoint.MonitorStates"/>; null when it keeps none.</summary>
     public virtual string? StateName => null;
 
+    /// <summary>The trace columns the monitor writes to in the reports it rewrites (see <see cref="IMethod.TraceColumns"/>).</summary>
+    public virtual TraceColumns TraceColumns => TraceColumns.None;
+
+    /// <summary>The columns a run's trace records: those <paramref name="method"/> declares and those its monitors write to.</summary>
+    public static TraceColumns TraceColumnsOf(IMethod method, RunMonitor[] monitors)
+    {
+        var columns = method.TraceColumns;
+        foreach (var monitor in monitors) columns |= monitor.TraceColumns;
+        return columns;
+    }
+
     /// <summary>The start is evaluated (iteration 0) and its trace row not yet written.</summary>
     public virtual void Started(Iterate start) { }
 

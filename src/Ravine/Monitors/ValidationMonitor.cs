@@ -27,6 +27,9 @@ internal sealed class ValidationMonitor(IObjective validation, int interval, int
 
     public override string StateName => "validation";
 
+    // A rolled-back step says why in the note column, whichever method took it.
+    public override TraceColumns TraceColumns => TraceColumns.Note;
+
     public override void Started(Iterate start) => Validated(start, 0, Evaluate(start.X));
 
     public override void Resumed(Iterate current, long iteration, IReadOnlyDictionary<string, double[]>? state)

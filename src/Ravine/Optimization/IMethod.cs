@@ -12,6 +12,13 @@ public interface IMethod
     /// <summary>How many steps the method will take at most on its own (for example K+1 per epoch), or null if unbounded. Used to size the trace.</summary>
     long? PlannedSteps { get; }
 
+    /// <summary>
+    /// The trace columns the method records besides the common ones, from what its <see cref="StepReport"/>s carry
+    /// (Optim.jl's per-method <c>trace!</c>); none unless the method declares them. What a report carries for an
+    /// undeclared column is not recorded.
+    /// </summary>
+    TraceColumns TraceColumns => TraceColumns.None;
+
     /// <summary>Creates the per-run state, given the evaluated starting point.</summary>
     IMethodState Start(Iterate start, Oracle oracle);
 }

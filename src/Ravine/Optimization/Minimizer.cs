@@ -77,8 +77,8 @@ public static class Minimizer
             // would size a trace of gigabytes for a run of a few thousand calls.
             long planned = Math.Min(Math.Min(_maxIterations, method.PlannedSteps ?? 1023), CallBudgetRows(options.MaxOracleCalls));
             _traceCapacity = options.RecordTrace ? (int)Math.Min(planned, 1 << 24) + 1 : 0;
-            _trace = new Trace(_traceCapacity);
             _monitors = RunMonitor.For(options, objective.Dimension);
+            _trace = new Trace(_traceCapacity, RunMonitor.TraceColumnsOf(method, _monitors));
         }
 
         public MinimizeResult Start(ReadOnlySpan<double> x0)
@@ -112,7 +112,7 @@ public static class Minimizer
             (_iteration, _longestStep) = (checkpoint.Iteration, checkpoint.LongestStep);
             (_startValue, _startGradientNorm) = (checkpoint.StartValue, checkpoint.StartGradientNorm);
             _oracle.Calls = checkpoint.OracleCalls;
-            if (_options.RecordTrace) _trace = checkpoint.Trace.Copy(_traceCapacity);
+            if (_options.RecordTrace) _trace = checkpoint.Trace.Copy(_traceCapacity, _trace.Columns);
             _started = true;
             foreach (var monitor in _monitors)
                 monitor.Resumed(_iterate, _iteration, monitor.StateName is { } name ? checkpoint.MonitorStates?.GetValueOrDefault(name) : null);

@@ -17,14 +17,16 @@ public readonly record struct StepReport
 
     /// <summary>
     /// Why the method took this step, for the trace's <c>note</c> column (for example why an adaptive method ended a
-    /// phase of short steps); null for an ordinary step. Methods pass compile-time constant strings only, so setting it
+    /// phase of short steps); null for an ordinary step. Recorded when the method declares
+    /// <see cref="TraceColumns.Note"/>. Methods pass compile-time constant strings only, so setting it
     /// allocates nothing; it must not contain a comma, a quote or a line break (it is written to CSV as is).
     /// </summary>
     public string? Note { get; init; }
 
     /// <summary>
     /// The method's current estimate of f* when it estimates it (GDPolyak with f* unknown), for the trace's
-    /// <c>fstar_estimate</c> column; null when the method uses a given f* or none.
+    /// <c>fstar_estimate</c> column; null when the method uses a given f* or none. Recorded when the method declares
+    /// <see cref="TraceColumns.OptimalValueEstimate"/>.
     /// </summary>
     public double? OptimalValueEstimate { get; init; }
 

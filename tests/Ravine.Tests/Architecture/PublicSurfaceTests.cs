@@ -57,6 +57,7 @@ public class PublicSurfaceTests
         "Ravine.Optimization.StopReason",
         "Ravine.Optimization.StopReasonExtensions",
         "Ravine.Optimization.Trace",
+        "Ravine.Optimization.TraceColumns",
         "Ravine.Optimization.TraceRow",
         "Ravine.Randomness.Xoshiro256StarStar",
     ];

@@ -30,15 +30,16 @@ public class TraceCsvTests
     }
 
     [Fact]
-    public void The_first_line_is_the_header_and_each_row_has_sixteen_cells()
+    public void A_method_without_trace_columns_writes_the_common_columns_and_the_observations_only()
     {
         var result = Minimizer.Minimize(new QuarticRosenbrock(), [1.2, -0.7], new GradientDescent(0.0125), new MinimizeOptions { MaxIterations = 3 });
         var text = new StringWriter();
         TraceCsv.Write(result.Trace, text);
         string[] lines = text.ToString().TrimEnd('\n').Split('\n');
-        Assert.Equal(TraceCsv.Header, lines[0]);
+        Assert.Equal("iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,growth_order,contraction,gradient_share,train_accuracy,test_accuracy", lines[0]);
+        Assert.Equal(TraceCsv.Header(TraceColumns.None), lines[0]);
         Assert.Equal(4, lines.Length - 1);
-        Assert.All(lines, line => Assert.Equal(16, line.Split(',').Length));
+        Assert.All(lines, line => Assert.Equal(14, line.Split(',').Length));
         // Without annotations the last five cells are blank.
         Assert.EndsWith(",,,,,", lines[2]);
         Assert.StartsWith("0,1,", lines[1]);
@@ -46,19 +47,42 @@ public class TraceCsvTests
     }
 
     [Fact]
-    public void A_malformed_line_is_reported_with_its_number()
+    public void GDPolyak_declares_the_note_and_estimate_columns_and_its_file_keeps_the_header_it_always_had()
     {
-        string text = TraceCsv.Header + "\n0,1,1,1,1,0,start,NaN,0,,NaN,,,,,\n1,2,x,1,1,0,short,NaN,0,,NaN,,,,,\n";
-        var error = Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(text)));
-        Assert.Contains("Line 3", error.Message);
-        Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader("a,b\n")));
-        Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(TraceCsv.Header + "\n0,1,1,1,1,0,sideways,NaN,0,,NaN,,,,,\n")));
+        var result = Minimizer.Minimize(new QuarticRosenbrock(), [1.2, -0.7], new GdPolyak(0.0125, 10, 2, null) { OptimalValueEstimate = -1 });
+        Assert.Equal(TraceColumns.Note | TraceColumns.OptimalValueEstimate, result.Trace.Columns);
+        var text = new StringWriter();
+        TraceCsv.Write(result.Trace, text);
+        string[] lines = text.ToString().TrimEnd('\n').Split('\n');
+        Assert.Equal("iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note,fstar_estimate,growth_order,contraction,gradient_share,train_accuracy,test_accuracy", lines[0]);
+        Assert.All(lines, line => Assert.Equal(16, line.Split(',').Length));
+        Assert.True(result.Trace.NumericallyIdentical(TraceCsv.Read(new StringReader(text.ToString()))));
+    }
+
+    [Fact]
+    public void Columns_are_read_by_name_wherever_they_stand()
+    {
+        string text = "seconds,kind,fstar_estimate,iteration,oracle_calls,f,gap,gradient_norm,stepsize,distance\n0.5,long,-1,1,2,3,4,5,6,7\n";
+        var trace = TraceCsv.Read(new StringReader(text));
+        Assert.Equal(TraceColumns.OptimalValueEstimate, trace.Columns);
+        Assert.Equal(new TraceRow(1, 2, 3, 4, 5, 6, StepKind.Long, 7, 0.5, null, -1), trace[0]);
+        Assert.Empty(trace.Note.ToArray());
+    }
+
+    [Fact]
+    public void A_header_with_an_unknown_a_repeated_or_a_missing_column_is_refused_naming_it()
+    {
+        string common = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds";
+        Assert.Contains("'momentum'", Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(common + ",momentum\n"))).Message);
+        Assert.Contains("'note' twice", Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(common + ",note,note\n"))).Message);
+        Assert.Contains("'distance'", Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(common.Replace(",distance", "") + "\n"))).Message);
+        Assert.Contains("observation columns", Assert.Throws<FormatException>(() => TraceCsv.Read(new StringReader(common + ",growth_order\n"))).Message);
     }
 
     [Fact]
     public void Notes_survive_the_round_trip_and_an_empty_cell_reads_as_no_note()
     {
-        var trace = new Trace();
+        var trace = new Trace(columns: TraceColumns.Note);
         trace.Add(new TraceRow(0, 1, 1, 1, 1, 0, StepKind.Start, double.NaN, 0));
         trace.Add(new TraceRow(1, 2, 1, 1, 1, 5, StepKind.Long, double.NaN, 0, "stall"));
         var text = new StringWriter();
@@ -90,6 +114,7 @@ public class TraceCsvTests
         string old = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note,fstar_estimate\n0,1,1,1,1,0,start,NaN,0,,NaN\n";
         var back = TraceCsv.Read(new StringReader(old));
         Assert.Equal(1, back.Count);
+        Assert.Equal(TraceColumns.Note | TraceColumns.OptimalValueEstimate, back.Columns);
         var error = Assert.Throws<FormatException>(() => TraceCsv.ReadRows(System.Text.Encoding.UTF8.GetBytes(old), 1, out _));
         Assert.Contains("earlier Ravine", error.Message);
     }
@@ -100,13 +125,14 @@ public class TraceCsvTests
         string old = "iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds\n0,1,1,1,1,0,start,NaN,0\n";
         var trace = TraceCsv.Read(new StringReader(old));
         Assert.Equal(1, trace.Count);
+        Assert.Equal(TraceColumns.None, trace.Columns);
         Assert.Null(trace[0].Note);
     }
 
     [Fact]
     public void A_note_with_a_comma_is_refused_rather_than_written_as_a_broken_line()
     {
-        var trace = new Trace();
+        var trace = new Trace(columns: TraceColumns.Note);
         trace.Add(new TraceRow(0, 1, 1, 1, 1, 0, StepKind.Start, double.NaN, 0, "a,b"));
         Assert.Throws<InvalidOperationException>(() => TraceCsv.Write(trace, new StringWriter()));
     }

@@ -30,11 +30,8 @@ internal sealed class SweepCommand(IAnsiConsole console, StatusOutput status, In
             })));
         else
             SweepTables.Write(console, plan, cells, settings.Format);
-        // Markdown and JSON output is meant to be pasted or parsed whole: what is not the grid goes to stderr.
-        var notes = settings.Format == ConsoleFormat.Text ? console.Profile.Out.Writer : status.Notes;
+        var notes = status.NotesBeside(console, settings.Format);
         notes.WriteLine($"Heatmaps and CSV: {folder}");
-        if (!cancellationToken.IsCancellationRequested) return 0;
-        notes.WriteLine($"Interrupted ({interruption.Cause}): the cells that ran are in {folder}.");
-        return interruption.ExitCode;
+        return interruption.ExitCodeAfter(cancellationToken.IsCancellationRequested, notes, $"the cells that ran are in {folder}.");
     }
 }

@@ -17,8 +17,7 @@ internal sealed class CompareCommand(IAnsiConsole console, StatusOutput status, 
     {
         var plan = settings.ToPlan();
         var entries = CompareEntry.For(plan);
-        // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
-        string folder = OutputFolder.Prepare(settings.Out ?? ResultsFolder.DefaultFor("compare"));
+        string folder = ResultsFolder.PrepareFor("compare", settings.Out);
         var clock = CommandClock.Start();
 
         var runs = RunCountProgress.Run(status, settings.Format, CompareRunner.Tasks(plan, entries).Count,

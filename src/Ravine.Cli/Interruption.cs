@@ -59,6 +59,19 @@ internal sealed class Interruption : IDisposable
     /// <summary>The exit code of an interrupted command: 143 after SIGTERM, 130 otherwise (Ctrl+C, or a caller's token).</summary>
     public int ExitCode => _signal == PosixSignal.SIGTERM ? SigTermExitCode : SigIntExitCode;
 
+    /// <summary>
+    /// The exit code of a command that has written its results: 0 when it ran to its end; when
+    /// <paramref name="interrupted"/>, <see cref="ExitCode"/>, after saying on <paramref name="notes"/> what the results
+    /// hold (<paramref name="kept"/>, e.g. "the cells that ran are in results/sweep").
+    /// </summary>
+    public int ExitCodeAfter(bool interrupted, TextWriter notes, string kept)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        if (!interrupted) return 0;
+        notes.WriteLine($"Interrupted ({Cause}): {kept}");
+        return ExitCode;
+    }
+
     /// <summary>Listens for SIGINT and SIGTERM until disposed, telling the user on <paramref name="error"/> what happens.</summary>
     public static Interruption ListenForSignals(TextWriter error)
     {

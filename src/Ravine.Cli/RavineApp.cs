@@ -88,7 +88,7 @@ internal static class RavineApp
         app.Configure(config =>
         {
             config.SetApplicationName("ravine");
-            config.SetApplicationVersion(Experiments.ExperimentSummary.LibraryVersion);
+            config.SetApplicationVersion(Experiments.ResultsHeader.LibraryVersion);
             config.UseStrictParsing();
             config.ConfigureConsole(console);
             config.Settings.Registrar.RegisterInstance(console);

@@ -19,7 +19,7 @@ internal sealed class BenchCommand(IAnsiConsole console, StatusOutput status, In
         // Checked before the timing starts: a file that cannot be written fails now, not after the repetitions.
         string path = settings.Out ?? ResultsFolder.DefaultFile("bench-", ".json");
         OutputFolder.PrepareFile(path);
-        var started = DateTimeOffset.UtcNow;
+        var clock = CommandClock.Start();
         Action<ExperimentKey, int>? progress = settings.Format != ConsoleFormat.Text || status.Progress is not { } progressConsole
             ? null
             : (key, repetition) => progressConsole.MarkupLine($"[grey]{Markup.Escape($"{key} run {repetition}/{settings.Runs}")}[/]");
@@ -36,13 +36,11 @@ internal sealed class BenchCommand(IAnsiConsole console, StatusOutput status, In
         }
         var report = new BenchReport
         {
-            Version = ExperimentSummary.LibraryVersion,
             CommandLine = ResultsFolder.CommandLine("bench", context.Arguments),
             Seed = plan.Seed,
             Quick = plan.Quick,
             Repetitions = settings.Runs,
-            StartedUtc = started,
-            Machine = MachineInfo.Current,
+            StartedUtc = clock.StartedUtc,
             Runs = runs,
         };
         AtomicFile.WriteAllText(path, ExperimentJson.Serialize(report));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ravine.Cli.Compare;
 using Ravine.Cli.Experiments;
 using Ravine.Cli.Output;
@@ -18,10 +17,8 @@ internal sealed class CompareCommand(IAnsiConsole console, StatusOutput status, 
     {
         var plan = settings.ToPlan();
         var entries = CompareEntry.For(plan);
-        // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
-        string folder = OutputFolder.Prepare(settings.Out ?? ResultsFolder.DefaultFor("compare"));
-        var started = DateTimeOffset.UtcNow;
-        long clock = Stopwatch.GetTimestamp();
+        string folder = ResultsFolder.PrepareFor("compare", settings.Out);
+        var clock = CommandClock.Start();
 
         var runs = RunCountProgress.Run(status, settings.Format, CompareRunner.Tasks(plan, entries).Count,
             finished => CompareRunner.Run(plan, entries, finished is null ? null : _ => finished(), cancellationToken));
@@ -29,11 +26,9 @@ internal sealed class CompareCommand(IAnsiConsole console, StatusOutput status, 
         var analysis = new CompareAnalysis(plan, entries, runs);
         var summary = new CompareSummary
         {
-            Version = ExperimentSummary.LibraryVersion,
             CommandLine = ResultsFolder.CommandLine("compare", context.Arguments),
-            StartedUtc = started,
-            WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
-            Machine = MachineInfo.Current,
+            StartedUtc = clock.StartedUtc,
+            WallSeconds = clock.Seconds,
             FirstSeed = plan.FirstSeed,
             Seeds = plan.Seeds,
             MaxCalls = plan.MaxCalls,
@@ -53,11 +48,8 @@ internal sealed class CompareCommand(IAnsiConsole console, StatusOutput status, 
         AtomicFile.WriteAllText(report, CompareReport.Render(summary, profiles.Select(p => (p.Data, p.Figures)).ToArray()));
 
         CompareTables.Write(console, summary, plan.HeadlineTarget, settings.Format, report);
-        // Markdown and JSON output is meant to be pasted or parsed whole: what is not the table goes to stderr.
-        var notes = settings.Format == ConsoleFormat.Text ? console.Profile.Out.Writer : status.Notes;
+        var notes = status.NotesBeside(console, settings.Format);
         notes.WriteLine($"Report: {report}");
-        if (!summary.Cancelled) return 0;
-        notes.WriteLine($"Interrupted ({interruption.Cause}): the runs that finished are in {folder}; the others count as unsolved.");
-        return interruption.ExitCode;
+        return interruption.ExitCodeAfter(summary.Cancelled, notes, $"the runs that finished are in {folder}; the others count as unsolved.");
     }
 }

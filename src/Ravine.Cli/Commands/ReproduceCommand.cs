@@ -1,5 +1,4 @@
 using Ravine.Cli.Paper;
-using System.Diagnostics;
 using Ravine.Cli.Output;
 using Ravine.Cli.Experiments;
 using Ravine.IO;
@@ -20,8 +19,7 @@ internal sealed class ReproduceCommand(IAnsiConsole console, StatusOutput status
         var keys = plan.Keys();
         var files = ExperimentFiles.Start(settings.Out ?? ResultsFolder.Default(), keys,
             [.. keys.Select(k => k.Problem).Distinct().SelectMany(Figures.Files), "report.html", "report.md"]);
-        var started = DateTimeOffset.UtcNow;
-        long clock = Stopwatch.GetTimestamp();
+        var clock = CommandClock.Start();
 
         var runs = settings.Format == ConsoleFormat.Json
             ? Runner.Run(plan, files, cancellationToken)
@@ -30,14 +28,12 @@ internal sealed class ReproduceCommand(IAnsiConsole console, StatusOutput status
         bool cancelled = cancellationToken.IsCancellationRequested;
         var summary = new ExperimentSummary
         {
-            Version = ExperimentSummary.LibraryVersion,
             CommandLine = ResultsFolder.CommandLine("reproduce", context.Arguments),
             Seed = plan.Seed,
             Quick = plan.Quick,
             Cancelled = cancelled,
-            StartedUtc = started,
-            WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
-            Machine = MachineInfo.Current,
+            StartedUtc = clock.StartedUtc,
+            WallSeconds = clock.Seconds,
             Runs = runs.Select(r => r.Summary).ToArray(),
             Claims = cancelled ? PaperClaims.NotCheckedAfterInterruption(runs) : PaperClaims.Check(runs),
             InterruptedBy = cancelled ? interruption.Cause : null,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ravine.Analysis;
 using Ravine.Cli.Output;
 using Ravine.Cli.Experiments;
@@ -68,8 +67,7 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
         CancellationToken cancellationToken)
     {
         var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
-        var started = DateTimeOffset.UtcNow;
-        long clock = Stopwatch.GetTimestamp();
+        var clock = CommandClock.Start();
 
         RunRecord run;
         try
@@ -80,7 +78,7 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
             var failed = Runner.Finished(plan.Spec, partial);
-            WriteOutputs(failed, plan.Problem, files, arguments, recorded, started, clock, cancelled: false);
+            WriteOutputs(failed, plan.Problem, files, arguments, recorded, clock, cancelled: false);
             console.MarkupLineInterpolated($"Results so far: {files.Folder}");
             if (File.Exists(checkpointing.Path))
             {
@@ -93,7 +91,7 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
 
         bool cancelled = cancellationToken.IsCancellationRequested && run.Result.StopReason == StopReason.Cancelled;
         // The results are printed while the figures are drawn (they do not depend on them); the folder once it is written.
-        WriteOutputs(run, plan.Problem, files, arguments, recorded, started, clock, cancelled, summary => PrintResults(run, summary));
+        WriteOutputs(run, plan.Problem, files, arguments, recorded, clock, cancelled, summary => PrintResults(run, summary));
         console.MarkupLineInterpolated($"Results: {files.Folder}");
         if (!cancelled) return run.Result.StopReason.IsFailure() ? RavineApp.RunFailed : 0;
         console.MarkupLineInterpolated($"Interrupted ({interruption.Cause}) at iteration {run.Result.Iterations} of {run.IterationBudget}: the trace, summary, figures and checkpoint so far are in {files.Folder}");
@@ -118,19 +116,17 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
     /// runs while the SVGs are being drawn on another thread.
     /// </summary>
     private void WriteOutputs(RunRecord run, ITestProblem problem, ExperimentFiles files, IReadOnlyList<string> arguments, RunSettings recorded,
-        DateTimeOffset started, long clock, bool cancelled, Action<ExperimentSummary>? meanwhile = null)
+        CommandClock clock, bool cancelled, Action<ExperimentSummary>? meanwhile = null)
     {
         var solution = SolutionFiles.Write(files.Folder, problem, run.Result);
         var summary = new ExperimentSummary
         {
-            Version = ExperimentSummary.LibraryVersion,
             CommandLine = ResultsFolder.CommandLine("run", arguments),
             Seed = run.Seed,
             Quick = false,
             Cancelled = cancelled,
-            StartedUtc = started,
-            WallSeconds = Stopwatch.GetElapsedTime(clock).TotalSeconds,
-            Machine = MachineInfo.Current,
+            StartedUtc = clock.StartedUtc,
+            WallSeconds = clock.Seconds,
             Runs = [run.Summary],
             Claims = [],
             Settings = recorded,

@@ -16,8 +16,7 @@ internal sealed class SweepCommand(IAnsiConsole console, StatusOutput status, In
     public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
     {
         var plan = settings.ToPlan();
-        // The same check as run and reproduce: an unwritable --out fails now, naming it, not after the runs.
-        string folder = OutputFolder.Prepare(settings.Out ?? ResultsFolder.DefaultFor("sweep"));
+        string folder = ResultsFolder.PrepareFor("sweep", settings.Out);
         int total = plan.X.Values.Count * (plan.Y?.Values.Count ?? 1) * plan.Seeds;
         var cells = RunCountProgress.Run(status, settings.Format, total, finished => SweepRunner.Run(plan, finished, cancellationToken));
         AtomicFile.WriteAllText(Path.Combine(folder, "sweep.csv"), SweepTables.Csv(plan, cells));
@@ -30,11 +29,8 @@ internal sealed class SweepCommand(IAnsiConsole console, StatusOutput status, In
             })));
         else
             SweepTables.Write(console, plan, cells, settings.Format);
-        // Markdown and JSON output is meant to be pasted or parsed whole: what is not the grid goes to stderr.
-        var notes = settings.Format == ConsoleFormat.Text ? console.Profile.Out.Writer : status.Notes;
+        var notes = status.NotesBeside(console, settings.Format);
         notes.WriteLine($"Heatmaps and CSV: {folder}");
-        if (!cancellationToken.IsCancellationRequested) return 0;
-        notes.WriteLine($"Interrupted ({interruption.Cause}): the cells that ran are in {folder}.");
-        return interruption.ExitCode;
+        return interruption.ExitCodeAfter(cancellationToken.IsCancellationRequested, notes, $"the cells that ran are in {folder}.");
     }
 }

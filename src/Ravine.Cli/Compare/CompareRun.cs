@@ -1,10 +1,12 @@
+using Ravine.Cli.Experiments;
 using Ravine.Optimization;
 
 namespace Ravine.Cli.Compare;
 
 /// <summary>
-/// What one run of <c>compare</c> or <c>sweep</c> measured: where it stopped, the best gap it reached, and when (in
-/// oracle calls and wall seconds) it first reached each target gap. The trace itself is not kept.
+/// What one run of <c>compare</c> or <c>sweep</c> measured, read off its <see cref="RunRecord"/> (<see cref="From"/>):
+/// where it stopped, the best gap it reached, and when (in oracle calls and wall seconds) it first reached each target
+/// gap. The trace itself is not kept: a comparison holds thousands of runs.
 /// </summary>
 internal sealed record CompareRun
 {
@@ -45,4 +47,47 @@ internal sealed record CompareRun
 
     /// <summary>The cost of reaching target <paramref name="index"/> in oracle calls, +∞ when the run did not.</summary>
     public double Cost(int index) => CallsToTarget[index] is long calls ? calls : double.PositiveInfinity;
+
+    /// <summary>What <c>compare</c> and <c>sweep</c> keep of <paramref name="run"/>: where it stopped, its best gap, and when it first reached each target.</summary>
+    public static CompareRun From(RunRecord run, int seedIndex, MethodSetting setting, IReadOnlyList<double> targets)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(setting);
+        ArgumentNullException.ThrowIfNull(targets);
+        var result = run.Result;
+        var trace = result.Trace;
+        var calls = new long?[targets.Count];
+        var seconds = new double?[targets.Count];
+        for (int t = 0; t < targets.Count; t++)
+        {
+            for (int row = 0; row < trace.Count; row++)
+            {
+                if (trace.Gap[row] <= targets[t])
+                {
+                    calls[t] = trace.OracleCalls[row];
+                    seconds[t] = trace.Seconds[row];
+                    break;
+                }
+            }
+        }
+        return new CompareRun
+        {
+            Method = setting.Method.Name,
+            Problem = run.Key.Problem,
+            SeedIndex = seedIndex,
+            Seed = run.Seed,
+            Setting = setting.Label,
+            Dimension = result.X.Length,
+            StopReason = result.StopReason,
+            OracleCalls = result.OracleCalls,
+            Seconds = result.Elapsed.TotalSeconds,
+            BestGap = result.BestValue - run.ProblemOptimalValue,
+            FinalGap = trace.Count > 0 ? trace.Gap[trace.Count - 1] : double.NaN,
+            CallsToTarget = calls,
+            SecondsToTarget = seconds,
+            // At the point of record, the one a user of the method would keep.
+            TrainAccuracy = double.IsNaN(run.TrainAccuracy) ? null : run.TrainAccuracy,
+            TestAccuracy = double.IsNaN(run.TestAccuracy) ? null : run.TestAccuracy,
+        };
+    }
 }

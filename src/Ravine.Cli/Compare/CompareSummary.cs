@@ -3,18 +3,8 @@ using Ravine.Cli.Experiments;
 namespace Ravine.Cli.Compare;
 
 /// <summary>A whole comparison as written to <c>summary.json</c>: the plan, the machine, and one row per method × problem.</summary>
-internal sealed record CompareSummary
+internal sealed record CompareSummary : ResultsHeader
 {
-    /// <summary>Ravine's version.</summary>
-    public required string Version { get; init; }
-    /// <summary>The command line that made the results.</summary>
-    public required string CommandLine { get; init; }
-    /// <summary>When the comparison started (UTC).</summary>
-    public required DateTimeOffset StartedUtc { get; init; }
-    /// <summary>Wall-clock seconds of the whole comparison.</summary>
-    public required double WallSeconds { get; init; }
-    /// <summary>The machine it ran on.</summary>
-    public required MachineInfo Machine { get; init; }
     /// <summary>The first seed; seed i is FirstSeed + i.</summary>
     public required ulong FirstSeed { get; init; }
     /// <summary>Seeds per problem.</summary>

@@ -36,49 +36,6 @@ internal static class RunMeasurement
         {
             run = Runner.Finished(spec, partial);
         }
-        return From(run, seedIndex, setting, targets);
-    }
-
-    /// <summary>What <c>compare</c> and <c>sweep</c> keep of <paramref name="run"/>: where it stopped, its best gap, and when it first reached each target.</summary>
-    public static CompareRun From(RunRecord run, int seedIndex, MethodSetting setting, IReadOnlyList<double> targets)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(setting);
-        ArgumentNullException.ThrowIfNull(targets);
-        var result = run.Result;
-        var trace = result.Trace;
-        var calls = new long?[targets.Count];
-        var seconds = new double?[targets.Count];
-        for (int t = 0; t < targets.Count; t++)
-        {
-            for (int row = 0; row < trace.Count; row++)
-            {
-                if (trace.Gap[row] <= targets[t])
-                {
-                    calls[t] = trace.OracleCalls[row];
-                    seconds[t] = trace.Seconds[row];
-                    break;
-                }
-            }
-        }
-        return new CompareRun
-        {
-            Method = setting.Method.Name,
-            Problem = run.Key.Problem,
-            SeedIndex = seedIndex,
-            Seed = run.Seed,
-            Setting = setting.Label,
-            Dimension = result.X.Length,
-            StopReason = result.StopReason,
-            OracleCalls = result.OracleCalls,
-            Seconds = result.Elapsed.TotalSeconds,
-            BestGap = result.BestValue - run.ProblemOptimalValue,
-            FinalGap = trace.Count > 0 ? trace.Gap[trace.Count - 1] : double.NaN,
-            CallsToTarget = calls,
-            SecondsToTarget = seconds,
-            // At the point of record, the one a user of the method would keep.
-            TrainAccuracy = double.IsNaN(run.TrainAccuracy) ? null : run.TrainAccuracy,
-            TestAccuracy = double.IsNaN(run.TestAccuracy) ? null : run.TestAccuracy,
-        };
+        return CompareRun.From(run, seedIndex, setting, targets);
     }
 }

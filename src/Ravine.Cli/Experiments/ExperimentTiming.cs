@@ -33,23 +33,8 @@ public static class ExperimentTiming
                 return Runner.RunOne(plan, key, cancellationToken: cancellation);
             }, cancellationToken: cancellationToken);
             if (cancellationToken.IsCancellationRequested) return timed;
-            var seconds = runs.Select(r => r!.WallTime.TotalSeconds).ToArray();
-            var run = runs[^1]!;
-            var sorted = seconds.Order().ToArray();
             var problem = ProblemRegistry.Generate(key.Problem, plan.Seed);
-            timed.Add(new TimedRun
-            {
-                Problem = key.Problem,
-                Method = key.Method,
-                Repetitions = repetitions,
-                Iterations = checked((int)run.Result.Iterations),
-                OracleCalls = run.OracleCalls,
-                MedianSeconds = Compare.Quartiles.Of(sorted).Median,
-                MinSeconds = sorted[0],
-                MaxSeconds = sorted[^1],
-                Seconds = seconds,
-                OracleFlops = problem is IKnowsOracleFlops flops ? flops.OracleFlops : double.NaN,
-            });
+            timed.Add(TimedRun.From([.. runs.OfType<RunRecord>()], problem is IKnowsOracleFlops flops ? flops.OracleFlops : double.NaN));
         }
         return timed;
     }

@@ -51,7 +51,7 @@ internal static class RunOptions
         },
         new()
         {
-            Name = "max-iters", ValueName = "N", Default = "the method's own budget (`gdpolyak`: epochs·(K + 1)); else the published K·epochs on the paper's problems; else 3,000 on real data (`fashion-mnist`); else 100,000",
+            Name = "max-iters", ValueName = "N", Default = "the method's own budget (`gdpolyak`: epochs·(K + 1)); for `gd` and `polyak` on the paper's problems, the published K·epochs; else 3,000 on real data (`fashion-mnist`); else 100,000",
             Meaning = "the iteration limit",
             Given = o => o.MaxIters,
             Setting = new() { JsonType = "integer ≥ 0", Get = s => s.MaxIterations, Set = (s, v) => s with { MaxIterations = Convert.ToInt64(v, CultureInfo.InvariantCulture) }, Read = WholeNumber },

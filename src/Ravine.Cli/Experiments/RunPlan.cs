@@ -102,6 +102,17 @@ public sealed class RunPlan
     // A problem whose f* is unknown (noisy measurements) says NaN: a method that needs f* then estimates it.
     internal static double? Known(double optimalValue) => double.IsNaN(optimalValue) ? null : optimalValue;
 
+    /// <summary>
+    /// The settings of <paramref name="method"/> on <paramref name="problem"/>, as <c>run</c> and <c>versus</c> make
+    /// them: the options given, else the published experiment's for that problem, else the method's own defaults; f*
+    /// as given, else the problem's where it is known, and none when it is to be estimated (<paramref name="optimalValueUnknown"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown option, an invalid value, or a required option without a value.</exception>
+    internal static MethodArguments ArgumentsOn(ITestProblem problem, MethodDescriptor method, IReadOnlyDictionary<string, string> options,
+        double? optimalValue, bool optimalValueUnknown) =>
+        method.Resolve(options, PublishedExperiments.For(problem.Name)?.MethodDefaults(method),
+            optimalValueUnknown ? null : optimalValue ?? Known(problem.OptimalValue));
+
     /// <summary>Resolves settings: builds or loads the instance and configures the method.</summary>
     /// <exception cref="ArgumentException">Unknown problem or method, or an invalid option for the method (<see cref="ArgumentException.ParamName"/> names it).</exception>
     /// <exception cref="Instances.InstanceDataException">The data folder is missing a file, or its files do not fit together or hold NaN or ±∞; or the x0 file is missing, of another length, or holds NaN or ±∞.</exception>
@@ -189,7 +200,7 @@ public sealed class RunPlan
     private static RunPlan Create(RunSettings settings, ITestProblem problem, MethodDescriptor descriptor)
     {
         var published = PublishedExperiments.For(problem.Name);
-        var arguments = descriptor.Resolve(settings.MethodOptions, published?.MethodDefaults(descriptor), settings.OptimalValueUnknown ? null : settings.OptimalValue ?? Known(problem.OptimalValue));
+        var arguments = ArgumentsOn(problem, descriptor, settings.MethodOptions, settings.OptimalValue, settings.OptimalValueUnknown);
         var method = descriptor.Create(arguments);
         if ((settings.ValidationInterval is not null || settings.Patience is not null) && HeldOut(problem) is null)
             throw new ArgumentException(NoHeldOutData, "patience");

@@ -42,10 +42,15 @@ public static class Runner
     /// With <see cref="RunCheckpointing.ResumeFrom"/> set, the run continues from there, and its trace equals that of
     /// a run never interrupted (but for the seconds column).
     /// </summary>
+    /// <remarks>
+    /// The run goes through <see cref="RunScheduler"/> as every command's runs do, alone and on the calling thread; it
+    /// starts even when <paramref name="cancellationToken"/> has already fired, and then stops at its start, cancelled.
+    /// </remarks>
     public static RunRecord Run(RunPlan plan, IExperimentObserver? observer, CancellationToken cancellationToken, RunCheckpointing? checkpointing)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return Run(plan.Spec, observer, cancellationToken, checkpointing);
+        return RunScheduler.Run([plan.Spec], maxParallelRuns: 1, (spec, cancellation) => Run(spec, observer, cancellation, checkpointing),
+            cancellationToken: cancellationToken, startCancelled: true)[0]!;
     }
 
     /// <summary>

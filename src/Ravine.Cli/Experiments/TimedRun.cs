@@ -1,8 +1,9 @@
 namespace Ravine.Cli.Experiments;
 
 /// <summary>
-/// The timing of one problem × method of an experiment over several repetitions: the wall time of the shared loop
-/// (trace and distance included, as <c>reproduce</c> runs it), and the oracle throughput it implies.
+/// The timing of one problem × method of an experiment over several repetitions, read off their
+/// <see cref="RunRecord"/>s (<see cref="From"/>): the wall time of the shared loop (trace and distance included, as
+/// <c>reproduce</c> runs it), and the oracle throughput it implies.
 /// </summary>
 public sealed record TimedRun
 {
@@ -33,4 +34,29 @@ public sealed record TimedRun
     /// bound on the oracle's own rate.
     /// </summary>
     public double GflopsPerSecond => OracleFlops * OracleCalls / MedianSeconds / 1e9;
+
+    /// <summary>The timing of <paramref name="repetitions"/>, runs of one problem × method that differ only in their seconds.</summary>
+    /// <param name="repetitions">The runs, in the order they ran (at least one).</param>
+    /// <param name="oracleFlops">Floating-point operations of one oracle call of the problem; NaN when it does not state them.</param>
+    public static TimedRun From(IReadOnlyList<RunRecord> repetitions, double oracleFlops)
+    {
+        ArgumentNullException.ThrowIfNull(repetitions);
+        ArgumentOutOfRangeException.ThrowIfZero(repetitions.Count);
+        var seconds = repetitions.Select(r => r.WallTime.TotalSeconds).ToArray();
+        var sorted = seconds.Order().ToArray();
+        var run = repetitions[^1];
+        return new TimedRun
+        {
+            Problem = run.Key.Problem,
+            Method = run.Key.Method,
+            Repetitions = repetitions.Count,
+            Iterations = checked((int)run.Result.Iterations),
+            OracleCalls = run.OracleCalls,
+            MedianSeconds = Compare.Quartiles.Of(sorted).Median,
+            MinSeconds = sorted[0],
+            MaxSeconds = sorted[^1],
+            Seconds = seconds,
+            OracleFlops = oracleFlops,
+        };
+    }
 }

@@ -22,7 +22,7 @@ internal static class CompareReport
         var html = new StringBuilder();
         HtmlPage.Begin(html, "Ravine: method comparison", TableStyle);
         html.Append("<h1>Ravine: method comparison</h1>\n");
-        HtmlPage.MadeBy(html, summary.CommandLine, summary.Version, summary.Machine, summary.StartedUtc, summary.WallSeconds);
+        HtmlPage.MadeBy(html, summary);
         if (summary.Cancelled) html.Append("<p class=\"warning\">Interrupted: some runs are missing; they count as unsolved.</p>\n");
         int problems = summary.Entries.Select(e => e.Problem).Distinct().Count();
         html.Append($"<p>{problems} problems × {summary.Seeds} seeds (first seed {summary.FirstSeed}) = {problems * summary.Seeds} instances; " +

@@ -30,13 +30,14 @@ internal static class HtmlPage
     }
 
     /// <summary>The paragraph naming the command line, the version, the machine, the start and the wall time.</summary>
-    public static void MadeBy(StringBuilder html, string commandLine, string version, MachineInfo machine, DateTimeOffset startedUtc, double wallSeconds)
+    public static void MadeBy(StringBuilder html, ResultsHeader header)
     {
         ArgumentNullException.ThrowIfNull(html);
-        ArgumentNullException.ThrowIfNull(machine);
-        html.Append($"<p>Made by <code>{E(commandLine)}</code> with Ravine {E(version)} on {E(machine.OperatingSystem)}, " +
-                    $"{machine.ProcessorCount} processors, {E(machine.Runtime)}; started {startedUtc:u}, " +
-                    $"{E(Numbers.Seconds(wallSeconds))} in total.</p>\n");
+        ArgumentNullException.ThrowIfNull(header);
+        var machine = header.Machine;
+        html.Append($"<p>Made by <code>{E(header.CommandLine)}</code> with Ravine {E(header.Version)} on {E(machine.OperatingSystem)}, " +
+                    $"{machine.ProcessorCount} processors, {E(machine.Runtime)}; started {header.StartedUtc:u}")
+            .Append(header.WallSeconds is { } seconds ? $", {E(Numbers.Seconds(seconds))} in total" : "").Append(".</p>\n");
     }
 
     /// <summary>Text escaped for HTML.</summary>

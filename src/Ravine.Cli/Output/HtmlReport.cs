@@ -22,7 +22,7 @@ internal static partial class HtmlReport
         var html = new StringBuilder();
         HtmlPage.Begin(html, "Ravine: GDPolyak reproduction", TableStyle);
         html.Append("<h1>Ravine: reproduction of the GDPolyak experiments</h1>\n");
-        HtmlPage.MadeBy(html, summary.CommandLine, summary.Version, summary.Machine, summary.StartedUtc, summary.WallSeconds);
+        HtmlPage.MadeBy(html, summary);
         if (summary.Quick) html.Append("<p class=\"warning\">Quick budgets (a fifth of the published epochs): a smoke test, not a reproduction.</p>\n");
         if (summary.Cancelled) html.Append("<p class=\"warning\">Cancelled: some runs are partial or missing.</p>\n");
         html.Append("<h2>Settings</h2>\n");

@@ -12,8 +12,8 @@ internal static class MarkdownReport
         var text = new StringBuilder();
         text.Append("# Ravine: reproduction of the GDPolyak experiments\n\n");
         text.Append($"Made by `{summary.CommandLine}` with Ravine {summary.Version} on {summary.Machine.OperatingSystem}, " +
-                    $"{summary.Machine.ProcessorCount} processors, {summary.Machine.Runtime}; started {summary.StartedUtc:u}, " +
-                    $"{Numbers.Seconds(summary.WallSeconds)} in total.\n\n");
+                    $"{summary.Machine.ProcessorCount} processors, {summary.Machine.Runtime}; started {summary.StartedUtc:u}")
+            .Append(summary.WallSeconds is { } seconds ? $", {Numbers.Seconds(seconds)} in total" : "").Append(".\n\n");
         if (summary.Quick) text.Append("**Quick budgets (a fifth of the published epochs): a smoke test, not a reproduction.**\n\n");
         if (summary.Cancelled) text.Append("**Cancelled: some runs are partial or missing.**\n\n");
         text.Append("## Settings\n\n").Append(MarkdownTable.Render(ResultRows.SettingsHeader, ResultRows.SettingsRows(runs))).Append('\n');

@@ -22,6 +22,14 @@ internal static class ResultsFolder
     /// <exception cref="Experiments.OutputFolderException"><c>ravine-results</c> cannot be made or written.</exception>
     public static string DefaultFor(string command) => Default("ravine-results", command + "-", command);
 
+    /// <summary>
+    /// The folder <paramref name="command"/> (e.g. <c>compare</c>) writes into: <paramref name="given"/> (its
+    /// <c>--out</c>), else <see cref="DefaultFor"/>; made and checked now, as <c>run</c> and <c>reproduce</c> check
+    /// theirs, so that an unwritable folder fails naming it before the runs, not after.
+    /// </summary>
+    /// <exception cref="Experiments.OutputFolderException">The folder cannot be made or written.</exception>
+    public static string PrepareFor(string command, string? given) => Experiments.OutputFolder.Prepare(given ?? DefaultFor(command));
+
     /// <summary>As <see cref="Default(string)"/>, in <paramref name="parent"/>.</summary>
     internal static string Default(string parent, string prefix) => Default(parent, prefix, null);
 

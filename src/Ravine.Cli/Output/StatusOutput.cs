@@ -16,6 +16,16 @@ internal sealed record StatusOutput(IAnsiConsole? Progress, TextWriter Notes)
     public Experiments.IExperimentObserver? Observer { get; init; }
 
     /// <summary>
+    /// Where the notes beside a command's result in <paramref name="format"/> go: after a text table, on
+    /// <paramref name="output"/> (stdout); beside Markdown or JSON, meant to be pasted or parsed whole, on <see cref="Notes"/> (stderr).
+    /// </summary>
+    public TextWriter NotesBeside(IAnsiConsole output, ConsoleFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return format == ConsoleFormat.Text ? output.Profile.Out.Writer : Notes;
+    }
+
+    /// <summary>
     /// The console width when stdout is not a terminal. Spectre assumes 80 columns for a pipe and hard-wraps there,
     /// which breaks table rows and paths over lines that a script or <c>grep</c> then cannot read whole.
     /// </summary>

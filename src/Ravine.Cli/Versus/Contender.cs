@@ -90,7 +90,7 @@ public sealed class Contender
     {
         ArgumentNullException.ThrowIfNull(problem);
         var published = PublishedExperiments.For(problem.Name);
-        var arguments = Method.Resolve(Options, published?.MethodDefaults(Method), _optimalValueUnknown ? null : _optimalValue ?? Experiments.RunPlan.Known(problem.OptimalValue));
+        var arguments = Experiments.RunPlan.ArgumentsOn(problem, Method, Options, _optimalValue, _optimalValueUnknown);
         var method = Method.Create(arguments);
         return new(new Experiments.ExperimentKey(problem.Name, Method.Name), problem, arguments, method, seed, PublishedExperiments.IterationBudget(method, published));
     }

@@ -101,7 +101,7 @@ public class HelpTests
     {
         var (code, output, _) = CliRunner.Run("--version");
         Assert.Equal(0, code);
-        Assert.Equal(ExperimentSummary.LibraryVersion, output.Trim());
+        Assert.Equal(ResultsHeader.LibraryVersion, output.Trim());
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public partial class HtmlReportTests
         var summary = new ExperimentSummary
         {
             Version = "test", CommandLine = "ravine reproduce", Seed = plan.Seed, Quick = true, Cancelled = false, StartedUtc = DateTimeOffset.UnixEpoch,
-            WallSeconds = 1, Machine = MachineInfo.Current, Runs = runs.Select(RunSummary.From).ToArray(), Claims = PaperClaims.Check(runs),
+            WallSeconds = 1, Runs = runs.Select(RunSummary.From).ToArray(), Claims = PaperClaims.Check(runs),
         };
         return HtmlReport.Render(summary, runs, new Dictionary<string, IReadOnlyList<Figures.Rendered>>());
     }

@@ -42,6 +42,30 @@ public class RunSchedulerTests
         Assert.Equal([0, 1, 2, null, null], results);
     }
 
+    [Fact]
+    public void One_worker_runs_on_the_calling_thread_and_lets_a_run_s_exception_through_unwrapped()
+    {
+        int caller = Environment.CurrentManagedThreadId;
+        var threads = RunScheduler.Run(Enumerable.Range(0, 3).ToArray(), 1, (i, _) => (object)Environment.CurrentManagedThreadId);
+        Assert.All(threads, t => Assert.Equal(caller, t));
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            RunScheduler.Run([0], 1, (int i, CancellationToken _) => i == 0 ? throw new InvalidOperationException("run failed") : (object)i));
+        Assert.Equal("run failed", error.Message);
+    }
+
+    [Fact]
+    public void Runs_told_to_start_cancelled_start_after_a_cancellation_and_get_it()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var seen = new List<bool>();
+        var results = RunScheduler.Run([0, 1], 1, (i, token) => { seen.Add(token.IsCancellationRequested); return (object)i; },
+            cancellationToken: cancellation.Token, startCancelled: true);
+        Assert.Equal([true, true], seen);
+        Assert.Equal([0, 1], results);
+        Assert.Equal([null, null], RunScheduler.Run([0, 1], 1, (i, _) => (object)i, cancellationToken: cancellation.Token));
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;

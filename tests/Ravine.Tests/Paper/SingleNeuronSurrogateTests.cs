@@ -40,7 +40,7 @@ public class SingleNeuronSurrogateTests
         var summary = new ExperimentSummary
         {
             Version = "test", CommandLine = "ravine reproduce", Seed = plan.Seed, Quick = true, Cancelled = false, StartedUtc = DateTimeOffset.UnixEpoch,
-            WallSeconds = 1, Machine = MachineInfo.Current, Runs = runs.Select(RunSummary.From).ToArray(), Claims = PaperClaims.Check(runs),
+            WallSeconds = 1, Runs = runs.Select(RunSummary.From).ToArray(), Claims = PaperClaims.Check(runs),
         };
         Assert.Contains(SingleNeuronSurrogate.Explanation, MarkdownReport.Render(summary, runs));
         Assert.Contains("is not a distance but a surrogate", HtmlReport.Render(summary, runs, new Dictionary<string, IReadOnlyList<Figures.Rendered>>()));

@@ -2,7 +2,6 @@ using System.Globalization;
 using Ravine.Instances;
 using Ravine.IO;
 using Ravine.Problems;
-using Ravine.Randomness;
 
 namespace Ravine.Orleans;
 
@@ -234,9 +233,10 @@ public sealed record SensingShardData
 
     /// <summary>
     /// What a run needs of the instance besides its rows, read or drawn exactly as a local run's
-    /// (<see cref="InstanceFormats.Load"/> or <see cref="ProblemRegistry.Generate"/>) does: the truth, the start, the
-    /// noise level and any held-out measurements. Runs on the coordinator.
+    /// (<see cref="QuadraticSensingExtras.Read(string, int, int, ulong)"/> or <see cref="ProblemRegistry.Generate"/>) does:
+    /// the truth, the start, the noise level and any held-out measurements. Runs on the coordinator.
     /// </summary>
+    /// <exception cref="InstanceDataException">A folder's file has the wrong shape or values, or x0.npy changed width since <see cref="FromFolder"/>.</exception>
     public SensingInstance Describe()
     {
         int d = Dimension, k = Width;
@@ -250,33 +250,11 @@ public sealed record SensingShardData
             var whole = QuadraticSensing.Generate(Seed, d, Rank, k, Measurements);
             return new SensingInstance(Measurements, d, k, whole.Truth, whole.TruthWidth, whole.Start, 0, null);
         }
-        var folder = new InstanceFolder(Folder);
-        var x0 = folder.ReadOptional("x0.npy", rank: 2);
-        var truth = folder.ReadOptional("truth.npy", rank: 2);
-        if (truth is not null && (truth.Rows != d || truth.Columns > k))
-            throw new InstanceDataException(folder.FilePath("truth.npy"), $"shape ({truth.Rows}, {truth.Columns}), expected (d, r) with d = {d} and r ≤ k = {k}");
-        var noise = folder.ReadOptional("noise.npy", rank: 1);
-        double sigma = noise?.Data is [var only] ? only : 0;
-        if (noise is not null && noise.Data.Length != 1)
-            throw new InstanceDataException(folder.FilePath("noise.npy"), "expected one number, the σ of the measurement noise");
-        if (!(sigma >= 0 && double.IsFinite(sigma)))
-            throw new InstanceDataException(folder.FilePath("noise.npy"), $"σ = {sigma}, expected a finite number ≥ 0");
-        double[] start = x0?.Data ?? LowRankFactors.UnitGaussian(new Xoshiro256StarStar(Seed), d * k);
-        double[]? padded = truth is null ? null : LowRankFactors.Padded(truth.Data, d, truth.Columns, k);
-        QuadraticSensing? heldOut = null;
-        var aHeld = folder.ReadOptional("A_heldout.npy", rank: 2);
-        if (aHeld is not null)
-        {
-            // Validation runs on the coordinator: held-out data are for judging steps, and are not sharded.
-            int held = aHeld.Rows;
-            folder.Expect("A_heldout.npy", aHeld, [held, d], "held-out vectors aᵢ as rows like A");
-            var bHeld = folder.Read("B_heldout.npy", rank: 2);
-            folder.Expect("B_heldout.npy", bHeld, [held, d], "held-out vectors bᵢ as rows, as many as A_heldout.npy has");
-            var yHeld = folder.Read("y_heldout.npy", rank: 1);
-            folder.Expect("y_heldout.npy", yHeld, [held], "one held-out measurement per row of A_heldout.npy");
-            heldOut = new QuadraticSensing(held, d, k, aHeld.Data, bHeld.Data, yHeld.Data, truth?.Data, x0?.Data, Seed, sigma);
-        }
-        return new SensingInstance(Measurements, d, k, padded, truth?.Columns ?? 0, start, sigma, heldOut);
+        // The reader of a local run, which also checks the files; held-out data are for judging steps, not sharded.
+        var extras = QuadraticSensingExtras.Read(Folder, Measurements, d, Seed);
+        if (extras.Width != k)
+            throw new InstanceDataException(Path.Combine(Folder, "x0.npy"), $"k = {extras.Width} columns, expected {k} as when the run began: the file changed");
+        return new SensingInstance(Measurements, d, k, extras.Truth, extras.TruthWidth, extras.Start, extras.Noise, extras.HeldOut);
     }
 
     private static string Required(string folder, string file)

@@ -1,6 +1,5 @@
 using Ravine.Instances;
 using Ravine.IO;
-using Ravine.Randomness;
 
 namespace Ravine.Problems;
 
@@ -48,34 +47,13 @@ internal sealed class QuadraticSensingInstance : InstanceFormat<QuadraticSensing
     {
         ArgumentNullException.ThrowIfNull(folder);
         var rows = ReadRows(folder, "A.npy", "B.npy", "y.npy", streamingBytes, null);
-        int m = rows.Count, d = rows.Dimension;
-        string fromA = $"A.npy has shape ({m}, {d})";
-        var x0 = folder.ReadOptional("x0.npy", rank: 2);
-        if (x0 is not null && x0.Rows != d)
-            throw new InstanceDataException(folder.FilePath("x0.npy"), $"shape {InstanceFolder.Format(x0.Shape)}, expected (d, k) with d = {d}: X0 has one row per column of A, and {fromA}");
-        int k = x0?.Columns ?? QuadraticSensing.PublishedWidth;
-        var truth = folder.ReadOptional("truth.npy", rank: 2);
-        if (truth is not null && (truth.Rows != d || truth.Columns > k))
-            throw new InstanceDataException(folder.FilePath("truth.npy"), $"shape {InstanceFolder.Format(truth.Shape)}, expected (d, r) with d = {d} and r ≤ k = {k}: {fromA}, and the factor X has k = {k} columns");
-        var noise = folder.ReadOptional("noise.npy", rank: 1);
-        if (noise is not null) folder.Expect("noise.npy", noise, [1], "one number, the σ of the measurement noise");
-        double sigma = noise?.Data[0] ?? 0;
-        if (!(sigma >= 0 && double.IsFinite(sigma)))
-            throw new InstanceDataException(folder.FilePath("noise.npy"), $"σ = {sigma}, expected a finite number ≥ 0");
-        double[] start = x0?.Data ?? LowRankFactors.UnitGaussian(new Xoshiro256StarStar(seed), d * k);
-        double[]? padded = truth is null ? null : LowRankFactors.Padded(truth.Data, d, truth.Columns, k);
-        int c = truth?.Columns ?? 0;
-        QuadraticSensing? heldOut = null;
-        if (folder.Contains("A_heldout.npy"))
-        {
-            var held = ReadRows(folder, "A_heldout.npy", "B_heldout.npy", "y_heldout.npy", streamingBytes, d);
-            heldOut = new QuadraticSensing(held, k, c, padded, start, sigma, null);
-        }
-        return new QuadraticSensing(rows, k, c, padded is null ? null : (double[])padded.Clone(), (double[])start.Clone(), sigma, heldOut);
+        var extras = QuadraticSensingExtras.Read(folder, rows.Count, rows.Dimension, seed, streamingBytes);
+        // The held-out problem shares the truth and the start; the instance gets its own copies.
+        return new QuadraticSensing(rows, extras.Width, extras.TruthWidth, (double[]?)extras.Truth?.Clone(), (double[])extras.Start.Clone(), extras.Noise, extras.HeldOut);
     }
 
     /// <summary>The rows of one A, B, y triple: in memory, or streamed when A and B exceed <paramref name="streamingBytes"/>.</summary>
-    private static SensingRows ReadRows(InstanceFolder folder, string aFile, string bFile, string yFile, long streamingBytes, int? dimension)
+    internal static SensingRows ReadRows(InstanceFolder folder, string aFile, string bFile, string yFile, long streamingBytes, int? dimension)
     {
         bool held = dimension is not null;
         if (Size(folder, aFile) is { } shape && shape.Length == 2 && 16L * shape[0] * shape[1] > streamingBytes)

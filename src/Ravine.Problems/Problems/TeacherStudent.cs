@@ -103,6 +103,10 @@ internal sealed class TeacherStudent : ITestProblem, IKnowsDistanceToSolutions
         return new TeacherStudent(w, v, inputDimension);
     }
 
+    /// <summary>The network a title names, the same words for the population and the sampled problem.</summary>
+    internal static string Network(int students, int teachers, int d) =>
+        $"{students} ReLU students learning {teachers} teacher{(teachers == 1 ? "" : "s")} (d = {d})";
+
     /// <summary>
     /// The k teachers (each d Gaussian draws in index order, divided by their norm), then the n students (each d
     /// Gaussian draws divided by √d), row-major; the sampled version draws its inputs after these.
@@ -141,7 +145,7 @@ internal sealed class TeacherStudent : ITestProblem, IKnowsDistanceToSolutions
     public string Name => "teacher-student";
 
     /// <inheritdoc />
-    public string Title => $"{_n} ReLU students learning {_k} teacher{(_k == 1 ? "" : "s")} (d = {_d}), population loss";
+    public string Title => $"{Network(_n, _k, _d)}, population loss";
 
     /// <inheritdoc />
     public double[] Start => (double[])_start.Clone();

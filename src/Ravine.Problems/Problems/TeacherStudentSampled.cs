@@ -90,7 +90,7 @@ internal sealed class TeacherStudentSampled : ITestProblem
     public string Name => "teacher-student-sampled";
 
     /// <inheritdoc />
-    public string Title => $"{_n} ReLU students learning {_k} teacher{(_k == 1 ? "" : "s")} (d = {_d}), {_m:N0} samples";
+    public string Title => $"{TeacherStudent.Network(_n, _k, _d)}, {_m:N0} samples";
 
     /// <inheritdoc />
     public double[] Start => (double[])_start.Clone();

@@ -91,6 +91,7 @@ public class PublicSurfaceTests
         "Ravine.Problems.ProblemDescriptor",
         "Ravine.Problems.ProblemRegistry",
         "Ravine.Problems.QuadraticSensing",
+        "Ravine.Problems.QuadraticSensingExtras",
         "Ravine.Problems.QuarticRosenbrock",
         "Ravine.Problems.SeededSensingFiles",
         "Ravine.Problems.SeededSensingRows",

@@ -32,18 +32,30 @@ public class SensingShardDataTests : IDisposable
     [Fact]
     public void A_folder_describes_the_instance_as_a_local_run_loads_it()
     {
-        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50, heldOut: 7);
+        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50, heldOut: 7, noise: 0.01);
         InstanceFormats.Save(whole, _folder);
         var local = (QuadraticSensing)InstanceFormats.Load("quadratic-sensing", _folder, 9);
         var instance = SensingShardData.FromFolder(_folder, 9).Describe();
         Assert.Equal(local.Start, instance.Start);
         Assert.Equal(local.Truth, instance.Truth);
+        Assert.Equal(local.TruthWidth, instance.TruthWidth);
+        Assert.Equal(local.Noise, instance.Noise);
         Assert.Equal(local.HeldOut!.MeasurementCount, instance.HeldOut!.MeasurementCount);
         using var sharded = ShardedQuadraticSensing.InProcess(SensingShardData.FromFolder(_folder, 9), 1);
         double[] x = local.Start, g1 = new double[24], g2 = new double[24];
         Assert.Equal(local.Evaluate(x, g1), sharded.Evaluate(x, g2));
         Assert.Equal(g1, g2);
         Assert.Equal(local.DistanceToSolutions(x), sharded.DistanceToSolutions(x));
+    }
+
+    [Fact]
+    public void A_folder_whose_start_changed_width_since_the_run_began_is_refused()
+    {
+        InstanceFormats.Save(QuadraticSensing.Generate(5, dimension: 6, measurements: 50), _folder);
+        var data = SensingShardData.FromFolder(_folder, 9);
+        new Ravine.Instances.InstanceFolder(_folder).Write("x0.npy", new double[6 * 8], 6, 8);
+        var error = Assert.Throws<Ravine.Instances.InstanceDataException>(data.Describe);
+        Assert.Contains("x0.npy", error.Message);
     }
 
     [Fact]

@@ -34,17 +34,7 @@ internal sealed class ExtendedRosenbrock : ITestProblem, IKnowsDistanceToSolutio
     {
         int n = Dimension;
         ProblemArguments.Check(x, gradient, n);
-        double f = 0;
-        for (int i = 0; i < n; i += 2)
-        {
-            double u = x[i];
-            double r1 = 10 * (x[i + 1] - u * u);
-            double r2 = 1 - u;
-            f += r1 * r1 + r2 * r2;
-            gradient[i] = 2 * (-20 * u * r1 - r2);
-            gradient[i + 1] = 20 * r1;
-        }
-        return f;
+        return RosenbrockPairs.Evaluate(x, gradient, RosenbrockPairs.NoShift, out _);
     }
 
     public double DistanceToSolutions(ReadOnlySpan<double> x)

@@ -48,18 +48,8 @@ internal sealed class SingularRosenbrock : ITestProblem, IKnowsDistanceToSolutio
         for (int j = 0; j < n; j++) s += x[j] - 1;
         s /= n;
 
-        // ∇f = 2[F'(x)ᵀF̂ − (c/n)·1] with c = (F'(x*)·1)·F̂ and F'(x*)·1 = (−10, −1) per pair.
-        double f = 0, c = 0;
-        for (int i = 0; i < n; i += 2)
-        {
-            double u = x[i];
-            double r1 = 10 * (x[i + 1] - u * u) + 10 * s;
-            double r2 = 1 - u + s;
-            f += r1 * r1 + r2 * r2;
-            c += -10 * r1 - r2;
-            gradient[i] = 2 * (-20 * u * r1 - r2);
-            gradient[i + 1] = 20 * r1;
-        }
+        // ∇f = 2[F'(x)ᵀF̂ − (c/n)·1] with c = (F'(x*)·1)·F̂.
+        double f = RosenbrockPairs.Evaluate(x, gradient, s, out double c);
         double shift = 2 * c / n;
         for (int j = 0; j < n; j++) gradient[j] -= shift;
         return f;

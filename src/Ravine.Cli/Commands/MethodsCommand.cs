@@ -33,6 +33,7 @@ internal sealed class MethodsCommand(IAnsiConsole console) : Command<MethodsComm
         }
         var descriptor = MethodRegistry.Find(settings.Name);
         console.MarkupLineInterpolated($"[bold]{descriptor.Name}[/]: {descriptor.Summary}");
+        console.WriteLine($"In C#: {MethodRegistry.LibraryType(descriptor).FullName}, built by its constructor.");
         if (descriptor.Options.Count == 0 && !descriptor.UsesOptimalValue)
         {
             console.WriteLine("It has no options.");

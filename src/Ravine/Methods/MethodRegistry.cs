@@ -21,6 +21,7 @@ public static class MethodRegistry
         LBfgs.Descriptor,
         AdaptiveGradientDescent.Descriptor,
         AdaptiveGdPolyak.Descriptor,
+        DistanceOverGradients.Descriptor,
     ];
 
     /// <summary>Every method's name.</summary>

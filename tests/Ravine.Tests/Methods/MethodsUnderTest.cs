@@ -23,6 +23,7 @@ internal static class MethodsUnderTest
         ("lbfgs", _ => new LBfgs(5)),
         ("adgd", _ => new AdaptiveGradientDescent()),
         ("gdpolyak-adaptive", _ => new AdaptiveGdPolyak(0)),
+        ("dog", _ => new DistanceOverGradients()),
     ];
 
     /// <summary>

@@ -22,6 +22,7 @@ public static class MethodRegistry
         AdaptiveGradientDescent.Descriptor,
         AdaptiveGdPolyak.Descriptor,
         DistanceOverGradients.Descriptor,
+        TwinPolyak.Descriptor,
     ];
 
     /// <summary>Every method's name.</summary>

@@ -24,6 +24,7 @@ internal static class MethodsUnderTest
         ("adgd", _ => new AdaptiveGradientDescent()),
         ("gdpolyak-adaptive", _ => new AdaptiveGdPolyak(0)),
         ("dog", _ => new DistanceOverGradients()),
+        ("twin-polyak", _ => new TwinPolyak()),
     ];
 
     /// <summary>

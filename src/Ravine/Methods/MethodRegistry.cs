@@ -23,6 +23,7 @@ public static class MethodRegistry
         AdaptiveGdPolyak.Descriptor,
         DistanceOverGradients.Descriptor,
         TwinPolyak.Descriptor,
+        HazanKakadePolyak.Descriptor,
     ];
 
     /// <summary>Every method's name.</summary>

@@ -25,6 +25,7 @@ internal static class MethodsUnderTest
         ("gdpolyak-adaptive", _ => new AdaptiveGdPolyak(0)),
         ("dog", _ => new DistanceOverGradients()),
         ("twin-polyak", _ => new TwinPolyak()),
+        ("polyak-hk", _ => new HazanKakadePolyak()),
     ];
 
     /// <summary>

@@ -1,38 +1,14 @@
 using Ravine.Methods;
 using Ravine.Objectives;
 using Ravine.Optimization;
-using Ravine.Problems;
 
 namespace Ravine.Tests.Methods;
 
 public class HazanKakadePolyakTests
 {
-    private static readonly double[] Start = [1.2, -0.7];
-
-    // f(x) = ½ Σ λ_i (x_i − c_i)², λ = 1, 10, 100: the minimizer c, f* = 0.
-    private static readonly double[] Minimizer_ = [1, -2, 0.5];
-
-    private static IObjective IllConditionedQuadratic() => Objective.Create(3, (x, g) =>
-    {
-        double f = 0;
-        for (int i = 0; i < 3; i++)
-        {
-            double curvature = Math.Pow(10, i), d = x[i] - Minimizer_[i];
-            g[i] = curvature * d;
-            f += 0.5 * curvature * d * d;
-        }
-        return f;
-    }, optimalValue: 0);
-
     [Fact]
-    public void Converges_to_the_minimizer_of_a_quadratic_from_a_loose_lower_bound()
-    {
-        var result = Minimizer.Minimize(IllConditionedQuadratic(), [5.0, 5.0, 5.0], new HazanKakadePolyak(lowerBound: -10),
-            new MinimizeOptions { MaxIterations = 20_000, GradientTolerance = 1e-8 });
-        Assert.True(result.Converged || result.StopReason == StopReason.OptimalValueReached, result.ToString());
-        for (int i = 0; i < 3; i++)
-            Assert.Equal(Minimizer_[i], result.BestX[i], 1e-6);
-    }
+    public void Converges_to_the_minimizer_of_an_ill_conditioned_quadratic_from_a_loose_lower_bound() =>
+        TestRuns.AssertSolvesTheIllConditionedQuadratic(new HazanKakadePolyak(lowerBound: -10), gradientTolerance: 1e-8, distance: 1e-6);
 
     // f(x) = Σ (i + 1) x_i⁴: convex with a degenerate minimum at 0, f* = 0.
     private static IObjective ConvexQuartic() => Objective.Create(2, (x, g) =>
@@ -51,7 +27,7 @@ public class HazanKakadePolyakTests
     [InlineData(-1e-3, false)]
     public void On_a_convex_loss_the_bound_only_rises_and_stays_below_f_star(double lowerBound, bool mustRise)
     {
-        foreach (var (objective, start) in new[] { (IllConditionedQuadratic(), new[] { 5.0, 5.0, 5.0 }), (ConvexQuartic(), Start) })
+        foreach (var (objective, start) in new[] { (TestRuns.IllConditionedQuadratic(), new[] { 5.0, 5.0, 5.0 }), (ConvexQuartic(), TestRuns.RosenbrockStart) })
         {
             var trace = Minimizer.Minimize(objective, start, new HazanKakadePolyak(lowerBound) { PhaseLength = 50 },
                 new MinimizeOptions { MaxIterations = 5_000 }).Trace;
@@ -70,9 +46,8 @@ public class HazanKakadePolyakTests
     [Fact]
     public void With_the_true_f_star_as_bound_its_first_phase_is_the_polyak_method()
     {
-        var options = new MinimizeOptions { MaxIterations = 100 };
-        var hk = Minimizer.Minimize(new QuarticRosenbrock(), Start, new HazanKakadePolyak(0), options).Trace;
-        var polyak = Minimizer.Minimize(new QuarticRosenbrock(), Start, new PolyakStep(0), options).Trace;
+        var hk = TestRuns.QuarticRosenbrock(new HazanKakadePolyak(0), 100).Trace;
+        var polyak = TestRuns.QuarticRosenbrock(new PolyakStep(0), 100).Trace;
         Assert.Equal(polyak.Value.ToArray(), hk.Value.ToArray());
     }
 

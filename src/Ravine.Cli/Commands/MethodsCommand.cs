@@ -33,8 +33,7 @@ internal sealed class MethodsCommand(IAnsiConsole console) : Command<MethodsComm
         }
         var descriptor = MethodRegistry.Find(settings.Name);
         console.MarkupLineInterpolated($"[bold]{descriptor.Name}[/]: {descriptor.Summary}");
-        if (MethodType.Of(descriptor) is { } type)
-            console.WriteLine($"In C#: {type.FullName} (package Ravine; its constructor takes these options, its XML docs say how).");
+        console.WriteLine($"In C#: {MethodRegistry.LibraryType(descriptor).FullName}, built by its constructor.");
         if (descriptor.Options.Count == 0 && !descriptor.UsesOptimalValue)
         {
             console.WriteLine("It has no options.");

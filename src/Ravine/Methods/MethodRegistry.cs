@@ -1,3 +1,5 @@
+using Ravine.Optimization;
+
 namespace Ravine.Methods;
 
 /// <summary>
@@ -21,6 +23,9 @@ public static class MethodRegistry
         LBfgs.Descriptor,
         AdaptiveGradientDescent.Descriptor,
         AdaptiveGdPolyak.Descriptor,
+        DistanceOverGradients.Descriptor,
+        TwinPolyak.Descriptor,
+        HazanKakadePolyak.Descriptor,
     ];
 
     /// <summary>Every method's name.</summary>
@@ -28,6 +33,25 @@ public static class MethodRegistry
 
     /// <summary>The names of the methods that can estimate an unknown f*: those with a starting estimate among their options.</summary>
     public static IReadOnlyList<string> OptimalValueEstimators { get; } = All.Where(m => m.Option(PolyakLongStep.EstimateKey) is not null).Select(m => m.Name).ToArray();
+
+    /// <summary>
+    /// The public settings type of a registered method: the <see cref="IMethod"/> whose static <c>Descriptor</c> it
+    /// is, which C# code constructs in place of the command line's name and options.
+    /// </summary>
+    /// <exception cref="ArgumentException">The descriptor is not one of <see cref="All"/>.</exception>
+    public static Type LibraryType(MethodDescriptor method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return LibraryTypes.Value.TryGetValue(method, out var type) ? type
+            : throw new ArgumentException($"{method.Name} is not a registered method.", nameof(method));
+    }
+
+    // Found by reflection, so that a method's file and its line in All are all there is to registering it.
+    private static readonly Lazy<Dictionary<MethodDescriptor, Type>> LibraryTypes = new(() => typeof(MethodRegistry).Assembly.GetExportedTypes()
+        .Where(t => typeof(IMethod).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
+        .Select(t => (Type: t, Descriptor: t.GetProperty("Descriptor", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) as MethodDescriptor))
+        .Where(x => x.Descriptor is not null && All.Contains(x.Descriptor))
+        .ToDictionary(x => x.Descriptor!, x => x.Type));
 
     /// <summary>The named method (names are matched ignoring case).</summary>
     /// <exception cref="ArgumentException">Unknown name; the message lists the known ones and <see cref="ArgumentException.ParamName"/> is <c>method</c>.</exception>

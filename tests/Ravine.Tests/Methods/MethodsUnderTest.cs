@@ -24,6 +24,9 @@ internal static class MethodsUnderTest
         ("lbfgs", _ => new LBfgs(5)),
         ("adgd", _ => new AdaptiveGradientDescent()),
         ("gdpolyak-adaptive", _ => new AdaptiveGdPolyak(0)),
+        ("dog", _ => new DistanceOverGradients()),
+        ("twin-polyak", _ => new TwinPolyak()),
+        ("polyak-hk", _ => new HazanKakadePolyak()),
     ];
 
     /// <summary>

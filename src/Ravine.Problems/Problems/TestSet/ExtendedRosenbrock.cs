@@ -1,5 +1,3 @@
-using Ravine.Objectives;
-
 namespace Ravine.Problems;
 
 /// <summary>
@@ -12,34 +10,15 @@ namespace Ravine.Problems;
 /// ill-conditioned (condition number ≈ 2500 per pair). x* is the only zero, so dist(x, S) = ‖x − 1‖.
 /// Source: Moré, Garbow, Hillstrom, ACM TOMS 7 (1981), problem 21; JuliaSmoothOptimizers/NLSProblems.jl src/mgh21.jl.
 /// </remarks>
-internal sealed class ExtendedRosenbrock : ITestProblem, IKnowsDistanceToSolutions
+internal sealed class ExtendedRosenbrock(int dimension = 10) : RosenbrockPairs(dimension)
 {
-    /// <summary>The problem in <paramref name="dimension"/> variables (even, ≥ 2).</summary>
-    public ExtendedRosenbrock(int dimension = 10)
+    public override string Name => "extended-rosenbrock";
+
+    public override string Title => $"Extended Rosenbrock (MGH 21), n = {Dimension}";
+
+    public override double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
     {
-        Dimension = ProblemArguments.EvenDimension(dimension, 2, "Extended Rosenbrock");
-    }
-
-    public string Name => "extended-rosenbrock";
-
-    public string Title => $"Extended Rosenbrock (MGH 21), n = {Dimension}";
-
-    public double[] Start => ProblemArguments.Alternating(Dimension, -1.2, 1);
-
-    public int Dimension { get; }
-
-    public double OptimalValue => 0;
-
-    public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
-    {
-        int n = Dimension;
-        ProblemArguments.Check(x, gradient, n);
-        return RosenbrockPairs.Evaluate(x, gradient, RosenbrockPairs.NoShift, out _);
-    }
-
-    public double DistanceToSolutions(ReadOnlySpan<double> x)
-    {
-        ProblemArguments.Check(x, Dimension);
-        return ProblemArguments.DistanceToConstant(x, 1);
+        ProblemArguments.Check(x, gradient, Dimension);
+        return Evaluate(x, gradient, NoShift, out _);
     }
 }

@@ -1,5 +1,3 @@
-using Ravine.Objectives;
-
 namespace Ravine.Problems;
 
 /// <summary>
@@ -22,25 +20,13 @@ namespace Ravine.Problems;
 /// src/mgh21.jl.
 /// </para>
 /// </remarks>
-internal sealed class SingularRosenbrock : ITestProblem, IKnowsDistanceToSolutions
+internal sealed class SingularRosenbrock(int dimension = 10) : RosenbrockPairs(dimension)
 {
-    /// <summary>The problem in <paramref name="dimension"/> variables (even, ≥ 2).</summary>
-    public SingularRosenbrock(int dimension = 10)
-    {
-        Dimension = ProblemArguments.EvenDimension(dimension, 2, "Extended Rosenbrock");
-    }
+    public override string Name => "singular-rosenbrock";
 
-    public string Name => "singular-rosenbrock";
+    public override string Title => $"Singular extended Rosenbrock (Schnabel–Frank, rank n − 1), n = {Dimension}";
 
-    public string Title => $"Singular extended Rosenbrock (Schnabel–Frank, rank n − 1), n = {Dimension}";
-
-    public double[] Start => ProblemArguments.Alternating(Dimension, -1.2, 1);
-
-    public int Dimension { get; }
-
-    public double OptimalValue => 0;
-
-    public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
+    public override double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
     {
         int n = Dimension;
         ProblemArguments.Check(x, gradient, n);
@@ -49,15 +35,9 @@ internal sealed class SingularRosenbrock : ITestProblem, IKnowsDistanceToSolutio
         s /= n;
 
         // ∇f = 2[F'(x)ᵀF̂ − (c/n)·1] with c = (F'(x*)·1)·F̂.
-        double f = RosenbrockPairs.Evaluate(x, gradient, s, out double c);
+        double f = Evaluate(x, gradient, s, out double c);
         double shift = 2 * c / n;
         for (int j = 0; j < n; j++) gradient[j] -= shift;
         return f;
-    }
-
-    public double DistanceToSolutions(ReadOnlySpan<double> x)
-    {
-        ProblemArguments.Check(x, Dimension);
-        return ProblemArguments.DistanceToConstant(x, 1);
     }
 }

@@ -211,9 +211,7 @@ public sealed class RunPlan
             parallel.MaxDegreeOfParallelism = threads;
             if (HeldOut(problem) is IUsesThreads held) held.MaxDegreeOfParallelism = threads;
         }
-        // The paper's K·epochs budget is that of the methods the paper ran; another method on a published problem stops
-        // by its own budget or the default stops, as on any other problem.
-        var paperBudget = PublishedExperiments.Methods.Contains(descriptor.Name) ? published : null;
+        var paperBudget = PublishedExperiments.BudgetFor(descriptor.Name, published);
         long maxIterations = settings.MaxIterations
             ?? (method.PlannedSteps is null && paperBudget is null && ProblemRegistry.All.FirstOrDefault(p => p.Name == problem.Name) is { NeedsExternalData: true }
                 ? ExternalDataIterations

@@ -43,6 +43,14 @@ public static class PublishedExperiments
         return method.PlannedSteps ?? published?.BaselineSteps ?? Optimization.MinimizeOptions.DefaultMaxIterations;
     }
 
+    /// <summary>
+    /// The published experiment whose K·epochs budget a single run of <paramref name="method"/> takes: that of the methods
+    /// the paper ran; another method on a published problem (null here) stops by its own budget or the default stops, as
+    /// on any other problem. <c>reproduce</c>, which compares methods as the paper does, gives every method K·epochs.
+    /// </summary>
+    public static PublishedExperiment? BudgetFor(string method, PublishedExperiment? published) =>
+        Methods.Contains(method) ? published : null;
+
     /// <summary>The published experiment on the named problem, or null when the paper did not run it.</summary>
     public static PublishedExperiment? For(string problem) =>
         All.FirstOrDefault(e => string.Equals(e.Problem, problem, StringComparison.OrdinalIgnoreCase));

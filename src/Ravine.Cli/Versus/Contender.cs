@@ -92,7 +92,7 @@ public sealed class Contender
         var published = PublishedExperiments.For(problem.Name);
         var arguments = Experiments.RunPlan.ArgumentsOn(problem, Method, Options, _optimalValue, _optimalValueUnknown);
         var method = Method.Create(arguments);
-        return new(new Experiments.ExperimentKey(problem.Name, Method.Name), problem, arguments, method, seed, PublishedExperiments.IterationBudget(method, published));
+        return new(new Experiments.ExperimentKey(problem.Name, Method.Name), problem, arguments, method, seed, PublishedExperiments.IterationBudget(method, PublishedExperiments.BudgetFor(Method.Name, published)));
     }
 
     /// <inheritdoc />

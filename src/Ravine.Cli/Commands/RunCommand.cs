@@ -70,14 +70,15 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
         var clock = CommandClock.Start();
 
         RunRecord run;
+        var finished = new FinishedRecord();
         try
         {
             run = ProgressDisplay.Run(status.Progress, [key], progress => Runner.Run(plan,
-                ExperimentObservers.Combine(files, progress, new TimeEstimateNotice(status.Notes), status.Observer), cancellationToken, checkpointing));
+                ExperimentObservers.Combine(files, progress, new TimeEstimateNotice(status.Notes), status.Observer, finished), cancellationToken, checkpointing));
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
-            var failed = Runner.Finished(plan.Spec, partial);
+            var failed = finished.Record ?? Runner.Finished(plan.Spec, partial);
             WriteOutputs(failed, plan.Problem, files, arguments, recorded, clock, cancelled: false);
             console.MarkupLineInterpolated($"Results so far: {files.Folder}");
             if (File.Exists(checkpointing.Path))

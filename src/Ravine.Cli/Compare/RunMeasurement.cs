@@ -28,13 +28,14 @@ internal static class RunMeasurement
             Stops = options => options with { MaxOracleCalls = maxCalls, RecordDistance = false },
         };
         RunRecord run;
+        var finished = new FinishedRecord();
         try
         {
-            run = Runner.Run(spec, cancellationToken: cancellationToken);
+            run = Runner.Run(spec, finished, cancellationToken: cancellationToken);
         }
         catch (ObjectiveException e) when (e.PartialResult is { } partial)
         {
-            run = Runner.Finished(spec, partial);
+            run = finished.Record ?? Runner.Finished(spec, partial);
         }
         return CompareRun.From(run, seedIndex, setting, targets);
     }

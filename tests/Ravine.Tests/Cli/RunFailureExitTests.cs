@@ -57,4 +57,26 @@ public class RunFailureExitTests
         Assert.True(File.Exists(files.TracePath(new ExperimentKey("quartic-rosenbrock", "gd"))));
         Assert.True(File.Exists(Path.Combine(folder.Root, "quartic-rosenbrock", "gap.png")));
     }
+
+    [Fact]
+    public void A_failed_run_has_one_summary_the_run_file_and_summary_json_agree_with_its_diagnostics()
+    {
+        // GDPolyak fails after a few epochs: the summary written after the failure is the one the runner built, with the
+        // epochs' diagnostics, not a second one built from the partial result alone.
+        using var folder = new ScratchFolder();
+        var settings = new RunSettings { Problem = "quartic-rosenbrock", Method = "gdpolyak", Output = folder.Root };
+        var plan = RunPlan.Create(settings, new ThrowingProblem(ProblemRegistry.Generate("quartic-rosenbrock"), failAt: 600));
+        var key = new ExperimentKey(plan.Problem.Name, plan.MethodName);
+        var files = ExperimentFiles.Start(folder.Root, [key], Figures.Files(plan.Problem.Name));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Interactive = InteractionSupport.No });
+        var command = new RunCommand(console, new StatusOutput(null, TextWriter.Null), Interruption.From(CancellationToken.None), MethodOptionArguments.None);
+
+        Assert.Throws<ObjectiveException>(() => command.Execute(plan, files, RunCheckpointing.For(plan, files.Folder, 0), ["run"], settings, CancellationToken.None));
+
+        var inSummary = Assert.Single(ExperimentJson.Deserialize<ExperimentSummary>(File.ReadAllText(files.SummaryPath)).Runs);
+        var inRunFile = ExperimentJson.Deserialize<RunSummary>(File.ReadAllText(files.RunSummaryPath(key)));
+        Assert.Equal(nameof(StopReason.ObjectiveFailed), inSummary.StopReason);
+        Assert.NotNull(inSummary.Diagnostics);
+        Assert.Equal(ExperimentJson.Serialize(inRunFile), ExperimentJson.Serialize(inSummary));
+    }
 }

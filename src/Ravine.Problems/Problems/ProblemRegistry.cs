@@ -42,6 +42,10 @@ public static class ProblemRegistry
         new("nondquar", "NONDQUAR, n = 100: a quartic floor of dimension n − 2", _ => new NonDiagonalQuartic()) { Source = "CUTEst NONDQUAR (Conn, Gould, Lescrenier, Toint 1988, problem 57)" },
         new("cragg-levy", "Cragg–Levy, n = 4: quartic and sixth-order growth, beyond the theory", _ => new CraggLevy()) { Source = "CUTEst CRAGGLVY with M = 1 (Toint 1983, problem 32)" },
         new("box3", "Box three-dimensional: a line of minimizers, quadratic across it", _ => new Box3()) { Source = "Moré, Garbow, Hillstrom 1981, problem 12" },
+        new("extended-powell", "extended Powell singular, n = 20: quartic in a subspace of dimension n/2", _ => new ExtendedPowellSingular()) { Source = "Moré, Garbow, Hillstrom 1981, problem 22" },
+        new("quartc", "QUARTC, n = 10: zero Hessian at the minimizer, quartic in every direction", _ => new Quartc()) { Source = "CUTEst QUARTC (Buckley 1989, problem 157)" },
+        new("hadamard-least-squares", "sparse least squares over w = u⊙u − v⊙v (d = 20, m = 40, k = 3): quartic off the support", seed => HadamardLeastSquares.Generate(seed)) { Source = "Vaškevičius, Kanade, Rebeschini, \"Implicit regularization for optimal sparse recovery\", NeurIPS 2019" },
+        new("deep-linear-chain", "½(w₁w₂w₃w₄ − 1)², a deep linear network of scalars: a valley of minimizers, Hessian rank 1", _ => new DeepLinearChain()) { Source = "Arora, Cohen, Hazan, \"On the optimization of deep networks: implicit acceleration by overparameterization\", ICML 2018" },
         new("extended-rosenbrock", "extended Rosenbrock, n = 10: nonsingular Hessian (a control)", _ => new ExtendedRosenbrock()) { Source = "Moré, Garbow, Hillstrom 1981, problem 21", Degenerate = false },
         new("beale", "Beale, n = 2: nonsingular Hessian (a control)", _ => new Beale()) { Source = "Moré, Garbow, Hillstrom 1981, problem 5", Degenerate = false },
     ];

@@ -6,7 +6,7 @@ namespace Ravine.Problems;
 /// <summary>
 /// Sparse least squares over-parameterized by the Hadamard product: f(u, v) = (1/2m)‖X(u⊙u − v⊙v) − y‖² with
 /// X ∈ ℝᵐˣᵈ standard Gaussian, y = Xw♮ noiseless, w♮ k-sparse with entries ±1 (default d = 20, m = 40, k = 3;
-/// 2d = 40 variables, u first), x0 = (u, v) = (½·1, ½·1), f* = 0.
+/// 2d = 40 variables, u first), x0 = (u, v) = (α·1, α·1) with α = 10⁻³, f* = 0, f(x0) = ‖y‖²/(2m).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -16,6 +16,13 @@ namespace Ravine.Problems;
 /// the sparsest minimizer. There, moving uⱼ (or vⱼ) alone off a zero entry of w♮ changes w by t², so
 /// f = ‖X eⱼ‖²t⁴/(2m): quartic growth along 2(d − k) directions. The distance to the set of minimizers needs the
 /// nearest point of each hyperbola (a quartic equation) and is not provided.
+/// </para>
+/// <para>
+/// The small start is the paper's: gradient flow keeps each uⱼvⱼ at α², so from u = v = α·1 the runs end at the
+/// minimizer with uⱼ = vⱼ ≈ α off the support, within about α of the sparsest one, where the Hessian's curvature
+/// across those coordinates is of order α² — a ravine in 2(d − k) directions. A large start would end at a minimizer
+/// with curvature of order one there, and a Morse–Bott minimum is all it would measure. The origin is a saddle, so
+/// the first steps are small.
 /// </para>
 /// <para>
 /// Source: Vaškevičius, Kanade, Rebeschini, "Implicit regularization for optimal sparse recovery", NeurIPS 2019
@@ -72,7 +79,10 @@ internal sealed class HadamardLeastSquares : ITestProblem
 
     public string Title => $"Hadamard sparse least squares (d = {Signal.Length}, m = {Targets.Length}, k = {Signal.Count(w => w != 0)})";
 
-    public double[] Start => Enumerable.Repeat(0.5, Dimension).ToArray();
+    public double[] Start => Enumerable.Repeat(InitialScale, Dimension).ToArray();
+
+    /// <summary>α, the size of every entry of u and v at the start.</summary>
+    public const double InitialScale = 1e-3;
 
     public int Dimension => 2 * Signal.Length;
 

@@ -77,5 +77,15 @@ public class HadamardLeastSquaresTests : TestSetContract
     }
 
     [Fact]
+    public void From_the_small_start_the_run_ends_near_the_sparsest_minimizer()
+    {
+        var result = Ravine.Optimization.Minimizer.Minimize(Sparse, Sparse.Start, new Ravine.Methods.AdaptiveGdPolyak(0),
+            new Ravine.Optimization.MinimizeOptions { MaxOracleCalls = 5_000 });
+        double[] nearest = Minimizer;
+        double largest = Enumerable.Range(0, 40).Max(j => Math.Abs(result.X[j] - nearest[j]));
+        Assert.True(largest < 10 * HadamardLeastSquares.InitialScale, $"largest deviation {largest:G3}");
+    }
+
+    [Fact]
     public void Adaptive_gdpolyak_reduces_the_gap_by_many_orders() => Convergence.AssertAdaptiveGdPolyakReduces(Sparse, Sparse.Start, 1e-8);
 }

@@ -10,9 +10,11 @@ namespace Ravine.Problems;
 /// <para>
 /// The minimizers form the (N − 1)-dimensional valley w₁⋯w_N = 1. Since f = ½r² with r = 0 there, the Hessian at a
 /// minimizer is ∇p∇pᵀ (p the product): rank 1, flat along the N − 1 directions of the valley and quadratic across
-/// it. The growth away from the valley is quadratic, so this is a degenerate (non-isolated) minimum without fourth-order
-/// growth, the landscape depth adds to linear regression; near the origin, a saddle of order N, the gradient is tiny
-/// and the start is chosen inside that plateau. The distance to the valley has no closed form and is not provided.
+/// it. Along a straight tangent line of the valley f grows like t⁴ (at 1, the direction (1, −1, 0, …) gives
+/// p = 1 − t² and f = ½t⁴), but the distance to the curved valley grows like t² there, so f grows quadratically
+/// with that distance: a degenerate, non-isolated minimum without fourth-order growth, the landscape depth adds to
+/// linear regression. The origin is a saddle of order N; the start lies between it and the valley. The distance to
+/// the valley has no closed form and is not provided.
 /// </para>
 /// <para>
 /// Source: Arora, Cohen, Hazan, "On the optimization of deep networks: implicit acceleration by

@@ -12,13 +12,13 @@ namespace Ravine.Problems;
 /// <para>
 /// With m ≥ d, X has full column rank (almost surely), so the minimizers are exactly the (u, v) with
 /// u⊙u − v⊙v = w♮: for each zero entry of w♮ the cross |uⱼ| = |vⱼ|, for each nonzero one a hyperbola. At a
-/// minimizer the Hessian is JᵀJ/m with J = X·diag(2u, −2v): its rank is the number of nonzero entries of (u, v), k at
-/// the sparsest minimizer. There, moving uⱼ (or vⱼ) alone off a zero entry of w♮ changes w by t², so
+/// minimizer the Hessian is JᵀJ/m with J = X·(diag(2u), −diag(2v)): its rank is the number of j with (uⱼ, vⱼ) ≠ 0
+/// (columns j and d + j of J are parallel), k at the sparsest minimizer. There, moving uⱼ (or vⱼ) alone off a zero entry of w♮ changes w by t², so
 /// f = ‖X eⱼ‖²t⁴/(2m): quartic growth along 2(d − k) directions. The distance to the set of minimizers needs the
 /// nearest point of each hyperbola (a quartic equation) and is not provided.
 /// </para>
 /// <para>
-/// The small start is the paper's: gradient flow keeps each uⱼvⱼ at α², so from u = v = α·1 the runs end at the
+/// The small start is Vaškevičius et al.'s: gradient flow keeps each uⱼvⱼ at α², so from u = v = α·1 the runs end at the
 /// minimizer with uⱼ = vⱼ ≈ α off the support, within about α of the sparsest one, where the Hessian's curvature
 /// across those coordinates is of order α² — a ravine in 2(d − k) directions. A large start would end at a minimizer
 /// with curvature of order one there, and a Morse–Bott minimum is all it would measure. The origin is a saddle, so

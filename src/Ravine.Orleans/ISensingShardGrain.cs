@@ -1,9 +1,11 @@
+using Ravine.Problems;
+
 namespace Ravine.Orleans;
 
 /// <summary>
 /// A quadratic-sensing shard on an Orleans silo, keyed by <see cref="SensingShardData.Key"/>: it reads or generates
 /// its rows once (<see cref="LoadAsync"/>), keeps them in the silo's memory, and answers
-/// <see cref="EvaluateAsync"/> with the mean and gradient over them.
+/// <see cref="EvaluateAsync"/> with each of its row blocks' sums and gradient sums.
 /// </summary>
 public interface ISensingShardGrain : IGrainWithStringKey
 {
@@ -14,7 +16,7 @@ public interface ISensingShardGrain : IGrainWithStringKey
     /// </summary>
     Task<int> LoadAsync(SensingShardData data);
 
-    /// <summary>fₛ(x), ∇fₛ(x) over the shard's rows.</summary>
+    /// <summary>Each block's Σᵢ rᵢ² and unscaled gradient over the shard's rows (see <see cref="QuadraticSensing.EvaluateBlocks"/>).</summary>
     /// <exception cref="InvalidOperationException">The grain holds no rows: it was not loaded, or it was re-activated after its silo died.</exception>
     Task<ShardPartial> EvaluateAsync(double[] x);
 

@@ -87,9 +87,10 @@ public sealed record SensingShardData
         get
         {
             if (!BlockSeeded) return 1;
-            long rowsPerShard = MaxShardEntries / Dimension;
-            // Split's largest shard has ⌈m/N⌉ rows, so N shards fit exactly when N ≥ ⌈m / rowsPerShard⌉.
-            return rowsPerShard == 0 ? int.MaxValue : (int)((Measurements + rowsPerShard - 1) / rowsPerShard);
+            long blocksPerShard = MaxShardEntries / Dimension / QuadraticSensing.RowBlock;
+            // Split's largest shard has ⌈B/N⌉ of the B blocks, so N shards fit when N ≥ ⌈B / blocksPerShard⌉.
+            long blocks = SensingPartial.BlockCount(Measurements);
+            return blocksPerShard == 0 ? int.MaxValue : (int)((blocks + blocksPerShard - 1) / blocksPerShard);
         }
     }
 
@@ -149,21 +150,22 @@ public sealed record SensingShardData
     }
 
     /// <summary>
-    /// The rows cut into <paramref name="shards"/> contiguous blocks in row order, as equal as can be (the first
-    /// m mod N blocks one row longer). The partition is a function of m and N alone.
+    /// The rows cut into at most <paramref name="shards"/> shards of whole blocks of <see cref="QuadraticSensing.RowBlock"/>
+    /// rows, contiguous in row order and as equal as can be (the first ones a block longer); only the last shard's last
+    /// block may be short. With fewer blocks than shards there is one shard per block: a block is the unit the
+    /// single-process oracle adds, and cutting one would change the bits. The partition is a function of m and N alone.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Fewer than one shard, or more shards than rows.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than one shard.</exception>
     public IReadOnlyList<SensingShardData> Split(int shards)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
-        if (shards > Rows)
-            throw new ArgumentOutOfRangeException(nameof(shards), shards, $"{shards} shards of {Rows} rows would leave some empty; at most {Rows}.");
-        var parts = new SensingShardData[shards];
-        int size = Rows / shards, longer = Rows % shards, start = RowStart;
-        for (int s = 0; s < shards; s++)
+        int blocks = SensingPartial.BlockCount(Rows);
+        int count = Math.Min(shards, blocks), size = blocks / count, longer = blocks % count, start = RowStart;
+        var parts = new SensingShardData[count];
+        for (int s = 0; s < count; s++)
         {
-            int end = start + size + (s < longer ? 1 : 0);
-            parts[s] = this with { RowStart = start, RowEnd = end, Shard = s, Shards = shards };
+            int end = (int)Math.Min(RowEnd, start + (long)(size + (s < longer ? 1 : 0)) * QuadraticSensing.RowBlock);
+            parts[s] = this with { RowStart = start, RowEnd = end, Shard = s, Shards = count };
             start = end;
         }
         return parts;

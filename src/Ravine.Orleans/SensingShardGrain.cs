@@ -30,12 +30,7 @@ internal sealed class SensingShardGrain(IOptions<ShardSiloOptions> options) : Gr
             "(its silo went away, or it was collected while idle) and must be loaded again.");
         if (x is null || x.Length != rows.Dimension)
             throw new ArgumentException($"x has length {x?.Length ?? 0}, expected d·k = {rows.Dimension}.", nameof(x));
-        return await Task.Run(() =>
-        {
-            var gradient = new double[rows.Dimension];
-            double value = rows.Evaluate(x, gradient);
-            return new ShardPartial(value, gradient, rows.MeasurementCount);
-        });
+        return await Task.Run(() => ShardPartial.Of(rows, x));
     }
 
     public Task<string> SiloAsync() => Task.FromResult(GrainContext.Address.SiloAddress?.ToString() ?? "");

@@ -1,24 +1,26 @@
 using System.Numerics.Tensors;
 using Ravine.Objectives;
+using Ravine.Problems;
 
 namespace Ravine.Orleans;
 
 /// <summary>
-/// An objective that is a mean over rows, f(x) = (1/m) Σᵢ ℓᵢ(x), whose rows are cut into shards that live elsewhere (on
-/// the silos of an Orleans cluster, or in this process): each call sends x to every shard at once, waits for all of them,
-/// and adds their answers in shard order, f = Σₛ (mₛ/m) fₛ and ∇f = Σₛ (mₛ/m) ∇fₛ.
+/// An objective that is a mean over rows, f(x) = (1/m) Σᵢ ℓᵢ(x), whose rows are cut into shards of whole row blocks that
+/// live elsewhere (on the silos of an Orleans cluster, or in this process): each call sends x to every shard at once,
+/// waits for all of them, and adds the sums of all their blocks in block order (<see cref="SensingPartial.Fold"/>), then
+/// divides by m: f = Σ/m and ∇f = (c/m)·Σ∇, with c the objective's gradient factor.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>What is guaranteed.</b> The sum runs in shard order whatever order the answers arrive in, and each shard's answer
-/// depends only on x and its rows, so the same partition gives the same bits on a cluster of any size and layout as in
-/// one process (<see cref="InProcessShard"/>): a run's trace equals the single-process run's bit for bit. With one
-/// shard, m₀/m = 1 and the answer is the shard's own, so the trace equals the plain problem's. Another partition of the
-/// same rows adds the same terms in another grouping: the result agrees to rounding (a few ulps), not to the bit.
+/// <b>What is guaranteed.</b> The blocks are those of the single-process oracle (<see cref="QuadraticSensing.RowBlock"/>
+/// rows each, from the first row) and are added in the order it adds them, whatever order the answers arrive in and
+/// however many shards hold them: a run's trace equals the plain problem's bit for bit for every shard count, and a
+/// cluster of any size and layout gives the same bits as one process (<see cref="InProcessShard"/>). The cost is on the
+/// wire: a shard returns a gradient per block it holds, not one per shard (see docs/DISTRIBUTED.md).
 /// </para>
 /// <para>
 /// <b>Faults.</b> A shard whose call throws (its silo died, or the call timed out), that answers for a different number of
-/// rows, with a gradient of the wrong length, or with NaN at a point whose entries are all finite, makes the call throw
+/// rows, with gradients of the wrong length, or with NaN at a point whose entries are all finite, makes the call throw
 /// <see cref="ShardException"/> naming the shard; when several fail, the first in shard order is named. A healthy shard
 /// returns NaN at a finite point only past overflow, where a local run stops with a non-finite value first; ±∞ passes
 /// through as it would locally. Under <see cref="Optimization.Minimizer"/> the exception ends the run as an
@@ -29,21 +31,24 @@ namespace Ravine.Orleans;
 public sealed class ShardedObjective : IObjective
 {
     private readonly IObjectiveShard[] _shards;
-    private readonly double[] _weights;
+    private readonly double _gradientFactor;
 
-    /// <summary>The objective over <paramref name="shards"/> (in the order their answers are added), each of dimension <paramref name="dimension"/>.</summary>
+    /// <summary>
+    /// The objective over <paramref name="shards"/> (holding consecutive whole blocks, in block order), each of dimension
+    /// <paramref name="dimension"/>; the gradient sum is scaled by <paramref name="gradientFactor"/>/m.
+    /// </summary>
     /// <exception cref="ArgumentException">No shards.</exception>
-    public ShardedObjective(IReadOnlyList<IObjectiveShard> shards, int dimension)
+    public ShardedObjective(IReadOnlyList<IObjectiveShard> shards, int dimension, double gradientFactor = 1)
     {
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         if (shards.Count == 0) throw new ArgumentException("A sharded objective needs at least one shard.", nameof(shards));
         _shards = [.. shards];
         Dimension = dimension;
+        _gradientFactor = gradientFactor;
         long total = 0;
         foreach (var shard in _shards) total += shard.Rows;
         Rows = total;
-        _weights = [.. _shards.Select(s => (double)s.Rows / total)];
     }
 
     /// <inheritdoc />
@@ -52,7 +57,7 @@ public sealed class ShardedObjective : IObjective
     /// <summary>m, the rows of all shards.</summary>
     public long Rows { get; }
 
-    /// <summary>The shards, in the order their answers are added.</summary>
+    /// <summary>The shards, in the order their blocks are added.</summary>
     public IReadOnlyList<IObjectiveShard> Shards => _shards;
 
     /// <summary>f(x) and ∇f(x): one call to every shard at once (see the remarks of the type).</summary>
@@ -75,15 +80,20 @@ public sealed class ShardedObjective : IObjective
         bool finite = AllFinite(point);
         for (int s = 0; s < _shards.Length; s++)
             Check(s, calls[s], finite);
-        double value = _weights[0] * calls[0].Result.Value;
-        TensorPrimitives.Multiply(calls[0].Result.Gradient, _weights[0], gradient);
-        for (int s = 1; s < _shards.Length; s++)
+        int blocks = 0;
+        foreach (var call in calls) blocks += call.Result.Sums.Length;
+        double[] sums = new double[blocks], gradients = new double[(long)blocks * Dimension];
+        int at = 0;
+        foreach (var call in calls)
         {
-            var partial = calls[s].Result;
-            value += _weights[s] * partial.Value;
-            TensorPrimitives.MultiplyAdd(partial.Gradient, _weights[s], gradient, gradient);
+            var partial = call.Result;
+            partial.Sums.CopyTo(sums, at);
+            partial.Gradients.CopyTo(gradients, (long)at * Dimension);
+            at += partial.Sums.Length;
         }
-        return value;
+        double sum = SensingPartial.Fold(sums, gradients, gradient);
+        TensorPrimitives.Multiply(gradient, _gradientFactor / Rows, gradient);
+        return sum / Rows;
     }
 
     // A shard that throws at once (a broken client, say) is a failed call like any other.
@@ -110,15 +120,17 @@ public sealed class ShardedObjective : IObjective
         var partial = call.Result;
         if (partial is null)
             throw new ShardException(s, _shards.Length, shard.Description, "answered with nothing.");
-        if (partial.Gradient is null || partial.Gradient.Length != Dimension)
+        if (partial.Sums is not { Length: > 0 } sums)
+            throw new ShardException(s, _shards.Length, shard.Description, "answered with no block sums: its silo is faulty.");
+        if (partial.Gradients is null || partial.Gradients.Length != (long)sums.Length * Dimension)
             throw new ShardException(s, _shards.Length, shard.Description,
-                $"returned a gradient of length {partial.Gradient?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, expected {Dimension}: it serves another problem, or its silo is faulty.");
+                $"returned gradients of length {partial.Gradients?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, expected {sums.Length}·{Dimension} for its {sums.Length} block(s): it serves another problem, or its silo is faulty.");
         if (partial.Rows != shard.Rows)
             throw new ShardException(s, _shards.Length, shard.Description,
                 $"answered for {partial.Rows} rows, but holds {shard.Rows}: it serves other rows.");
-        if (finite && (double.IsNaN(partial.Value) || HasNaN(partial.Gradient)))
+        if (finite && (HasNaN(partial.Sums) || HasNaN(partial.Gradients)))
             throw new ShardException(s, _shards.Length, shard.Description,
-                $"returned NaN ({(double.IsNaN(partial.Value) ? "f" : "an entry of the gradient")}) at a point whose entries are all finite: its rows or its silo are faulty.");
+                $"returned NaN ({(HasNaN(partial.Sums) ? "f" : "an entry of the gradient")}) at a point whose entries are all finite: its rows or its silo are faulty.");
     }
 
     /// <summary>The first line of an exception's message, without the stack frames some Orleans messages carry.</summary>

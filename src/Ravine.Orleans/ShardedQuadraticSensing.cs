@@ -16,6 +16,9 @@ namespace Ravine.Orleans;
 /// </remarks>
 public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, IKnowsOracleFlops, IFactoredProblem, IHasHeldOutData, IDisposable
 {
+    /// <summary>The 4 of ∇f = (4/m) Σᵢ rᵢ(aᵢpᵢᵀ − bᵢqᵢᵀ): the shards return the sums, unscaled.</summary>
+    private const double GradientFactor = 4;
+
     private readonly SensingInstance _instance;
     private IDisposable? _owned;
 
@@ -39,9 +42,9 @@ public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolu
         {
             var rows = part.Load();
             rows.MaxDegreeOfParallelism = threads;
-            return (IObjectiveShard)new InProcessShard(rows, part.Rows, part.Description);
+            return (IObjectiveShard)new InProcessShard(rows, part.Description);
         }).ToArray();
-        return new ShardedQuadraticSensing(new ShardedObjective(local, data.Dimension * data.Width), instance);
+        return new ShardedQuadraticSensing(new ShardedObjective(local, data.Dimension * data.Width, GradientFactor), instance);
     }
 
     /// <summary>
@@ -82,7 +85,7 @@ public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolu
             if (loads[s].Result != remote[s].Rows)
                 throw new ShardException(s, loads.Length, remote[s].Description, $"loaded {loads[s].Result} rows, expected {remote[s].Rows}.");
         }
-        return new ShardedQuadraticSensing(new ShardedObjective(remote, data.Dimension * data.Width), instance);
+        return new ShardedQuadraticSensing(new ShardedObjective(remote, data.Dimension * data.Width, GradientFactor), instance);
     }
 
     // Undeliverable (the silo is gone but not yet declared dead) or unavailable: the cluster has not caught up yet.

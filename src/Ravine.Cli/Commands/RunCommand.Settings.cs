@@ -91,7 +91,7 @@ internal sealed partial class RunCommand
         public int? CheckpointEvery { get; init; }
 
         [CommandOption("--shards <N>")]
-        [Description("quadratic-sensing only: cut the measurements into N shards, each evaluated on its own and added in shard order: on --cluster, else in this process (the same bits). See docs/DISTRIBUTED.md.")]
+        [Description("quadratic-sensing only: cut the measurements into N shards of whole 1,024-row blocks, each evaluated on its own and added block by block in the local order (a local run's bits): on --cluster, else in this process. See docs/DISTRIBUTED.md.")]
         [TypeConverter(typeof(ShardsValue))]
         public int? Shards { get; init; }
 

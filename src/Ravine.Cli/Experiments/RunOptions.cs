@@ -100,7 +100,7 @@ internal static class RunOptions
         new()
         {
             Name = "shards", ValueName = "N", Default = "none",
-            Meaning = "quadratic sensing only: cut the measurements into N shards, evaluated each on its own and added in shard order (in this process, or on `--cluster`; see [DISTRIBUTED.md](DISTRIBUTED.md))",
+            Meaning = "quadratic sensing only: cut the measurements into N shards of whole 1,024-row blocks (fewer when there are fewer blocks), evaluated each on its own and added block by block in the local order, so the trace is a local run's (in this process, or on `--cluster`; see [DISTRIBUTED.md](DISTRIBUTED.md))",
             Given = o => o.Shards,
             Setting = new() { JsonType = "integer ≥ 1", Get = s => s.Shards, Set = (s, v) => s with { Shards = (int)v }, Read = WholeNumber },
         },

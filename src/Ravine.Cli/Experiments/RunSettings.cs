@@ -104,7 +104,7 @@ public sealed record RunSettings
 
     /// <summary>
     /// Cut the measurements into this many shards, each evaluated on its own (on <see cref="Cluster"/>, or in this
-    /// process), their answers added in shard order; null: no shards (quadratic sensing only).
+    /// process), their block sums added in the local block order; null: no shards (quadratic sensing only).
     /// </summary>
     public int? Shards { get; init => field = value is < 1 ? throw new ArgumentOutOfRangeException("shards", value, "shards must be ≥ 1.") : value; }
 

@@ -303,6 +303,20 @@ public sealed class QuadraticSensing : ITestProblem, IKnowsDistanceToSolutions, 
         return sum / _m;
     }
 
+    /// <summary>The blocks of <see cref="RowBlock"/> measurements the oracle adds in order (the last may be shorter).</summary>
+    public int BlockCount => SensingPartial.BlockCount(_m);
+
+    /// <summary>
+    /// Each block's unscaled sums on their own (see <see cref="SensingPartial.AccumulateEach"/>): what a shard holding
+    /// whole blocks of a larger instance returns, so that the caller's <see cref="SensingPartial.Fold"/> over all blocks,
+    /// divided by m (and ∇ scaled by 4/m), is that instance's <see cref="Evaluate"/> bit for bit.
+    /// </summary>
+    /// <param name="x">X ∈ R^{d×k}, row-major.</param>
+    /// <param name="sums"><see cref="BlockCount"/> entries: each block's Σrᵢ².</param>
+    /// <param name="gradients"><see cref="BlockCount"/>·d·k entries: each block's Σrᵢ(aᵢpᵢᵀ − bᵢqᵢᵀ).</param>
+    public void EvaluateBlocks(ReadOnlySpan<double> x, Span<double> sums, Span<double> gradients) =>
+        SensingPartial.AccumulateEach(_rows, _k, x, sums, gradients, MaxDegreeOfParallelism, KernelPath);
+
     /// <summary>
     /// The Procrustes distance min_R ‖X − X♮R‖_F to the solution set; NaN when the instance was built without a truth.
     /// Allocation-free (a k×k Jacobi SVD on the stack).

@@ -19,11 +19,10 @@ namespace Ravine.Problems;
 /// <para>
 /// <b>Shards.</b> A shard that owns rows [a, b) builds them with <c>NpySensingRows.Open(folder, a, b)</c> or
 /// <c>new BlockSeededSensing(seed, d, r, k).Rows(a, b)</c> (then <c>.ToMemory(threads)</c> to generate them once), and
-/// returns <see cref="Accumulate"/>'s Σrᵢ² and unscaled gradient; the caller adds the shards' results and scales by
-/// 1/m and 4/m. Its blocks start at a: with a a multiple of <see cref="QuadraticSensing.RowBlock"/> they are the
-/// whole instance's blocks, but adding per-shard sums still groups the additions differently from one process, so
-/// a sharded f agrees with the single-process f to round-off, not bit for bit (it is bit-identical for a fixed
-/// sharding, in any shard order added in a fixed order).
+/// returns <see cref="AccumulateEach"/>'s per-block sums; the caller adds all shards' blocks in block order with
+/// <see cref="Fold"/> and scales by 1/m and 4/m. With a a multiple of <see cref="QuadraticSensing.RowBlock"/> the
+/// shard's blocks are the whole instance's blocks, so the sharded f and ∇f are the single-process ones bit for bit,
+/// whatever the number of shards (adding per-shard totals instead would group the additions differently).
 /// </para>
 /// </remarks>
 public static class SensingPartial
@@ -54,6 +53,70 @@ public static class SensingPartial
         return AccumulateBlocks(rows, width, x, gradient, threads, path);
     }
 
+    /// <summary>
+    /// The sums of each block of <see cref="QuadraticSensing.RowBlock"/> rows on its own, unadded: block j's Σrᵢ² goes to
+    /// <paramref name="sums"/>[j] and its unscaled gradient to <paramref name="gradients"/>[j·d·k …]. Adding them in block
+    /// order with <see cref="Fold"/> gives <see cref="Accumulate"/>'s result bit for bit, so rows cut into whole blocks
+    /// can be evaluated apart (a shard each) and still add up to the one-process bits.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans do not hold <see cref="BlockCount"/> blocks.</exception>
+    public static void AccumulateEach(SensingRows rows, int width, ReadOnlySpan<double> x, Span<double> sums, Span<double> gradients, int threads = 1,
+        SensingKernelPath path = SensingKernelPath.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        int n = rows.Dimension * width, blocks = BlockCount(rows.Count);
+        ProblemArguments.Check(x, n);
+        if (sums.Length != blocks || gradients.Length != (long)blocks * n)
+            throw new ArgumentException($"{rows.Count} rows are {blocks} blocks: expected {blocks} sums and {blocks}·{n} gradient entries.", nameof(sums));
+        int slot = n + 1;
+        // The wave layout of AccumulateBlocks with one wave for all blocks: the slots, then the point.
+        double[] partials = new double[blocks * slot + n];
+        x.CopyTo(partials.AsSpan(blocks * slot, n));
+        var work = new Wave(rows, width, partials, blocks, path);
+        if (threads == 1 || blocks == 1)
+            for (int block = 0; block < blocks; block++) work.Evaluate(block, block);
+        else
+            SensingWorkers.Shared.Run(work, 0, blocks, threads);
+        for (int block = 0; block < blocks; block++)
+        {
+            sums[block] = partials[block * slot + n];
+            partials.AsSpan(block * slot, n).CopyTo(gradients.Slice(block * n, n));
+        }
+    }
+
+    /// <summary>
+    /// Adds per-block sums (from <see cref="AccumulateEach"/>, of one or several sources holding consecutive whole
+    /// blocks) in block order, exactly as <see cref="Accumulate"/> adds them: returns Σrᵢ² and writes the unscaled gradient.
+    /// </summary>
+    /// <param name="sums">Each block's Σrᵢ², in block order.</param>
+    /// <param name="gradients">Each block's unscaled gradient, in block order (<paramref name="sums"/>.Length × d·k entries).</param>
+    /// <param name="gradient">Receives the unscaled gradient (d·k entries).</param>
+    /// <exception cref="ArgumentException">The lengths do not fit together.</exception>
+    public static double Fold(ReadOnlySpan<double> sums, ReadOnlySpan<double> gradients, Span<double> gradient)
+    {
+        int n = gradient.Length;
+        if (sums.Length < 1 || gradients.Length != (long)sums.Length * n)
+            throw new ArgumentException($"Expected at least one block and {sums.Length}·{n} gradient entries, not {gradients.Length}.", nameof(gradients));
+        // One block is the kernel's own answer; more are added to a cleared gradient, as AccumulateBlocks adds them.
+        if (sums.Length == 1)
+        {
+            gradients.CopyTo(gradient);
+            return sums[0];
+        }
+        gradient.Clear();
+        double sum = 0;
+        for (int block = 0; block < sums.Length; block++)
+        {
+            sum += sums[block];
+            TensorPrimitives.Add(gradient, gradients.Slice(block * n, n), gradient);
+        }
+        return sum;
+    }
+
+    /// <summary>The blocks of <see cref="QuadraticSensing.RowBlock"/> rows that <paramref name="rows"/> rows are cut into (the last may be shorter).</summary>
+    public static int BlockCount(int rows) => (rows + QuadraticSensing.RowBlock - 1) / QuadraticSensing.RowBlock;
+
     private static double AccumulateBlock(SensingRows rows, int k, int start, int count, ReadOnlySpan<double> x, Span<double> gradient, SensingKernelPath path)
     {
         int d = rows.Dimension;
@@ -78,7 +141,7 @@ public static class SensingPartial
     {
         // Each block's slot holds its gradient and then its Σ rᵢ²; the point is copied after the slots, since a
         // lambda cannot capture a span. Only large arrays are rented: the pool allocates on small rents.
-        int n = rows.Dimension * k, slot = n + 1, blocks = (rows.Count + QuadraticSensing.RowBlock - 1) / QuadraticSensing.RowBlock;
+        int n = rows.Dimension * k, slot = n + 1, blocks = BlockCount(rows.Count);
         int wave = threads == 1 ? 1 : Math.Min(blocks, BlocksPerThread * threads);
         double[] partials = ArrayPool<double>.Shared.Rent(wave * slot + n);
         try

@@ -13,13 +13,16 @@ public class SensingShardDataTests : IDisposable
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
+    // Five blocks of QuadraticSensing.RowBlock rows, the last one short: shards hold whole blocks.
+    private const int Rows = 5 * QuadraticSensing.RowBlock - 100;
+
     [Fact]
     public void A_folders_shards_read_their_rows_and_nothing_else()
     {
-        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50);
+        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: Rows);
         InstanceFormats.Save(whole, _folder);
         var data = SensingShardData.FromFolder(_folder, 5);
-        Assert.Equal((50, 6, 4), (data.Measurements, data.Dimension, data.Width));
+        Assert.Equal((Rows, 6, 4), (data.Measurements, data.Dimension, data.Width));
         var part = data.Split(4)[2];
         var rows = part.Load();
         var expected = new QuadraticSensing(part.Rows, 6, 4, whole.A[(part.RowStart * 6)..(part.RowEnd * 6)], whole.B[(part.RowStart * 6)..(part.RowEnd * 6)],
@@ -61,7 +64,7 @@ public class SensingShardDataTests : IDisposable
     [Fact]
     public void Rows_of_a_float32_file_are_cut_from_the_whole()
     {
-        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50);
+        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: Rows);
         InstanceFormats.Save(whole, _folder);
         // y as float32: not the seek path.
         float[] y = whole.Y.Select(v => (float)v).ToArray();
@@ -77,11 +80,11 @@ public class SensingShardDataTests : IDisposable
     [Fact]
     public void Rows_of_a_float32_matrix_are_cut_from_the_whole()
     {
-        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50);
+        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: Rows);
         InstanceFormats.Save(whole, _folder);
         // A as float32: not the layout the block reader takes, so it is converted whole and the rows cut from it.
         float[] a = whole.A.Select(v => (float)v).ToArray();
-        NpyTestFiles.WriteFloat32(Path.Combine(_folder, "A.npy"), a, 50, 6);
+        NpyTestFiles.WriteFloat32(Path.Combine(_folder, "A.npy"), a, Rows, 6);
         var part = SensingShardData.FromFolder(_folder).Split(5)[2];
         var direct = new QuadraticSensing(part.Rows, 6, 4, a[(part.RowStart * 6)..(part.RowEnd * 6)].Select(v => (double)v).ToArray(),
             whole.B[(part.RowStart * 6)..(part.RowEnd * 6)], whole.Y[part.RowStart..part.RowEnd]);
@@ -93,10 +96,10 @@ public class SensingShardDataTests : IDisposable
     [Fact]
     public void A_file_whose_shape_changed_since_the_run_began_is_refused()
     {
-        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: 50);
+        var whole = QuadraticSensing.Generate(5, dimension: 6, measurements: Rows);
         InstanceFormats.Save(whole, _folder);
         var part = SensingShardData.FromFolder(_folder).Split(2)[1];
-        Npy.Write(Path.Combine(_folder, "B.npy"), whole.B.AsSpan(0, 40 * 6), 40, 6);
+        Npy.Write(Path.Combine(_folder, "B.npy"), whole.B.AsSpan(0, (Rows - 10) * 6), Rows - 10, 6);
         var e = Assert.Throws<Ravine.Instances.InstanceDataException>(part.Load);
         Assert.Contains("B.npy", e.Message);
         Assert.Contains("the file changed", e.Message);

@@ -12,7 +12,8 @@ namespace Ravine.Tests.Orleans;
 [Collection(ShardClusterCollection.Name)]
 public class ShardLoadCancellationTests(ShardCluster fixture)
 {
-    private static readonly SensingShardData Published = SensingShardData.Seeded(ProblemRegistry.DefaultSeed);
+    // Three blocks of QuadraticSensing.RowBlock rows: a shard each (the published m = 1,000 is one block, so one shard).
+    private static readonly SensingShardData ThreeBlocks = SensingShardData.Seeded(ProblemRegistry.DefaultSeed, dimension: 20, measurements: 3000);
 
     [Fact]
     public void An_interrupted_run_stops_loading_the_shards_with_OperationCanceledException()
@@ -20,14 +21,14 @@ public class ShardLoadCancellationTests(ShardCluster fixture)
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         var connection = new ClusterConnection(ClusterConnection.DefaultTimeout, TextWriter.Null, Interruption.From(cancel.Token));
-        Assert.ThrowsAny<OperationCanceledException>(() => ShardedRun.Load(fixture.Cluster.Client, Published, 3, connection).Dispose());
+        Assert.ThrowsAny<OperationCanceledException>(() => ShardedRun.Load(fixture.Cluster.Client, ThreeBlocks, 3, connection).Dispose());
     }
 
     [Fact]
     public void Without_an_interruption_the_shards_load_their_rows()
     {
         var connection = new ClusterConnection(ClusterConnection.DefaultTimeout, TextWriter.Null, Interruption.From(CancellationToken.None)) { LoadPatience = TimeSpan.FromSeconds(30) };
-        using var loaded = ShardedRun.Load(fixture.Cluster.Client, Published, 3, connection);
+        using var loaded = ShardedRun.Load(fixture.Cluster.Client, ThreeBlocks, 3, connection);
         Assert.Equal(3, loaded.ShardCount);
     }
 }

@@ -11,14 +11,18 @@ public class ShardedClusterTests(ShardCluster fixture, ITestOutputHelper output)
 {
     private static readonly SensingShardData Published = SensingShardData.Seeded(ProblemRegistry.DefaultSeed);
 
+    // Three blocks of QuadraticSensing.RowBlock rows: a shard each (the published m = 1,000 is one block, so one shard).
+    private static readonly SensingShardData ThreeBlocks = SensingShardData.Seeded(ProblemRegistry.DefaultSeed, dimension: 20, measurements: 3000);
+
     // Five of the published fifty epochs: enough for long steps, short enough for a test on the in-memory cluster.
     private static GdPolyak Method() => new(0.05, 300, 5, 0);
 
     [Fact]
     public async Task GdPolyak_on_three_shards_of_the_cluster_gives_the_single_process_trace_bit_for_bit()
     {
-        using var cluster = await ShardedQuadraticSensing.OnClusterAsync(fixture.Cluster.Client, Published, 3);
-        using var local = ShardedQuadraticSensing.InProcess(Published, 3);
+        using var cluster = await ShardedQuadraticSensing.OnClusterAsync(fixture.Cluster.Client, ThreeBlocks, 3);
+        using var local = ShardedQuadraticSensing.InProcess(ThreeBlocks, 3);
+        Assert.Equal(3, cluster.ShardCount);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var remote = Minimizer.Minimize(cluster, cluster.Start, Method());
         output.WriteLine($"cluster: {remote.Iterations} iterations in {clock.Elapsed.TotalSeconds:F2} s; {remote}");
@@ -40,7 +44,7 @@ public class ShardedClusterTests(ShardCluster fixture, ITestOutputHelper output)
     [Fact]
     public async Task The_shards_spread_over_the_silos_one_each()
     {
-        using var cluster = await ShardedQuadraticSensing.OnClusterAsync(fixture.Cluster.Client, SensingShardData.Seeded(99, dimension: 8, measurements: 30), 3);
+        using var cluster = await ShardedQuadraticSensing.OnClusterAsync(fixture.Cluster.Client, SensingShardData.Seeded(99, dimension: 8, measurements: 3000), 3);
         var silos = await Task.WhenAll(cluster.Objective.Shards.Select(s => ((GrainShard)s).Grain.SiloAsync()));
         Assert.Equal(3, silos.Distinct().Count());
     }

@@ -39,17 +39,33 @@ public class ShardedObjectiveTests
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
-    [InlineData(8)]
-    public void Another_partition_agrees_with_the_plain_oracle_to_rounding(int shards)
+    [InlineData(4)]
+    [InlineData(7)]
+    public void Every_shard_count_gives_the_plain_trace_bit_for_bit(int shards)
     {
         var plain = QuadraticSensing.Generate(ProblemRegistry.DefaultSeed);
         using var sharded = ShardedQuadraticSensing.InProcess(Published, shards);
+        var expected = Minimizer.Minimize(plain, plain.Start, Method());
+        Assert.True(Minimizer.Minimize(sharded, sharded.Start, Method()).Trace.NumericallyIdentical(expected.Trace));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    public void Every_shard_count_of_many_blocks_gives_the_plain_oracle_bit_for_bit(int shards)
+    {
+        // m = 7,000: seven blocks, the last one short, so the shards hold one to seven blocks each; several threads per
+        // shard, as the plain oracle may use, change nothing either.
+        var plain = QuadraticSensing.Generate(3, dimension: 24, measurements: 7000);
+        using var sharded = ShardedQuadraticSensing.InProcess(SensingShardData.Seeded(3, dimension: 24, measurements: 7000), shards, threads: 2);
+        Assert.Equal(Math.Min(shards, 7), sharded.ShardCount);
         var rng = new Ravine.Randomness.Xoshiro256StarStar(5);
         double[] x = rng.NextGaussians(plain.Dimension), expected = new double[plain.Dimension], actual = new double[plain.Dimension];
-        double f = plain.Evaluate(x, expected);
-        Assert.Equal(f, sharded.Evaluate(x, actual), f * 1e-13);
-        double scale = Math.Sqrt(expected.Sum(v => v * v));
-        Assert.All(expected.Zip(actual), p => Assert.Equal(p.First, p.Second, scale * 1e-13));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(plain.Evaluate(x, expected)), BitConverter.DoubleToInt64Bits(sharded.Evaluate(x, actual)));
+        Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
     }
 
     [Fact]
@@ -64,14 +80,16 @@ public class ShardedObjectiveTests
     }
 
     [Fact]
-    public void The_partition_is_contiguous_in_row_order_and_as_even_as_can_be()
+    public void The_partition_is_of_whole_blocks_contiguous_in_row_order_and_as_even_as_can_be()
     {
-        var parts = Published.Split(3);
-        Assert.Equal([(0, 334), (334, 667), (667, 1000)], parts.Select(p => (p.RowStart, p.RowEnd)));
+        var parts = SensingShardData.Seeded(ProblemRegistry.DefaultSeed, dimension: 4, measurements: 5000).Split(3);
+        Assert.Equal([(0, 2048), (2048, 4096), (4096, 5000)], parts.Select(p => (p.RowStart, p.RowEnd)));
         Assert.Equal([0, 1, 2], parts.Select(p => p.Shard));
         Assert.All(parts, p => Assert.Equal(p.Shard, SensingShardData.ShardOfKey(p.Key)));
         Assert.Equal(3, parts.Select(p => p.Key).Distinct().Count());
-        Assert.Throws<ArgumentOutOfRangeException>(() => Published.Split(1001));
+        // One block, the published m = 1,000: one shard, however many are asked for.
+        Assert.Equal([(0, 1000)], Published.Split(7).Select(p => (p.RowStart, p.RowEnd)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Published.Split(0));
     }
 
     private sealed class FakeShard(int rows, Func<double[], ShardPartial> answer, string? description = null) : IObjectiveShard
@@ -114,7 +132,7 @@ public class ShardedObjectiveTests
         var objective = new ShardedObjective([Healthy(), Healthy(), new FakeShard(10, _ => new ShardPartial(1, new double[4], 10))], 3);
         var e = Assert.Throws<ShardException>(() => objective.Evaluate([1, 2, 3], new double[3]));
         Assert.Equal(2, e.Shard);
-        Assert.Contains("shard 3 of 3 (the 10 fake rows) returned a gradient of length 4, expected 3", e.Message);
+        Assert.Contains("shard 3 of 3 (the 10 fake rows) returned gradients of length 4, expected 1·3 for its 1 block(s)", e.Message);
     }
 
     [Fact]
@@ -128,21 +146,19 @@ public class ShardedObjectiveTests
     [Fact]
     public void A_failing_shard_is_named_in_shard_order_and_ends_a_run_with_its_partial_result()
     {
-        var problem = QuadraticSensing.Generate(ProblemRegistry.DefaultSeed);
-        var parts = Published.Split(3);
+        var problem = QuadraticSensing.Generate(ProblemRegistry.DefaultSeed, dimension: 20, measurements: 3000);
+        var parts = SensingShardData.Seeded(ProblemRegistry.DefaultSeed, dimension: 20, measurements: 3000).Split(3);
         int calls = 0;
         IObjectiveShard Shard(int s) => new FakeShard(parts[s].Rows, x =>
         {
             if (s == 1 && Interlocked.Increment(ref calls) == 5) throw new TimeoutException("no answer in 10 minutes");
-            var rows = parts[s].Load();
-            var g = new double[x.Length];
-            return new ShardPartial(rows.Evaluate(x, g), g, parts[s].Rows);
+            return ShardPartial.Of(parts[s].Load(), x);
         }, parts[s].Description);
-        var objective = new ShardedObjective([Shard(0), Shard(1), Shard(2)], problem.Dimension);
+        var objective = new ShardedObjective([Shard(0), Shard(1), Shard(2)], problem.Dimension, gradientFactor: 4);
         var e = Assert.Throws<ObjectiveException>(() => Minimizer.Minimize(objective, problem.Start, Method()));
         var shard = Assert.IsType<ShardException>(e.InnerException);
         Assert.Equal(1, shard.Shard);
-        Assert.Contains("shard 2 of 3 (rows 334–666 of the seed-3407 instance) failed: TimeoutException: no answer in 10 minutes", e.Message);
+        Assert.Contains("shard 2 of 3 (rows 1024–2047 of the seed-3407 instance) failed: TimeoutException: no answer in 10 minutes", e.Message);
         Assert.Equal(4, e.PartialResult!.Trace.Count);
     }
 }

@@ -29,7 +29,8 @@ public class SiloFailureTests(ITestOutputHelper output) : IAsyncLifetime
         public void Configure(ISiloBuilder silo) => silo.AddShards();
     }
 
-    private static readonly SensingShardData Published = SensingShardData.Seeded(ProblemRegistry.DefaultSeed);
+    // Three blocks of QuadraticSensing.RowBlock rows: a shard each (the published m = 1,000 is one block, so one shard).
+    private static readonly SensingShardData ThreeBlocks = SensingShardData.Seeded(ProblemRegistry.DefaultSeed, dimension: 20, measurements: 3000);
 
     private static GdPolyak Method() => new(0.05, 300, 2, 0);
 
@@ -50,10 +51,10 @@ public class SiloFailureTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_silo_killed_mid_run_stops_it_naming_the_shard_and_the_last_checkpoint_resumes_to_the_uninterrupted_trace()
     {
-        using var local = ShardedQuadraticSensing.InProcess(Published, 3);
+        using var local = ShardedQuadraticSensing.InProcess(ThreeBlocks, 3);
         var reference = Minimizer.Minimize(local, local.Start, Method());
 
-        using var first = await ShardedQuadraticSensing.OnClusterAsync(_cluster.Client, Published, 3);
+        using var first = await ShardedQuadraticSensing.OnClusterAsync(_cluster.Client, ThreeBlocks, 3);
         // A shard on a secondary silo: the primary holds the test cluster's membership.
         int victim = -1;
         SiloHandle? silo = null;
@@ -77,7 +78,7 @@ public class SiloFailureTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(stopped.Iteration - 1, latest!.Iteration);
 
         clock.Restart();
-        using var again = await ShardedQuadraticSensing.OnClusterAsync(_cluster.Client, Published, 3);
+        using var again = await ShardedQuadraticSensing.OnClusterAsync(_cluster.Client, ThreeBlocks, 3);
         output.WriteLine($"reloaded after {clock.Elapsed.TotalSeconds:F1} s");
         var resumed = Minimizer.Resume(again, Method(), latest);
         Assert.True(resumed.Trace.NumericallyIdentical(reference.Trace));

@@ -80,18 +80,22 @@ public sealed class ShardedObjective : IObjective
         bool finite = AllFinite(point);
         for (int s = 0; s < _shards.Length; s++)
             Check(s, calls[s], finite);
+        // The shards' blocks are added where they arrived, in block order, without joining them into one array first.
         int blocks = 0;
         foreach (var call in calls) blocks += call.Result.Sums.Length;
-        double[] sums = new double[blocks], gradients = new double[(long)blocks * Dimension];
-        int at = 0;
-        foreach (var call in calls)
+        double sum;
+        if (blocks == 1)
         {
-            var partial = call.Result;
-            partial.Sums.CopyTo(sums, at);
-            partial.Gradients.CopyTo(gradients, (long)at * Dimension);
-            at += partial.Sums.Length;
+            var only = calls.First(c => c.Result.Sums.Length == 1).Result;
+            sum = SensingPartial.Fold(only.Sums, only.Gradients, gradient);
         }
-        double sum = SensingPartial.Fold(sums, gradients, gradient);
+        else
+        {
+            gradient.Clear();
+            sum = 0;
+            foreach (var call in calls)
+                sum = SensingPartial.AddBlocks(sum, call.Result.Sums, call.Result.Gradients, gradient);
+        }
         TensorPrimitives.Multiply(gradient, _gradientFactor / Rows, gradient);
         return sum / Rows;
     }

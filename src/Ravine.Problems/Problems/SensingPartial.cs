@@ -70,18 +70,26 @@ public static class SensingPartial
         if (sums.Length != blocks || gradients.Length != (long)blocks * n)
             throw new ArgumentException($"{rows.Count} rows are {blocks} blocks: expected {blocks} sums and {blocks}·{n} gradient entries.", nameof(sums));
         int slot = n + 1;
-        // The wave layout of AccumulateBlocks with one wave for all blocks: the slots, then the point.
-        double[] partials = new double[blocks * slot + n];
-        x.CopyTo(partials.AsSpan(blocks * slot, n));
-        var work = new Wave(rows, width, partials, blocks, path);
-        if (threads == 1 || blocks == 1)
-            for (int block = 0; block < blocks; block++) work.Evaluate(block, block);
-        else
-            SensingWorkers.Shared.Run(work, 0, blocks, threads);
-        for (int block = 0; block < blocks; block++)
+        // The wave layout of AccumulateBlocks with one wave for all blocks: the slots, then the point. Rented, as there:
+        // a shard makes this call for every oracle call of the run.
+        double[] partials = ArrayPool<double>.Shared.Rent(blocks * slot + n);
+        try
         {
-            sums[block] = partials[block * slot + n];
-            partials.AsSpan(block * slot, n).CopyTo(gradients.Slice(block * n, n));
+            x.CopyTo(partials.AsSpan(blocks * slot, n));
+            var work = new Wave(rows, width, partials, blocks, path);
+            if (threads == 1 || blocks == 1)
+                for (int block = 0; block < blocks; block++) work.Evaluate(block, block);
+            else
+                SensingWorkers.Shared.Run(work, 0, blocks, threads);
+            for (int block = 0; block < blocks; block++)
+            {
+                sums[block] = partials[block * slot + n];
+                partials.AsSpan(block * slot, n).CopyTo(gradients.Slice(block * n, n));
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(partials);
         }
     }
 
@@ -95,23 +103,43 @@ public static class SensingPartial
     /// <exception cref="ArgumentException">The lengths do not fit together.</exception>
     public static double Fold(ReadOnlySpan<double> sums, ReadOnlySpan<double> gradients, Span<double> gradient)
     {
-        int n = gradient.Length;
-        if (sums.Length < 1 || gradients.Length != (long)sums.Length * n)
-            throw new ArgumentException($"Expected at least one block and {sums.Length}·{n} gradient entries, not {gradients.Length}.", nameof(gradients));
+        if (sums.Length < 1)
+            throw new ArgumentException("Expected at least one block.", nameof(sums));
         // One block is the kernel's own answer; more are added to a cleared gradient, as AccumulateBlocks adds them.
         if (sums.Length == 1)
         {
+            CheckBlocks(sums, gradients, gradient.Length);
             gradients.CopyTo(gradient);
             return sums[0];
         }
         gradient.Clear();
-        double sum = 0;
+        return AddBlocks(0, sums, gradients, gradient);
+    }
+
+    /// <summary>
+    /// Adds the blocks of one source to a running <paramref name="sum"/> and <paramref name="gradient"/>, in block order:
+    /// <see cref="Fold"/> over several sources without joining their blocks first. Starting from 0 and a cleared gradient,
+    /// the sources in block order give <see cref="Fold"/>'s bits when there are two blocks or more in all (one block in all
+    /// is the block itself: <see cref="Fold"/>).
+    /// </summary>
+    /// <returns>The running sum with this source's blocks added.</returns>
+    /// <exception cref="ArgumentException">The lengths do not fit together.</exception>
+    public static double AddBlocks(double sum, ReadOnlySpan<double> sums, ReadOnlySpan<double> gradients, Span<double> gradient)
+    {
+        int n = gradient.Length;
+        CheckBlocks(sums, gradients, n);
         for (int block = 0; block < sums.Length; block++)
         {
             sum += sums[block];
             TensorPrimitives.Add(gradient, gradients.Slice(block * n, n), gradient);
         }
         return sum;
+    }
+
+    private static void CheckBlocks(ReadOnlySpan<double> sums, ReadOnlySpan<double> gradients, int n)
+    {
+        if (gradients.Length != (long)sums.Length * n)
+            throw new ArgumentException($"Expected {sums.Length}·{n} gradient entries, not {gradients.Length}.", nameof(gradients));
     }
 
     /// <summary>The blocks of <see cref="QuadraticSensing.RowBlock"/> rows that <paramref name="rows"/> rows are cut into (the last may be shorter).</summary>

@@ -76,9 +76,9 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
             run = ProgressDisplay.Run(status.Progress, [key], progress => Runner.Run(plan,
                 ExperimentObservers.Combine(files, progress, new TimeEstimateNotice(status.Notes), status.Observer, finished), cancellationToken, checkpointing));
         }
-        catch (ObjectiveException e) when (e.PartialResult is { } partial)
+        catch (ObjectiveException e) when (e.PartialResult is not null)
         {
-            var failed = finished.Record ?? Runner.Finished(plan.Spec, partial);
+            var failed = finished.Record;
             WriteOutputs(failed, plan.Problem, files, arguments, recorded, clock, cancelled: false);
             console.MarkupLineInterpolated($"Results so far: {files.Folder}");
             if (File.Exists(checkpointing.Path))

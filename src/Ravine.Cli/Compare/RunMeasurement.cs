@@ -33,9 +33,9 @@ internal static class RunMeasurement
         {
             run = Runner.Run(spec, finished, cancellationToken: cancellationToken);
         }
-        catch (ObjectiveException e) when (e.PartialResult is { } partial)
+        catch (ObjectiveException e) when (e.PartialResult is not null)
         {
-            run = finished.Record ?? Runner.Finished(spec, partial);
+            run = finished.Record;
         }
         return CompareRun.From(run, seedIndex, setting, targets);
     }

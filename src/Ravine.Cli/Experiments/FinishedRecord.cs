@@ -6,12 +6,18 @@ namespace Ravine.Cli.Experiments;
 /// </summary>
 internal sealed class FinishedRecord : IExperimentObserver
 {
-    /// <summary>The last finished run's record, or null before any run finished.</summary>
-    public RunRecord? Record { get; private set; }
+    private RunRecord? _record;
+
+    /// <summary>
+    /// The last finished run's record. The runner reports a run whose objective threw before the exception goes on, so a
+    /// caller that caught it always finds the record here.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No run has finished.</exception>
+    public RunRecord Record => _record ?? throw new InvalidOperationException("No run has finished yet.");
 
     public void RunStarted(ExperimentKey key, long iterationBudget) { }
 
     public void Progress(ExperimentKey key, long iteration, double gap) { }
 
-    public void RunFinished(RunRecord run) => Record = run;
+    public void RunFinished(RunRecord run) => _record = run;
 }

@@ -58,7 +58,7 @@ public static class Runner
     /// partial result): everything its outputs show is measured here, once, on the run's own instance, whose (not
     /// thread-safe) buffers are then free.
     /// </summary>
-    internal static RunRecord Finished(RunSpec spec, MinimizeResult result, RunObservations? observations = null, string? traceFile = null)
+    internal static RunRecord Finished(RunSpec spec, MinimizeResult result, RunObservations? observations, string? traceFile)
     {
         var problem = spec.Problem;
         return new(spec.Key, problem.Title, spec.Arguments, spec.Seed, spec.Budget, result)

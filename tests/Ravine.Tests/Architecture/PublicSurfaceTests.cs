@@ -60,6 +60,9 @@ public class PublicSurfaceTests
         "Ravine.Optimization.TraceColumns",
         "Ravine.Optimization.TraceRow",
         "Ravine.Randomness.Xoshiro256StarStar",
+        "Ravine.Training.EvaluationSet",
+        "Ravine.Training.HeldOutScore",
+        "Ravine.Training.IMiniBatchObjective",
     ];
 
     /// <summary>The problems: the registry, the paper's problems, the test set, sensing rows and kernels, instance files.</summary>

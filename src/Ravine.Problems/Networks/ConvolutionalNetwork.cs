@@ -14,6 +14,10 @@ namespace Ravine.Networks;
 /// </remarks>
 public sealed class ConvolutionalNetwork : NetworkModel
 {
+    /// <summary>The FLOPs of the matrix products and convolutions of a training step (forward and backward) per
+    /// example, as the tape counts them.</summary>
+    public const long StepFlopsPerExample = 1_885_440;
+
     private readonly ParameterLayout _layout = new();
     private readonly int _k1, _b1, _k2, _b2, _w3, _b3, _w4, _b4;
 

@@ -11,6 +11,10 @@ namespace Ravine.Networks;
 /// formed (the images are constants).</remarks>
 public sealed class MultilayerPerceptron : NetworkModel
 {
+    /// <summary>The FLOPs of the matrix products and convolutions of a training step (forward and backward) per
+    /// example, as the tape counts them.</summary>
+    public const long StepFlopsPerExample = 1_007_104;
+
     private readonly ParameterLayout _layout = new();
     private readonly int _w1, _b1, _w2, _b2, _w3, _b3;
 

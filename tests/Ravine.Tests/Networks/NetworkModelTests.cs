@@ -153,3 +153,19 @@ public class NetworkModelTests
         Assert.Throws<ArgumentOutOfRangeException>(() => model.Value(x, [Data.TrainingExamples]));
     }
 }
+
+public class NetworkModelFlopTests
+{
+    [Theory]
+    [InlineData("mlp", MultilayerPerceptron.StepFlopsPerExample)]
+    [InlineData("cnn", ConvolutionalNetwork.StepFlopsPerExample)]
+    [InlineData("autoencoder", Autoencoder.StepFlopsPerExample)]
+    public void A_training_step_costs_the_stated_flops(string name, long perExample)
+    {
+        var model = NetworkModels.Create(name, SyntheticSplit.Create());
+        var x = new double[model.Dimension];
+        model.InitialPoint(1, x);
+        model.Evaluate(x, [0, 1, 2], new double[x.Length]);
+        Assert.Equal(3 * perExample, model.LastFlops);
+    }
+}

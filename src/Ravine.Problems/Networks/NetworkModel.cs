@@ -130,7 +130,7 @@ public abstract class NetworkModel : IMiniBatchObjective
         int n = examples.Length, available = Data.Count(set);
         if (_labels.Length < n) _labels = new int[n];
         _tape.Reset(tangents);
-        var parameters = _tape.Variable(x, direction);
+        var parameters = _tape.Variable(x, new TensorShape(x.Length), direction);
         var images = _tape.Constant(new TensorShape(n, FashionMnistSplit.Pixels), out Span<double> pixels);
         for (int i = 0; i < n; i++)
         {

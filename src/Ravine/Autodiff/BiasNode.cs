@@ -33,14 +33,27 @@ internal sealed class BiasNode : TapeNode
     private static void AddRows(ReadOnlySpan<double> x, ReadOnlySpan<double> bias, Span<double> y)
     {
         int c = bias.Length;
+        if (c >= 64)
+        {
+            for (int at = 0; at < x.Length; at += c)
+                System.Numerics.Tensors.TensorPrimitives.Add(x.Slice(at, c), bias, y.Slice(at, c));
+            return;
+        }
+        // Few channels (a convolution's filters): a library call per row would cost more than its additions.
         for (int at = 0; at < x.Length; at += c)
-            System.Numerics.Tensors.TensorPrimitives.Add(x.Slice(at, c), bias, y.Slice(at, c));
+            for (int j = 0; j < c; j++) y[at + j] = x[at + j] + bias[j];
     }
 
     private static void SumRows(ReadOnlySpan<double> rows, Span<double> sum)
     {
         int c = sum.Length;
+        if (c >= 64)
+        {
+            for (int at = 0; at < rows.Length; at += c)
+                System.Numerics.Tensors.TensorPrimitives.Add(sum, rows.Slice(at, c), sum);
+            return;
+        }
         for (int at = 0; at < rows.Length; at += c)
-            System.Numerics.Tensors.TensorPrimitives.Add(sum, rows.Slice(at, c), sum);
+            for (int j = 0; j < c; j++) sum[j] += rows[at + j];
     }
 }

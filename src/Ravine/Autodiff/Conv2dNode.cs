@@ -68,24 +68,26 @@ internal sealed class Conv2dNode : TapeNode
     /// <summary>im2col: the patch of every output pixel as one row, zeros where it reaches past the border.</summary>
     private void Columns(ReadOnlySpan<double> x, Span<double> cols)
     {
-        int c = _c, k = _k, depth = k * k * c;
-        for (int n = 0, row = 0; n < _n; n++)
+        int c = _c, k = _k, pad = _pad, h = _h, w = _wd;
+        int at = 0;
+        for (int n = 0; n < _n; n++)
             for (int i = 0; i < _ho; i++)
-                for (int j = 0; j < _wo; j++, row++)
-                {
-                    Span<double> patch = cols.Slice(row * depth, depth);
+                for (int j = 0; j < _wo; j++)
                     for (int dy = 0; dy < k; dy++)
                     {
-                        int yy = i + dy - _pad;
-                        for (int dx = 0; dx < k; dx++)
+                        int yy = i + dy - pad;
+                        for (int dx = 0; dx < k; dx++, at += c)
                         {
-                            int xx = j + dx - _pad;
-                            Span<double> target = patch.Slice((dy * k + dx) * c, c);
-                            if (yy < 0 || yy >= _h || xx < 0 || xx >= _wd) target.Clear();
-                            else x.Slice(((n * _h + yy) * _wd + xx) * c, c).CopyTo(target);
+                            int xx = j + dx - pad;
+                            if (yy < 0 || yy >= h || xx < 0 || xx >= w)
+                            {
+                                cols.Slice(at, c).Clear();
+                                continue;
+                            }
+                            int from = ((n * h + yy) * w + xx) * c;
+                            for (int ch = 0; ch < c; ch++) cols[at + ch] = x[from + ch];
                         }
                     }
-                }
     }
 
     /// <summary>col2im: adds every patch entry back to the pixel it came from, in row order.</summary>
@@ -105,7 +107,8 @@ internal sealed class Conv2dNode : TapeNode
                         {
                             int xx = j + dx - _pad;
                             if (xx < 0 || xx >= _wd) continue;
-                            SliceNode.Accumulate(x.Slice(((n * _h + yy) * _wd + xx) * c, c), patch.Slice((dy * k + dx) * c, c));
+                            int to = ((n * _h + yy) * _wd + xx) * c, from = (dy * k + dx) * c;
+                            for (int ch = 0; ch < c; ch++) x[to + ch] += patch[from + ch];
                         }
                     }
                 }

@@ -17,8 +17,8 @@ namespace Ravine.Autodiff;
 /// </para>
 /// <para>
 /// op(B) is packed into panels of eight columns, k-major and zero-padded, so the 4×8 kernel reads it contiguously
-/// with two loads and four broadcasts of A per eight FMAs; a transposed A is copied to row-major first. The packed
-/// copies come from the shared array pool, so a product allocates nothing once the pool holds buffers of its size
+/// with two loads and four broadcasts of A per eight FMAs; a transposed A is read in place, with strides. The packed
+/// copy comes from the shared array pool, so a product allocates nothing once the pool holds buffers of its size
 /// (a product on more than one thread also allocates the task library's few objects per call).
 /// </para>
 /// </remarks>
@@ -59,18 +59,16 @@ public static class Gemm
         }
         int panels = (n + PanelWidth - 1) / PanelWidth;
         double[] packedB = ArrayPool<double>.Shared.Rent(panels * k * PanelWidth);
-        double[]? rowMajorA = transposeA ? ArrayPool<double>.Shared.Rent(m * k) : null;
         try
         {
             Pack(b, transposeB, packedB, k, n, panels);
-            if (rowMajorA is not null) Transpose(a, rowMajorA, k, m);
-            ReadOnlySpan<double> aRows = rowMajorA ?? a;
             int tiles = (m + TileRows - 1) / TileRows * panels;
             unsafe
             {
-                fixed (double* pa = aRows, pb = packedB, pc = c)
+                fixed (double* pa = a, pb = packedB, pc = c)
                 {
-                    var job = new Tiles(pa, pb, pc, m, k, n, panels, accumulate);
+                    // A's entry (i, kk) sits at i·rowStep + kk·depthStep: a transposed A is read in place.
+                    var job = new Tiles(pa, transposeA ? 1 : k, transposeA ? m : 1, pb, pc, m, k, n, panels, accumulate);
                     if (threads == 1 || tiles == 1 || (long)m * n * k < ParallelThreshold)
                         for (int t = 0; t < tiles; t++) job.Run(t);
                     else
@@ -81,7 +79,6 @@ public static class Gemm
         finally
         {
             ArrayPool<double>.Shared.Return(packedB);
-            if (rowMajorA is not null) ArrayPool<double>.Shared.Return(rowMajorA);
         }
     }
 
@@ -112,22 +109,8 @@ public static class Gemm
         }
     }
 
-    /// <summary>The rows×cols matrix <paramref name="source"/> into <paramref name="target"/> as cols×rows.</summary>
-    private static void Transpose(ReadOnlySpan<double> source, Span<double> target, int rows, int cols)
-    {
-        const int Block = 32;
-        for (int i0 = 0; i0 < rows; i0 += Block)
-            for (int j0 = 0; j0 < cols; j0 += Block)
-            {
-                int i1 = Math.Min(rows, i0 + Block), j1 = Math.Min(cols, j0 + Block);
-                for (int i = i0; i < i1; i++)
-                    for (int j = j0; j < j1; j++)
-                        target[j * rows + i] = source[i * cols + j];
-            }
-    }
-
     /// <summary>One product cut into tiles of <see cref="TileRows"/> rows by one panel, each computed whole by one thread.</summary>
-    private readonly unsafe struct Tiles(double* a, double* packedB, double* c, int m, int k, int n, int panels, bool accumulate)
+    private readonly unsafe struct Tiles(double* a, int rowStep, int depthStep, double* packedB, double* c, int m, int k, int n, int panels, bool accumulate)
     {
         public void Run(int tile)
         {
@@ -155,11 +138,11 @@ public static class Gemm
                             for (int j = 0; j < PanelWidth; j++)
                                 scratch[r * PanelWidth + j] = r < rows && j < width && !fromZero ? ci[(nint)r * n + j] : 0;
                     }
-                    double* ai = a + (nint)i * k + k0;
-                    if (rows == 4) FourByEight(ai, k, b + (nint)k0 * PanelWidth, target, stride, depth, fromZero && direct);
+                    double* ai = a + (nint)i * rowStep + (nint)k0 * depthStep;
+                    if (rows == 4) FourByEight(ai, rowStep, depthStep, b + (nint)k0 * PanelWidth, target, stride, depth, fromZero && direct);
                     else
                         for (int r = 0; r < rows; r++)
-                            OneByEight(ai + (nint)r * k, b + (nint)k0 * PanelWidth, target + r * PanelWidth, depth, false);
+                            OneByEight(ai + (nint)r * rowStep, depthStep, b + (nint)k0 * PanelWidth, target + r * PanelWidth, depth, false);
                     if (!direct)
                         for (int r = 0; r < rows; r++)
                             for (int j = 0; j < width; j++)
@@ -170,7 +153,7 @@ public static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void FourByEight(double* a, int lda, double* b, double* c, int ldc, int depth, bool fromZero)
+    private static unsafe void FourByEight(double* a, int rowStep, int depthStep, double* b, double* c, int ldc, int depth, bool fromZero)
     {
         Vector256<double> c00, c01, c10, c11, c20, c21, c30, c31;
         if (fromZero)
@@ -184,22 +167,23 @@ public static class Gemm
             c20 = Vector256.Load(c + 2 * ldc); c21 = Vector256.Load(c + 2 * ldc + 4);
             c30 = Vector256.Load(c + 3 * ldc); c31 = Vector256.Load(c + 3 * ldc + 4);
         }
-        double* a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda;
+        double* a1 = a + rowStep, a2 = a + 2 * rowStep, a3 = a + 3 * rowStep;
         for (int kk = 0; kk < depth; kk++)
         {
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + 4);
             b += PanelWidth;
-            var x = Vector256.Create(a[kk]);
+            nint at = (nint)kk * depthStep;
+            var x = Vector256.Create(a[at]);
             c00 = Vector256.FusedMultiplyAdd(x, b0, c00);
             c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
-            x = Vector256.Create(a1[kk]);
+            x = Vector256.Create(a1[at]);
             c10 = Vector256.FusedMultiplyAdd(x, b0, c10);
             c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
-            x = Vector256.Create(a2[kk]);
+            x = Vector256.Create(a2[at]);
             c20 = Vector256.FusedMultiplyAdd(x, b0, c20);
             c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
-            x = Vector256.Create(a3[kk]);
+            x = Vector256.Create(a3[at]);
             c30 = Vector256.FusedMultiplyAdd(x, b0, c30);
             c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
         }
@@ -210,13 +194,13 @@ public static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void OneByEight(double* a, double* b, double* c, int depth, bool fromZero)
+    private static unsafe void OneByEight(double* a, int depthStep, double* b, double* c, int depth, bool fromZero)
     {
         Vector256<double> c0 = fromZero ? Vector256<double>.Zero : Vector256.Load(c);
         Vector256<double> c1 = fromZero ? Vector256<double>.Zero : Vector256.Load(c + 4);
         for (int kk = 0; kk < depth; kk++)
         {
-            var x = Vector256.Create(a[kk]);
+            var x = Vector256.Create(a[(nint)kk * depthStep]);
             c0 = Vector256.FusedMultiplyAdd(x, Vector256.Load(b), c0);
             c1 = Vector256.FusedMultiplyAdd(x, Vector256.Load(b + 4), c1);
             b += PanelWidth;

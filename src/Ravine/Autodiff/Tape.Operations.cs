@@ -14,9 +14,8 @@ public sealed partial class Tape
         return node.Output;
     }
 
-    /// <summary>A variable vector of the length of <paramref name="values"/>.</summary>
-    public Tensor Variable(ReadOnlySpan<double> values, ReadOnlySpan<double> tangent = default) =>
-        Variable(values, new TensorShape(values.Length), tangent);
+    /// <summary>A variable vector of the length of <paramref name="values"/> (its tangent 0 when recording tangents).</summary>
+    public Tensor Variable(ReadOnlySpan<double> values) => Variable(values, new TensorShape(values.Length));
 
     /// <summary>A constant (data, targets): no gradient flows into it.</summary>
     public Tensor Constant(ReadOnlySpan<double> values, TensorShape shape)

@@ -64,7 +64,7 @@ public sealed class TensorObjective : IObjective
         if (x.Length != Dimension)
             throw new ArgumentException($"A point of {x.Length} entries for {Dimension} variables.", nameof(x));
         _tape.Reset(tangents);
-        return _tape.Variable(x, direction);
+        return _tape.Variable(x, new TensorShape(x.Length), direction);
     }
 
     private Tensor Loss(Tensor variables)

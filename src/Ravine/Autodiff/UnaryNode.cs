@@ -37,7 +37,7 @@ internal sealed class UnaryNode : TapeNode
         int n = x.Length;
         Tensor.Ensure(ref _first, n);
         Span<double> d1 = _first.AsSpan(0, n);
-        for (int i = 0; i < n; i++) d1[i] = First(xs[i], y[i]);
+        FirstDerivative(xs, y, d1);
         if (Output.HasTangent) TensorPrimitives.Multiply(d1, x.T, Output.T);
         if (!tape.RecordsTangents) return;
         Tensor.Ensure(ref _second, n);
@@ -56,6 +56,30 @@ internal sealed class UnaryNode : TapeNode
         Span<double> gt = _x.GT;
         ReadOnlySpan<double> g = Output.G, d2 = _second.AsSpan(0, n), t = _x.T;
         for (int i = 0; i < n; i++) gt[i] += g[i] * d2[i] * t[i];
+    }
+
+    /// <summary>φ′ of every entry, one loop per kind (vectorized where the library has the operation).</summary>
+    private void FirstDerivative(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> d1)
+    {
+        switch (_kind)
+        {
+            case Kind.Relu:
+                for (int i = 0; i < x.Length; i++) d1[i] = x[i] > 0 ? 1 : 0;
+                break;
+            case Kind.Tanh:
+                TensorPrimitives.Multiply(y, y, d1);
+                TensorPrimitives.Subtract(1.0, d1, d1);
+                break;
+            case Kind.Exp:
+                y.CopyTo(d1);
+                break;
+            case Kind.Scale:
+                d1.Fill(_factor);
+                break;
+            default:
+                for (int i = 0; i < x.Length; i++) d1[i] = First(x[i], y[i]);
+                break;
+        }
     }
 
     private double First(double x, double y) => _kind switch

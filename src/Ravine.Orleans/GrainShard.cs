@@ -66,7 +66,23 @@ public sealed class GrainShard : IObjectiveShard
     {
         int rows = await _grain.LoadAsync(Data).ConfigureAwait(false);
         Silo = await _grain.SiloAsync().ConfigureAwait(false);
+        _hosts = await ActiveHostsAsync().ConfigureAwait(false);
         return rows;
+    }
+
+    // The silos that were active when the shard was last loaded or watched: one that leaves may have been carrying the call.
+    private HashSet<string>? _hosts;
+
+    /// <summary>How long a question to the cluster about its silos may take before the call it watches is made again.</summary>
+    private static readonly TimeSpan HostsTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one attempt to load a moved shard may take before it is made again (the grain takes one call at a time, so a second attempt waits for the first's rows).</summary>
+    private static readonly TimeSpan LoadAttemptTimeout = TimeSpan.FromSeconds(10);
+
+    private async Task<HashSet<string>> ActiveHostsAsync()
+    {
+        var hosts = await _management.GetHosts(onlyActive: true).WaitAsync(HostsTimeout).ConfigureAwait(false);
+        return [.. hosts.Keys.Select(h => h.ToString())];
     }
 
     /// <inheritdoc />
@@ -107,7 +123,8 @@ public sealed class GrainShard : IObjectiveShard
             await Task.Delay(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
             try
             {
-                await LoadAsync().ConfigureAwait(false);
+                var remaining = deadline - DateTime.UtcNow;
+                await LoadAsync().WaitAsync(remaining < LoadAttemptTimeout ? remaining : LoadAttemptTimeout).ConfigureAwait(false);
                 Moves++;
                 return;
             }
@@ -133,12 +150,24 @@ public sealed class GrainShard : IObjectiveShard
             if (await Task.WhenAny(call, Task.Delay(WatchInterval)).ConfigureAwait(false) == call)
                 return await call.ConfigureAwait(false);
             if (Silo is not { } silo) continue;
-            var hosts = await _management.GetHosts(onlyActive: true).ConfigureAwait(false);
-            if (!hosts.Keys.Any(h => h.ToString() == silo))
+            // A silo that left may have been the shard's or the gateway that carries the call: either way no answer comes
+            // before the response timeout. The call is made again (the same bits wherever it is answered).
+            string? gone;
+            try
+            {
+                var hosts = await ActiveHostsAsync().ConfigureAwait(false);
+                gone = !hosts.Contains(silo) ? silo : _hosts?.FirstOrDefault(h => !hosts.Contains(h));
+                _hosts = hosts;
+            }
+            catch (TimeoutException)
+            {
+                gone = "(the cluster did not say which silos are active)";
+            }
+            if (gone is not null)
             {
                 // The abandoned call ends with the response timeout; its fault is of no further interest.
                 _ = call.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
-                throw new SiloUnavailableException($"its silo {silo} left the cluster (it died or was stopped) while the call was under way");
+                throw new SiloUnavailableException($"the silo {gone} left the cluster (it died or was stopped) while the call to the shard's silo {silo} was under way");
             }
         }
     }

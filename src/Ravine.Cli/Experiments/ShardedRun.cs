@@ -49,6 +49,15 @@ internal static class ShardedRun
         var gateways = settings.Cluster is { } cluster ? ShardHosting.ParseEndpoints(cluster) : [];
         var connection = ClusterConnection.Current;
         string waiting = ClusterConnection.Seconds(connection.Timeout);
+        try
+        {
+            // Orleans' Redis client would wait for a Redis that is down; a PING says so at once, before anything else is said.
+            membership?.ProbeAsync(cancellationToken: connection.Interruption.Token).GetAwaiter().GetResult();
+        }
+        catch (MembershipUnavailableException e)
+        {
+            throw new ClusterUnavailableException($"{e.Message}: start redis-server there and the workers (ravine worker --membership {membership}), or correct --membership.", e);
+        }
         connection.Notes.WriteLine($"ravine: connecting to the cluster at {settings.Cluster ?? membership!.ToString()} (waiting up to {waiting} s; --connect-timeout sets it)");
         connection.Notes.Flush();
         ShardClusterClient client;
@@ -56,15 +65,6 @@ internal static class ShardedRun
         connection.Interruption.Stopping = "giving up the connection to the cluster";
         try
         {
-            try
-            {
-                // Orleans' Redis client would wait for a Redis that is down; a PING says so at once.
-                membership?.ProbeAsync(cancellationToken: connection.Interruption.Token).GetAwaiter().GetResult();
-            }
-            catch (MembershipUnavailableException e)
-            {
-                throw new ClusterUnavailableException($"{e.Message}: start redis-server there and the workers (ravine worker --membership {membership}), or correct --membership.", e);
-            }
             try
             {
                 client = ShardHosting.ConnectAsync(gateways, cancellationToken: connection.Interruption.Token, connectTimeout: connection.Timeout, membership: membership).GetAwaiter().GetResult();

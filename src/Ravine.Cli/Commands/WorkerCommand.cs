@@ -48,7 +48,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
         public int? Threads { get; init; }
 
         [CommandOption("--connect-timeout <SECONDS>")]
-        [Description("With --primary: how long to wait for the primary to answer before giving up (exit 2); default 10.")]
+        [Description("With --primary or --membership: how long to wait for the primary, or the workers listed in Redis, to answer before giving up (exit 2); default 10.")]
         [TypeConverter(typeof(ConnectTimeoutValue))]
         public double? ConnectTimeout { get; init; }
 
@@ -80,7 +80,8 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
         WorkerPorts.EnsureFree(address, gatewayPort, "--gateway-port");
         var timeout = settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : ShardHosting.DefaultConnectTimeout;
         if (membership is not null && !RedisAnswers(membership)) return RavineApp.BadArguments;
-        interruption.Stopping = primary is null && membership is null ? "stopping the worker" : "giving up joining the cluster and stopping the worker";
+        interruption.Stopping = membership is not null ? "giving up joining the cluster and stopping the worker"
+            : primary is null ? "stopping the worker" : "giving up joining the primary and stopping the worker";
         using var log = settings.Log is null ? null : WorkerLog.Open(settings.Log);
         var host = ShardHosting.CreateWorker(address, siloPort, gatewayPort, primary, threads, logging: logging => WorkerLog.Configure(logging, log, verbosity.Verbose), membership: membership);
         string waited = Experiments.ClusterConnection.Seconds(timeout);

@@ -156,7 +156,7 @@ internal static class RunOptions
         new()
         {
             Name = "connect-timeout", ValueName = "SECONDS", Default = "10", AllowedWithResume = true,
-            Meaning = "with `--cluster`: how long to wait for a gateway to answer (a line on stderr says it is waiting); then exit 2 naming the gateway(s). Ctrl+C or SIGTERM during the wait: exit 130 or 143",
+            Meaning = "with `--cluster` or `--membership`: how long to wait for a gateway to answer (a line on stderr says it is waiting); then exit 2 naming the gateway(s) or the Redis; also how long a shard whose worker died may take to move (default a minute). Ctrl+C or SIGTERM during the wait: exit 130 or 143",
             Given = o => o.ConnectTimeout,
         },
         new()

@@ -18,7 +18,7 @@ public class RedisClusterProcessTests(ITestOutputHelper log)
 {
     // Three blocks of 1,024 rows, a shard each, and a run of a few thousand calls: seconds on loopback.
     private const string Size = "d=20,r=2,k=4,m=3000";
-    private const int Epochs = 4;
+    private const int Epochs = 2;
 
     private static string[] Run(RedisMembership membership, string output, params string[] more) =>
         ["run", "--membership", membership.ToString(), "--shards", "3", "--problem", "quadratic-sensing", "--size", Size, "--method", "gdpolyak",

@@ -30,7 +30,16 @@ public class RedisClusterProcessTests(ITestOutputHelper log)
         // A joining silo waits for the others to answer it; the machine may be busy with other tests.
         var workers = Enumerable.Range(0, count).Select(i => new CliChild("worker", "--membership", membership.ToString(), "--connect-timeout", "60",
             "--silo-port", ports[2 * i].ToString(CultureInfo.InvariantCulture), "--gateway-port", ports[2 * i + 1].ToString(CultureInfo.InvariantCulture))).ToArray();
-        foreach (var worker in workers) worker.WaitUntil(() => worker.Output.Contains("ravine worker: silo"), "a worker's start");
+        try
+        {
+            foreach (var worker in workers) worker.WaitUntil(() => worker.Output.Contains("ravine worker: silo"), "a worker's start");
+        }
+        catch
+        {
+            // A worker that did not start fails the test; the others must not outlive it.
+            foreach (var worker in workers) worker.Dispose();
+            throw;
+        }
         return workers;
     }
 

@@ -14,10 +14,11 @@ public interface ISensingShardGrain : IGrainWithStringKey
     /// holds. Call it before every run (and resume): a grain that was moved to another silo (its silo died) or collected
     /// while idle starts empty.
     /// </summary>
+    /// <exception cref="ShardDataException">The rows could not be read here (a file is missing, changed or unreadable on this silo); the message names it.</exception>
     Task<int> LoadAsync(SensingShardData data);
 
     /// <summary>Each block's Σᵢ rᵢ² and unscaled gradient over the shard's rows (see <see cref="QuadraticSensing.EvaluateBlocks"/>).</summary>
-    /// <exception cref="InvalidOperationException">The grain holds no rows: it was not loaded, or it was re-activated after its silo died.</exception>
+    /// <remarks>A grain that holds no rows (never loaded, or re-activated after its silo died) fails the call; <see cref="GrainShard"/> then loads it again.</remarks>
     Task<ShardPartial> EvaluateAsync(double[] x);
 
     /// <summary>The silo that hosts the grain now (its <c>SiloAddress</c> as text).</summary>

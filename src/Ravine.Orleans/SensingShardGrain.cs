@@ -17,7 +17,16 @@ internal sealed class SensingShardGrain(IOptions<ShardSiloOptions> options) : Gr
             throw new ArgumentException($"The grain {this.GetPrimaryKeyString()} was sent the rows of {data.Key}.", nameof(data));
         if (_rows is not null && data == _data) return _rows.MeasurementCount;
         // Reading or generating the rows may take long: off the grain's scheduler, so the silo stays responsive.
-        var rows = await Task.Run(data.Load);
+        QuadraticSensing rows;
+        try
+        {
+            rows = await Task.Run(data.Load);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Ravine.Instances.InstanceDataException or Ravine.IO.NpyFormatException)
+        {
+            // The readers' own exception types do not cross the wire; the message, naming the file, does.
+            throw new ShardDataException($"{e.GetType().Name} on silo {GrainContext.Address.SiloAddress}: {e.Message}");
+        }
         rows.MaxDegreeOfParallelism = Math.Max(1, options.Value.Threads);
         (_data, _rows) = (data, rows);
         return rows.MeasurementCount;
@@ -25,7 +34,7 @@ internal sealed class SensingShardGrain(IOptions<ShardSiloOptions> options) : Gr
 
     public async Task<ShardPartial> EvaluateAsync(double[] x)
     {
-        var rows = _rows ?? throw new InvalidOperationException(
+        var rows = _rows ?? throw new ShardNotLoadedException(
             $"The shard grain {this.GetPrimaryKeyString()} on silo {GrainContext.Address.SiloAddress} holds no rows: it was re-activated here " +
             "(its silo went away, or it was collected while idle) and must be loaded again.");
         if (x is null || x.Length != rows.Dimension)

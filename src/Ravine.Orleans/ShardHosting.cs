@@ -9,13 +9,14 @@ namespace Ravine.Orleans;
 
 /// <summary>
 /// The Orleans configuration of Ravine's shards: what a silo needs to serve them (<see cref="AddShards"/>), a silo that
-/// joins a cluster with development clustering (<see cref="CreateWorker"/>, started with <see cref="StartWithinAsync"/>),
-/// and a client that connects to one (<see cref="ConnectAsync"/>), each within a bounded wait.
+/// joins a cluster (<see cref="CreateWorker"/>, started with <see cref="StartWithinAsync"/>), and a client that connects
+/// to one (<see cref="ConnectAsync"/>), each within a bounded wait.
 /// </summary>
 /// <remarks>
-/// Development clustering keeps the membership table in the primary silo's memory: fine for a few machines that
-/// start the primary first, but the cluster dies with the primary. A production cluster swaps it for a membership
-/// provider backed by storage that outlives any silo (see docs/DISTRIBUTED.md).
+/// Two memberships: development clustering keeps the membership table in the primary silo's memory (zero setup, but
+/// the cluster dies with the primary); <see cref="RedisMembership"/> keeps it in Redis, and the cluster outlives any
+/// silo. Either way a dead silo is noticed within seconds (<see cref="DetectFailuresFast"/>), and its shards move to
+/// the silos left (see docs/DISTRIBUTED.md).
 /// </remarks>
 public static class ShardHosting
 {
@@ -36,12 +37,37 @@ public static class ShardHosting
     }
 
     /// <summary>
+    /// How fast the silos declare a dead one dead, so that its shards move while a run waits: each silo probes a few
+    /// others every second and votes a silo dead after three missed probes (Orleans' defaults: every 5 s, so a dead
+    /// silo stalls a run for half a minute or more). Probes are tiny messages; on a loaded machine a silo that
+    /// misses three in a row is declared dead and must restart (its shards move, and the run goes on).
+    /// </summary>
+    public static ISiloBuilder DetectFailuresFast(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(1);
+            o.NumMissedProbesLimit = 3;
+            // Gossip spreads a death at once; the table is read again this often in case a message was lost.
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(10);
+            // Dead silos' rows are kept an hour for diagnosis (the default is a week), then removed from Redis.
+            o.DefunctSiloExpiration = TimeSpan.FromHours(1);
+        });
+        return silo;
+    }
+
+    /// <summary>How often a client reads the live gateways again (Orleans' default is a minute): a dead gateway is dropped quickly.</summary>
+    public static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// A silo host (not started) listening on <paramref name="address"/> at <paramref name="siloPort"/>, with its gateway
-    /// at <paramref name="gatewayPort"/>, that joins the cluster whose primary silo is <paramref name="primary"/> (null:
-    /// this silo is the primary).
+    /// at <paramref name="gatewayPort"/>, that joins the cluster whose membership is kept in Redis at
+    /// <paramref name="membership"/>, or, when that is null, by development clustering on the primary silo
+    /// <paramref name="primary"/> (null: this silo is the primary).
     /// </summary>
     public static IHost CreateWorker(IPAddress address, int siloPort, int gatewayPort, IPEndPoint? primary, int threads = 1,
-        string clusterId = DefaultClusterId, Action<ILoggingBuilder>? logging = null)
+        string clusterId = DefaultClusterId, Action<ILoggingBuilder>? logging = null, RedisMembership? membership = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -52,7 +78,9 @@ public static class ShardHosting
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
             silo.Configure<EndpointOptions>(o => (o.AdvertisedIPAddress, o.SiloPort, o.GatewayPort) = (address, siloPort, gatewayPort));
-            silo.UseDevelopmentClustering(primary ?? new IPEndPoint(address, siloPort));
+            if (membership is not null) silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(membership));
+            else silo.UseDevelopmentClustering(primary ?? new IPEndPoint(address, siloPort));
+            silo.DetectFailuresFast();
             silo.AddShards(threads);
         });
         return builder.Build();
@@ -64,17 +92,28 @@ public static class ShardHosting
     /// </summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(10);
 
+    // Orleans' Redis client keeps reconnecting when Redis goes away, rather than failing the silo.
+    private static StackExchange.Redis.ConfigurationOptions RedisOptions(RedisMembership membership)
+    {
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(membership.Endpoint);
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = (int)RedisMembership.DefaultProbeTimeout.TotalMilliseconds;
+        return options;
+    }
+
     /// <summary>
-    /// A started client of the cluster whose gateways are <paramref name="gateways"/>, connected within
-    /// <paramref name="connectTimeout"/> (default <see cref="DefaultConnectTimeout"/>).
+    /// A started client of the cluster whose gateways are <paramref name="gateways"/> (or, with
+    /// <paramref name="membership"/>, whatever gateways Redis lists, read again every <see cref="GatewayListRefreshPeriod"/>;
+    /// <paramref name="gateways"/> may then be empty), connected within <paramref name="connectTimeout"/> (default
+    /// <see cref="DefaultConnectTimeout"/>).
     /// </summary>
     /// <exception cref="TimeoutException">No gateway answered within <paramref name="connectTimeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before a gateway answered.</exception>
     public static async Task<ShardClusterClient> ConnectAsync(IReadOnlyList<IPEndPoint> gateways, string clusterId = DefaultClusterId, TimeSpan? responseTimeout = null,
-        Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default, TimeSpan? connectTimeout = null)
+        Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default, TimeSpan? connectTimeout = null, RedisMembership? membership = null)
     {
         ArgumentNullException.ThrowIfNull(gateways);
-        if (gateways.Count == 0) throw new ArgumentException("A cluster client needs at least one gateway.", nameof(gateways));
+        if (gateways.Count == 0 && membership is null) throw new ArgumentException("A cluster client needs at least one gateway.", nameof(gateways));
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
@@ -83,7 +122,9 @@ public static class ShardHosting
         {
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout ?? DefaultResponseTimeout);
-            client.UseStaticClustering([.. gateways]);
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
+            if (membership is not null) client.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(membership));
+            else client.UseStaticClustering([.. gateways]);
         });
         var host = builder.Build();
         try
@@ -92,7 +133,8 @@ public static class ShardHosting
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"No gateway of {string.Join(", ", gateways)} answered within {Seconds(connectTimeout ?? DefaultConnectTimeout)}.", e);
+            string which = membership is not null ? $"the cluster listed in {membership}" : string.Join(", ", gateways);
+            throw new TimeoutException($"No gateway of {which} answered within {Seconds(connectTimeout ?? DefaultConnectTimeout)}.", e);
         }
         return new ShardClusterClient(host);
     }

@@ -21,6 +21,8 @@ public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolu
 
     private readonly SensingInstance _instance;
     private IDisposable? _owned;
+    private RedisMembership? _membership;
+    private long _membershipCheckedAt = long.MinValue;
 
     private ShardedQuadraticSensing(ShardedObjective objective, SensingInstance instance)
     {
@@ -53,8 +55,9 @@ public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolu
     /// </summary>
     /// <remarks>
     /// A shard whose silo died a moment ago is still in the cluster's directory until the membership declares the silo
-    /// dead (some seconds to a minute, by the membership's probe settings): its load fails as undeliverable, and is tried
-    /// again every second for up to <paramref name="patience"/> (default 60 s), until the grain is placed on a live silo.
+    /// dead (seconds, by the membership's probe settings): its load fails as undeliverable, and is tried again every
+    /// second for up to <paramref name="patience"/> (default 60 s), until the grain is placed on a live silo. The same
+    /// patience bounds each call's wait for a shard to move (<see cref="GrainShard.MovePatience"/>) during the run.
     /// </remarks>
     /// <exception cref="ShardException">A shard could not load its rows (the message names it and says why).</exception>
     public static async Task<ShardedQuadraticSensing> OnClusterAsync(IGrainFactory grains, SensingShardData data, int shards, CancellationToken cancellationToken = default,
@@ -64,8 +67,9 @@ public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolu
         ArgumentNullException.ThrowIfNull(data);
         var parts = data.Split(shards);
         var instance = data.Describe();
-        var remote = parts.Select(part => new GrainShard(grains, part)).ToArray();
-        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(60));
+        var wait = patience ?? TimeSpan.FromSeconds(60);
+        var remote = parts.Select(part => new GrainShard(grains, part) { MovePatience = wait }).ToArray();
+        var deadline = DateTime.UtcNow + wait;
         var loads = remote.Select(shard => LoadAsync(shard, deadline, cancellationToken)).ToArray();
         try
         {
@@ -143,8 +147,37 @@ public sealed class ShardedQuadraticSensing : ITestProblem, IKnowsDistanceToSolu
     /// <summary>8·m·d·k, as the local instance counts it.</summary>
     public double OracleFlops => 8.0 * _instance.Measurements * _instance.Dimension * _instance.Width;
 
-    /// <inheritdoc />
-    public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient) => Objective.Evaluate(x, gradient);
+    /// <summary>f(x) and ∇f(x) from the shards; with a watched membership (<see cref="WatchingMembership"/>), only while Redis answers.</summary>
+    /// <exception cref="ShardException">A shard failed (see <see cref="ShardedObjective.Evaluate"/>).</exception>
+    /// <exception cref="MembershipUnavailableException">The watched membership store stopped answering.</exception>
+    public double Evaluate(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        CheckMembership();
+        return Objective.Evaluate(x, gradient);
+    }
+
+    /// <summary>How often a watched membership store is asked whether it still answers (a PING, well under a millisecond on a LAN).</summary>
+    public static TimeSpan MembershipCheckInterval { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Has every call first check, at most once per <see cref="MembershipCheckInterval"/>, that the cluster's Redis still
+    /// answers. Without it the calls would go on (the silos still talk to each other), but a silo that died then could
+    /// not be declared dead and its shards would not move: the run stops instead, at a checkpoint it can resume from.
+    /// </summary>
+    public ShardedQuadraticSensing WatchingMembership(RedisMembership membership)
+    {
+        _membership = membership ?? throw new ArgumentNullException(nameof(membership));
+        return this;
+    }
+
+    private void CheckMembership()
+    {
+        if (_membership is not { } membership) return;
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (_membershipCheckedAt != long.MinValue && System.Diagnostics.Stopwatch.GetElapsedTime(_membershipCheckedAt, now) < MembershipCheckInterval) return;
+        membership.ProbeAsync().GetAwaiter().GetResult();
+        _membershipCheckedAt = now;
+    }
 
     /// <summary>The Procrustes distance to the solution set, as <see cref="QuadraticSensing.DistanceToSolutions"/>; NaN without a truth.</summary>
     public double DistanceToSolutions(ReadOnlySpan<double> x)

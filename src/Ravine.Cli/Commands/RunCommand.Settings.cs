@@ -99,8 +99,12 @@ internal sealed partial class RunCommand
         [Description("With --shards: the gateway of a cluster of `ravine worker` silos that serves the shards (several separated by commas). With --resume: the cluster to continue on, if not the stored one.")]
         public string? Cluster { get; init; }
 
+        [CommandOption("--membership <redis://HOST:PORT>")]
+        [Description("With --shards: the cluster whose workers keep their membership in Redis at HOST:PORT (ravine worker --membership); the gateways are read from there, so no --cluster. Shards of a worker that dies move to the others and the run goes on. With --resume: the cluster to continue on.")]
+        public string? Membership { get; init; }
+
         [CommandOption("--connect-timeout <SECONDS>")]
-        [Description("With --cluster: how long to wait for a gateway to answer before giving up (exit 2); default 10.")]
+        [Description("With --cluster or --membership: how long to wait for a gateway to answer before giving up (exit 2); default 10.")]
         [TypeConverter(typeof(ConnectTimeoutValue))]
         public double? ConnectTimeout { get; init; }
 

@@ -53,8 +53,8 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
     private IDisposable Connecting(Settings settings)
     {
         // A cluster can also come from a --config file or a resumed checkpoint; without any of them the option would do nothing.
-        if (settings.ConnectTimeout is not null && settings.Cluster is null && settings.Config is null && settings.Resume is null)
-            throw new ArgumentException("--connect-timeout sets the wait for a cluster's gateway: it applies with --cluster.");
+        if (settings.ConnectTimeout is not null && settings.Cluster is null && settings.Membership is null && settings.Config is null && settings.Resume is null)
+            throw new ArgumentException("--connect-timeout sets the wait for a cluster's gateway: it applies with --cluster or --membership.");
         TimeSpan? given = settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
         return new ClusterConnection(given ?? ClusterConnection.DefaultTimeout, status.Notes, interruption) { LoadPatience = given }.Use();
     }
@@ -84,7 +84,8 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
             if (File.Exists(checkpointing.Path))
             {
                 long at = RunCheckpointFile.Read(checkpointing.Path).Checkpoint.Iteration;
-                string when = ShardedRun.IsShardFailure(e) ? " once every shard is served again" : " once the objective answers again";
+                string when = ShardedRun.IsMembershipFailure(e) ? " once the cluster's Redis answers again"
+                    : ShardedRun.IsShardFailure(e) ? " once every shard is served again" : " once the objective answers again";
                 console.MarkupLineInterpolated($"The checkpoint at iteration {at} continues the run{when}: ravine run --resume {files.Folder}");
             }
             throw;
@@ -152,7 +153,7 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
             var extra = methodOptions.Flags.Concat(settings.SettingsBesidesResume()).ToArray();
             if (extra.Length > 0)
                 throw new ArgumentException($"--resume continues the run exactly as its checkpoint.json stores it; drop {string.Join(", ", extra)}.");
-            var (resumed, checkpointing) = RunCheckpointing.Resume(folder, interval, settings.Cluster);
+            var (resumed, checkpointing) = RunCheckpointing.Resume(folder, interval, settings.Cluster, settings.Membership);
             return (resumed, ExperimentFiles.Continue(folder), checkpointing);
         }
         var plan = RunPlan.Create(Resolve(settings, methodOptions));

@@ -11,9 +11,10 @@ namespace Ravine.Cli.Commands;
 
 /// <summary>
 /// <c>ravine worker</c>: an Orleans silo that serves shards of sharded runs (<c>ravine run --cluster … --shards N</c>),
-/// joining a cluster by development clustering: the first worker is the primary, the others name it with
-/// <c>--primary</c>. It runs until Ctrl+C or SIGTERM. Mistakes are one line on stderr and exit 2: a port that is taken,
-/// a primary that does not answer within <c>--connect-timeout</c>. Orleans' own log goes to <c>--log FILE</c>, or with
+/// joining a cluster by development clustering (the first worker is the primary, the others name it with
+/// <c>--primary</c>) or through Redis (<c>--membership redis://HOST:PORT</c>: no primary, and the cluster outlives any
+/// worker). It runs until Ctrl+C or SIGTERM. Mistakes are one line on stderr and exit 2: a port that is taken,
+/// a primary that does not answer within <c>--connect-timeout</c>, a Redis that does not answer. Orleans' own log goes to <c>--log FILE</c>, or with
 /// <c>--verbose</c> to stderr; otherwise nowhere.
 /// </summary>
 internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, Interruption interruption, Verbosity verbosity) : Command<WorkerCommand.Settings>
@@ -33,6 +34,10 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
         [Description("The silo port of the cluster's primary worker, which keeps the membership; default: this worker is the primary (start it first).")]
         public string? Primary { get; init; }
 
+        [CommandOption("--membership <redis://HOST:PORT>")]
+        [Description("Keep the cluster's membership in Redis at HOST:PORT instead of on a primary worker: every worker names the same Redis, none is primary, and the cluster survives any worker's death. See docs/DISTRIBUTED.md.")]
+        public string? Membership { get; init; }
+
         [CommandOption("--address <IP>")]
         [Description("The address this silo listens on and tells the others (default 127.0.0.1: this machine only; give the machine's address for a cluster of several machines).")]
         public string? Address { get; init; }
@@ -43,7 +48,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
         public int? Threads { get; init; }
 
         [CommandOption("--connect-timeout <SECONDS>")]
-        [Description("With --primary: how long to wait for the primary to answer before giving up (exit 2); default 10.")]
+        [Description("With --primary or --membership: how long to wait for the primary, or the workers listed in Redis, to answer before giving up (exit 2); default 10.")]
         [TypeConverter(typeof(ConnectTimeoutValue))]
         public double? ConnectTimeout { get; init; }
 
@@ -57,7 +62,8 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
             : SiloPort == GatewayPort ? ValidationResult.Error("--silo-port and --gateway-port must differ.")
             : Address is not null && !IPAddress.TryParse(Address, out _) ? ValidationResult.Error($"--address takes an IP address, not '{Address}'.")
             : Log is not null && string.IsNullOrWhiteSpace(Log) ? ValidationResult.Error("--log takes a file, not ''.")
-            : ConnectTimeout is not null && Primary is null ? ValidationResult.Error("--connect-timeout sets the wait for the primary: it applies with --primary (a primary waits for nobody).")
+            : Membership is not null && Primary is not null ? ValidationResult.Error("--membership and --primary are two ways of finding the cluster: give one (with Redis there is no primary).")
+            : ConnectTimeout is not null && Primary is null && Membership is null ? ValidationResult.Error("--connect-timeout sets the wait for the primary: it applies with --primary or --membership (a primary waits for nobody).")
             : ValidationResult.Success();
     }
 
@@ -65,23 +71,31 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
     {
         var address = settings.Address is null ? IPAddress.Loopback : IPAddress.Parse(settings.Address);
         var primary = settings.Primary is null ? null : ShardHosting.ParseEndpoint(settings.Primary, "--primary");
+        var membership = settings.Membership is null ? null : RedisMembership.Parse(settings.Membership);
         int threads = settings.Threads ?? 1;
         int siloPort = settings.SiloPort!.Value, gatewayPort = settings.GatewayPort!.Value;
         // Orleans binds with SO_REUSEPORT on Linux, so a second worker on the same ports would start "successfully" and
         // share them; a plain bind tried first finds them taken.
         WorkerPorts.EnsureFree(address, siloPort, "--silo-port");
         WorkerPorts.EnsureFree(address, gatewayPort, "--gateway-port");
-        interruption.Stopping = primary is null ? "stopping the worker" : "giving up joining the primary and stopping the worker";
-        using var log = settings.Log is null ? null : WorkerLog.Open(settings.Log);
-        var host = ShardHosting.CreateWorker(address, siloPort, gatewayPort, primary, threads, logging: logging => WorkerLog.Configure(logging, log, verbosity.Verbose));
         var timeout = settings.ConnectTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : ShardHosting.DefaultConnectTimeout;
+        if (membership is not null && !RedisAnswers(membership)) return RavineApp.BadArguments;
+        interruption.Stopping = membership is not null ? "giving up joining the cluster and stopping the worker"
+            : primary is null ? "stopping the worker" : "giving up joining the primary and stopping the worker";
+        using var log = settings.Log is null ? null : WorkerLog.Open(settings.Log);
+        var host = ShardHosting.CreateWorker(address, siloPort, gatewayPort, primary, threads, logging: logging => WorkerLog.Configure(logging, log, verbosity.Verbose), membership: membership);
         string waited = Experiments.ClusterConnection.Seconds(timeout);
         if (primary is not null)
             status.Notes.WriteLine($"ravine worker: joining the primary {primary} (waiting up to {waited} s; --connect-timeout sets it)");
         try
         {
             // A primary waits for nobody: its start is bounded by what it does itself.
-            ShardHosting.StartWithinAsync(host, primary is null ? Timeout.InfiniteTimeSpan : timeout, interruption.Token).GetAwaiter().GetResult();
+            ShardHosting.StartWithinAsync(host, primary is null && membership is null ? Timeout.InfiniteTimeSpan : timeout, interruption.Token).GetAwaiter().GetResult();
+        }
+        catch (TimeoutException) when (membership is not null)
+        {
+            status.Notes.WriteLine($"ravine: the silo could not join the cluster in {membership} within {waited} s (Redis answers, but the workers listed there do not); wait longer with --connect-timeout.");
+            return RavineApp.BadArguments;
         }
         catch (TimeoutException)
         {
@@ -102,7 +116,7 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
         using (host)
         {
             interruption.Stopping = "leaving the cluster and stopping the worker";
-            string role = primary is null ? "the primary" : $"joined the primary {primary}";
+            string role = membership is not null ? $"membership in {membership}" : primary is null ? "the primary" : $"joined the primary {primary}";
             console.MarkupLineInterpolated($"ravine worker: silo {address}:{siloPort} ({role}), gateway {address}:{gatewayPort}, {threads} thread(s) per shard. Ctrl+C stops it.");
             try
             {
@@ -117,5 +131,20 @@ internal sealed class WorkerCommand(IAnsiConsole console, StatusOutput status, I
             console.MarkupLineInterpolated($"ravine worker: stopped ({interruption.Cause ?? "stopped"}); it left the cluster.");
         }
         return 0;
+    }
+
+    /// <summary>Whether Redis answers; if not, says so in one line naming it (the silo would otherwise wait for it at length).</summary>
+    private bool RedisAnswers(RedisMembership membership)
+    {
+        try
+        {
+            membership.ProbeAsync(cancellationToken: interruption.Token).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (MembershipUnavailableException e)
+        {
+            status.Notes.WriteLine($"ravine: {e.Message}; start redis-server there, or correct --membership.");
+            return false;
+        }
     }
 }

@@ -82,7 +82,8 @@ public sealed record RunCheckpointing
     /// <param name="folder">The run's output folder.</param>
     /// <param name="interval">The checkpoint interval from here on.</param>
     /// <param name="cluster">The gateways of the cluster that serves the shards now, if not the stored ones (a sharded run only).</param>
-    public static (RunPlan Plan, RunCheckpointing Checkpointing) Resume(string folder, int interval = DefaultInterval, string? cluster = null)
+    /// <param name="membership">The Redis of the cluster that serves the shards now, if not the stored one (a sharded run only).</param>
+    public static (RunPlan Plan, RunCheckpointing Checkpointing) Resume(string folder, int interval = DefaultInterval, string? cluster = null, string? membership = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         string path = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), RunCheckpointFile.FileName);
@@ -99,9 +100,15 @@ public sealed record RunCheckpointing
         {
             throw new FormatException(e.Message + StartOver(path), e);
         }
-        var settings = saved.Settings with { Output = System.IO.Path.GetFullPath(folder), Cluster = cluster ?? saved.Settings.Cluster };
-        if (cluster is not null && saved.Settings.Shards is null)
-            throw new ArgumentException($"--cluster with --resume moves a sharded run to another cluster, but the run in {folder} has no shards.", "cluster");
+        // A cluster named now replaces the stored one, whichever way each was named.
+        var settings = saved.Settings with
+        {
+            Output = System.IO.Path.GetFullPath(folder),
+            Cluster = cluster ?? (membership is null ? saved.Settings.Cluster : null),
+            Membership = membership ?? (cluster is null ? saved.Settings.Membership : null),
+        };
+        if ((cluster ?? membership) is not null && saved.Settings.Shards is null)
+            throw new ArgumentException($"{(cluster is not null ? "--cluster" : "--membership")} with --resume moves a sharded run to another cluster, but the run in {folder} has no shards.", cluster is not null ? "cluster" : "membership");
         if (settings.Data is { } data && saved.DataFingerprint is { } fingerprint)
             Experiments.DataFingerprint.Verify(settings.Problem, data, fingerprint);
         if (settings.X0 is { } x0 && saved.StartFingerprint is { } startHash)

@@ -114,6 +114,13 @@ internal static class RunOptions
         },
         new()
         {
+            Name = "membership", ValueName = "redis://HOST:PORT", Takes = "redis://HOST:PORT", Default = "none", AllowedWithResume = true,
+            Meaning = "with `--shards`, instead of `--cluster`: the cluster of `ravine worker --membership` silos whose membership Redis at HOST:PORT keeps; the gateways are read from there, a worker that dies has its shards moved to the others and the run goes on with the same bits, and a Redis that stops answering stops the run at a checkpoint. With `--resume`, the cluster to continue on",
+            Given = o => o.Membership,
+            Setting = new() { JsonType = "string", Get = s => s.Membership, Set = (s, v) => s with { Membership = (string)v }, Read = Text },
+        },
+        new()
+        {
             Name = "out", ValueName = "DIR", Takes = "a folder", Default = "`./ravine-results/run-<UTC timestamp>/` (`-2`, `-3`, … appended when taken: runs started in the same second get a folder each)",
             Meaning = "the output folder: new, empty, or one of earlier Ravine results (whose files are deleted first; see Outputs)",
             Given = o => o.Out,
@@ -149,7 +156,7 @@ internal static class RunOptions
         new()
         {
             Name = "connect-timeout", ValueName = "SECONDS", Default = "10", AllowedWithResume = true,
-            Meaning = "with `--cluster`: how long to wait for a gateway to answer (a line on stderr says it is waiting); then exit 2 naming the gateway(s). Ctrl+C or SIGTERM during the wait: exit 130 or 143",
+            Meaning = "with `--cluster` or `--membership`: how long to wait for a gateway to answer (a line on stderr says it is waiting); then exit 2 naming the gateway(s) or the Redis; also how long a shard whose worker died may take to move (default a minute). Ctrl+C or SIGTERM during the wait: exit 130 or 143",
             Given = o => o.ConnectTimeout,
         },
         new()

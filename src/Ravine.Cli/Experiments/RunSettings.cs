@@ -103,6 +103,12 @@ public sealed record RunSettings
     public string? Cluster { get; init => field = value is not null && string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("cluster must name a gateway HOST:PORT.", "cluster") : value; }
 
     /// <summary>
+    /// The Redis (<c>redis://HOST:PORT</c>) that keeps the membership of the cluster serving the shards, whose gateways
+    /// are read from there; null: <see cref="Cluster"/>'s gateways, if any.
+    /// </summary>
+    public string? Membership { get; init => field = value is not null && string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("membership must name redis://HOST:PORT.", "membership") : value; }
+
+    /// <summary>
     /// Cut the measurements into this many shards, each evaluated on its own (on <see cref="Cluster"/>, or in this
     /// process), their block sums added in the local block order; null: no shards (quadratic sensing only).
     /// </summary>

@@ -12,11 +12,15 @@ namespace Ravine.Cli.Experiments;
 internal static class ShardedRun
 {
     /// <summary>Whether <paramref name="settings"/> ask for shards.</summary>
-    public static bool Wanted(RunSettings settings) => settings.Shards is not null || settings.Cluster is not null;
+    public static bool Wanted(RunSettings settings) => settings.Shards is not null || settings.Cluster is not null || settings.Membership is not null;
 
     /// <summary>Whether the objective failed because a shard did (a method of its own: naming Ravine.Orleans' types in a caller would load that assembly, and Orleans', into every local run).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static bool IsShardFailure(ObjectiveException e) => e.InnerException is ShardException;
+
+    /// <summary>Whether the run stopped because the cluster's Redis stopped answering (a method of its own, as <see cref="IsShardFailure"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static bool IsMembershipFailure(ObjectiveException e) => e.InnerException is MembershipUnavailableException;
 
     /// <summary>Connects to the cluster if one is named, and has every shard load its rows.</summary>
     /// <exception cref="ArgumentException">Not quadratic sensing, or a cluster without a shard count.</exception>
@@ -29,7 +33,11 @@ internal static class ShardedRun
         string problem = ProblemRegistry.Find(settings.Problem).Name;
         if (problem != "quadratic-sensing")
             throw new ArgumentException($"--shards and --cluster apply to quadratic-sensing (a mean over measurements), not {problem}.", "shards");
-        int shards = settings.Shards ?? throw new ArgumentException("--cluster needs --shards N: the number of shards to cut the measurements into.", "shards");
+        string needsShards = settings.Cluster is null && settings.Membership is not null ? "--membership" : "--cluster";
+        int shards = settings.Shards ?? throw new ArgumentException($"{needsShards} needs --shards N: the number of shards to cut the measurements into.", "shards");
+        if (settings.Cluster is not null && settings.Membership is not null)
+            throw new ArgumentException("--cluster and --membership both name the cluster: give one (with --membership the gateways are read from Redis).", "membership");
+        var membership = settings.Membership is { } redis ? RedisMembership.Parse(redis) : null;
         var data = settings.Data is not null ? SensingShardData.FromFolder(settings.Data, settings.Seed)
             : settings.Size is { } size ? Sized(settings.Seed, ProblemRegistry.Find(problem).ParseSizes(size))
             : SensingShardData.Seeded(settings.Seed);
@@ -37,11 +45,20 @@ internal static class ShardedRun
             throw new ArgumentException($"--shards {shards} exceeds the {data.Measurements} measurements: a shard would be empty.", "shards");
         if (shards < data.FewestShards)
             throw new ArgumentException($"--shards {shards}: each shard holds its rows of A and B in memory, at most {SensingShardData.MaxShardEntries:N0} entries (2 GiB) each, and m·d = {(long)data.Measurements * data.Dimension:N0} needs at least {data.FewestShards} shards.", "shards");
-        if (settings.Cluster is not { } cluster) return ShardedQuadraticSensing.InProcess(data, shards);
-        var gateways = ShardHosting.ParseEndpoints(cluster);
+        if (settings.Cluster is null && membership is null) return ShardedQuadraticSensing.InProcess(data, shards);
+        var gateways = settings.Cluster is { } cluster ? ShardHosting.ParseEndpoints(cluster) : [];
         var connection = ClusterConnection.Current;
         string waiting = ClusterConnection.Seconds(connection.Timeout);
-        connection.Notes.WriteLine($"ravine: connecting to the cluster at {cluster} (waiting up to {waiting} s; --connect-timeout sets it)");
+        try
+        {
+            // Orleans' Redis client would wait for a Redis that is down; a PING says so at once, before anything else is said.
+            membership?.ProbeAsync(cancellationToken: connection.Interruption.Token).GetAwaiter().GetResult();
+        }
+        catch (MembershipUnavailableException e)
+        {
+            throw new ClusterUnavailableException($"{e.Message}: start redis-server there and the workers (ravine worker --membership {membership}), or correct --membership.", e);
+        }
+        connection.Notes.WriteLine($"ravine: connecting to the cluster at {settings.Cluster ?? membership!.ToString()} (waiting up to {waiting} s; --connect-timeout sets it)");
         connection.Notes.Flush();
         ShardClusterClient client;
         string stopping = connection.Interruption.Stopping;
@@ -50,7 +67,11 @@ internal static class ShardedRun
         {
             try
             {
-                client = ShardHosting.ConnectAsync(gateways, cancellationToken: connection.Interruption.Token, connectTimeout: connection.Timeout).GetAwaiter().GetResult();
+                client = ShardHosting.ConnectAsync(gateways, cancellationToken: connection.Interruption.Token, connectTimeout: connection.Timeout, membership: membership).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (membership is not null && e is TimeoutException or global::Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException)
+            {
+                throw new ClusterUnavailableException($"no worker listed in {membership} answered within {waiting} s: start the cluster's workers first (ravine worker --membership {membership}), or wait longer with --connect-timeout.", e);
             }
             catch (Exception e) when (e is TimeoutException or global::Orleans.Runtime.OrleansException or System.Net.Sockets.SocketException)
             {
@@ -59,7 +80,8 @@ internal static class ShardedRun
             }
             try
             {
-                return Load(client.Client, data, shards, connection).Owning(client);
+                var sharded = Load(client.Client, data, shards, connection).Owning(client);
+                return membership is null ? sharded : sharded.WatchingMembership(membership);
             }
             catch
             {

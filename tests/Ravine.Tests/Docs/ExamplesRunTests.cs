@@ -18,7 +18,7 @@ namespace Ravine.Tests.Docs;
 /// <item><b>Parsed and checked, not run</b> (<c>RavineApp.CheckOnly</c>: the command line parsed by the real parser, the
 /// settings validated and the plan built as the command does before any work, exit code 0 required): the commands that run many
 /// experiments or run for minutes (<c>reproduce</c>, <c>compare</c>, <c>sweep</c>, <c>versus</c>, <c>bench</c>), the
-/// long-lived <c>worker</c>, runs on a cluster (<c>--cluster</c>), resized instances (<c>run --size</c>, <c>generate
+/// long-lived <c>worker</c>, runs on a cluster (<c>--cluster</c>, <c>--membership</c>), resized instances (<c>run --size</c>, <c>generate
 /// --dimension/--width/--rank/--measurements</c>: gigabytes), runs on the data such a generate would have written, and
 /// runs on a problem that needs an installed data set (fashion-mnist).</item>
 /// <item><b>Provided when no earlier example provides it:</b> a <c>--config</c> file (docs/USAGE.md's config example, its
@@ -114,7 +114,7 @@ public class ExamplesRunTests(ITestOutputHelper log)
                 words[i + 1] = Path.Combine(root, words[i + 1]);
         string? command = words.FirstOrDefault();
         string? data = Value(words, "--data");
-        bool checkOnly = command is not null && (CheckedOnlyCommands.Contains(command) || words.Contains("--cluster") || words.Any(SizeOptions.Contains)
+        bool checkOnly = command is not null && (CheckedOnlyCommands.Contains(command) || words.Contains("--cluster") || words.Contains("--membership") || words.Any(SizeOptions.Contains)
             || (data is not null && checkedOnlyFolders.Contains(data)) || NeedsDataSet(Value(words, "--problem")));
         var notes = new List<string>();
         if (Value(words, "--config") is { } config && !File.Exists(config))

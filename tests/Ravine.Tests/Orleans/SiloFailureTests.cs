@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace Ravine.Tests.Orleans;
 
-/// <summary>Kills a silo in the middle of a run: a cluster of its own, since the kill leaves it one silo short.</summary>
+/// <summary>Kills a silo in the middle of a run: a cluster of its own per test, since the kill leaves it one silo short.</summary>
 public class SiloFailureTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private TestCluster _cluster = null!;
@@ -26,7 +26,7 @@ public class SiloFailureTests(ITestOutputHelper output) : IAsyncLifetime
 
     private sealed class ShardSilos : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder silo) => silo.AddShards();
+        public void Configure(ISiloBuilder silo) => silo.AddShards().DetectFailuresFast();
     }
 
     // Three blocks of QuadraticSensing.RowBlock rows: a shard each (the published m = 1,000 is one block, so one shard).
@@ -49,38 +49,62 @@ public class SiloFailureTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_silo_killed_mid_run_stops_it_naming_the_shard_and_the_last_checkpoint_resumes_to_the_uninterrupted_trace()
+    public async Task A_silo_killed_mid_run_has_its_shard_moved_and_the_run_goes_on_to_the_undisturbed_trace()
     {
         using var local = ShardedQuadraticSensing.InProcess(ThreeBlocks, 3);
         var reference = Minimizer.Minimize(local, local.Start, Method());
 
-        using var first = await ShardedQuadraticSensing.OnClusterAsync(_cluster.Client, ThreeBlocks, 3);
+        using var sharded = await ShardedQuadraticSensing.OnClusterAsync(_cluster.Client, ThreeBlocks, 3);
         // A shard on a secondary silo: the primary holds the test cluster's membership.
         int victim = -1;
         SiloHandle? silo = null;
         for (int s = 0; s < 3 && silo is null; s++)
         {
-            string address = await ((GrainShard)first.Objective.Shards[s]).Grain.SiloAsync();
+            string address = await ((GrainShard)sharded.Objective.Shards[s]).Grain.SiloAsync();
             silo = _cluster.SecondarySilos.FirstOrDefault(h => h.SiloAddress.ToString() == address);
             victim = s;
         }
         Assert.NotNull(silo);
-        RunCheckpoint? latest = null;
-        var options = new MinimizeOptions { CheckpointInterval = 1, CheckpointSink = c => latest = c };
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var killing = new KillingObjective(first, 200, () => _cluster.KillSiloAsync(silo!).GetAwaiter().GetResult());
-        var stopped = Assert.Throws<ObjectiveException>(() => Minimizer.Minimize(killing, first.Start, Method(), options));
-        output.WriteLine($"stopped after {clock.Elapsed.TotalSeconds:F1} s: {stopped.Message}");
-        var shard = Assert.IsType<ShardException>(stopped.InnerException);
-        Assert.Equal(victim, shard.Shard);
-        Assert.Contains($"shard {victim + 1} of 3", stopped.Message);
-        Assert.NotNull(latest);
-        Assert.Equal(stopped.Iteration - 1, latest!.Iteration);
+        var killing = new KillingObjective(sharded, 200, () => _cluster.KillSiloAsync(silo!).GetAwaiter().GetResult());
+        var result = Minimizer.Minimize(killing, sharded.Start, Method());
+        output.WriteLine($"finished in {clock.Elapsed.TotalSeconds:F1} s: {result}");
+        var moved = (GrainShard)sharded.Objective.Shards[victim];
+        Assert.True(moved.Moves >= 1, "the killed silo's shard was not loaded again");
+        Assert.NotEqual(silo!.SiloAddress.ToString(), moved.Silo);
+        Assert.True(result.Trace.NumericallyIdentical(reference.Trace));
+        Assert.Equal(reference.X, result.X);
+    }
 
-        clock.Restart();
-        using var again = await ShardedQuadraticSensing.OnClusterAsync(_cluster.Client, ThreeBlocks, 3);
-        output.WriteLine($"reloaded after {clock.Elapsed.TotalSeconds:F1} s");
-        var resumed = Minimizer.Resume(again, Method(), latest);
-        Assert.True(resumed.Trace.NumericallyIdentical(reference.Trace));
+    [Fact]
+    public async Task A_shard_whose_rows_cannot_be_rebuilt_fails_naming_the_shard_and_the_path_not_with_other_bits()
+    {
+        // A folder instance whose files vanish after the shards loaded: a shard that moves cannot read its rows again.
+        string folder = Path.Combine(Path.GetTempPath(), "ravine-moved-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var instance = QuadraticSensing.Generate(ProblemRegistry.DefaultSeed, 20, 2, 4, 3000);
+            Ravine.IO.Npy.Write(Path.Combine(folder, "A.npy"), instance.A, [3000, 20]);
+            Ravine.IO.Npy.Write(Path.Combine(folder, "B.npy"), instance.B, [3000, 20]);
+            Ravine.IO.Npy.Write(Path.Combine(folder, "y.npy"), instance.Y, [3000]);
+            var data = SensingShardData.FromFolder(folder);
+            using var sharded = await ShardedQuadraticSensing.OnClusterAsync(_cluster.Client, data, 3);
+            var secondary = _cluster.SecondarySilos[0];
+            int victim = -1;
+            for (int s = 0; s < 3; s++)
+                if (await ((GrainShard)sharded.Objective.Shards[s]).Grain.SiloAsync() == secondary.SiloAddress.ToString()) victim = s;
+            Assert.True(victim >= 0);
+            File.Delete(Path.Combine(folder, "A.npy"));
+            await _cluster.KillSiloAsync(secondary);
+            var error = Assert.Throws<ShardException>(() => sharded.Evaluate(sharded.Start, new double[sharded.Dimension]));
+            output.WriteLine(error.Message);
+            Assert.Equal(victim, error.Shard);
+            Assert.Contains(Path.Combine(folder, "A.npy"), error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

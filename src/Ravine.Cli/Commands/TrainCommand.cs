@@ -123,16 +123,31 @@ internal sealed class TrainCommand(IAnsiConsole console, StatusOutput status, In
     /// <summary>The plan from the options, or with <c>--resume</c> the one stored in that folder; and the output folder.</summary>
     private (TrainingPlan Plan, string Folder) Prepare(TrainSettings s)
     {
-        if (s.Resume is { } resume)
+        if (ToPlan(s) is not { } plan)
+        {
+            string file = Path.Combine(s.Resume!, PlanFile);
+            if (!File.Exists(file)) throw new ArgumentException($"{s.Resume} holds no interrupted train (no {PlanFile}).");
+            return (ExperimentJson.Deserialize<TrainingPlan>(File.ReadAllText(file)), s.Resume!);
+        }
+        models.Get(plan.Model);
+        return (plan, ResultsFolder.PrepareFor("train", s.Out));
+    }
+
+    /// <summary>
+    /// The plan the options describe, checked without reading or writing anything (the model's name is checked when
+    /// it is loaded); null with <c>--resume</c>, whose plan is in its folder.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option out of range, an unknown method or option, or options beside <c>--resume</c>.</exception>
+    internal static TrainingPlan? ToPlan(TrainSettings s)
+    {
+        if (s.Resume is not null)
         {
             if (s.Model is not null || s.Method is not null || s.Methods is not null || s.Seed is not null || s.Seeds is not null || s.Epochs is not null || s.Batch is not null
                 || s.Validation is not null || s.Threads is not null || s.TargetAccuracy is not null || s.LanczosEvery is not null || s.Out is not null)
                 throw new ArgumentException("--resume continues a train with its own settings: give no other option.");
-            string file = Path.Combine(resume, PlanFile);
-            if (!File.Exists(file)) throw new ArgumentException($"{resume} holds no interrupted train (no {PlanFile}).");
-            return (ExperimentJson.Deserialize<TrainingPlan>(File.ReadAllText(file)), resume);
+            return null;
         }
-        if (s.Model is null) throw new ArgumentException($"train needs --model NAME. The models: {string.Join(", ", models.All.Select(m => m.Name))}.");
+        if (s.Model is null) throw new ArgumentException("train needs --model NAME.");
         if (s.Method is not null && s.Methods is not null) throw new ArgumentException("Give --method or --methods, not both.");
         var methods = (s.Methods ?? s.Method ?? StochasticGdPolyak.Descriptor.Name).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (methods.Length == 0) throw new ArgumentException("--methods names no method.");
@@ -143,7 +158,6 @@ internal sealed class TrainCommand(IAnsiConsole console, StatusOutput status, In
         if (threads < 1) throw new ArgumentException($"--threads must be at least 1, not {threads}.");
         int validation = s.Validation ?? 5000;
         if (validation < 1) throw new ArgumentException($"--validation must be at least 1, not {validation}.");
-        models.Get(s.Model);
         var plan = new TrainingPlan
         {
             Model = s.Model,
@@ -158,7 +172,7 @@ internal sealed class TrainCommand(IAnsiConsole console, StatusOutput status, In
         };
         foreach (string method in methods) StochasticMethodRegistry.Parse(method);
         plan.Options(0).Check(int.MaxValue);
-        return (plan, ResultsFolder.PrepareFor("train", s.Out));
+        return plan;
     }
 
     private void PrintTable(TrainingSummary summary)

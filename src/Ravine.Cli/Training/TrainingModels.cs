@@ -1,3 +1,4 @@
+using Ravine.Networks;
 using Ravine.Training;
 
 namespace Ravine.Cli.Training;
@@ -11,8 +12,9 @@ internal sealed record TrainingModel(string Name, string Summary, Func<TrainingM
 /// <summary>The models <c>ravine train --model</c> names.</summary>
 internal sealed class TrainingModels(IReadOnlyList<TrainingModel> models)
 {
-    /// <summary>The built-in models: the networks on Fashion-MNIST once the library has them.</summary>
-    public static TrainingModels BuiltIn { get; } = new([]);
+    /// <summary>The built-in models: the networks of <see cref="NetworkModels"/> on the full Fashion-MNIST, read when a model is created.</summary>
+    public static TrainingModels BuiltIn { get; } = new([.. NetworkModels.Names.Select(name => new TrainingModel(name, NetworkModels.Describe(name),
+        request => NetworkModels.Create(name, FashionMnistSplit.Load(validationExamples: request.ValidationExamples), request.Threads)))]);
 
     /// <summary>The models, in the order help lists them.</summary>
     public IReadOnlyList<TrainingModel> All => models;

@@ -1,7 +1,7 @@
 using Ravine.Cli;
 using Ravine.Cli.Training;
 using Ravine.Training;
-using Spectre.Console;
+using Ravine.Tests.Cli;
 
 namespace Ravine.Tests.Training;
 
@@ -23,21 +23,8 @@ public sealed class TrainCommandTests : IDisposable
         new TrainingModel("broken", "a model whose data cannot be read", _ => failing is null ? throw new InvalidDataException("train-images-idx3-ubyte.gz: the gzip stream ends early") : failing()),
     ]);
 
-    private static (int ExitCode, string Output, string Error) Train(TrainingModels models, CancellationToken token, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 250;
-        int code = RavineApp.Create(console, error, Interruption.From(token), models: models).Run(["train", .. args], token);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Train(TrainingModels models, CancellationToken token, params string[] args) =>
+        CliRunner.Capture((console, error) => RavineApp.Create(console, error, Interruption.From(token), models: models).Run(["train", .. args], token));
 
     private static (int ExitCode, string Output, string Error) Train(params string[] args) => Train(Models(), CancellationToken.None, args);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Ravine.Training;
 
 namespace Ravine.Cli.Training;
@@ -20,6 +21,7 @@ internal sealed record TrainingPlan
     public int LanczosEvery { get; init; }
 
     /// <summary>The runs: every method with every seed, methods outermost.</summary>
+    [JsonIgnore]
     public IEnumerable<(string Method, ulong Seed)> Runs => Methods.SelectMany(m => Seeds.Select(s => (m, s)));
 
     /// <summary>The trainer's options for one seed.</summary>

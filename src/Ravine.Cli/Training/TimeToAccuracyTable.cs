@@ -46,8 +46,14 @@ internal static class TimeToAccuracyTable
     private static string Median(IEnumerable<double> values, Func<double, string> format, int reached, int total)
     {
         if (reached == 0) return $"— (0/{total})";
-        var sorted = values.Order().ToArray();
-        double median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        double median = Median(values);
         return reached == total ? format(median) : $"{format(median)} ({reached}/{total})";
+    }
+
+    /// <summary>The median of the values that are not NaN; NaN when there are none.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

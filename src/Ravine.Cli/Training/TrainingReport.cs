@@ -90,9 +90,5 @@ internal static class TrainingReport
 
     private static string P(double value) => double.IsNaN(value) ? "n/a" : (100 * value).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
-        return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
-    }
+    private static double Median(IEnumerable<double> values) => TimeToAccuracyTable.Median(values);
 }

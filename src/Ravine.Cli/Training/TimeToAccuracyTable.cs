@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ravine.Cli.Output;
+using Ravine.Training;
 
 namespace Ravine.Cli.Training;
 
@@ -17,8 +18,9 @@ internal static class TimeToAccuracyTable
         ? ["method", "seeds", "final test accuracy (mean, min–max)", .. Targets.Select(t => $"epochs to {Percent(t)}"), .. Targets.Select(t => $"seconds to {Percent(t)}"), "divergences"]
         : ["method", "seeds", "final test loss (mean, min–max)", "seconds (mean)", "divergences"];
 
+    /// <summary>A row per method over its finished runs: an interrupted run's last epoch is not its final one.</summary>
     public static IEnumerable<string[]> Rows(IReadOnlyList<TrainingRunOutcome> runs, bool classifier) =>
-        runs.GroupBy(r => r.Method).Select(group =>
+        runs.Where(r => r.Result.StopReason != TrainingStopReason.Cancelled).GroupBy(r => r.Method).Select(group =>
         {
             var g = group.ToArray();
             string divergences = g.Count(r => r.Diverged).ToString(CultureInfo.InvariantCulture);

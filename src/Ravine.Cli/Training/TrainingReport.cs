@@ -52,7 +52,7 @@ internal static class TrainingReport
     {
         var list = new List<(string, string, IReadOnlyList<string>, IEnumerable<string[]>)>
         {
-            ("Methods × seeds", classifier ? "Epochs and seconds until the test accuracy first reaches each target: the median over the seeds that reached it (how many did, when not all)." : "The final test loss (for the autoencoder, the reconstruction MSE).",
+            ("Methods × seeds", classifier ? "Over the finished runs: epochs and seconds until the test accuracy first reaches each target, the median over the seeds that reached it (how many did, when not all)." : "The final test loss (for the autoencoder, the reconstruction MSE).",
                 TimeToAccuracyTable.Header(classifier), TimeToAccuracyTable.Rows(runs, classifier).ToArray()),
             ("Runs", "The last epoch of each run; long steps kept / rolled back over the whole run.",
                 ["method", "seed", "stopped", "epochs", "seconds", "train loss", "test loss", "train acc.", "validation acc.", "test acc.", "long steps kept / rolled back"],

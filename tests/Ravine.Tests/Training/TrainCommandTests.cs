@@ -87,6 +87,10 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(130, code);
         Assert.Contains("ravine train --resume", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(parted, "stochastic-gdpolyak_K=7_judge=100", "seed-0", "summary.json")));
+        // The table counts only finished runs: the interrupted one is in the runs' list, not in the table.
+        string report = File.ReadAllText(Path.Combine(parted, "report.md"));
+        Assert.Contains("| stochastic-gdpolyak K=7 judge=100 | 0 | Cancelled |", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("| stochastic-gdpolyak K=7 judge=100 | 1 |", report, StringComparison.Ordinal);
 
         Assert.Equal(0, Train(Models(), CancellationToken.None, "--resume", parted).ExitCode);
         foreach (string run in new[] { "sgd-momentum/seed-0", "stochastic-gdpolyak_K=7_judge=100/seed-0" })

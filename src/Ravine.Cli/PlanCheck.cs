@@ -36,6 +36,9 @@ internal sealed class PlanCheck(MethodOptionArguments methodOptions) : ICommandI
             case CompareSettings compare:
                 CompareEntry.For(compare.ToPlan());
                 break;
+            case TrainSettings train:
+                TrainCommand.ToPlan(train);
+                break;
         }
         throw new Checked();
     }

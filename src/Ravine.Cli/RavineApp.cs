@@ -81,7 +81,7 @@ internal static class RavineApp
     /// and the "unknown command" error still list every command.
     /// </summary>
     public static CommandApp Create(IAnsiConsole console, TextWriter error, Interruption? interruption = null, bool verbose = false, MethodOptionArguments? methodOptions = null,
-        StatusOutput? status = null, string? only = null, bool checkOnly = false)
+        StatusOutput? status = null, string? only = null, bool checkOnly = false, Training.TrainingModels? models = null)
     {
         bool known = only is not null && Commands.Any(c => c.Name == only);
         var app = new CommandApp();
@@ -96,6 +96,7 @@ internal static class RavineApp
             config.Settings.Registrar.RegisterInstance(interruption ?? Interruption.From(CancellationToken.None));
             config.Settings.Registrar.RegisterInstance(methodOptions ?? MethodOptionArguments.None);
             config.Settings.Registrar.RegisterInstance(new Verbosity(verbose));
+            config.Settings.Registrar.RegisterInstance(models ?? Training.TrainingModels.BuiltIn);
             if (checkOnly) config.SetInterceptor(new PlanCheck(methodOptions ?? MethodOptionArguments.None));
             foreach (var command in Commands)
                 if (!known || command.Name == only) command.Add(config);
@@ -134,6 +135,13 @@ internal static class RavineApp
             .WithExample("run", "--config", "run.json")
             .WithExample("run", "--resume", "ravine-results/run-20261129-031500")
             .WithExample("run", "--cluster", "127.0.0.1:30000", "--shards", "4", "--problem", "quadratic-sensing", "--method", "gdpolyak")),
+        ("train", c => c.AddCommand<TrainCommand>("train")
+            .WithDescription("Train a model with mini-batches: one or more stochastic methods (stochastic-gdpolyak, sgd-momentum, adam, spsmax, dog) and seeds; a trace, checkpoint and summary per run, figures, a report, the time-to-accuracy table and, with --lanczos-every, the ravine measured by Lanczos. See docs/NETWORKS.md.\n" +
+                             $"Models (on the full Fashion-MNIST): {string.Join("; ", Ravine.Networks.NetworkModels.Names.Select(n => $"{n}: {Ravine.Networks.NetworkModels.Describe(n)}"))}.")
+            .WithExample("train", "--model", "mlp", "--method", "adam")
+            .WithExample("train", "--model", "cnn", "--methods", "\"adam,sgd-momentum,stochastic-gdpolyak\"", "--seeds", "3", "--epochs", "10")
+            .WithExample("train", "--model", "mlp", "--method", "\"stochastic-gdpolyak K=200 judge=4096\"", "--lanczos-every", "5")
+            .WithExample("train", "--resume", "ravine-results/train-20261207-070000")),
         ("worker", c => c.AddCommand<WorkerCommand>("worker")
             .WithDescription("Serve shards of sharded runs (run --cluster HOST:G --shards N): an Orleans silo that joins a cluster (the first worker is the primary; the others name it with --primary). Runs until Ctrl+C. See docs/DISTRIBUTED.md.")
             .WithExample("worker", "--silo-port", "11111", "--gateway-port", "30000")

@@ -75,7 +75,8 @@ internal static class ObservationFigures
         return Finish(plot, Accuracy, runs);
     }
 
-    private static void Line(Plot plot, IEnumerable<(double X, double Y)> points, Color color, string label, bool dotted)
+    /// <summary>A line of the finite points, with markers, or dotted without them.</summary>
+    internal static void Line(Plot plot, IEnumerable<(double X, double Y)> points, Color color, string label, bool dotted)
     {
         var kept = points.Where(p => double.IsFinite(p.Y)).ToArray();
         if (kept.Length == 0) return;

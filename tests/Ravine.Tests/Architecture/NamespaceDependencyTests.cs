@@ -12,7 +12,7 @@ namespace Ravine.Tests.Architecture;
 public partial class NamespaceDependencyTests
 {
     /// <summary>Lowest first. The optimizer's namespaces are all below the problems package's own.</summary>
-    private static readonly string[] Layers = ["Randomness", "Objectives", "Autodiff", "Training", "Optimization", "Analysis", "IO", "Methods", "Instances", "Problems", "Networks"];
+    private static readonly string[] Layers = ["Randomness", "Objectives", "Autodiff", "Optimization", "Analysis", "IO", "Methods", "Training", "Instances", "Problems", "Networks"];
 
     /// <summary>The namespaces that exist only in Ravine.Problems: the core package can name none of them.</summary>
     private static readonly string[] ProblemsOnly = ["Instances", "Problems", "Networks"];

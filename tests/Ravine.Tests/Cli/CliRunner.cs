@@ -31,7 +31,8 @@ internal static class CliRunner
     public static (int ExitCode, string Output, string Error) CheckOnly(params string[] args) =>
         Capture((console, error) => RavineApp.CheckOnly(console, error, args));
 
-    private static (int ExitCode, string Output, string Error) Capture(Func<IAnsiConsole, TextWriter, int> run)
+    /// <summary>Runs <paramref name="run"/> on a plain console 200 columns wide and a writer for errors; what it returned and printed.</summary>
+    internal static (int ExitCode, string Output, string Error) Capture(Func<IAnsiConsole, TextWriter, int> run)
     {
         var output = new StringWriter();
         var error = new StringWriter();

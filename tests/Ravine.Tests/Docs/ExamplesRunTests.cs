@@ -17,7 +17,7 @@ namespace Ravine.Tests.Docs;
 /// outputs are the example's, only the budget is cut.</item>
 /// <item><b>Parsed and checked, not run</b> (<c>RavineApp.CheckOnly</c>: the command line parsed by the real parser, the
 /// settings validated and the plan built as the command does before any work, exit code 0 required): the commands that run many
-/// experiments or run for minutes (<c>reproduce</c>, <c>compare</c>, <c>sweep</c>, <c>versus</c>, <c>bench</c>), the
+/// experiments or run for minutes (<c>reproduce</c>, <c>compare</c>, <c>sweep</c>, <c>versus</c>, <c>bench</c>, <c>train</c>), the
 /// long-lived <c>worker</c>, runs on a cluster (<c>--cluster</c>, <c>--membership</c>), resized instances (<c>run --size</c>, <c>generate
 /// --dimension/--width/--rank/--measurements</c>: gigabytes), runs on the data such a generate would have written, and
 /// runs on a problem that needs an installed data set (fashion-mnist).</item>
@@ -34,7 +34,7 @@ public class ExamplesRunTests(ITestOutputHelper log)
     /// <summary>The iteration budget given to a <c>run</c> example that sets none (see the class summary).</summary>
     public const int IterationCap = 60;
 
-    private static readonly HashSet<string> CheckedOnlyCommands = ["reproduce", "compare", "sweep", "versus", "bench", "worker"];
+    private static readonly HashSet<string> CheckedOnlyCommands = ["reproduce", "compare", "sweep", "versus", "bench", "worker", "train"];
     private static readonly HashSet<string> SizeOptions = ["--size", "--dimension", "--width", "--rank", "--measurements"];
     private static readonly HashSet<string> PathOptions = ["--out", "--data", "--config", "--resume", "--x0"];
 

@@ -1,0 +1,37 @@
+namespace Ravine.Training;
+
+/// <summary>The stochastic methods by name, and the parser of a method given with its options as one text.</summary>
+public static class StochasticMethodRegistry
+{
+    /// <summary>Every stochastic method, in the order help lists them.</summary>
+    public static IReadOnlyList<StochasticMethodDescriptor> All { get; } =
+        [StochasticGdPolyak.Descriptor, SgdMomentum.Descriptor, MiniBatchAdam.Descriptor, SpsMax.Descriptor, StochasticDog.Descriptor];
+
+    /// <summary>The names, in order.</summary>
+    public static IEnumerable<string> Names => All.Select(m => m.Name);
+
+    /// <summary>The method of that name.</summary>
+    /// <exception cref="ArgumentException">No method has that name; the message lists them.</exception>
+    public static StochasticMethodDescriptor Get(string name) =>
+        All.FirstOrDefault(m => m.Name == name) ?? throw new ArgumentException($"Unknown training method '{name}'. The methods: {string.Join(", ", Names)}.", nameof(name));
+
+    /// <summary>
+    /// A method given as its name and <c>KEY=VALUE</c> options separated by spaces (<c>"adam lr=3e-3"</c>), built,
+    /// with its name and the option values it was built with.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown method or option, an invalid value, or a word that is not KEY=VALUE.</exception>
+    public static (IStochasticMethod Method, IReadOnlyDictionary<string, string> Values) Parse(string specification)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        var words = specification.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0) throw new ArgumentException("A training method needs a name.", nameof(specification));
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string word in words.Skip(1))
+        {
+            int equals = word.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0) throw new ArgumentException($"'{word}' in \"{specification}\" is not KEY=VALUE.", nameof(specification));
+            if (!given.TryAdd(word[..equals], word[(equals + 1)..])) throw new ArgumentException($"'{word[..equals]}' is given twice in \"{specification}\".", nameof(specification));
+        }
+        return Get(words[0]).Create(given);
+    }
+}

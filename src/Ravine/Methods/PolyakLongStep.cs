@@ -103,10 +103,10 @@ internal sealed class PolyakLongStep
     /// <summary>What the result's message should add: that the given f* looked wrong, and what replaced it; null otherwise.</summary>
     public string? Caveat => _doubt switch
     {
-        Doubt.TooLow => $"The given f* = {_optimalValue:g6} looks too low (the gap it gives was over {TooLowFactor:g}x the gap estimated from the gradients at {TooLowEvidence} long steps in a row); the long steps used an estimate of f* from then on.",
-        Doubt.Plateau => $"The given f* = {_optimalValue:g6} looks too low (the gap it gives stopped falling while ‖∇f‖² fell {1 / PlateauGradientFall:g}-fold); the long steps used an estimate of f* from then on.",
-        Doubt.BlewUp => $"The given f* = {_optimalValue:g6} looks too low (its long steps blew up {BlowUpEvidence} times in a row); the long steps used an estimate of f* from then on.",
-        Doubt.TooHigh => $"The given f* = {_optimalValue:g6} looks too high (f fell below it); the long steps used an estimate of f* from then on.",
+        Doubt.TooLow => FormattableString.Invariant($"The given f* = {_optimalValue:g6} looks too low (the gap it gives was over {TooLowFactor:g}x the gap estimated from the gradients at {TooLowEvidence} long steps in a row); the long steps used an estimate of f* from then on."),
+        Doubt.Plateau => FormattableString.Invariant($"The given f* = {_optimalValue:g6} looks too low (the gap it gives stopped falling while ‖∇f‖² fell {1 / PlateauGradientFall:g}-fold); the long steps used an estimate of f* from then on."),
+        Doubt.BlewUp => FormattableString.Invariant($"The given f* = {_optimalValue:g6} looks too low (its long steps blew up {BlowUpEvidence} times in a row); the long steps used an estimate of f* from then on."),
+        Doubt.TooHigh => FormattableString.Invariant($"The given f* = {_optimalValue:g6} looks too high (f fell below it); the long steps used an estimate of f* from then on."),
         _ when !_trusted && _rolledBack >= UnreliableRollBacks && UnreliableShare * _longSteps <= _rolledBack =>
             $"The f* estimate looks unreliable here: {_rolledBack} of {_longSteps} long steps were rolled back (f does not follow ‖∇f‖ as under fourth-order growth); a known f* may well be faster.",
         _ => null,
@@ -179,7 +179,7 @@ internal sealed class PolyakLongStep
 
     // Next to f's round-off floor every method's steps are noise; rollbacks there say nothing about the estimate.
     private bool AboveRoundOff(Iterate point) =>
-        _estimator is not null && point.Value - _estimator.Estimate > RoundOffLevel * Math.Abs(_safeguard!.Ceiling - _estimator.Estimate);
+        _estimator is not null && _safeguard is not null && point.Value - _estimator.Estimate > RoundOffLevel * Math.Abs(_safeguard.Ceiling - _estimator.Estimate);
 
     // Whether the run now contradicts the given f*: f below it (too high), or its gap far above the ratio rule's at
     // several long-step points in a row (too low). Then the estimate takes over and epochs are judged again.

@@ -22,18 +22,25 @@ public class SafeguardTests
         return starts;
     }
 
-    [Fact]
-    public void With_f_star_estimated_each_accepted_long_step_starts_below_the_previous_one_on_every_published_problem()
-    {
-        // For any starting estimate in a range, fixed-K and adaptive: an estimated f* is judged epoch by epoch.
+    /// <summary>
+    /// Runs <paramref name="check"/> on a sample of (published problem, fixed-K or adaptive, f* in [−2, 2]), with K a
+    /// third of the published one: that keeps the sample fast and still puts many long steps into the budget.
+    /// </summary>
+    private static void SampleOfPublished(Action<string, ITestProblem, PublishedExperiment, int, bool, double> check, int iterations) =>
         Gen.Select(Gen.Int[0, PublishedExperiments.Problems.Count - 1], Gen.Bool, Gen.Double[-2, 2])
             .Sample((problemIndex, adaptive, fstar) =>
             {
                 string name = PublishedExperiments.Problems[problemIndex];
-                var problem = ProblemRegistry.Generate(name);
                 var published = PublishedExperiments.For(name)!;
-                // A third of the published K keeps the sample fast and still puts many long steps into the budget.
-                int k = Math.Max(10, published.ShortSteps / 3);
+                check(name, ProblemRegistry.Generate(name), published, Math.Max(10, published.ShortSteps / 3), adaptive, fstar);
+            }, iter: iterations, threads: 1);
+
+    [Fact]
+    public void With_f_star_estimated_each_accepted_long_step_starts_below_the_previous_one_on_every_published_problem()
+    {
+        // For any starting estimate in a range, fixed-K and adaptive: an estimated f* is judged epoch by epoch.
+        SampleOfPublished((name, problem, published, k, adaptive, fstar) =>
+            {
                 IMethod method = adaptive
                     ? new AdaptiveGdPolyak(null) { OptimalValueEstimate = fstar, Epochs = 12 }
                     : new GdPolyak(published.Stepsize, k, 12, null) { OptimalValueEstimate = fstar };
@@ -42,7 +49,7 @@ public class SafeguardTests
                 for (int i = 1; i < starts.Count; i++)
                     Assert.True(starts[i] < starts[i - 1], $"{name}, {method.Name}, f* {fstar}: long step {i} starts at f = {starts[i]}, the previous at {starts[i - 1]}.");
                 Assert.False(result.StopReason.IsFailure(), $"{name}, {method.Name}, f* {fstar}: {result.Message}");
-            }, iter: 16, threads: 1);
+            }, iterations: 16);
     }
 
     [Fact]
@@ -50,13 +57,8 @@ public class SafeguardTests
     {
         // Any given f* in [−2, 2] (the truth is 0), fixed-K and adaptive: no failure, no NaN, and the run goes on
         // gaining (its best gap ends well below the start's) or says the f* looks wrong.
-        Gen.Select(Gen.Int[0, PublishedExperiments.Problems.Count - 1], Gen.Bool, Gen.Double[-2, 2])
-            .Sample((problemIndex, adaptive, fstar) =>
+        SampleOfPublished((name, problem, published, k, adaptive, fstar) =>
             {
-                string name = PublishedExperiments.Problems[problemIndex];
-                var problem = ProblemRegistry.Generate(name);
-                var published = PublishedExperiments.For(name)!;
-                int k = Math.Max(10, published.ShortSteps / 3);
                 IMethod method = adaptive
                     ? new AdaptiveGdPolyak(fstar)
                     : new GdPolyak(published.Stepsize, k, GdPolyak.UnlimitedEpochs, fstar) { Safeguard = true };
@@ -68,7 +70,7 @@ public class SafeguardTests
                 Assert.True(flagged || result.BestValue < 1e-3 * result.Trace.Value[0], what);
                 // A given f* that is off by at least 0.5 is found out (the starts' f are far above 1, so it is not round-off).
                 if (Math.Abs(fstar) >= 0.5) Assert.True(flagged, what);
-            }, iter: 12, threads: 1);
+            }, iterations: 12);
     }
 
     [Fact]

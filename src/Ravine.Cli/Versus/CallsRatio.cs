@@ -53,7 +53,8 @@ public static class CallsRatio
         {
             Stops = options => options with { GapTolerance = target ?? 0, RecordDistance = false },
         }).Result;
-        double goal = target ?? first.BestGap;
+        // A best gap below 0 is f* reached within round-off (f a few ulps under it): 0 is the goal then.
+        double goal = target ?? Math.Max(first.BestGap, 0);
         long referenceCalls = CallsTo(first.Trace, goal) ?? first.OracleCalls;
         var second = Runner.Run(challenger.For(problem, seed) with
         {

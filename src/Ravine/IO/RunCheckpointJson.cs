@@ -46,7 +46,7 @@ public static partial class RunCheckpointJson
             MethodMemoryCodec.Encode(checkpoint.MethodState),
             !includeTrace ? null : new TraceDto(trace.Iteration.ToArray(), trace.OracleCalls.ToArray(), trace.Value.ToArray(), trace.Gap.ToArray(),
                 trace.GradientNorm.ToArray(), trace.Stepsize.ToArray(), trace.Kind.ToArray().Select(k => (int)k).ToArray(),
-                trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace), Estimates(trace)),
+                trace.Distance.ToArray(), trace.Seconds.ToArray(), Notes(trace), Estimates(trace), Predictions(trace)),
             MonitorStates: checkpoint.MonitorStates?.ToDictionary(part => part.Key, part => new Dictionary<string, double[]>(part.Value)));
         JsonSerializer.Serialize(stream, dto, Options);
     }
@@ -105,19 +105,23 @@ public static partial class RunCheckpointJson
             throw new FormatException("The checkpoint's trace note column has a different length.");
         if (t.OptimalValueEstimate is not null && t.OptimalValueEstimate.Length != rows)
             throw new FormatException("The checkpoint's trace f* estimate column has a different length.");
+        if (t.PredictedValue is not null && t.PredictedValue.Length != rows)
+            throw new FormatException("The checkpoint's trace prediction column has a different length.");
         if (rows < 0 || new[] { t.OracleCalls?.Length, t.Value?.Length, t.Gap?.Length, t.GradientNorm?.Length, t.Stepsize?.Length,
                 t.Kind?.Length, t.Distance?.Length, t.Seconds?.Length }.Any(n => n != rows))
             throw new FormatException("The checkpoint's trace columns are missing or of different lengths.");
         // The columns with a value on some row; a resumed run records the method's own columns again (Minimizer.Resume).
         var columns = (t.Note is null ? TraceColumns.None : TraceColumns.Note)
-            | (t.OptimalValueEstimate is null ? TraceColumns.None : TraceColumns.OptimalValueEstimate);
+            | (t.OptimalValueEstimate is null ? TraceColumns.None : TraceColumns.OptimalValueEstimate)
+            | (t.PredictedValue is null ? TraceColumns.None : TraceColumns.Prediction);
         var trace = new Trace(rows, columns);
         for (int i = 0; i < rows; i++)
         {
             if (!Enum.IsDefined((StepKind)t.Kind![i]))
                 throw new FormatException($"The checkpoint's trace row {i} has an unknown step kind {t.Kind[i]}.");
             trace.Add(new TraceRow(t.Iteration![i], t.OracleCalls![i], t.Value![i], t.Gap![i], t.GradientNorm![i], t.Stepsize![i],
-                (StepKind)t.Kind[i], t.Distance![i], t.Seconds![i], t.Note?[i], t.OptimalValueEstimate?[i] ?? double.NaN));
+                (StepKind)t.Kind[i], t.Distance![i], t.Seconds![i], t.Note?[i], t.OptimalValueEstimate?[i] ?? double.NaN,
+                t.PredictedValue?[i] ?? double.NaN));
         }
         return trace;
     }
@@ -138,6 +142,14 @@ public static partial class RunCheckpointJson
         return null;
     }
 
+    // Likewise the prediction column, left out when no row has a prediction.
+    private static double[]? Predictions(Trace trace)
+    {
+        foreach (double predicted in trace.PredictedValue)
+            if (!double.IsNaN(predicted)) return trace.PredictedValue.ToArray();
+        return null;
+    }
+
     // ValidationState is version 1's: it is read only so that such a checkpoint meets the version message, not an unknown member.
     private sealed record Dto(int FormatVersion, string? Method, double[]? X, double Value, double[]? Gradient, long Iteration,
         long OracleCalls, double[]? BestX, double[]? BestGradient, double BestValue, long BestIteration, double LongestStep, double StartValue,
@@ -149,5 +161,6 @@ public static partial class RunCheckpointJson
     private sealed record TraceDto(int[]? Iteration, long[]? OracleCalls, double[]? Value, double[]? Gap, double[]? GradientNorm,
         double[]? Stepsize, int[]? Kind, double[]? Distance, double[]? Seconds,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string?[]? Note = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double[]? OptimalValueEstimate = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double[]? OptimalValueEstimate = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double[]? PredictedValue = null);
 }

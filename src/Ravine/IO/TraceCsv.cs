@@ -7,7 +7,8 @@ namespace Ravine.IO;
 /// A <see cref="Trace"/> as CSV: one header line, then one line per row. The columns are the common ones (iteration,
 /// oracle_calls, f, gap, gradient_norm, stepsize, kind, distance, seconds), then those the method declares
 /// (<see cref="Trace.Columns"/>: <c>note</c>, why a method took a step, empty on most rows; <c>fstar_estimate</c>, the
-/// method's estimate of f*, NaN when it uses a given f*), then five columns the <c>ravine</c> tool observes beside a
+/// method's estimate of f*, NaN when it uses a given f*; <c>predicted_f</c>, the f the method predicted for the point
+/// before the step, NaN where it made none), then five columns the <c>ravine</c> tool observes beside a
 /// run, not the minimizer (growth_order, contraction, gradient_share, train_accuracy, test_accuracy): blank where
 /// nothing was measured, and in every file written with <see cref="Write(Trace, TextWriter)"/>. Numbers are written in
 /// the invariant culture with round-trip formatting, so reading the file back gives the same doubles bit for bit (NaN
@@ -23,7 +24,7 @@ namespace Ravine.IO;
 public static class TraceCsv
 {
     private static readonly string[] CommonNames = ["iteration", "oracle_calls", "f", "gap", "gradient_norm", "stepsize", "kind", "distance", "seconds"];
-    private const string NoteName = "note", EstimateName = "fstar_estimate";
+    private const string NoteName = "note", EstimateName = "fstar_estimate", PredictionName = "predicted_f";
     private static readonly string[] AnnotationNames = ["growth_order", "contraction", "gradient_share", "train_accuracy", "test_accuracy"];
 
     /// <summary>The header line of a trace with the method columns <paramref name="columns"/>.</summary>
@@ -33,6 +34,7 @@ public static class TraceCsv
     {
         if ((columns & TraceColumns.Note) != 0) yield return NoteName;
         if ((columns & TraceColumns.OptimalValueEstimate) != 0) yield return EstimateName;
+        if ((columns & TraceColumns.Prediction) != 0) yield return PredictionName;
     }
 
     /// <summary>Writes the header and every row of <paramref name="trace"/> (the observation columns blank).</summary>
@@ -98,6 +100,11 @@ public static class TraceCsv
             {
                 writer.Write(',');
                 WriteInvariant(writer, row.OptimalValueEstimate, buffer);
+            }
+            if ((columns & TraceColumns.Prediction) != 0)
+            {
+                writer.Write(',');
+                WriteInvariant(writer, row.PredictedValue, buffer);
             }
             var annotation = annotations is null ? TraceAnnotation.None : annotations(i);
             WriteOptional(writer, annotation.GrowthOrder, buffer);
@@ -199,9 +206,10 @@ public static class TraceCsv
     {
         private readonly int[] _common = new int[CommonNames.Length];
         private readonly int[] _annotations = new int[AnnotationNames.Length];
-        private int _note = -1, _estimate = -1, _width;
+        private int _note = -1, _estimate = -1, _prediction = -1, _width;
 
-        public TraceColumns Columns => (_note >= 0 ? TraceColumns.Note : 0) | (_estimate >= 0 ? TraceColumns.OptimalValueEstimate : 0);
+        public TraceColumns Columns => (_note >= 0 ? TraceColumns.Note : 0) | (_estimate >= 0 ? TraceColumns.OptimalValueEstimate : 0)
+            | (_prediction >= 0 ? TraceColumns.Prediction : 0);
 
         public bool HasAnnotations => _annotations[0] >= 0;
 
@@ -235,7 +243,8 @@ public static class TraceCsv
             if (annotation >= 0) return ref _annotations[annotation];
             if (name == NoteName) return ref _note;
             if (name == EstimateName) return ref _estimate;
-            throw new FormatException($"Line 1 has the unknown column '{name}'; a trace has {string.Join(", ", [.. CommonNames, NoteName, EstimateName, .. AnnotationNames])}.");
+            if (name == PredictionName) return ref _prediction;
+            throw new FormatException($"Line 1 has the unknown column '{name}'; a trace has {string.Join(", ", [.. CommonNames, NoteName, EstimateName, PredictionName, .. AnnotationNames])}.");
         }
 
         public TraceRow ParseRow(string line, int lineNumber, IDictionary<int, TraceAnnotation>? annotations, int row)
@@ -257,7 +266,8 @@ public static class TraceCsv
                     ParseDouble(cells[_common[2]]), ParseDouble(cells[_common[3]]), ParseDouble(cells[_common[4]]), ParseDouble(cells[_common[5]]),
                     ParseKind(cells[_common[6]]), ParseDouble(cells[_common[7]]), ParseDouble(cells[_common[8]]),
                     _note >= 0 && cells[_note].Length > 0 ? cells[_note] : null,
-                    _estimate >= 0 ? ParseDouble(cells[_estimate]) : double.NaN);
+                    _estimate >= 0 ? ParseDouble(cells[_estimate]) : double.NaN,
+                    _prediction >= 0 ? ParseDouble(cells[_prediction]) : double.NaN);
             }
             catch (Exception e) when (e is FormatException or OverflowException)
             {

@@ -32,9 +32,10 @@ namespace Ravine.Methods;
 /// <para>
 /// When f(x) − f* ≤ 0 at the end of a phase the long step is skipped (<see cref="StepKind.Skipped"/>, no oracle
 /// call), never taken backwards. f* may be unknown (<see cref="OptimalValue"/> null): the long step then uses an
-/// estimate, as <see cref="GdPolyak"/> does. The safeguard (see <see cref="GdPolyak"/>'s remarks) is on by default: a
-/// phase that did not end below the point the last long step left from rolls that long step back
-/// (<see cref="StepKind.Rejected"/>) and the next phase is a long step from there, halved. The follow-up paper's "more adaptive variant" (Davis and Drusvyatskiy, arXiv
+/// estimate, as <see cref="GdPolyak"/> does. The safeguard (see <see cref="GdPolyak"/>'s remarks) is on by default: every
+/// long step is forecast before it is taken, a blow-up is undone, a given f* is trusted until the run contradicts it,
+/// and with f* estimated a phase that did not end below the point the last long step left from rolls that long step
+/// back (<see cref="StepKind.Rejected"/>) and the next phase is a long step from there, with a higher estimate. The follow-up paper's "more adaptive variant" (Davis and Drusvyatskiy, arXiv
 /// 2604.13393) is not this method: its rule was not available to us, and this one is measured, not derived.
 /// </para>
 /// </remarks>
@@ -108,7 +109,7 @@ public sealed record AdaptiveGdPolyak : IMethod
     /// <summary>Long steps per round of <see cref="OptimalValueEstimation.Restarts"/> (see <see cref="LongStepSettings.RestartEpochs"/>).</summary>
     public int RestartEpochs { get => LongStep.RestartEpochs; init => LongStep = LongStep with { RestartEpochs = value }; }
 
-    /// <summary>Judge each long step by the phase it starts and roll it back when f did not fall (see <see cref="GdPolyak"/>). Default: true.</summary>
+    /// <summary>Forecast each long step, undo blow-ups and check a given f* against the run (see <see cref="GdPolyak"/>). Default: true.</summary>
     public bool Safeguard { get => LongStep.SafeguardActive; init => LongStep = LongStep with { Safeguard = value }; }
 
     /// <summary>A constant short stepsize η, or null for AdGD stepsizes.</summary>
@@ -144,7 +145,7 @@ public sealed record AdaptiveGdPolyak : IMethod
 
     /// <inheritdoc />
     /// <remarks>The note says why a phase of short steps ended or a step was rolled back; the estimate is NaN on every row when f* is given.</remarks>
-    public TraceColumns TraceColumns => TraceColumns.Note | TraceColumns.OptimalValueEstimate;
+    public TraceColumns TraceColumns => TraceColumns.Note | TraceColumns.OptimalValueEstimate | (Safeguard ? TraceColumns.Prediction : TraceColumns.None);
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start);
@@ -223,6 +224,8 @@ public sealed record AdaptiveGdPolyak : IMethod
             // two; a long step from such a point carries the rebound along. Wait for a point as good as the window's best.
             return current <= bestRecent ? StallNote : null;
         }
+
+        public string? Caveat => _long.Caveat;
 
         public MethodMemory Save() => new Memory(_epoch, _phaseSteps, _bestBefore, (double[])_recent.Clone(), _recentCount, _recentNext,
             _longStepNext, _adgd?.Save(), _long.Save());

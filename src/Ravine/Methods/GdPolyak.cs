@@ -17,10 +17,14 @@ namespace Ravine.Methods;
 /// <para>
 /// <b>f* unknown.</b> With <see cref="OptimalValue"/> null the long step uses an estimate
 /// (<see cref="Estimation"/>, starting from <see cref="OptimalValueEstimate"/> if given), shown in the trace's
-/// <c>fstar_estimate</c> column. <b>Safeguard.</b> With <see cref="SafeguardActive"/> each long step is judged by the
-/// epoch it starts: f where the next long step would leave from must be below f where this one left from, else the
-/// iterate returns to the point before it (<see cref="StepKind.Rejected"/>, no oracle call) and later long steps are
-/// halved; a long step that lands above f(x₀) or on NaN/∞ is undone at once. A rejected epoch counts as an epoch. On by
+/// <c>fstar_estimate</c> column. <b>Safeguard.</b> With <see cref="SafeguardActive"/> every long step is first checked
+/// by a forecast at no oracle call (the trace's <c>predicted_f</c>; a step predicted to land above f(x₀) is shortened),
+/// and a long step that lands above f(x₀) or on NaN/∞ is undone at once and the next ones shortened until epochs pass
+/// again. A given f* is trusted until the run contradicts it (f below it, repeated blow-ups, or a gap far above the
+/// one estimated from the gradients); then an estimate replaces it (note <c>fstar-wrong</c>, and the result's message
+/// says so). With f* estimated each long step is also judged by the epoch it starts: f where the next long step would
+/// leave from must be below f where this one left from, else the iterate returns to the point before it
+/// (<see cref="StepKind.Rejected"/>, no oracle call) and the estimate rises. A rejected epoch counts as an epoch. On by
 /// default when f* is estimated; off for a given f*, so the published runs are unchanged bit for bit.
 /// </para>
 /// </remarks>
@@ -109,7 +113,7 @@ public sealed record GdPolyak : IMethod
 
     /// <inheritdoc />
     /// <remarks>The note says why the safeguard rolled a step back or a round restarted; the estimate is NaN on every row when f* is given.</remarks>
-    public TraceColumns TraceColumns => TraceColumns.Note | TraceColumns.OptimalValueEstimate;
+    public TraceColumns TraceColumns => TraceColumns.Note | TraceColumns.OptimalValueEstimate | (SafeguardActive ? TraceColumns.Prediction : TraceColumns.None);
 
     /// <inheritdoc />
     public IMethodState Start(Iterate start, Oracle oracle) => new State(this, start);
@@ -142,6 +146,8 @@ public sealed record GdPolyak : IMethod
                 ? report.ThenStop(StopReason.MethodCompleted, $"Completed {settings.Epochs} epochs.")
                 : report;
         }
+
+        public string? Caveat => _long.Caveat;
 
         public MethodMemory Save() => new Memory(_epoch, _stepInEpoch, _long.Save());
 

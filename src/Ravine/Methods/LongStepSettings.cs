@@ -21,7 +21,10 @@ public sealed record LongStepSettings
     /// <summary>Epochs (long steps) per round of <see cref="OptimalValueEstimation.Restarts"/> (default 10).</summary>
     public int RestartEpochs { get; init => field = Validate.AtLeast(value, 1, nameof(RestartEpochs)); } = 10;
 
-    /// <summary>Judge each long step by the epoch it starts and roll it back when f did not fall; null: on exactly when f* is estimated.</summary>
+    /// <summary>
+    /// Forecast each long step, undo blow-ups, check a given f* against the run and, with f* estimated, judge each long
+    /// step by the epoch it starts (see <see cref="GdPolyak"/>); null: on exactly when f* is estimated.
+    /// </summary>
     public bool? Safeguard { get; init; }
 
     /// <summary>Whether the safeguard is on: <see cref="Safeguard"/>, else on exactly when f* is estimated.</summary>

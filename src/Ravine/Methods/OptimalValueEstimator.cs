@@ -68,9 +68,13 @@ internal sealed class OptimalValueEstimator
             (_hasPhaseAnchor, _phaseAnchorValue, _phaseAnchorG2) = (true, value, gradientNormSquared);
     }
 
-    /// <summary>A point from which a long step would leave (a phase has ended): the ratio rule updates the estimate.</summary>
-    public void ObserveLongStepPoint(double value, double gradientNormSquared)
+    /// <summary>
+    /// A point from which a long step would leave (a phase has ended): the ratio rule updates the estimate. True when
+    /// it did (the points gave a usable ratio).
+    /// </summary>
+    public bool ObserveLongStepPoint(double value, double gradientNormSquared)
     {
+        bool updated = false;
         if (value < _bestValue) _bestValue = value;
         if (_rule == OptimalValueEstimation.GradientRatio)
         {
@@ -80,10 +84,11 @@ internal sealed class OptimalValueEstimator
             // when the last epoch made no progress, and in the first epoch unless the user gave a start: then the first
             // long step is the user's.
             if (!_hasAnchor && _started) fromPhase = null;
-            if ((fromEpochs ?? fromPhase) is double estimate) _estimate = estimate;
+            if ((fromEpochs ?? fromPhase) is double estimate) (_estimate, updated) = (estimate, true);
         }
         (_hasAnchor, _anchorValue, _anchorG2) = (true, value, gradientNormSquared);
         _hasPhaseAnchor = false;
+        return updated;
     }
 
     /// <summary>

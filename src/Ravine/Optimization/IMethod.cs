@@ -38,6 +38,12 @@ public interface IMethodState
     /// </summary>
     MethodMemory Save();
 
+    /// <summary>
+    /// What the run's result message should add about how the method ran (for example that a given f* looked wrong and
+    /// was replaced by an estimate); null when there is nothing to add.
+    /// </summary>
+    string? Caveat => null;
+
     /// <summary>Continues from what <see cref="Save"/> returned (or its form read from a checkpoint, see <see cref="MethodMemory.As{T}"/>).</summary>
     /// <exception cref="FormatException">The memory is of another method, or a member is missing or out of range.</exception>
     void Restore(MethodMemory memory);

@@ -133,7 +133,7 @@ public static class Minimizer
                 foreach (var monitor in _monitors) report = monitor.AfterStep(_iterate, _iteration, report);
                 // A rejected step was undone: it is no step of the run's path, and no longest step.
                 if (report.Kind != StepKind.Rejected && report.Stepsize > _longestStep) _longestStep = report.Stepsize;
-                Record(report.Stepsize, report.Kind, report.Note, report.OptimalValueEstimate);
+                Record(report.Stepsize, report.Kind, report.Note, report.OptimalValueEstimate, report.PredictedValue);
                 var stop = ObserveAndCheck(report.Stepsize, report.Kind);
                 // A method that finishes its own budget on the very step a limit is reached reports the truer reason; so
                 // does one cancelled on that step: it is complete, and a resume could not know the method was done.
@@ -164,6 +164,7 @@ public static class Minimizer
             var checkpoint = stop.reason.IsFailure() ? null : Capture();
             (bool converged, string? why) = Certification.Certify(stop.reason, _options, _iterate.Value, _startValue, _optimalValue);
             if (why is not null) stop.message += " " + why;
+            if (_state?.Caveat is { } caveat) stop.message += " " + caveat;
             return BuildResult(stop.reason, stop.message, converged, new(_iterate.X.ToArray(), _iterate.Value, _iterate.Gradient.ToArray()), checkpoint);
         }
 
@@ -183,7 +184,7 @@ public static class Minimizer
             };
         }
 
-        private void Record(double stepsize, StepKind kind, string? note = null, double? estimate = null)
+        private void Record(double stepsize, StepKind kind, string? note = null, double? estimate = null, double? predicted = null)
         {
             double f = _iterate.Value;
             _best.Offer(_iterate, _iteration);
@@ -191,7 +192,7 @@ public static class Minimizer
             double distance = _distance is null ? double.NaN : _distance.DistanceToSolutions(_iterate.X);
             // A trace row's iteration is an int: a trace of 2³¹ rows (over 100 GB) is beyond any run that records one.
             _trace.Add(new TraceRow((int)_iteration, _oracle.Calls, f, f - _optimalValue, _iterate.GradientNorm, stepsize, kind,
-                distance, Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, note, estimate ?? double.NaN));
+                distance, Stopwatch.GetElapsedTime(_startTimestamp).TotalSeconds, note, estimate ?? double.NaN, predicted ?? double.NaN));
         }
 
         private (StopReason, string)? ObserveAndCheck(double stepsize, StepKind kind)

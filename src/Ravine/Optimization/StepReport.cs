@@ -30,6 +30,13 @@ public readonly record struct StepReport
     /// </summary>
     public double? OptimalValueEstimate { get; init; }
 
+    /// <summary>
+    /// The f the method predicted for the point this step reaches, before taking it (GDPolyak's checked long step), for
+    /// the trace's <c>predicted_f</c> column; null when the method made no prediction. Recorded when the method declares
+    /// <see cref="TraceColumns.Prediction"/>.
+    /// </summary>
+    public double? PredictedValue { get; init; }
+
     /// <summary>False when the method declined to step at all: nothing is recorded and the run stops with <see cref="Stop"/>.</summary>
     public bool Taken { get; init; }
 
@@ -44,6 +51,9 @@ public readonly record struct StepReport
 
     /// <summary>This step with <paramref name="estimate"/> as the f* estimate in force (see <see cref="OptimalValueEstimate"/>).</summary>
     public StepReport WithEstimate(double? estimate) => this with { OptimalValueEstimate = estimate };
+
+    /// <summary>This step with <paramref name="predicted"/> as the f predicted for the point it reaches (see <see cref="PredictedValue"/>).</summary>
+    public StepReport WithPrediction(double? predicted) => this with { PredictedValue = predicted };
 
     /// <summary>This step, after which the run stops with <paramref name="reason"/>.</summary>
     public StepReport ThenStop(StopReason reason, string message) => this with { Stop = reason, Message = message };

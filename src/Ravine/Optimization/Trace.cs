@@ -10,7 +10,7 @@ public sealed class Trace
 {
     private int[] _iteration;
     private long[] _oracleCalls;
-    private double[] _value, _gap, _gradientNorm, _stepsize, _distance, _seconds, _estimate;
+    private double[] _value, _gap, _gradientNorm, _stepsize, _distance, _seconds, _estimate, _prediction;
     private StepKind[] _kind;
     private string?[] _note;
 
@@ -29,6 +29,7 @@ public sealed class Trace
         _seconds = new double[capacity];
         // An undeclared column takes no memory: a long gradient-descent run has no notes and no f* estimates to keep.
         _estimate = HasEstimate ? new double[capacity] : [];
+        _prediction = HasPrediction ? new double[capacity] : [];
         _kind = new StepKind[capacity];
         _note = HasNote ? new string?[capacity] : [];
     }
@@ -69,6 +70,15 @@ public sealed class Trace
     /// </summary>
     public ReadOnlySpan<double> OptimalValueEstimate => HasEstimate ? _estimate.AsSpan(0, Count) : [];
 
+    /// <summary>
+    /// The f the method predicted for the row's point before the step that reached it
+    /// (<see cref="StepReport.PredictedValue"/>), NaN where it made none; empty when the trace has no
+    /// <see cref="TraceColumns.Prediction"/> column.
+    /// </summary>
+    public ReadOnlySpan<double> PredictedValue => HasPrediction ? _prediction.AsSpan(0, Count) : [];
+
+    private bool HasPrediction => (Columns & TraceColumns.Prediction) != 0;
+
     private bool HasNote => (Columns & TraceColumns.Note) != 0;
 
     private bool HasEstimate => (Columns & TraceColumns.OptimalValueEstimate) != 0;
@@ -80,7 +90,8 @@ public sealed class Trace
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)row, (uint)Count, nameof(row));
             return new TraceRow(_iteration[row], _oracleCalls[row], _value[row], _gap[row], _gradientNorm[row],
-                _stepsize[row], _kind[row], _distance[row], _seconds[row], HasNote ? _note[row] : null, HasEstimate ? _estimate[row] : double.NaN);
+                _stepsize[row], _kind[row], _distance[row], _seconds[row], HasNote ? _note[row] : null, HasEstimate ? _estimate[row] : double.NaN,
+                HasPrediction ? _prediction[row] : double.NaN);
         }
     }
 
@@ -100,6 +111,7 @@ public sealed class Trace
         _seconds[i] = row.Seconds;
         if (HasNote) _note[i] = row.Note;
         if (HasEstimate) _estimate[i] = row.OptimalValueEstimate;
+        if (HasPrediction) _prediction[i] = row.PredictedValue;
     }
 
     /// <summary>A copy with room for at least <paramref name="capacity"/> rows and the same columns.</summary>
@@ -126,7 +138,8 @@ public sealed class Trace
         return Columns == other.Columns && Iteration.SequenceEqual(other.Iteration) && OracleCalls.SequenceEqual(other.OracleCalls)
             && Kind.SequenceEqual(other.Kind) && BitsEqual(Value, other.Value) && BitsEqual(Gap, other.Gap)
             && BitsEqual(GradientNorm, other.GradientNorm) && BitsEqual(Stepsize, other.Stepsize)
-            && BitsEqual(Distance, other.Distance) && Note.SequenceEqual(other.Note) && BitsEqual(OptimalValueEstimate, other.OptimalValueEstimate);
+            && BitsEqual(Distance, other.Distance) && Note.SequenceEqual(other.Note) && BitsEqual(OptimalValueEstimate, other.OptimalValueEstimate)
+            && BitsEqual(PredictedValue, other.PredictedValue);
     }
 
     private static bool BitsEqual(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
@@ -146,6 +159,7 @@ public sealed class Trace
         Array.Resize(ref _seconds, capacity);
         if (HasNote) Array.Resize(ref _note, capacity);
         if (HasEstimate) Array.Resize(ref _estimate, capacity);
+        if (HasPrediction) Array.Resize(ref _prediction, capacity);
     }
 }
 
@@ -161,5 +175,7 @@ public sealed class Trace
 /// <param name="Seconds">Wall-clock seconds since the start.</param>
 /// <param name="Note">The method's note on that step (<see cref="StepReport.Note"/>), usually null; null in a trace without the note column.</param>
 /// <param name="OptimalValueEstimate">The method's f* estimate in force (<see cref="StepReport.OptimalValueEstimate"/>), NaN when it has none or the trace has no such column.</param>
+/// <param name="PredictedValue">The f the method predicted for this point before the step (<see cref="StepReport.PredictedValue"/>), NaN when it made none or the trace has no such column.</param>
 public readonly record struct TraceRow(int Iteration, long OracleCalls, double Value, double Gap, double GradientNorm,
-    double Stepsize, StepKind Kind, double Distance, double Seconds, string? Note = null, double OptimalValueEstimate = double.NaN);
+    double Stepsize, StepKind Kind, double Distance, double Seconds, string? Note = null, double OptimalValueEstimate = double.NaN,
+    double PredictedValue = double.NaN);

@@ -17,4 +17,11 @@ public enum TraceColumns
 
     /// <summary>The method's estimate of f* in force (<see cref="StepReport.OptimalValueEstimate"/>), the CSV's <c>fstar_estimate</c> column.</summary>
     OptimalValueEstimate = 2,
+
+    /// <summary>
+    /// The f the method predicted, before taking the step, for the point the step reaches
+    /// (<see cref="StepReport.PredictedValue"/>), the CSV's <c>predicted_f</c> column; beside the row's f it shows how
+    /// often the prediction was right.
+    /// </summary>
+    Prediction = 4,
 }

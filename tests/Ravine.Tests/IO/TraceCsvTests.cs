@@ -47,9 +47,22 @@ public class TraceCsvTests
     }
 
     [Fact]
+    public void With_the_safeguard_GDPolyak_adds_the_predicted_f_column_and_its_file_reads_back_bit_for_bit()
+    {
+        var result = Minimizer.Minimize(new QuarticRosenbrock(), [1.2, -0.7], new GdPolyak(0.0125, 10, 4, 0) { Safeguard = true });
+        Assert.Equal(TraceColumns.Note | TraceColumns.OptimalValueEstimate | TraceColumns.Prediction, result.Trace.Columns);
+        var text = new StringWriter();
+        TraceCsv.Write(result.Trace, text);
+        string[] lines = text.ToString().TrimEnd('\n').Split('\n');
+        Assert.Equal("iteration,oracle_calls,f,gap,gradient_norm,stepsize,kind,distance,seconds,note,fstar_estimate,predicted_f,growth_order,contraction,gradient_share,train_accuracy,test_accuracy", lines[0]);
+        Assert.Contains(result.Trace.PredictedValue.ToArray(), double.IsFinite);
+        Assert.True(result.Trace.NumericallyIdentical(TraceCsv.Read(new StringReader(text.ToString()))));
+    }
+
+    [Fact]
     public void GDPolyak_declares_the_note_and_estimate_columns_and_its_file_keeps_the_header_it_always_had()
     {
-        var result = Minimizer.Minimize(new QuarticRosenbrock(), [1.2, -0.7], new GdPolyak(0.0125, 10, 2, null) { OptimalValueEstimate = -1 });
+        var result = Minimizer.Minimize(new QuarticRosenbrock(), [1.2, -0.7], new GdPolyak(0.0125, 10, 2, null) { OptimalValueEstimate = -1, Safeguard = false });
         Assert.Equal(TraceColumns.Note | TraceColumns.OptimalValueEstimate, result.Trace.Columns);
         var text = new StringWriter();
         TraceCsv.Write(result.Trace, text);

@@ -22,41 +22,112 @@ public class SafeguardTests
         return starts;
     }
 
-    [Fact]
-    public void With_the_safeguard_each_accepted_long_step_starts_below_the_previous_one_on_every_published_problem()
-    {
-        // For any f* estimate in a range (or a wrong given f* with the safeguard on), fixed-K and adaptive.
-        Gen.Select(Gen.Int[0, PublishedExperiments.Problems.Count - 1], Gen.Int[0, 3], Gen.Double[-2, 2])
-            .Sample((problemIndex, variant, fstar) =>
+    /// <summary>
+    /// Runs <paramref name="check"/> on a sample of (published problem, fixed-K or adaptive, f* in [−2, 2]), with K a
+    /// third of the published one: that keeps the sample fast and still puts many long steps into the budget.
+    /// </summary>
+    private static void SampleOfPublished(Action<string, ITestProblem, PublishedExperiment, int, bool, double> check, int iterations) =>
+        Gen.Select(Gen.Int[0, PublishedExperiments.Problems.Count - 1], Gen.Bool, Gen.Double[-2, 2])
+            .Sample((problemIndex, adaptive, fstar) =>
             {
                 string name = PublishedExperiments.Problems[problemIndex];
-                var problem = ProblemRegistry.Generate(name);
                 var published = PublishedExperiments.For(name)!;
-                // A third of the published K keeps the sample fast and still puts many long steps into the budget.
-                int k = Math.Max(10, published.ShortSteps / 3);
-                IMethod method = variant switch
-                {
-                    0 => new GdPolyak(published.Stepsize, k, 12, null) { OptimalValueEstimate = fstar },
-                    1 => new GdPolyak(published.Stepsize, k, 12, fstar) { Safeguard = true },
-                    2 => new AdaptiveGdPolyak(null) { OptimalValueEstimate = fstar, Epochs = 12 },
-                    _ => new AdaptiveGdPolyak(fstar) { Epochs = 12 },
-                };
+                check(name, ProblemRegistry.Generate(name), published, Math.Max(10, published.ShortSteps / 3), adaptive, fstar);
+            }, iter: iterations, threads: 1);
+
+    [Fact]
+    public void With_f_star_estimated_each_accepted_long_step_starts_below_the_previous_one_on_every_published_problem()
+    {
+        // For any starting estimate in a range, fixed-K and adaptive: an estimated f* is judged epoch by epoch.
+        SampleOfPublished((name, problem, published, k, adaptive, fstar) =>
+            {
+                IMethod method = adaptive
+                    ? new AdaptiveGdPolyak(null) { OptimalValueEstimate = fstar, Epochs = 12 }
+                    : new GdPolyak(published.Stepsize, k, 12, null) { OptimalValueEstimate = fstar };
                 var result = Minimizer.Minimize(problem, problem.Start, method, new MinimizeOptions { MaxOracleCalls = 1500, RecordDistance = false });
                 var starts = AcceptedLongStepStarts(result.Trace);
                 for (int i = 1; i < starts.Count; i++)
-                    Assert.True(starts[i] < starts[i - 1], $"{name}, {method.Name} variant {variant}, f* {fstar}: long step {i} starts at f = {starts[i]}, the previous at {starts[i - 1]}.");
-                Assert.False(result.StopReason.IsFailure(), $"{name}, variant {variant}, f* {fstar}: {result.Message}");
-            }, iter: 40, threads: 1);
+                    Assert.True(starts[i] < starts[i - 1], $"{name}, {method.Name}, f* {fstar}: long step {i} starts at f = {starts[i]}, the previous at {starts[i - 1]}.");
+                Assert.False(result.StopReason.IsFailure(), $"{name}, {method.Name}, f* {fstar}: {result.Message}");
+            }, iterations: 16);
+    }
+
+    [Fact]
+    public void A_wrong_given_f_star_never_diverges_and_never_stalls_for_good_on_every_published_problem()
+    {
+        // Any given f* in [−2, 2] (the truth is 0), fixed-K and adaptive: no failure, no NaN, and the run goes on
+        // gaining (its best gap ends well below the start's) or says the f* looks wrong.
+        SampleOfPublished((name, problem, published, k, adaptive, fstar) =>
+            {
+                IMethod method = adaptive
+                    ? new AdaptiveGdPolyak(fstar)
+                    : new GdPolyak(published.Stepsize, k, GdPolyak.UnlimitedEpochs, fstar) { Safeguard = true };
+                var result = Minimizer.Minimize(problem, problem.Start, method, new MinimizeOptions { MaxOracleCalls = 2500, RecordDistance = false });
+                string what = $"{name}, {method.Name}, f* {fstar}: {result.Message}";
+                Assert.False(result.StopReason.IsFailure(), what);
+                foreach (double f in result.Trace.Value) Assert.True(double.IsFinite(f), what);
+                bool flagged = result.Message.Contains("looks too", StringComparison.Ordinal);
+                Assert.True(flagged || result.BestValue < 1e-3 * result.Trace.Value[0], what);
+                // A given f* that is off by at least 0.5 is found out (the starts' f are far above 1, so it is not round-off).
+                if (Math.Abs(fstar) >= 0.5) Assert.True(flagged, what);
+            }, iterations: 12);
+    }
+
+    [Fact]
+    public void With_the_true_f_star_the_default_adaptive_method_takes_the_same_steps_as_with_the_safeguard_off_on_singular_wood()
+    {
+        // Singular Wood's progress comes in non-monotone epochs; a trusted f* is not judged by them, so the safeguard costs nothing.
+        var problem = ProblemRegistry.Generate("singular-wood");
+        var options = new MinimizeOptions { MaxOracleCalls = 4000, RecordDistance = false };
+        var guarded = Minimizer.Minimize(problem, problem.Start, new AdaptiveGdPolyak(0), options);
+        var off = Minimizer.Minimize(problem, problem.Start, new AdaptiveGdPolyak(0) { Safeguard = false }, options);
+        Assert.Equal(off.Trace.Value.ToArray(), guarded.Trace.Value.ToArray());
+        Assert.DoesNotContain(StepKind.Rejected, guarded.Trace.Kind.ToArray());
+    }
+
+    [Fact]
+    public void A_given_f_star_above_the_truth_is_replaced_by_an_estimate_and_the_run_reaches_the_target()
+    {
+        var problem = new QuarticRosenbrock();
+        var result = Minimizer.Minimize(problem, problem.Start, new AdaptiveGdPolyak(0.5),
+            new MinimizeOptions { MaxOracleCalls = 5000, RecordDistance = false });
+        Assert.Contains("looks too high", result.Message, StringComparison.Ordinal);
+        Assert.True(result.BestValue < 1e-10, result.ToString());
+        int flagged = result.Trace.Note.IndexOf("fstar-wrong");
+        Assert.True(flagged > 0);
+        Assert.True(double.IsNaN(result.Trace.OptimalValueEstimate[flagged - 1]), "a trusted f* shows no estimate");
+    }
+
+    [Fact]
+    public void A_long_step_that_overflows_at_the_floor_of_the_floating_point_range_is_skipped_and_the_run_goes_on()
+    {
+        // f* = −2 is found out and estimated; the run then reaches f ≈ 1e-217, where ‖∇f‖² underflows and (f − f̂*)/‖∇f‖² is ∞.
+        var problem = new QuarticRosenbrock();
+        var result = Minimizer.Minimize(problem, problem.Start, new AdaptiveGdPolyak(-2), new MinimizeOptions { MaxOracleCalls = 9000, RecordDistance = false });
+        Assert.False(result.StopReason.IsFailure(), result.Message);
+        Assert.True(result.BestValue < 1e-200, result.ToString());
+    }
+
+    [Fact]
+    public void A_given_f_star_below_the_truth_is_found_out_and_the_run_does_not_diverge()
+    {
+        var problem = new QuarticRosenbrock();
+        var result = Minimizer.Minimize(problem, problem.Start, new AdaptiveGdPolyak(-0.5),
+            new MinimizeOptions { MaxOracleCalls = 5000, RecordDistance = false });
+        Assert.False(result.StopReason.IsFailure(), result.Message);
+        Assert.Contains("looks too low", result.Message, StringComparison.Ordinal);
+        Assert.True(result.BestValue < 1e-10, result.ToString());
     }
 
     [Fact]
     public void A_rolled_back_long_step_returns_to_the_point_before_it_without_an_oracle_call()
     {
         var problem = new QuarticRosenbrock();
-        // f* = −1 is far too low: the first long step from near the ravine blows up.
-        var result = Minimizer.Minimize(problem, problem.Start, new GdPolyak(0.0125, 100, 5, -1) { Safeguard = true });
+        // f* = −1e-4 is a little too low: a long step from near the ravine blows up, which the forecast did not foresee.
+        var result = Minimizer.Minimize(problem, problem.Start, new GdPolyak(0.0125, 100, 20, -1e-4) { Safeguard = true });
         var t = result.Trace;
         int rejected = t.Kind.IndexOf(StepKind.Rejected);
+        Assert.Equal("blow-up", t.Note[rejected]);
         Assert.True(rejected > 0, "no long step was rolled back");
         Assert.Equal(BitConverter.DoubleToInt64Bits(t.Value[rejected - 1]), BitConverter.DoubleToInt64Bits(t.Value[rejected]));
         Assert.Equal(t.GradientNorm[rejected - 1], t.GradientNorm[rejected]);
@@ -68,8 +139,9 @@ public class SafeguardTests
     [Fact]
     public void An_epoch_that_ends_above_its_long_steps_start_is_rolled_back_to_that_start()
     {
-        var problem = new QuarticRosenbrock();
-        var result = Minimizer.Minimize(problem, problem.Start, new GdPolyak(0.0125, 100, 20, -1) { Safeguard = true });
+        // An estimated f* is judged epoch by epoch (a given one only once the run contradicts it); singular Wood's epochs are not monotone.
+        var problem = ProblemRegistry.Generate("singular-wood");
+        var result = Minimizer.Minimize(problem, problem.Start, new AdaptiveGdPolyak(null), new MinimizeOptions { MaxOracleCalls = 3000, RecordDistance = false });
         var t = result.Trace;
         int row = Enumerable.Range(1, t.Count - 1).First(i => t.Kind[i] == StepKind.Rejected && t.Stepsize[i] == 0);
         int longRow = Enumerable.Range(0, row).Last(i => t.Kind[i] == StepKind.Long);

@@ -64,11 +64,12 @@ public class PublishedAllocationTests
     public void With_a_trace_a_longer_run_allocates_only_its_longer_columns(string problem, string method)
     {
         // The trace's columns are allocated once for the whole budget: 4 + 8 + 6·8 + 1 = 61 bytes per row, and 8 more for
-        // each column the method declares (a note reference, an f* estimate). The distance recorded on every row must
-        // allocate nothing.
+        // each column the method declares (a note reference, an f* estimate, a predicted f). The distance recorded on every
+        // row must allocate nothing.
         var instance = ProblemRegistry.Generate(problem);
         var columns = MethodsUnderTest.Create(method, 1).TraceColumns;
-        int perRow = 61 + (columns.HasFlag(TraceColumns.Note) ? 8 : 0) + (columns.HasFlag(TraceColumns.OptimalValueEstimate) ? 8 : 0);
+        int perRow = 61 + (columns.HasFlag(TraceColumns.Note) ? 8 : 0) + (columns.HasFlag(TraceColumns.OptimalValueEstimate) ? 8 : 0)
+            + (columns.HasFlag(TraceColumns.Prediction) ? 8 : 0);
         long extra = Run(instance, method, Long, trace: true) - Run(instance, method, Short, trace: true);
         // ±128 bytes: the runtime now and then allocates a small object on this thread (never one per iteration: 50 more
         // iterations of any per-iteration allocation would add far more).

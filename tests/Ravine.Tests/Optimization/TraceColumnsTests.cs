@@ -70,6 +70,7 @@ public class TraceColumnsTests
                 var report = inner.Step(iterate, oracle);
                 if (report.Note is not null) owner.Carried |= TraceColumns.Note;
                 if (report.OptimalValueEstimate is not null) owner.Carried |= TraceColumns.OptimalValueEstimate;
+                if (report.PredictedValue is not null) owner.Carried |= TraceColumns.Prediction;
                 return report;
             }
 

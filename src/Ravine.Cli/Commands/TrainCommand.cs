@@ -26,7 +26,7 @@ internal sealed class TrainCommand(IAnsiConsole console, StatusOutput status, In
 
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
-        var (plan, folder) = Prepare(settings);
+        var plan = PlanOf(settings);
         IMiniBatchObjective objective;
         try
         {
@@ -43,6 +43,8 @@ internal sealed class TrainCommand(IAnsiConsole console, StatusOutput status, In
             StochasticMethodRegistry.Parse(method);
             plan.Options(seed).Check(objective.ExampleCount);
         }
+        // The folder is made only once the plan, the model and its data have passed: a bad input leaves nothing behind.
+        string folder = settings.Resume ?? ResultsFolder.PrepareFor("train", settings.Out);
         if (settings.Resume is null)
             AtomicFile.WriteAllText(Path.Combine(folder, PlanFile), ExperimentJson.Serialize(plan));
 
@@ -120,17 +122,17 @@ internal sealed class TrainCommand(IAnsiConsole console, StatusOutput status, In
             .Start(Work);
     }
 
-    /// <summary>The plan from the options, or with <c>--resume</c> the one stored in that folder; and the output folder.</summary>
-    private (TrainingPlan Plan, string Folder) Prepare(TrainSettings s)
+    /// <summary>The plan from the options, or with <c>--resume</c> the one stored in that folder.</summary>
+    private TrainingPlan PlanOf(TrainSettings s)
     {
         if (ToPlan(s) is not { } plan)
         {
             string file = Path.Combine(s.Resume!, PlanFile);
             if (!File.Exists(file)) throw new ArgumentException($"{s.Resume} holds no interrupted train (no {PlanFile}).");
-            return (ExperimentJson.Deserialize<TrainingPlan>(File.ReadAllText(file)), s.Resume!);
+            return ExperimentJson.Deserialize<TrainingPlan>(File.ReadAllText(file));
         }
         models.Get(plan.Model);
-        return (plan, ResultsFolder.PrepareFor("train", s.Out));
+        return plan;
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using Ravine.Tests.Cli;
 
 namespace Ravine.Tests.Training;
 
-/// <summary><c>ravine train</c> on the test fixture: its files, its table, its one-line errors, and an interrupted train resumed to the same traces.</summary>
+/// <summary><c>ravine train</c> on the test fixture: its files, its table, its one-line errors (which leave no folder behind), and an interrupted train resumed to the same traces.</summary>
 public sealed class TrainCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ravine-train-" + Guid.NewGuid().ToString("N"));
@@ -63,6 +63,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(RavineApp.BadArguments, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(Directory.Exists(_folder), "a refused train leaves no results folder behind");
     }
 
     [Fact]
@@ -72,6 +73,7 @@ public sealed class TrainCommandTests : IDisposable
         var (code, _, error) = Train(models, CancellationToken.None, "--model", "broken", "--out", _folder);
         Assert.Equal(RavineApp.BadArguments, code);
         Assert.Contains("missing train-images-idx3-ubyte.gz", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_folder), "a train whose data cannot load leaves no results folder behind");
     }
 
     [Fact]

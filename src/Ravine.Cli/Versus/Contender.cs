@@ -43,18 +43,9 @@ public sealed class Contender
     /// <exception cref="ArgumentException">An unknown method or option, a malformed pair, or an invalid value.</exception>
     public static Contender Parse(string text)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var method = MethodRegistry.Find(words[0]);
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string pair in words.Skip(1))
-        {
-            int equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0 || equals == pair.Length - 1)
-                throw new ArgumentException($"'{pair}' in '{text}' is not KEY=VALUE.");
-            if (!options.TryAdd(pair[..equals], pair[(equals + 1)..]))
-                throw new ArgumentException($"'{pair[..equals]}' is given twice in '{text}'.");
-        }
+        var (name, given) = MethodSpecification.Split(text);
+        var method = MethodRegistry.Find(name);
+        var options = new Dictionary<string, string>(given, StringComparer.Ordinal);
         bool unknown = false;
         double? optimalValue = null;
         if (options.Remove(OptimalValueKey, out string? fstar))

@@ -1,3 +1,5 @@
+using Ravine.Methods;
+
 namespace Ravine.Training;
 
 /// <summary>The stochastic methods by name, and the parser of a method given with its options as one text.</summary>
@@ -23,15 +25,8 @@ public static class StochasticMethodRegistry
     public static (IStochasticMethod Method, IReadOnlyDictionary<string, string> Values) Parse(string specification)
     {
         ArgumentNullException.ThrowIfNull(specification);
-        var words = specification.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0) throw new ArgumentException("A training method needs a name.", nameof(specification));
-        var given = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string word in words.Skip(1))
-        {
-            int equals = word.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0) throw new ArgumentException($"'{word}' in \"{specification}\" is not KEY=VALUE.", nameof(specification));
-            if (!given.TryAdd(word[..equals], word[(equals + 1)..])) throw new ArgumentException($"'{word[..equals]}' is given twice in \"{specification}\".", nameof(specification));
-        }
-        return Get(words[0]).Create(given);
+        if (string.IsNullOrWhiteSpace(specification)) throw new ArgumentException("A training method needs a name.", nameof(specification));
+        var (name, given) = MethodSpecification.Split(specification);
+        return Get(name).Create(given);
     }
 }

@@ -34,6 +34,7 @@ public class PublicSurfaceTests
         "Ravine.Methods.MethodDescriptor",
         "Ravine.Methods.MethodOption",
         "Ravine.Methods.MethodRegistry",
+        "Ravine.Methods.MethodSpecification",
         "Ravine.Methods.OptimalValueEstimation",
         "Ravine.Methods.OptionKind",
         "Ravine.Methods.TuningScale",

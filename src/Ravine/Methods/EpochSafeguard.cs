@@ -11,8 +11,11 @@ namespace Ravine.Methods;
 /// often raises f at first: on quadratic sensing from 1e-20 to 1e-12, which the next short steps remove): f where the
 /// next long step would leave from must be below f where this one left from. When it is not, the iterate returns to
 /// the point before the long step (x, f and ∇f kept: no oracle call) and the caller raises its f* estimate. Then f at
-/// the start of each accepted long step is strictly below f at the start of the previous one. A trusted f* is not
-/// judged by epochs: on singular Wood a third of the epochs end above their start and the run still gains 270x.
+/// the start of each accepted long step is strictly below f at the start of the previous one. Where the growth is
+/// degenerate (see <see cref="OptimalValueEstimator.DegenerateGrowth"/>) the test is non-monotone, as in the
+/// line search of Grippo, Lampariello and Lucidi: the epoch must end below the highest of the last ten accepted
+/// starts, and never more than ten estimated gaps above its own start. A trusted f* is not judged by epochs: on
+/// singular Wood a third of the epochs end above their start and the run still gains 270x.
 /// </summary>
 internal sealed class EpochSafeguard
 {
@@ -20,6 +23,10 @@ internal sealed class EpochSafeguard
 
     // A blown-up step is shortened at least 2x, at most 1000x: the quadratic fit is a guess along a quartic valley.
     private const double LeastShrink = 1e-3;
+    // The non-monotone test: how many accepted starts it remembers, and how far above its own start (in estimated gaps)
+    // an epoch may end. Without the bound one overshoot accepted against a start ten epochs back can undo many decades.
+    private const int RememberedStarts = 10;
+    private const double RiseInGaps = 10;
 
     private readonly double[] _x, _gradient;
     private double _value, _g2;
@@ -27,6 +34,8 @@ internal sealed class EpochSafeguard
     private double _reference = double.PositiveInfinity;
     private double _scale = 1;
     private double _ceiling;
+    private readonly double[] _acceptedStarts = new double[RememberedStarts];
+    private int _acceptedCount;
 
     /// <param name="start">The run's evaluated start: f(x₀) is the ceiling a long step may not cross (restored on resume).</param>
     public EpochSafeguard(Iterate start)
@@ -60,18 +69,36 @@ internal sealed class EpochSafeguard
     /// accepted long step left from (accepting a pending long step), <see cref="Verdict.RollBack"/> when the pending long
     /// step did not pay off, <see cref="Verdict.NoProgress"/> when no long step is pending and none should be taken.
     /// </summary>
-    public Verdict Judge(Iterate point)
+    /// <param name="point">The point a long step would leave from.</param>
+    /// <param name="estimate">The f* estimate in force (bounds the non-monotone test).</param>
+    /// <param name="nonMonotone">Judge by the non-monotone test (degenerate growth) rather than the start alone.</param>
+    public Verdict Judge(Iterate point, double estimate, bool nonMonotone)
     {
         if (_pending)
         {
-            if (JudgesEpochs && !(point.Value < _value)) return Verdict.RollBack;
-            _reference = _value;
+            double bar = Bar(estimate, nonMonotone);
+            if (JudgesEpochs && !(point.Value < bar)) return Verdict.RollBack;
+            // What the accepted point passed: a return to it after a later rollback passes again.
+            _reference = bar;
+            _acceptedStarts[_acceptedCount % RememberedStarts] = _value;
+            if (++_acceptedCount == 2 * RememberedStarts) _acceptedCount = RememberedStarts;
             _pending = false;
             // A shortening is temporary: each epoch that passes brings the long steps back towards full length.
             _scale = Math.Min(1, 2 * _scale);
             return Verdict.Proceed;
         }
         return !JudgesEpochs || point.Value < _reference ? Verdict.Proceed : Verdict.NoProgress;
+    }
+
+    // What the epoch of the pending long step must end below: its start; or, non-monotone, the highest of the last
+    // accepted starts and its own, but at most RiseInGaps estimated gaps above its own start.
+    private double Bar(double estimate, bool nonMonotone)
+    {
+        double gap = _value - estimate;
+        if (!nonMonotone || !(gap > 0) || !double.IsFinite(gap)) return _value;
+        double highest = _value;
+        for (int i = 0; i < Math.Min(_acceptedCount, RememberedStarts); i++) highest = Math.Max(highest, _acceptedStarts[i]);
+        return Math.Min(highest, _value + RiseInGaps * gap);
     }
 
     /// <summary>Remembers the point a long step is about to leave from.</summary>
@@ -117,9 +144,11 @@ internal sealed class EpochSafeguard
     {
         _pending = false;
         _reference = double.PositiveInfinity;
+        _acceptedCount = 0;
     }
 
-    public Memory Save() => new((double[])_x.Clone(), (double[])_gradient.Clone(), _value, _g2, _pending, _reference, _scale, _ceiling, JudgesEpochs);
+    public Memory Save() => new((double[])_x.Clone(), (double[])_gradient.Clone(), _value, _g2, _pending, _reference, _scale, _ceiling, JudgesEpochs,
+        (double[])_acceptedStarts.Clone(), _acceptedCount);
 
     public void Restore(Memory memory)
     {
@@ -127,11 +156,14 @@ internal sealed class EpochSafeguard
         MethodStateEntry.Vector(memory.Gradient, _gradient, "gradient");
         (_value, _g2, _pending, _reference, _scale, _ceiling) = (memory.Value, memory.GradientNormSquared, memory.Pending, memory.Reference, memory.Scale, memory.Ceiling);
         JudgesEpochs = memory.JudgesEpochs;
+        // A checkpoint written before the non-monotone test existed remembers no accepted starts.
+        if (memory.AcceptedStarts is { } starts) MethodStateEntry.Vector(starts, _acceptedStarts, "acceptedStarts");
+        _acceptedCount = MethodStateEntry.Count(memory.AcceptedCount, 2 * RememberedStarts, "acceptedCount");
         if (!(_scale > 0 && _scale <= 1))
             throw new FormatException($"The saved method state has an invalid long-step scale {_scale}.");
     }
 
-    /// <summary>The point a long step started from with its f and ‖∇f‖², whether its epoch is still to be judged, the reference f, the stepsize scale, the ceiling and whether epochs are judged.</summary>
+    /// <summary>The point a long step started from with its f and ‖∇f‖², whether its epoch is still to be judged, the reference f, the stepsize scale, the ceiling, whether epochs are judged, and the last accepted starts of the non-monotone test.</summary>
     internal sealed record Memory(double[] X, double[] Gradient, double Value, double GradientNormSquared, bool Pending, double Reference, double Scale, double Ceiling,
-        bool JudgesEpochs) : MethodMemory;
+        bool JudgesEpochs, double[]? AcceptedStarts = null, int AcceptedCount = 0) : MethodMemory;
 }

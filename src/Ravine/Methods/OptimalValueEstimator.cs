@@ -12,12 +12,25 @@ internal sealed class OptimalValueEstimator
     // f̂ = f_b − θ·e: over-estimating the gap 2–3x helped every published problem (prototype, ALGORITHMS.md); θ > 4 was erratic.
     private const double GapFactor = 2;
 
+    // f − f* ∝ (‖∇f‖²)^s on a ravine of growth order p has s = p/(2(p − 1)): ⅔ quartic, ¾ cubic, 1 quadratic, → ½ as
+    // p → ∞. The fit is clamped to that range; the rule starts from the quartic's.
+    private const double QuarticExponent = 2.0 / 3, LeastExponent = 0.5, MostExponent = 1;
+    // Growth is called degenerate (order above about 2.4) when the median of the last five fits is at most 0.85: single
+    // fits scatter where epochs are not monotone, and the first ones are taken far from the ravine.
+    private const int ExponentFits = 5;
+    private const double DegenerateExponent = 0.85;
+
     private readonly OptimalValueEstimation _rule;
     private readonly bool _started;
     private double _estimate;
     private bool _hasAnchor, _hasPhaseAnchor;
     private double _anchorValue, _anchorG2, _phaseAnchorValue, _phaseAnchorG2;
     private double _bestValue = double.PositiveInfinity;
+    private bool _hasPrevious;
+    private double _previousValue, _previousG2;
+    private double _exponent = QuarticExponent;
+    private readonly double[] _fits = new double[ExponentFits];
+    private int _fitCount;
 
     // The restarts rule returns to x₀ with f and ∇f kept from the start: a restart costs no oracle call.
     private readonly double[] _startX, _startGradient;
@@ -53,6 +66,23 @@ internal sealed class OptimalValueEstimator
     /// <summary>The estimate in force; NaN before the ratio rule has one (then no long step is taken).</summary>
     public double Estimate => _estimate;
 
+    /// <summary>
+    /// True once the growth fitted from the last long-step points is of order above about 2.4 (fourth-order, cubic, a
+    /// sixth-order floor): there progress comes in epochs that end above their start, which the epoch test then allows
+    /// within bounds. False on quadratic growth and before five fits.
+    /// </summary>
+    public bool DegenerateGrowth
+    {
+        get
+        {
+            if (_fitCount < ExponentFits) return false;
+            Span<double> sorted = stackalloc double[ExponentFits];
+            _fits.CopyTo(sorted);
+            sorted.Sort();
+            return sorted[ExponentFits / 2] <= DegenerateExponent;
+        }
+    }
+
     /// <summary>The factor on every long step: the restarts rule halves them, as the authors' code does.</summary>
     public double StepFactor => _rule == OptimalValueEstimation.Restarts ? 0.5 : 1;
 
@@ -76,8 +106,22 @@ internal sealed class OptimalValueEstimator
     {
         bool updated = false;
         if (value < _bestValue) _bestValue = value;
+        // Back at the anchor after a rolled-back epoch: the points of the phase that was undone say nothing about the
+        // ravine from here, and the estimate raised for the rollback stands.
+        if (_hasAnchor && value == _anchorValue && gradientNormSquared == _anchorG2)
+        {
+            _hasPhaseAnchor = false;
+            return false;
+        }
         if (_rule == OptimalValueEstimation.GradientRatio)
         {
+            if (_hasAnchor && _hasPrevious && FitExponent(_previousValue, _previousG2, _anchorValue, _anchorG2, value, gradientNormSquared) is double fit)
+            {
+                _exponent = fit;
+                _fits[_fitCount % ExponentFits] = fit;
+                // Counted modulo the ring once it is full, so the count stays bounded and the next slot stays right.
+                if (++_fitCount == 2 * ExponentFits) _fitCount = ExponentFits;
+            }
             double? fromEpochs = _hasAnchor ? Ratio(_anchorValue, _anchorG2, value, gradientNormSquared) : null;
             double? fromPhase = _hasPhaseAnchor ? Ratio(_phaseAnchorValue, _phaseAnchorG2, value, gradientNormSquared) : null;
             // Two long-step points straddle a long step: a large, well-measured contraction. The phase pair is the fallback
@@ -86,6 +130,7 @@ internal sealed class OptimalValueEstimator
             if (!_hasAnchor && _started) fromPhase = null;
             if ((fromEpochs ?? fromPhase) is double estimate) (_estimate, updated) = (estimate, true);
         }
+        (_hasPrevious, _previousValue, _previousG2) = (_hasAnchor, _anchorValue, _anchorG2);
         (_hasAnchor, _anchorValue, _anchorG2) = (true, value, gradientNormSquared);
         _hasPhaseAnchor = false;
         return updated;
@@ -104,21 +149,43 @@ internal sealed class OptimalValueEstimator
     public void Restarted()
     {
         _estimate = 0.5 * (_bestValue + _estimate);
-        _hasAnchor = _hasPhaseAnchor = false;
+        _hasAnchor = _hasPhaseAnchor = _hasPrevious = false;
     }
 
-    // f − f* = c‖∇f‖^{4/3} at a and b gives f_b − f* = ρ(f_a − f_b)/(1 − ρ) with ρ = (‖∇f_b‖²/‖∇f_a‖²)^{2/3}.
-    private static double? Ratio(double fa, double g2a, double fb, double g2b)
+    // f − f* = c(‖∇f‖²)^s at three long-step points u₀ > u₁ > u₂ (f falling) gives
+    // (f₀ − f₁)/(f₁ − f₂) = (u₀^s − u₁^s)/(u₁^s − u₂^s), which rises with s: bisection on [½, 1], clamped there.
+    private static double? FitExponent(double f0, double u0, double f1, double u1, double f2, double u2)
+    {
+        if (!(f0 > f1 && f1 > f2 && u0 > u1 && u1 > u2 && u2 > 0)) return null;
+        double ratio = (f0 - f1) / (f1 - f2), a = u0 / u2, b = u1 / u2;
+        double Model(double s) => (Math.Pow(a, s) - Math.Pow(b, s)) / (Math.Pow(b, s) - 1);
+        double lo = LeastExponent, hi = MostExponent;
+        if (!(ratio > Model(lo))) return lo;
+        if (!(ratio < Model(hi))) return hi;
+        for (int i = 0; i < 50; i++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (Model(mid) < ratio) lo = mid; else hi = mid;
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    // f − f* = c(‖∇f‖²)^s at a and b gives f_b − f* = ρ(f_a − f_b)/(1 − ρ) with ρ = (‖∇f_b‖²/‖∇f_a‖²)^s, s the latest fit.
+    private double? Ratio(double fa, double g2a, double fb, double g2b)
     {
         if (!(fa > fb) || !(g2b < g2a) || !(g2b > 0)) return null;
-        double rho = Math.Pow(g2b / g2a, 2.0 / 3);
+        double rho = Math.Pow(g2b / g2a, _exponent);
         double gap = rho * (fa - fb) / (1 - rho);
         double estimate = fb - GapFactor * gap;
         return double.IsFinite(estimate) && gap > 0 ? estimate : null;
     }
 
     public Memory Save() => new(_estimate, _hasAnchor, _anchorValue, _anchorG2, _hasPhaseAnchor, _phaseAnchorValue, _phaseAnchorG2, _bestValue,
-        (double[])_startX.Clone(), (double[])_startGradient.Clone(), _startValue, _startG2);
+        (double[])_startX.Clone(), (double[])_startGradient.Clone(), _startValue, _startG2)
+    {
+        HasPrevious = _hasPrevious, PreviousValue = _previousValue, PreviousGradientNormSquared = _previousG2, Exponent = _exponent,
+        ExponentFits = (double[])_fits.Clone(), ExponentFitCount = _fitCount,
+    };
 
     public void Restore(Memory memory)
     {
@@ -129,13 +196,21 @@ internal sealed class OptimalValueEstimator
         MethodStateEntry.Vector(memory.StartX, _startX, "startX");
         MethodStateEntry.Vector(memory.StartGradient, _startGradient, "startGradient");
         (_startValue, _startG2) = (memory.StartValue, memory.StartGradientNormSquared);
+        (_hasPrevious, _previousValue, _previousG2, _exponent) = (memory.HasPrevious, memory.PreviousValue, memory.PreviousGradientNormSquared, memory.Exponent);
+        if (!(_exponent >= LeastExponent && _exponent <= MostExponent))
+            throw new FormatException($"The saved method state has a growth exponent {_exponent} outside [{LeastExponent}, {MostExponent}].");
+        // A checkpoint written before the growth fit existed has no fits: the rule starts fitting afresh.
+        if (memory.ExponentFits is { } fits) MethodStateEntry.Vector(fits, _fits, "exponentFits");
+        _fitCount = MethodStateEntry.Count(memory.ExponentFitCount, 2 * ExponentFits, "exponentFitCount");
     }
 
     /// <summary>
-    /// The estimate in force, the anchors the ratio rule compares with (long-step and phase), the best f seen and, for the
-    /// restarts rule, the start to return to.
+    /// The estimate in force, the anchors the ratio rule compares with (long-step and phase), the best f seen, for the
+    /// restarts rule the start to return to, and the growth fit: the long-step point before the anchor, the exponent in
+    /// use and the last fits.
     /// </summary>
     internal sealed record Memory(double Estimate, bool HasAnchor, double AnchorValue, double AnchorGradientNormSquared, bool HasPhaseAnchor,
         double PhaseAnchorValue, double PhaseAnchorGradientNormSquared, double BestValue, double[] StartX, double[] StartGradient,
-        double StartValue, double StartGradientNormSquared) : MethodMemory;
+        double StartValue, double StartGradientNormSquared, bool HasPrevious = false, double PreviousValue = 0, double PreviousGradientNormSquared = 0,
+        double Exponent = QuarticExponent, double[]? ExponentFits = null, int ExponentFitCount = 0) : MethodMemory;
 }

@@ -131,7 +131,7 @@ internal sealed class PolyakLongStep
     {
         longStepNext = false;
         _epochsInRound++;
-        switch (_safeguard?.Judge(iterate))
+        switch (_safeguard?.Judge(iterate, _estimator?.Estimate ?? double.NaN, !_trusted && _estimator?.DegenerateGrowth == true))
         {
             case EpochSafeguard.Verdict.RollBack:
                 if (AboveRoundOff(iterate)) _rolledBack++;

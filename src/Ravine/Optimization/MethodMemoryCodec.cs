@@ -8,7 +8,8 @@ namespace Ravine.Optimization;
 /// Writes any <see cref="MethodMemory"/> record as named arrays of doubles and reads it back, member by member in
 /// the order of its constructor: a number is an array of one, a nested record's members are named after it
 /// (<c>long.epochsInRound</c>), an array of arrays is numbered (<c>s.0</c>, <c>s.1</c>). Integers and flags must read
-/// back as whole numbers in range, so a corrupt checkpoint fails loudly instead of resuming wrongly.
+/// back as whole numbers in range, so a corrupt checkpoint fails loudly instead of resuming wrongly; only a member
+/// declared with a default may be absent (a checkpoint written before that member existed).
 /// </summary>
 internal static class MethodMemoryCodec
 {
@@ -58,6 +59,12 @@ internal static class MethodMemoryCodec
             var parameter = shape.Parameters[i];
             string key = prefix + Camel(parameter.Name!);
             Type t = parameter.ParameterType;
+            // A member added later with a default reads a checkpoint written before it as that default.
+            if (parameter.HasDefaultValue && !entries.ContainsKey(key) && !entries.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal)))
+            {
+                arguments[i] = parameter.DefaultValue;
+                continue;
+            }
             arguments[i] =
                 t == typeof(double) ? Single(entries, key)
                 : t == typeof(int) ? (int)Whole(entries, key, int.MinValue, int.MaxValue)

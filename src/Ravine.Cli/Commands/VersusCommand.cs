@@ -22,28 +22,35 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
         public string Reference { get; init; } = "gdpolyak";
 
         [CommandOption("--challenger <SPEC>")]
-        [Description("The challenger, written the same way (default: gdpolyak-adaptive, at its defaults). Either may add fstar=unknown (hide the problem's f*: the method estimates it) or fstar=F (use F); fstar-estimate=F is gdpolyak's own option (f* unknown, estimate starting at F).")]
+        [Description("The challenger, written the same way (default: gdpolyak-adaptive, at its defaults). Either may add fstar=unknown (hide the problem's f*: the method estimates it), fstar=F (use F) or fstar-offset=δ (use the problem's f* + δ, e.g. fstar-offset=-0.5: a wrong f* by the same amount on every problem); fstar-estimate=F is gdpolyak's own option (f* unknown, estimate starting at F).")]
         public string Challenger { get; init; } = "gdpolyak-adaptive";
 
         [CommandOption("--problems <NAMES>")]
-        [Description("Comma-separated problems (default: the paper's four).")]
+        [Description("Comma-separated problems, or all: every problem that needs no installed data, as ravine compare runs (default: the paper's four).")]
         public string? Problems { get; init; }
 
         [CommandOption("--seeds <SEEDS>")]
-        [Description("Comma-separated seeds (default: 3407,1,2,3,4,5: the published seed and five others).")]
+        [Description("Comma-separated seeds (default: 3407,1,2,3,4,5: the published seed and five others). Each seed is an instance of its own, as in ravine compare: the paper's problems draw instance and start from the seed; a problem with a standard start (the test set) keeps it for the first seed listed and starts at a seeded perturbation of it for every other seed.")]
         public string Seeds { get; init; } = "3407,1,2,3,4,5";
 
         [CommandOption("--target <GAP>")]
         [Description("The gap to reach (default: the reference's best gap on each instance).")]
         public string? Target { get; init; }
 
+        [CommandOption("--max-calls <N>")]
+        [Description("The reference's budget in oracle calls, the start's included (default: its own run's budget: the paper's epochs on the paper's problems). The challenger may spend 4 times the reference's calls to the target.")]
+        public string? MaxCalls { get; init; }
+
         [CommandOption("--format <FORMAT>")]
-        [Description("The table: text (default) or markdown.")]
+        [Description("The table: text (default), markdown, or json (stdout holds only the JSON: one object per instance and the summary). The columns after the ratio say what a run said about its f*: f* too low, f* too high (a given f* looked wrong and an estimate replaced it) or estimate unreliable.")]
         public string Format { get; init; } = "text";
     }
 
     /// <summary>What <c>versus</c> runs, from its settings, checked before anything runs.</summary>
-    internal sealed record Plan(Contender Reference, Contender Challenger, IReadOnlyList<string> Problems, ulong[] Seeds, double? Target, bool Markdown);
+    internal sealed record Plan(Contender Reference, Contender Challenger, IReadOnlyList<string> Problems, ulong[] Seeds, double? Target, long? MaxCalls, string Format);
+
+    /// <summary>The value of <c>--problems</c> that names every problem that needs no installed data.</summary>
+    internal const string AllProblems = "all";
 
     /// <summary>
     /// The settings checked and resolved: the contenders, problems, seeds, target and format. A contender that lacks a
@@ -55,18 +62,19 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
     {
         var reference = Contender.Parse(settings.Reference);
         var challenger = Contender.Parse(settings.Challenger);
-        var problems = settings.Problems is null ? PublishedExperiments.Problems : Split(settings.Problems);
+        var problems = settings.Problems is null ? PublishedExperiments.Problems
+            : string.Equals(settings.Problems.Trim(), AllProblems, StringComparison.OrdinalIgnoreCase) ? Compare.ComparePlan.DefaultProblems
+            : Split(settings.Problems);
         var seeds = Split(settings.Seeds).Select(s => ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed) ? seed
             : throw new ArgumentException($"--seeds takes whole numbers in [0, 2^64), not '{s}'.")).ToArray();
         double? target = settings.Target is null ? null
             : double.TryParse(settings.Target, NumberStyles.Float, CultureInfo.InvariantCulture, out double t) && t >= 0 && double.IsFinite(t) ? t
             : throw new ArgumentException($"--target takes a gap ≥ 0, not '{settings.Target}'.");
-        bool markdown = settings.Format switch
-        {
-            "text" => false,
-            "markdown" => true,
-            _ => throw new ArgumentException($"--format takes text or markdown, not '{settings.Format}'."),
-        };
+        long? maxCalls = settings.MaxCalls is null ? null
+            : long.TryParse(settings.MaxCalls, NumberStyles.None, CultureInfo.InvariantCulture, out long calls) && calls >= 2 ? calls
+            : throw new ArgumentException($"--max-calls takes a whole number of oracle calls ≥ 2, not '{settings.MaxCalls}'.");
+        string format = settings.Format is "text" or "markdown" or "json" ? settings.Format
+            : throw new ArgumentException($"--format takes text, markdown or json, not '{settings.Format}'.");
         foreach (var (option, contender) in new[] { ("--reference", reference), ("--challenger", challenger) })
         {
             var lacking = problems.Select(p => (Problem: p, Missing: contender.MissingOn(p))).Where(p => p.Missing.Count > 0).ToArray();
@@ -77,23 +85,35 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
                 $"(published only for {string.Join(", ", PublishedExperiments.Problems)}): give {(missing.Count == 1 ? "it" : "them")}, e.g. " +
                 $"{option} \"{contender.Text} {string.Join(" ", missing.Select(k => k + "=…"))}\".");
         }
-        return new Plan(reference, challenger, problems, seeds, target, markdown);
+        return new Plan(reference, challenger, problems, seeds, target, maxCalls, format);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (reference, challenger, problems, seeds, target, markdown) = ToPlan(settings);
-        var rows = CallsRatio.Run(reference, challenger, problems, seeds, target, cancellationToken);
-        string[] header = ["problem", "seed", "target gap", $"{reference.Text} calls", $"{challenger.Text} calls", "ratio"];
-        var cells = rows.Select(r => new[]
+        var (reference, challenger, problems, seeds, target, maxCalls, format) = ToPlan(settings);
+        var rows = CallsRatio.Run(reference, challenger, problems, seeds, target, maxCalls, cancellationToken);
+        var summary = VersusSummary.Of(rows);
+        var output = console.Profile.Out.Writer;
+        if (format == "json")
         {
-            r.Problem, r.Seed.ToString(CultureInfo.InvariantCulture), Numbers.Sci(r.Target), Numbers.Integer(r.ReferenceCalls),
-            r.ChallengerCalls is long c ? Numbers.Integer(c) : $"missed in {Numbers.Integer(CallsRatio.BudgetFactor * r.ReferenceCalls)}",
-            double.IsInfinity(r.Ratio) ? "∞" : r.Ratio.ToString("0.00", CultureInfo.InvariantCulture),
-        }).ToArray();
+            output.WriteLine(VersusJson.Serialize(reference, challenger, rows, summary));
+            return cancellationToken.IsCancellationRequested ? interruption.ExitCode : 0;
+        }
+        // The reference's column of what it said about f* only when it said something: by default it knows f*.
+        bool referenceSays = rows.Any(r => r.ReferenceDoubt != Optimization.OptimalValueDoubt.None);
+        string[] header = ["problem", "seed", "target gap", $"{reference.Text} calls", $"{challenger.Text} calls", "ratio", $"{challenger.Text} says"];
+        if (referenceSays) header = [.. header, $"{reference.Text} says"];
+        var cells = rows.Select(r => (string[])
+        [
+            r.Problem, r.Seed.ToString(CultureInfo.InvariantCulture), Numbers.Sci(r.Target),
+            r.ReferenceReached ? Numbers.Integer(r.ReferenceCalls) : $"missed in {Numbers.Integer(r.ReferenceCalls)} (best {Numbers.Sci(r.ReferenceBestGap)})",
+            r.ChallengerCalls is long c ? Numbers.Integer(c) : $"missed in {Numbers.Integer(r.ChallengerBudget)} (best {Numbers.Sci(r.ChallengerBestGap)})",
+            VersusSummary.Ratio(r.Ratio), VersusSummary.Label(r.ChallengerDoubt),
+        ]).Select((row, i) => referenceSays ? [.. row, VersusSummary.Label(rows[i].ReferenceDoubt)] : row).ToArray();
+        bool markdown = format == "markdown";
         if (markdown)
         {
-            console.Profile.Out.Writer.Write(MarkdownTable.Render(header, cells));
+            output.Write(MarkdownTable.Render(header, cells));
         }
         else
         {
@@ -102,14 +122,11 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
             foreach (var row in cells) table.AddRow(row.Select(Markup.Escape).ToArray());
             console.Write(table);
         }
-        if (rows.Count > 0)
+        foreach (string line in summary.Lines())
         {
-            var worst = rows.MaxBy(r => r.Ratio)!;
-            // In Markdown a line right below a table is read as one more row: a blank line makes it a paragraph.
-            if (markdown) console.Profile.Out.Writer.WriteLine();
-            console.Profile.Out.Writer.WriteLine(
-                $"Worst ratio {(double.IsInfinity(worst.Ratio) ? "∞" : worst.Ratio.ToString("0.00", CultureInfo.InvariantCulture))} ({worst.Problem}, seed {worst.Seed}); " +
-                $"median {Compare.Quartiles.Of(rows.Select(r => r.Ratio)).Median.ToString("0.00", CultureInfo.InvariantCulture)} over {rows.Count} instances.");
+            // In Markdown a line right below a table is read as one more row, and two lines make one paragraph: a blank line before each.
+            if (markdown) output.WriteLine();
+            output.WriteLine(line);
         }
         return cancellationToken.IsCancellationRequested ? interruption.ExitCode : 0;
     }

@@ -22,8 +22,8 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
         public string Reference { get; init; } = "gdpolyak";
 
         [CommandOption("--challenger <SPEC>")]
-        [Description("The challenger, written the same way (default: gdpolyak-adaptive, at its defaults). Either may add fstar=unknown (hide the problem's f*: the method estimates it), fstar=F (use F) or fstar-offset=δ (use the problem's f* + δ, e.g. fstar-offset=-0.5: a wrong f* by the same amount on every problem); fstar-estimate=F is gdpolyak's own option (f* unknown, estimate starting at F).")]
-        public string Challenger { get; init; } = "gdpolyak-adaptive";
+        [Description("The challenger, written the same way (default: gdpolyak-adaptive, at its defaults); repeat the option to measure several against the same reference runs, a column each (e.g. a sweep of fstar-offset). Either may add fstar=unknown (hide the problem's f*: the method estimates it), fstar=F (use F) or fstar-offset=δ (use the problem's f* + δ, e.g. fstar-offset=-0.5: a wrong f* by the same amount on every problem); fstar-estimate=F is gdpolyak's own option (f* unknown, estimate starting at F).")]
+        public string[] Challenger { get; init; } = [];
 
         [CommandOption("--problems <NAMES>")]
         [Description("Comma-separated problems, or all: every problem that needs no installed data, as ravine compare runs (default: the paper's four).")]
@@ -41,13 +41,20 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
         [Description("The reference's budget in oracle calls, the start's included (default: its own run's budget: the paper's epochs on the paper's problems). The challenger may spend 4 times the reference's calls to the target.")]
         public string? MaxCalls { get; init; }
 
+        [CommandOption("--per-problem")]
+        [Description("One row per problem instead of per instance: how often the reference reached the target, and per challenger the median and worst ratio, its misses and what its runs said about f*.")]
+        public bool PerProblem { get; init; }
+
         [CommandOption("--format <FORMAT>")]
         [Description("The table: text (default), markdown, or json (stdout holds only the JSON: one object per instance and the summary). The columns after the ratio say what a run said about its f*: f* too low, f* too high (a given f* looked wrong and an estimate replaced it) or estimate unreliable.")]
         public string Format { get; init; } = "text";
     }
 
     /// <summary>What <c>versus</c> runs, from its settings, checked before anything runs.</summary>
-    internal sealed record Plan(Contender Reference, Contender Challenger, IReadOnlyList<string> Problems, ulong[] Seeds, double? Target, long? MaxCalls, string Format);
+    internal sealed record Plan(Contender Reference, IReadOnlyList<Contender> Challengers, IReadOnlyList<string> Problems, ulong[] Seeds, double? Target, long? MaxCalls, string Format);
+
+    /// <summary>The challenger when none is given: the adaptive GDPolyak at its defaults.</summary>
+    internal const string DefaultChallenger = "gdpolyak-adaptive";
 
     /// <summary>The value of <c>--problems</c> that names every problem that needs no installed data.</summary>
     internal const string AllProblems = "all";
@@ -61,7 +68,7 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
     internal static Plan ToPlan(Settings settings)
     {
         var reference = Contender.Parse(settings.Reference);
-        var challenger = Contender.Parse(settings.Challenger);
+        var challengers = (settings.Challenger.Length == 0 ? [DefaultChallenger] : settings.Challenger).Select(Contender.Parse).ToArray();
         var problems = settings.Problems is null ? PublishedExperiments.Problems
             : string.Equals(settings.Problems.Trim(), AllProblems, StringComparison.OrdinalIgnoreCase) ? Compare.ComparePlan.DefaultProblems
             : Split(settings.Problems);
@@ -75,7 +82,7 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
             : throw new ArgumentException($"--max-calls takes a whole number of oracle calls ≥ 2, not '{settings.MaxCalls}'.");
         string format = settings.Format is "text" or "markdown" or "json" ? settings.Format
             : throw new ArgumentException($"--format takes text, markdown or json, not '{settings.Format}'.");
-        foreach (var (option, contender) in new[] { ("--reference", reference), ("--challenger", challenger) })
+        foreach (var (option, contender) in challengers.Select(c => ("--challenger", c)).Prepend(("--reference", reference)))
         {
             var lacking = problems.Select(p => (Problem: p, Missing: contender.MissingOn(p))).Where(p => p.Missing.Count > 0).ToArray();
             if (lacking.Length == 0) continue;
@@ -85,31 +92,20 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
                 $"(published only for {string.Join(", ", PublishedExperiments.Problems)}): give {(missing.Count == 1 ? "it" : "them")}, e.g. " +
                 $"{option} \"{contender.Text} {string.Join(" ", missing.Select(k => k + "=…"))}\".");
         }
-        return new Plan(reference, challenger, problems, seeds, target, maxCalls, format);
+        return new Plan(reference, challengers, problems, seeds, target, maxCalls, format);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var (reference, challenger, problems, seeds, target, maxCalls, format) = ToPlan(settings);
-        var rows = CallsRatio.Run(reference, challenger, problems, seeds, target, maxCalls, cancellationToken);
-        var summary = VersusSummary.Of(rows);
+        var (reference, challengers, problems, seeds, target, maxCalls, format) = ToPlan(settings);
+        var rows = CallsRatio.Run(reference, challengers, problems, seeds, target, maxCalls, cancellationToken);
         var output = console.Profile.Out.Writer;
         if (format == "json")
         {
-            output.WriteLine(VersusJson.Serialize(reference, challenger, rows, summary));
+            output.WriteLine(VersusJson.Serialize(reference, challengers, rows));
             return cancellationToken.IsCancellationRequested ? interruption.ExitCode : 0;
         }
-        // The reference's column of what it said about f* only when it said something: by default it knows f*.
-        bool referenceSays = rows.Any(r => r.ReferenceDoubt != Optimization.OptimalValueDoubt.None);
-        string[] header = ["problem", "seed", "target gap", $"{reference.Text} calls", $"{challenger.Text} calls", "ratio", $"{challenger.Text} says"];
-        if (referenceSays) header = [.. header, $"{reference.Text} says"];
-        var cells = rows.Select(r => (string[])
-        [
-            r.Problem, r.Seed.ToString(CultureInfo.InvariantCulture), Numbers.Sci(r.Target),
-            r.ReferenceReached ? Numbers.Integer(r.ReferenceCalls) : $"missed in {Numbers.Integer(r.ReferenceCalls)} (best {Numbers.Sci(r.ReferenceBestGap)})",
-            r.ChallengerCalls is long c ? Numbers.Integer(c) : $"missed in {Numbers.Integer(r.ChallengerBudget)} (best {Numbers.Sci(r.ChallengerBestGap)})",
-            VersusSummary.Ratio(r.Ratio), VersusSummary.Label(r.ChallengerDoubt),
-        ]).Select((row, i) => referenceSays ? [.. row, VersusSummary.Label(rows[i].ReferenceDoubt)] : row).ToArray();
+        var (header, cells) = settings.PerProblem ? VersusTable.PerProblem(challengers, rows) : VersusTable.PerInstance(reference, challengers, rows);
         bool markdown = format == "markdown";
         if (markdown)
         {
@@ -122,11 +118,14 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
             foreach (var row in cells) table.AddRow(row.Select(Markup.Escape).ToArray());
             console.Write(table);
         }
-        foreach (string line in summary.Lines())
+        for (int i = 0; i < challengers.Count; i++)
         {
-            // In Markdown a line right below a table is read as one more row, and two lines make one paragraph: a blank line before each.
-            if (markdown) output.WriteLine();
-            output.WriteLine(line);
+            foreach (string line in VersusSummary.Of(rows.Where(r => r.Challenger == i).ToArray()).Lines())
+            {
+                // In Markdown a line right below a table is read as one more row, and two lines make one paragraph: a blank line before each.
+                if (markdown) output.WriteLine();
+                output.WriteLine(challengers.Count == 1 ? line : $"{challengers[i].Text}: {line}");
+            }
         }
         return cancellationToken.IsCancellationRequested ? interruption.ExitCode : 0;
     }

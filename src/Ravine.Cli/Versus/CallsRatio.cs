@@ -17,6 +17,9 @@ namespace Ravine.Cli.Versus;
 /// <param name="ChallengerCalls">The challenger's oracle calls to the target, or null if it missed.</param>
 public sealed record CallsRatioRow(string Problem, ulong Seed, double Target, long ReferenceCalls, long? ChallengerCalls)
 {
+    /// <summary>Which challenger of the comparison this row is (0 for the first <c>--challenger</c>).</summary>
+    public int Challenger { get; init; }
+
     /// <summary>False when the reference itself missed a given target within its budget: there is no ratio then.</summary>
     public bool ReferenceReached { get; init; } = true;
 
@@ -68,30 +71,35 @@ public static class CallsRatio
         }).ToArray();
     }
 
-    /// <summary>Every instance of <see cref="Instances"/>, compared.</summary>
+    /// <summary>Every instance of <see cref="Instances"/>, compared: per instance one row per challenger, in their order.</summary>
     /// <param name="reference">The reference method.</param>
-    /// <param name="challenger">The challenger.</param>
+    /// <param name="challengers">The challengers, each measured against the same reference run.</param>
     /// <param name="problems">Problem names.</param>
     /// <param name="seeds">Seeds.</param>
     /// <param name="target">A gap to reach, or null for the reference's best gap.</param>
     /// <param name="maxCalls">The reference's budget in oracle calls, or null for the run's own budget (the paper's epochs on its problems).</param>
     /// <param name="cancellationToken">Stops the comparisons not yet started.</param>
-    public static IReadOnlyList<CallsRatioRow> Run(Contender reference, Contender challenger, IReadOnlyList<string> problems,
+    public static IReadOnlyList<CallsRatioRow> Run(Contender reference, IReadOnlyList<Contender> challengers, IReadOnlyList<string> problems,
         IReadOnlyList<ulong> seeds, double? target, long? maxCalls = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        ArgumentNullException.ThrowIfNull(challenger);
+        ArgumentNullException.ThrowIfNull(challengers);
         return RunScheduler.Run(Instances(problems, seeds), Environment.ProcessorCount,
-            (instance, _) => Compare(reference, challenger, instance.Problem, instance.Seed, target, maxCalls, instance.PerturbStart),
-            cancellationToken: cancellationToken).OfType<CallsRatioRow>().ToArray();
+            (instance, _) => Compare(reference, challengers, instance.Problem, instance.Seed, target, maxCalls, instance.PerturbStart),
+            cancellationToken: cancellationToken).OfType<CallsRatioRow[]>().SelectMany(rows => rows).ToArray();
     }
 
-    /// <summary>One comparison; <paramref name="perturbStart"/> moves the instance's standard start as <see cref="SeededStart"/> says.</summary>
+    /// <summary>One comparison of one challenger; <paramref name="perturbStart"/> moves the instance's standard start as <see cref="SeededStart"/> says.</summary>
     public static CallsRatioRow Compare(Contender reference, Contender challenger, string problemName, ulong seed, double? target,
+        long? maxCalls = null, bool perturbStart = false) =>
+        Compare(reference, [challenger], problemName, seed, target, maxCalls, perturbStart)[0];
+
+    /// <summary>One comparison of every challenger against one run of the reference, a row per challenger.</summary>
+    public static CallsRatioRow[] Compare(Contender reference, IReadOnlyList<Contender> challengers, string problemName, ulong seed, double? target,
         long? maxCalls = null, bool perturbStart = false)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        ArgumentNullException.ThrowIfNull(challenger);
+        ArgumentNullException.ThrowIfNull(challengers);
         var (problem, start) = SeededStart.Create(ProblemRegistry.Find(problemName), seed, perturbStart);
         var referenceRun = reference.For(problem, seed) with { Start = start };
         if (maxCalls is long calls)
@@ -105,20 +113,24 @@ public static class CallsRatio
         double goal = target ?? Math.Max(first.BestGap, 0);
         long? reached = CallsTo(first.Trace, goal);
         long referenceCalls = reached ?? first.OracleCalls;
-        var second = Runner.Run(challenger.For(problem, seed) with
+        return challengers.Select((challenger, i) =>
         {
-            Start = start,
-            Budget = long.MaxValue,
-            Stops = options => options with { MaxOracleCalls = BudgetFactor * referenceCalls, GapTolerance = goal, RecordDistance = false },
-        }).Result;
-        return new CallsRatioRow(problem.Name, seed, goal, referenceCalls, CallsTo(second.Trace, goal))
-        {
-            ReferenceReached = reached is not null,
-            ReferenceBestGap = first.BestGap,
-            ChallengerBestGap = second.BestGap,
-            ReferenceDoubt = first.OptimalValueDoubt,
-            ChallengerDoubt = second.OptimalValueDoubt,
-        };
+            var second = Runner.Run(challenger.For(problem, seed) with
+            {
+                Start = start,
+                Budget = long.MaxValue,
+                Stops = options => options with { MaxOracleCalls = BudgetFactor * referenceCalls, GapTolerance = goal, RecordDistance = false },
+            }).Result;
+            return new CallsRatioRow(problem.Name, seed, goal, referenceCalls, CallsTo(second.Trace, goal))
+            {
+                Challenger = i,
+                ReferenceReached = reached is not null,
+                ReferenceBestGap = first.BestGap,
+                ChallengerBestGap = second.BestGap,
+                ReferenceDoubt = first.OptimalValueDoubt,
+                ChallengerDoubt = second.OptimalValueDoubt,
+            };
+        }).ToArray();
     }
 
     // The first row at or below the goal; a GapTolerance of exactly 0 is off, so a goal of 0 is read from the trace too.

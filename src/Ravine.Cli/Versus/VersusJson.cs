@@ -3,20 +3,21 @@ using Ravine.Cli.Experiments;
 namespace Ravine.Cli.Versus;
 
 /// <summary>
-/// <c>ravine versus --format json</c>: the contenders, one object per instance (the calls, the ratio and what each
-/// run said about its f*) and the summary, in the JSON of the run summaries (∞ and NaN as "Infinity" and "NaN").
+/// <c>ravine versus --format json</c>: the contenders, one object per instance and challenger (the calls, the ratio
+/// and what each run said about its f*) and a summary per challenger, in the JSON of the run summaries (∞ and NaN as "Infinity" and "NaN").
 /// </summary>
 internal static class VersusJson
 {
     /// <summary>The whole comparison as one JSON object.</summary>
-    public static string Serialize(Contender reference, Contender challenger, IReadOnlyList<CallsRatioRow> rows, VersusSummary summary) =>
+    public static string Serialize(Contender reference, IReadOnlyList<Contender> challengers, IReadOnlyList<CallsRatioRow> rows) =>
         ExperimentJson.Serialize(new
         {
             reference = reference.Text,
-            challenger = challenger.Text,
+            challengers = challengers.Select(c => c.Text),
             budgetFactor = CallsRatio.BudgetFactor,
             rows = rows.Select(r => new
             {
+                challenger = challengers[r.Challenger].Text,
                 problem = r.Problem,
                 seed = r.Seed,
                 target = r.Target,
@@ -30,18 +31,19 @@ internal static class VersusJson
                 challengerSays = r.ChallengerDoubt,
                 ratio = r.Ratio,
             }),
-            summary = new
+            summaries = challengers.Select((c, i) => (Challenger: c, Summary: VersusSummary.Of(rows.Where(r => r.Challenger == i).ToArray()))).Select(s => new
             {
-                instances = summary.Instances,
-                worstRatio = summary.Worst?.Ratio,
-                worstProblem = summary.Worst?.Problem,
-                worstSeed = summary.Worst?.Seed,
-                medianRatio = summary.MedianRatio,
-                challengerMissed = summary.Missed,
-                challengerMissedSaidWrong = summary.MissedFlagged,
-                challengerSaidWrong = summary.Flagged,
-                referenceMissed = summary.ReferenceMissed,
-                referenceSaidWrong = summary.ReferenceFlagged,
-            },
+                challenger = s.Challenger.Text,
+                instances = s.Summary.Instances,
+                worstRatio = s.Summary.Worst?.Ratio,
+                worstProblem = s.Summary.Worst?.Problem,
+                worstSeed = s.Summary.Worst?.Seed,
+                medianRatio = s.Summary.MedianRatio,
+                challengerMissed = s.Summary.Missed,
+                challengerMissedSaidWrong = s.Summary.MissedFlagged,
+                challengerSaidWrong = s.Summary.Flagged,
+                referenceMissed = s.Summary.ReferenceMissed,
+                referenceSaidWrong = s.Summary.ReferenceFlagged,
+            }),
         });
 }

@@ -11,7 +11,7 @@ namespace Ravine.Cli.Versus;
 /// <param name="Instances">Rows compared.</param>
 /// <param name="Worst">The row of the largest ratio, or null when no row has one.</param>
 /// <param name="MedianRatio">The median ratio over the rows that have one (NaN when none does).</param>
-/// <param name="Missed">Rows where the challenger missed the target (within its budget).</param>
+/// <param name="Missed">Rows where the reference reached the target and the challenger missed it (within its budget).</param>
 /// <param name="MissedFlagged">Of those, the rows where the challenger's run said its f* looks wrong or its estimate unreliable.</param>
 /// <param name="Flagged">Rows where the challenger's run said so, missed or not.</param>
 /// <param name="ReferenceMissed">Rows where the reference missed a given target (no ratio).</param>
@@ -24,7 +24,7 @@ public sealed record VersusSummary(int Instances, CallsRatioRow? Worst, double M
     {
         ArgumentNullException.ThrowIfNull(rows);
         var compared = rows.Where(r => r.ReferenceReached).ToArray();
-        var missed = rows.Where(r => r.ChallengerCalls is null).ToArray();
+        var missed = compared.Where(r => r.ChallengerCalls is null).ToArray();
         return new(rows.Count, compared.MaxBy(r => r.Ratio), Quartiles.Of(compared.Select(r => r.Ratio)).Median,
             missed.Length, missed.Count(r => r.ChallengerDoubt != OptimalValueDoubt.None), rows.Count(r => r.ChallengerDoubt != OptimalValueDoubt.None),
             rows.Count - compared.Length, rows.Count(r => r.ReferenceDoubt != OptimalValueDoubt.None));
@@ -50,8 +50,8 @@ public sealed record VersusSummary(int Instances, CallsRatioRow? Worst, double M
         yield return Worst is null
             ? $"No ratio: the reference missed the target on all {Instances} instances."
             : $"Worst ratio {Ratio(Worst.Ratio)} ({Worst.Problem}, seed {Worst.Seed}); median {Ratio(MedianRatio)} over {Instances - ReferenceMissed} instances.";
-        string missed = $"Challenger missed {Missed} of {Instances} ({MissedFlagged} said f* looks wrong); {Flagged} of {Instances} said f* looks wrong.";
-        if (ReferenceMissed > 0) missed += $" The reference missed the target on {ReferenceMissed} (no ratio there).";
+        string missed = $"Challenger missed {Missed} of {Instances - ReferenceMissed} ({MissedFlagged} said f* looks wrong); {Flagged} of {Instances} said f* looks wrong.";
+        if (ReferenceMissed > 0) missed += $" The reference missed the target on {ReferenceMissed} more (no ratio there).";
         if (ReferenceFlagged > 0) missed += $" The reference said f* looks wrong on {ReferenceFlagged}.";
         yield return missed;
     }

@@ -84,6 +84,20 @@ public class VersusCommandTests
         var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToArray();
         Assert.Equal([3407ul, 1], rows.Select(r => r.GetProperty("seed").GetUInt64()));
         Assert.All(rows, r => Assert.Equal("TooLow", r.GetProperty("challengerSays").GetString()));
-        Assert.Equal(2, json.RootElement.GetProperty("summary").GetProperty("challengerSaidWrong").GetInt32());
+        Assert.Equal(2, Assert.Single(json.RootElement.GetProperty("summaries").EnumerateArray()).GetProperty("challengerSaidWrong").GetInt32());
+    }
+
+    [Fact]
+    public void A_sweep_of_challengers_per_problem_is_one_row_per_problem_and_a_column_group_per_challenger()
+    {
+        var (code, output, error) = CliRunner.Run("versus", "--problems", "quartic-rosenbrock,single-neuron", "--seeds", "3407", "--target", "1e-10",
+            "--reference", "gdpolyak-adaptive", "--challenger", "gdpolyak-adaptive fstar-offset=-1", "--challenger", "gdpolyak-adaptive fstar-offset=1",
+            "--per-problem", "--format", "markdown");
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        var lines = output.Split('\n');
+        Assert.Equal("| problem | reference reached | gdpolyak-adaptive fstar-offset=-1: median ratio | gdpolyak-adaptive fstar-offset=-1: worst ratio | gdpolyak-adaptive fstar-offset=-1: missed | gdpolyak-adaptive fstar-offset=-1: said about f* | gdpolyak-adaptive fstar-offset=1: median ratio | gdpolyak-adaptive fstar-offset=1: worst ratio | gdpolyak-adaptive fstar-offset=1: missed | gdpolyak-adaptive fstar-offset=1: said about f* |", lines[0]);
+        Assert.StartsWith("| quartic-rosenbrock | 1 of 1 |", lines[2]);
+        Assert.EndsWith("| 1 f* too high |", lines[2]);
+        Assert.Contains("gdpolyak-adaptive fstar-offset=1: Challenger missed 0 of 2", output);
     }
 }

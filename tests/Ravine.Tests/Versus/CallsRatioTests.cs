@@ -92,7 +92,7 @@ public class CallsRatioTests
     {
         var reference = Contender.Parse("gdpolyak-adaptive");
         var challenger = Contender.Parse("gdpolyak-adaptive fstar=unknown");
-        var rows = CallsRatio.Run(reference, challenger, ["beale"], [3407, 1, 2], target: 1e-10, maxCalls: 2000);
+        var rows = CallsRatio.Run(reference, [challenger], ["beale"], [3407, 1, 2], target: 1e-10, maxCalls: 2000);
         Assert.Equal(CallsRatio.Compare(reference, challenger, "beale", 3407, 1e-10, 2000, perturbStart: false), rows[0]);
         Assert.Equal(CallsRatio.Compare(reference, challenger, "beale", 1, 1e-10, 2000, perturbStart: true), rows[1]);
         // The standard start with seed 1 is the first seed's run again: the perturbation is what makes seed 1 differ.
@@ -104,7 +104,7 @@ public class CallsRatioTests
     public void On_a_paper_problem_each_seed_is_its_generated_instance_from_its_own_start()
     {
         // The paper's problems draw instance and start from the seed: versus runs them as the library does, unperturbed.
-        var rows = CallsRatio.Run(Contender.Parse("gdpolyak-adaptive"), Contender.Parse("gdpolyak-adaptive fstar=unknown"), ["quartic-rosenbrock"], [3407, 1], target: 1e-10);
+        var rows = CallsRatio.Run(Contender.Parse("gdpolyak-adaptive"), [Contender.Parse("gdpolyak-adaptive fstar=unknown")], ["quartic-rosenbrock"], [3407, 1], target: 1e-10);
         foreach (var (row, seed) in rows.Zip(new ulong[] { 3407, 1 }))
         {
             var problem = ProblemRegistry.Generate("quartic-rosenbrock", seed);
@@ -162,9 +162,21 @@ public class CallsRatioTests
             new("b", 2, 1e-10, 100, null) { ReferenceReached = false },
         ];
         var summary = VersusSummary.Of(rows);
-        Assert.Equal((4, 2, 1, 2, 1), (summary.Instances, summary.Missed, summary.MissedFlagged, summary.Flagged, summary.ReferenceMissed));
+        // A miss where the reference missed too is no miss of the challenger's: there is nothing to compare with.
+        Assert.Equal((4, 1, 1, 2, 1), (summary.Instances, summary.Missed, summary.MissedFlagged, summary.Flagged, summary.ReferenceMissed));
         Assert.Same(rows[1], summary.Worst);
         Assert.Equal(3, summary.MedianRatio);
-        Assert.Equal("Challenger missed 2 of 4 (1 said f* looks wrong); 2 of 4 said f* looks wrong. The reference missed the target on 1 (no ratio there).", summary.Lines().Last());
+        Assert.Equal("Challenger missed 1 of 3 (1 said f* looks wrong); 2 of 4 said f* looks wrong. The reference missed the target on 1 more (no ratio there).", summary.Lines().Last());
+    }
+
+    [Fact]
+    public void Several_challengers_are_measured_against_one_reference_run_each_as_it_would_be_alone()
+    {
+        var reference = Contender.Parse("gdpolyak-adaptive");
+        Contender[] challengers = [Contender.Parse("gdpolyak-adaptive fstar-offset=-0.5"), Contender.Parse("gdpolyak-adaptive fstar-offset=0.5")];
+        var rows = CallsRatio.Run(reference, challengers, ["single-neuron"], [3407], target: 1e-10);
+        Assert.Equal([0, 1], rows.Select(r => r.Challenger));
+        Assert.Equal(CallsRatio.Compare(reference, challengers[0], "single-neuron", 3407, 1e-10), rows[0]);
+        Assert.Equal(CallsRatio.Compare(reference, challengers[1], "single-neuron", 3407, 1e-10) with { Challenger = 1 }, rows[1]);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
         public bool PerProblem { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("The table: text (default), markdown, or json (stdout holds only the JSON: one object per instance and the summary). The columns after the ratio say what a run said about its f*: f* too low, f* too high (a given f* looked wrong and an estimate replaced it) or estimate unreliable.")]
+        [Description("The table: text (default), markdown, or json (stdout holds only the JSON: one object per instance and challenger, and a summary per challenger). The columns after the ratio say what a run said about its f*: f* too low, f* too high (a given f* looked wrong and an estimate replaced it) or estimate unreliable.")]
         public string Format { get; init; } = "text";
     }
 

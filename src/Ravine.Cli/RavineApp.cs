@@ -165,7 +165,9 @@ internal static class RavineApp
             .WithExample("versus")
             // Spectre prints an example's arguments as they are given, joined by spaces: a SPEC of several words carries its quotes.
             .WithExample("versus", "--reference", "gdpolyak", "--challenger", "\"gdpolyak-adaptive window=5\"", "--format", "markdown")
-            .WithExample("versus", "--problems", "singular-wood", "--reference", "\"gdpolyak eta=1e-4 K=100 epochs=100\"", "--target", "1e-10")),
+            .WithExample("versus", "--problems", "singular-wood", "--reference", "\"gdpolyak eta=1e-4 K=100 epochs=100\"", "--target", "1e-10")
+            .WithExample("versus", "--problems", "all", "--reference", "gdpolyak-adaptive", "--challenger", "\"gdpolyak-adaptive fstar=unknown\"", "--target", "1e-10", "--max-calls", "10000", "--per-problem")
+            .WithExample("versus", "--problems", "all", "--reference", "gdpolyak-adaptive", "--challenger", "\"gdpolyak-adaptive fstar-offset=-1\"", "--challenger", "\"gdpolyak-adaptive fstar-offset=1\"", "--target", "1e-10", "--seeds", "3407")),
         ("methods", c => c.AddCommand<MethodsCommand>("methods")
             .WithDescription("List the methods, or one method's options with their defaults (the --KEY VALUE options of run and the keys of a --config file).")
             .WithExample("methods")

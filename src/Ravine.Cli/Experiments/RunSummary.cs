@@ -65,6 +65,9 @@ public sealed record RunSummary
     /// <summary>The method's f* estimate at the end, when it estimated f* (f* unknown); absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? OptimalValueEstimate { get; init; }
+    /// <summary>What the run said about its f* (<c>TooLow</c>, <c>TooHigh</c>, <c>Unreliable</c>; the message says why); absent when nothing.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OptimalValueDoubt { get; init; }
     /// <summary>Long steps rolled back (by the safeguard, or because the validation loss rose); absent for methods without long steps.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? RejectedLongSteps { get; init; }
@@ -93,6 +96,7 @@ public sealed record RunSummary
             IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds, Diagnostics = RunDiagnostics.From(run.Epochs),
             OptimalValueEstimate = double.IsNaN(run.OptimalValueEstimate) ? null : run.OptimalValueEstimate,
             RejectedLongSteps = run.HasLongSteps ? run.RejectedLongSteps : null,
+            OptimalValueDoubt = r.OptimalValueDoubt == Optimization.OptimalValueDoubt.None ? null : r.OptimalValueDoubt.ToString(),
             ValidationLoss = double.IsNaN(run.ValidationLoss) ? null : run.ValidationLoss,
             TrainAccuracy = double.IsNaN(run.TrainAccuracy) ? null : run.TrainAccuracy,
             TestAccuracy = double.IsNaN(run.TestAccuracy) ? null : run.TestAccuracy,

@@ -10,19 +10,26 @@ namespace Ravine.Cli.Versus;
 /// A method with some of its options, written as on the command line of <c>ravine versus</c>:
 /// <c>"gdpolyak-adaptive window=5"</c>. Options left out take the paper's value on a problem it ran, else the
 /// method's default, as in <c>ravine run</c>. One pseudo-option belongs to the contender, not the method:
-/// <c>fstar=unknown</c> hides the problem's f* from a method that uses one (it then estimates f*), and <c>fstar=F</c>
-/// gives it F instead. (<c>fstar-estimate=F</c> is a method option: f* unknown, estimate starting at F.)
+/// <c>fstar=unknown</c> hides the problem's f* from a method that uses one (it then estimates f*), <c>fstar=F</c>
+/// gives it F instead, and <c>fstar-offset=δ</c> gives it the problem's f* + δ (a wrong f* by a known amount on every
+/// problem). (<c>fstar-estimate=F</c> is a method option: f* unknown, estimate starting at F.)
 /// </summary>
 public sealed class Contender
 {
     /// <summary>The pseudo-option's key.</summary>
     public const string OptimalValueKey = "fstar";
 
+    /// <summary>The pseudo-option of an f* given relative to the problem's: f* + δ.</summary>
+    public const string OptimalValueOffsetKey = "fstar-offset";
+
     private readonly bool _optimalValueUnknown;
     private readonly double? _optimalValue;
+    private readonly double? _optimalValueOffset;
 
-    private Contender(string text, MethodDescriptor method, IReadOnlyDictionary<string, string> options, bool optimalValueUnknown, double? optimalValue)
+    private Contender(string text, MethodDescriptor method, IReadOnlyDictionary<string, string> options, bool optimalValueUnknown, double? optimalValue,
+        double? optimalValueOffset)
     {
+        _optimalValueOffset = optimalValueOffset;
         Text = text;
         Method = method;
         Options = options;
@@ -61,8 +68,18 @@ public sealed class Contender
             else if (double.TryParse(fstar, NumberStyles.Float, CultureInfo.InvariantCulture, out double f) && double.IsFinite(f)) optimalValue = f;
             else throw new ArgumentException($"'{OptimalValueKey}' takes a finite number or 'unknown', not '{fstar}' in '{text}'.");
         }
+        double? offset = null;
+        if (options.Remove(OptimalValueOffsetKey, out string? delta))
+        {
+            if (!method.UsesOptimalValue)
+                throw new ArgumentException($"{method.Name} uses no f*, so '{OptimalValueOffsetKey}=' does not apply in '{text}'.");
+            if (fstar is not null)
+                throw new ArgumentException($"'{OptimalValueKey}=' and '{OptimalValueOffsetKey}=' both say which f* to use: give one of them in '{text}'.");
+            offset = double.TryParse(delta, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d) ? d
+                : throw new ArgumentException($"'{OptimalValueOffsetKey}' takes a finite number δ (f* given as the problem's f* + δ), not '{delta}' in '{text}'.");
+        }
         method.Check(options);
-        return new Contender(text, method, options, unknown, optimalValue);
+        return new Contender(text, method, options, unknown, optimalValue, offset);
     }
 
     /// <summary>
@@ -77,11 +94,17 @@ public sealed class Contender
     }
 
     /// <summary>The run of this contender on <paramref name="problem"/> (seed <paramref name="seed"/>), from its start, with the run's iteration budget.</summary>
+    /// <exception cref="ArgumentException"><c>fstar-offset</c> on a problem whose f* is unknown.</exception>
     public Experiments.RunSpec For(ITestProblem problem, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var published = PublishedExperiments.For(problem.Name);
-        var arguments = Experiments.RunPlan.ArgumentsOn(problem, Method, Options, _optimalValue, _optimalValueUnknown);
+        double? optimalValue = _optimalValueOffset is double delta
+            ? (double.IsNaN(problem.OptimalValue)
+                ? throw new ArgumentException($"{problem.Name} has no known f*, so '{OptimalValueOffsetKey}=' does not apply in '{Text}'.")
+                : problem.OptimalValue + delta)
+            : _optimalValue;
+        var arguments = Experiments.RunPlan.ArgumentsOn(problem, Method, Options, optimalValue, _optimalValueUnknown);
         var method = Method.Create(arguments);
         return new(new Experiments.ExperimentKey(problem.Name, Method.Name), problem, arguments, method, seed, PublishedExperiments.IterationBudget(method, PublishedExperiments.BudgetFor(Method.Name, published)));
     }

@@ -227,6 +227,8 @@ public sealed record AdaptiveGdPolyak : IMethod
 
         public string? Caveat => _long.Caveat;
 
+        public OptimalValueDoubt OptimalValueDoubt => _long.OptimalValueDoubt;
+
         public MethodMemory Save() => new Memory(_epoch, _phaseSteps, _bestBefore, (double[])_recent.Clone(), _recentCount, _recentNext,
             _longStepNext, _adgd?.Save(), _long.Save());
 

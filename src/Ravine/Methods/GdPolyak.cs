@@ -149,6 +149,8 @@ public sealed record GdPolyak : IMethod
 
         public string? Caveat => _long.Caveat;
 
+        public OptimalValueDoubt OptimalValueDoubt => _long.OptimalValueDoubt;
+
         public MethodMemory Save() => new Memory(_epoch, _stepInEpoch, _long.Save());
 
         public void Restore(MethodMemory memory)

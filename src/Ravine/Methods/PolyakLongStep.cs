@@ -112,6 +112,16 @@ internal sealed class PolyakLongStep
         _ => null,
     };
 
+    /// <summary>What <see cref="Caveat"/> says, as a kind.</summary>
+    public OptimalValueDoubt OptimalValueDoubt => _doubt switch
+    {
+        Doubt.TooLow or Doubt.Plateau or Doubt.BlewUp => OptimalValueDoubt.TooLow,
+        Doubt.TooHigh => OptimalValueDoubt.TooHigh,
+        // The doubts of a given f* are above; what else the caveat says is that the estimate looks unreliable.
+        _ when Caveat is not null => OptimalValueDoubt.Unreliable,
+        _ => OptimalValueDoubt.None,
+    };
+
     /// <summary>True when the restarts rule's round is over: the method's next step should be <see cref="Restart"/>.</summary>
     public bool RestartDue => _restartEpochs > 0 && _epochsInRound >= _restartEpochs;
 

@@ -44,6 +44,9 @@ public interface IMethodState
     /// </summary>
     string? Caveat => null;
 
+    /// <summary>What <see cref="Caveat"/> says about f*, as a kind: <see cref="OptimalValueDoubt.None"/> when it says nothing of f*.</summary>
+    OptimalValueDoubt OptimalValueDoubt => OptimalValueDoubt.None;
+
     /// <summary>Continues from what <see cref="Save"/> returned (or its form read from a checkpoint, see <see cref="MethodMemory.As{T}"/>).</summary>
     /// <exception cref="FormatException">The memory is of another method, or a member is missing or out of range.</exception>
     void Restore(MethodMemory memory);

@@ -68,6 +68,13 @@ public sealed class MinimizeResult
     /// <summary>A sentence that explains <see cref="StopReason"/> (scipy's <c>message</c>).</summary>
     public string Message { get; }
     /// <summary>
+    /// What the method said about how it ran, as <see cref="Message"/> ends with it (for example that a given f* looked too
+    /// low and an estimate replaced it); null when it said nothing.
+    /// </summary>
+    public string? Caveat { get; internal init; }
+    /// <summary>What <see cref="Caveat"/> says about f*, as a kind (<see cref="OptimalValueDoubt.None"/> when nothing).</summary>
+    public OptimalValueDoubt OptimalValueDoubt { get; internal init; }
+    /// <summary>
     /// True when the run certifiably reached what was asked (scipy's <c>success</c>). The rule, by stop reason:
     /// <see cref="StopReason.GapTolerance"/> and <see cref="StopReason.TargetValue"/> (the user's own criteria) converge;
     /// <see cref="StopReason.Stationary"/>, <see cref="StopReason.GradientTolerance"/> and

@@ -242,7 +242,11 @@ public static class Minimizer
             var outcome = new RunOutcome(_best.ToPoint(), _best.Iteration);
             foreach (var monitor in _monitors) monitor.Complete(outcome);
             return new(_method.Name, outcome, final, _iteration, _oracle.Calls, reason, message, converged,
-                Stopwatch.GetElapsedTime(_startTimestamp), _longestStep, _optimalValue, _trace, checkpoint);
+                Stopwatch.GetElapsedTime(_startTimestamp), _longestStep, _optimalValue, _trace, checkpoint)
+            {
+                Caveat = _state?.Caveat,
+                OptimalValueDoubt = _state?.OptimalValueDoubt ?? OptimalValueDoubt.None,
+            };
         }
     }
 }

@@ -57,6 +57,7 @@ public class PublicSurfaceTests
         "Ravine.Optimization.Minimizer",
         "Ravine.Optimization.ObjectiveException",
         "Ravine.Optimization.ObserverAction",
+        "Ravine.Optimization.OptimalValueDoubt",
         "Ravine.Optimization.Oracle",
         "Ravine.Optimization.RunCheckpoint",
         "Ravine.Optimization.StepKind",

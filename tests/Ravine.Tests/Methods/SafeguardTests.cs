@@ -92,10 +92,32 @@ public class SafeguardTests
         var result = Minimizer.Minimize(problem, problem.Start, new AdaptiveGdPolyak(0.5),
             new MinimizeOptions { MaxOracleCalls = 5000, RecordDistance = false });
         Assert.Contains("looks too high", result.Message, StringComparison.Ordinal);
+        Assert.Equal(OptimalValueDoubt.TooHigh, result.OptimalValueDoubt);
+        Assert.EndsWith(" " + result.Caveat, result.Message, StringComparison.Ordinal);
         Assert.True(result.BestValue < 1e-10, result.ToString());
         int flagged = result.Trace.Note.IndexOf("fstar-wrong");
         Assert.True(flagged > 0);
         Assert.True(double.IsNaN(result.Trace.OptimalValueEstimate[flagged - 1]), "a trusted f* shows no estimate");
+    }
+
+    [Fact]
+    public void With_the_true_f_star_the_result_has_no_caveat()
+    {
+        var problem = new QuarticRosenbrock();
+        var result = Minimizer.Minimize(problem, problem.Start, new AdaptiveGdPolyak(0), new MinimizeOptions { MaxOracleCalls = 2000, RecordDistance = false });
+        Assert.Null(result.Caveat);
+        Assert.Equal(OptimalValueDoubt.None, result.OptimalValueDoubt);
+    }
+
+    [Fact]
+    public void An_estimate_rolled_back_often_is_called_unreliable_in_the_result()
+    {
+        // Singular Wood's non-monotone epochs mislead the gradient-ratio rule: many of its long steps are rolled back.
+        var problem = ProblemRegistry.Generate("singular-wood");
+        var result = Minimizer.Minimize(problem, problem.Start, new AdaptiveGdPolyak(null), new MinimizeOptions { MaxOracleCalls = 10000, RecordDistance = false });
+        Assert.Equal(OptimalValueDoubt.Unreliable, result.OptimalValueDoubt);
+        Assert.StartsWith("The f* estimate looks unreliable", result.Caveat, StringComparison.Ordinal);
+        Assert.EndsWith(" " + result.Caveat, result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,6 +138,8 @@ public class SafeguardTests
             new MinimizeOptions { MaxOracleCalls = 5000, RecordDistance = false });
         Assert.False(result.StopReason.IsFailure(), result.Message);
         Assert.Contains("looks too low", result.Message, StringComparison.Ordinal);
+        Assert.Equal(OptimalValueDoubt.TooLow, result.OptimalValueDoubt);
+        Assert.EndsWith(" " + result.Caveat, result.Message, StringComparison.Ordinal);
         Assert.True(result.BestValue < 1e-10, result.ToString());
     }
 

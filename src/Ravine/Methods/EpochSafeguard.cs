@@ -36,6 +36,7 @@ internal sealed class EpochSafeguard
     private double _ceiling;
     private readonly double[] _acceptedStarts = new double[RememberedStarts];
     private int _acceptedCount;
+    private double _landedValue, _landedStep;
 
     /// <param name="start">The run's evaluated start: f(x₀) is the ceiling a long step may not cross (restored on resume).</param>
     public EpochSafeguard(Iterate start)
@@ -110,30 +111,31 @@ internal sealed class EpochSafeguard
         _pending = true;
     }
 
+    /// <summary>Remembers where the long step of size <paramref name="stepsize"/> just taken landed: a rollback fits its shortening to it.</summary>
+    public void Landed(Iterate after, double stepsize) => (_landedValue, _landedStep) = (after.Value, stepsize);
+
     /// <summary>True when the long step just taken landed where no good long step goes: above f(x₀), or on NaN/∞.</summary>
     public bool BlewUp(Iterate after) =>
         !(after.Value <= _ceiling) || !double.IsFinite(after.GradientNormSquared);
 
     /// <summary>
     /// Returns <paramref name="iterate"/> to the point the pending long step left from, and says by how much to shorten
-    /// the next long step: by the quadratic fit when the step of size <paramref name="blownUpStep"/> blew up, else by
-    /// half. The caller applies it to the f* estimate, or (f* given) to <see cref="Scale"/> with <see cref="Shorten"/>.
+    /// the next long step: by the minimizer of the quadratic along the step through f where it landed (see
+    /// <see cref="Landed"/>), clamped to [1/1000, 1/2]; by 1/1000 where that quadratic has no minimizer (f at the landing
+    /// NaN or ∞, or below the linear model), by half when no landing is known. An epoch that failed after its long step
+    /// overshot far is shortened as far as the overshoot says, not halved once per failed epoch. The caller applies it
+    /// to the f* estimate, or (f* given) to <see cref="Scale"/> with <see cref="Shorten"/>.
     /// </summary>
-    public double RollBack(Iterate iterate, double? blownUpStep = null)
+    public double RollBack(Iterate iterate)
     {
-        double fAfter = iterate.Value;
         _x.CopyTo(iterate.X);
         _gradient.CopyTo(iterate.GradientStorage);
         (iterate.Value, iterate.GradientNormSquared) = (_value, _g2);
         _pending = false;
-        double shrink = 0.5;
-        if (blownUpStep is double t)
-        {
-            // φ(s) = f(x − s∇f) ≈ f − ‖∇f‖²s + a s² through φ(t) = fAfter: its minimizer over t.
-            double fit = _g2 * t / (2 * (fAfter - _value + _g2 * t));
-            shrink = double.IsFinite(fit) ? Math.Clamp(fit, LeastShrink, 0.5) : LeastShrink;
-        }
-        return shrink;
+        if (!(_landedStep > 0)) return 0.5;
+        // φ(s) = f(x − s∇f) ≈ f − ‖∇f‖²s + a s² through φ(t) = f where the step landed: its minimizer over t.
+        double fit = _g2 * _landedStep / (2 * (_landedValue - _value + _g2 * _landedStep));
+        return double.IsFinite(fit) ? Math.Clamp(fit, LeastShrink, 0.5) : LeastShrink;
     }
 
     /// <summary>Shortens the next long steps by <paramref name="factor"/>, until accepted epochs double them back.</summary>
@@ -148,7 +150,7 @@ internal sealed class EpochSafeguard
     }
 
     public Memory Save() => new((double[])_x.Clone(), (double[])_gradient.Clone(), _value, _g2, _pending, _reference, _scale, _ceiling, JudgesEpochs,
-        (double[])_acceptedStarts.Clone(), _acceptedCount);
+        (double[])_acceptedStarts.Clone(), _acceptedCount, _landedValue, _landedStep);
 
     public void Restore(Memory memory)
     {
@@ -159,11 +161,12 @@ internal sealed class EpochSafeguard
         // A checkpoint written before the non-monotone test existed remembers no accepted starts.
         if (memory.AcceptedStarts is { } starts) MethodStateEntry.Vector(starts, _acceptedStarts, "acceptedStarts");
         _acceptedCount = MethodStateEntry.Count(memory.AcceptedCount, 2 * RememberedStarts, "acceptedCount");
+        (_landedValue, _landedStep) = (memory.LandedValue, memory.LandedStep);
         if (!(_scale > 0 && _scale <= 1))
             throw new FormatException($"The saved method state has an invalid long-step scale {_scale}.");
     }
 
-    /// <summary>The point a long step started from with its f and ‖∇f‖², whether its epoch is still to be judged, the reference f, the stepsize scale, the ceiling, whether epochs are judged, and the last accepted starts of the non-monotone test.</summary>
+    /// <summary>The point a long step started from with its f and ‖∇f‖², whether its epoch is still to be judged, the reference f, the stepsize scale, the ceiling, whether epochs are judged, the last accepted starts of the non-monotone test, and where the last long step landed with its size.</summary>
     internal sealed record Memory(double[] X, double[] Gradient, double Value, double GradientNormSquared, bool Pending, double Reference, double Scale, double Ceiling,
-        bool JudgesEpochs, double[]? AcceptedStarts = null, int AcceptedCount = 0) : MethodMemory;
+        bool JudgesEpochs, double[]? AcceptedStarts = null, int AcceptedCount = 0, double LandedValue = 0, double LandedStep = 0) : MethodMemory;
 }

@@ -182,11 +182,12 @@ internal sealed class PolyakLongStep
         _safeguard?.BeforeLongStep(iterate);
         StepReport report = oracle.TakeGradientStep(iterate, stepsize, StepKind.Long);
         if (!_trusted && AboveRoundOff(iterate)) _longSteps++;
+        if (_safeguard is not null && report.Taken) _safeguard.Landed(iterate, stepsize);
         if (_safeguard is not null && report.Taken && _safeguard.BlewUp(iterate))
         {
             if (!_trusted && AboveRoundOff(iterate)) _rolledBack++;
             bool doubted = _trusted && ObserveBlowUp();
-            Shorten(iterate, _safeguard.RollBack(iterate, stepsize));
+            Shorten(iterate, _safeguard.RollBack(iterate));
             longStepNext = true;
             return StepReport.Step(stepsize, StepKind.Rejected).WithNote(doubted ? WrongOptimalValueNote : BlowUpNote).WithPrediction(predicted);
         }

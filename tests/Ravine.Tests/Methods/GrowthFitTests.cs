@@ -71,7 +71,8 @@ public class GrowthFitTests
         var json = JsonNode.Parse(written.ToArray())!.AsObject();
         var state = json["methodState"]!.AsObject();
         string[] removed = ["long.fstar.previousValue", "long.fstar.previousGradientNormSquared", "long.fstar.hasPrevious", "long.fstar.exponent",
-            "long.fstar.exponentFits", "long.fstar.exponentFitCount", "long.safeguard.acceptedStarts", "long.safeguard.acceptedCount"];
+            "long.fstar.exponentFits", "long.fstar.exponentFitCount", "long.safeguard.acceptedStarts", "long.safeguard.acceptedCount",
+            "long.safeguard.landedValue", "long.safeguard.landedStep"];
         Assert.All(removed, key => Assert.True(state.ContainsKey(key), key));
         foreach (string key in removed) state.Remove(key);
         var checkpoint = RunCheckpointJson.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString())));
@@ -124,7 +125,8 @@ public class GrowthFitTests
         foreach (var (name, seed) in new[] { ("hadamard-least-squares", 4UL), ("singular-wood", 2UL), ("beale", 3407UL) })
         {
             var (problem, start) = Ravine.Cli.Compare.SeededStart.Create(ProblemRegistry.Find(name), seed, perturb: seed != 3407);
-            var result = Minimizer.Minimize(problem, start, new AdaptiveGdPolyak(null), new MinimizeOptions { MaxOracleCalls = 3000, RecordDistance = false });
+            // Stopped well above f's round-off floor, where a raised estimate may round to f itself and a skip is harmless.
+            var result = Minimizer.Minimize(problem, start, new AdaptiveGdPolyak(null), new MinimizeOptions { MaxOracleCalls = 3000, GapTolerance = 1e-12, RecordDistance = false });
             var t = result.Trace;
             for (int i = 1; i + 1 < t.Count; i++)
                 if (t.Kind[i] == StepKind.Rejected && t.Stepsize[i] == 0)

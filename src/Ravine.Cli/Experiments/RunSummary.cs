@@ -65,7 +65,7 @@ public sealed record RunSummary
     /// <summary>The method's f* estimate at the end, when it estimated f* (f* unknown); absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? OptimalValueEstimate { get; init; }
-    /// <summary>What the run said about its f* (<c>TooLow</c>, <c>TooHigh</c>, <c>Unreliable</c>; the message says why); absent when nothing.</summary>
+    /// <summary>What the run said about its f* (<c>TooLow</c>, <c>TooHigh</c>, <c>Unreliable</c>, <c>EstimateTooHigh</c>; the message says why); absent when nothing.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? OptimalValueDoubt { get; init; }
     /// <summary>Long steps rolled back (by the safeguard, or because the validation loss rose); absent for methods without long steps.</summary>

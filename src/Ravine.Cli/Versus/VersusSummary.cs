@@ -36,6 +36,7 @@ public sealed record VersusSummary(int Instances, CallsRatioRow? Worst, double M
         OptimalValueDoubt.TooLow => "f* too low",
         OptimalValueDoubt.TooHigh => "f* too high",
         OptimalValueDoubt.Unreliable => "estimate unreliable",
+        OptimalValueDoubt.EstimateTooHigh => "estimate too high",
         _ => "",
     };
 

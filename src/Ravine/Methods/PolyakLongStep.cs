@@ -112,7 +112,7 @@ internal sealed class PolyakLongStep
         Doubt.TooHigh => FormattableString.Invariant($"The given f* = {_optimalValue:g6} looks too high (f fell below it); the long steps used an estimate of f* from then on."),
         _ when !_trusted && _rolledBack >= UnreliableRollBacks && UnreliableShare * _longSteps <= _rolledBack =>
             $"The f* estimate looks unreliable here: {_rolledBack} of {_longSteps} long steps were rolled back (f does not follow ‖∇f‖ as under the growth fitted to it); a known f* may well be faster.",
-        _ when !_trusted && _fellBelow >= UnreliableRollBacks && TooHighShare * _longSteps <= _fellBelow =>
+        _ when EstimateLooksTooHigh =>
             $"The f* estimate looks too high here: f fell below it at {_fellBelow} of {_longSteps} long steps (f does not follow ‖∇f‖ as under the growth fitted to it), so the long steps were too short; a known f*, or a lower starting estimate (fstar-estimate), may well be faster.",
         _ => null,
     };
@@ -122,10 +122,13 @@ internal sealed class PolyakLongStep
     {
         Doubt.TooLow or Doubt.Plateau or Doubt.BlewUp => OptimalValueDoubt.TooLow,
         Doubt.TooHigh => OptimalValueDoubt.TooHigh,
-        // The doubts of a given f* are above; what else the caveat says is that the estimate looks unreliable.
-        _ when Caveat is not null => OptimalValueDoubt.Unreliable,
+        // The doubts of a given f* are above; below, those of an estimate, in the order the caveat tests them.
+        _ when !_trusted && _rolledBack >= UnreliableRollBacks && UnreliableShare * _longSteps <= _rolledBack => OptimalValueDoubt.Unreliable,
+        _ when EstimateLooksTooHigh => OptimalValueDoubt.EstimateTooHigh,
         _ => OptimalValueDoubt.None,
     };
+
+    private bool EstimateLooksTooHigh => !_trusted && _fellBelow >= UnreliableRollBacks && TooHighShare * _longSteps <= _fellBelow;
 
     /// <summary>True when the restarts rule's round is over: the method's next step should be <see cref="Restart"/>.</summary>
     public bool RestartDue => _restartEpochs > 0 && _epochsInRound >= _restartEpochs;

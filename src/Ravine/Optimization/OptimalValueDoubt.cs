@@ -3,7 +3,7 @@ namespace Ravine.Optimization;
 /// <summary>
 /// What a run found wrong with the f* its long steps used, as <see cref="MinimizeResult.OptimalValueDoubt"/> gives it
 /// beside the sentence of <see cref="MinimizeResult.Caveat"/>: nothing, a given f* that looks too low or too high (an
-/// estimate replaced it), or an estimate of an unknown f* that looks unreliable.
+/// estimate replaced it), or an estimate of an unknown f* that looks unreliable or too high.
 /// </summary>
 public enum OptimalValueDoubt
 {
@@ -18,4 +18,7 @@ public enum OptimalValueDoubt
 
     /// <summary>f* was estimated, and so many of the long steps were rolled back that the estimate looks unreliable.</summary>
     Unreliable,
+
+    /// <summary>f* was estimated, and f kept falling below the estimate: it looks too high, and the long steps were too short.</summary>
+    EstimateTooHigh,
 }

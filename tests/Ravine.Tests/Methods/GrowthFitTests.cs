@@ -82,7 +82,7 @@ public class GrowthFitTests
     }
 
     /// <summary>f at the start of every long step that was not rolled back, with the estimate in force there.</summary>
-    private static List<(double Start, double Estimate)> AcceptedLongSteps(Trace trace)
+    internal static List<(double Start, double Estimate)> AcceptedLongSteps(Trace trace)
     {
         var steps = new List<(double, double)>();
         for (int i = 1; i < trace.Count; i++)
@@ -91,6 +91,20 @@ public class GrowthFitTests
             else if (trace.Kind[i] == StepKind.Rejected && trace.Stepsize[i] == 0) steps.RemoveAt(steps.Count - 1);
         }
         return steps;
+    }
+
+    /// <summary>
+    /// Accepted long step <paramref name="i"/> starts below the highest of the previous start and the ten accepted before
+    /// it, and less than ten estimated gaps above the previous start (a monotone test, as on quadratic growth, meets both).
+    /// </summary>
+    internal static void AssertWithinTheNonMonotoneBounds(List<(double Start, double Estimate)> steps, int i, string what)
+    {
+        // The previous start and the ten accepted before it.
+        double highest = steps.Skip(Math.Max(0, i - 11)).Take(Math.Min(i, 11)).Max(s => s.Start);
+        var (start, estimate) = steps[i - 1];
+        Assert.True(steps[i].Start < highest, $"{what}: accepted long step {i} starts at {steps[i].Start}, not below the last starts' highest {highest}.");
+        Assert.True(steps[i].Start < start + 10 * (start - estimate) || !(start - estimate > 0),
+            $"{what}: accepted long step {i} starts at {steps[i].Start}, ten gaps or more above the previous start {start} (estimate {estimate}).");
     }
 
     [Theory]
@@ -105,12 +119,8 @@ public class GrowthFitTests
         bool rose = false;
         for (int i = 1; i < steps.Count; i++)
         {
-            double highest = steps.Skip(Math.Max(0, i - 11)).Take(Math.Min(i, 11)).Max(s => s.Start);
-            var (start, estimate) = steps[i - 1];
-            Assert.True(steps[i].Start < highest, $"{name}: accepted long step {i} starts at {steps[i].Start}, above the last starts' highest {highest}.");
-            Assert.True(steps[i].Start < start + 10 * (start - estimate) || !(start - estimate > 0),
-                $"{name}: accepted long step {i} starts at {steps[i].Start}, over ten gaps above the previous start {start} (estimate {estimate}).");
-            rose |= steps[i].Start >= start;
+            AssertWithinTheNonMonotoneBounds(steps, i, name);
+            rose |= steps[i].Start >= steps[i - 1].Start;
         }
         Assert.True(steps.Count > 20, $"{name}: only {steps.Count} long steps");
         // Quartic Rosenbrock's epochs fall anyway; the ravines of the test set need the non-monotone epochs.

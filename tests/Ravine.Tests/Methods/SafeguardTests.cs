@@ -9,19 +9,6 @@ namespace Ravine.Tests.Methods;
 /// <summary>The safeguarded long step of GDPolyak (fixed-K and adaptive): each long step is judged by the epoch it starts.</summary>
 public class SafeguardTests
 {
-    /// <summary>f at the start of every long step that was not rolled back, in order (a rollback undoes the latest long step).</summary>
-    private static List<double> AcceptedLongStepStarts(Trace trace)
-    {
-        var starts = new List<double>();
-        for (int i = 1; i < trace.Count; i++)
-        {
-            if (trace.Kind[i] == StepKind.Long) starts.Add(trace.Value[i - 1]);
-            // A rejection at the end of an epoch (stepsize 0) undoes the pending long step; a blown-up one was never recorded as long.
-            else if (trace.Kind[i] == StepKind.Rejected && trace.Stepsize[i] == 0) starts.RemoveAt(starts.Count - 1);
-        }
-        return starts;
-    }
-
     /// <summary>
     /// Runs <paramref name="check"/> on a sample of (published problem, fixed-K or adaptive, f* in [−2, 2]), with K a
     /// third of the published one: that keeps the sample fast and still puts many long steps into the budget.
@@ -36,18 +23,23 @@ public class SafeguardTests
             }, iter: iterations, threads: 1);
 
     [Fact]
-    public void With_f_star_estimated_each_accepted_long_step_starts_below_the_previous_one_on_every_published_problem()
+    public void With_f_star_estimated_each_accepted_long_step_starts_within_the_epoch_tests_bounds_on_every_published_problem()
     {
-        // For any starting estimate in a range, fixed-K and adaptive: an estimated f* is judged epoch by epoch.
+        // For any starting estimate in a range, fixed-K and adaptive: an estimated f* is judged epoch by epoch, by the
+        // non-monotone test once the growth is fitted as degenerate, monotonically before.
         SampleOfPublished((name, problem, published, k, adaptive, fstar) =>
             {
                 IMethod method = adaptive
                     ? new AdaptiveGdPolyak(null) { OptimalValueEstimate = fstar, Epochs = 12 }
                     : new GdPolyak(published.Stepsize, k, 12, null) { OptimalValueEstimate = fstar };
                 var result = Minimizer.Minimize(problem, problem.Start, method, new MinimizeOptions { MaxOracleCalls = 1500, RecordDistance = false });
-                var starts = AcceptedLongStepStarts(result.Trace);
-                for (int i = 1; i < starts.Count; i++)
-                    Assert.True(starts[i] < starts[i - 1], $"{name}, {method.Name}, f* {fstar}: long step {i} starts at f = {starts[i]}, the previous at {starts[i - 1]}.");
+                var steps = GrowthFitTests.AcceptedLongSteps(result.Trace);
+                for (int i = 1; i < steps.Count; i++)
+                {
+                    GrowthFitTests.AssertWithinTheNonMonotoneBounds(steps, i, $"{name}, {method.Name}, f* {fstar}");
+                    // Before five exponent fits the test is monotone.
+                    if (i <= 6) Assert.True(steps[i].Start < steps[i - 1].Start, $"{name}, {method.Name}, f* {fstar}: long step {i} starts at f = {steps[i].Start}, the previous at {steps[i - 1].Start}.");
+                }
                 Assert.False(result.StopReason.IsFailure(), $"{name}, {method.Name}, f* {fstar}: {result.Message}");
             }, iterations: 16);
     }

@@ -52,8 +52,7 @@ public sealed class MethodDescriptor
     public void Check(IReadOnlyDictionary<string, string> given)
     {
         ArgumentNullException.ThrowIfNull(given);
-        foreach (var (key, text) in given)
-            (Option(key) ?? throw new ArgumentException($"{Name} has no option {(key.Length == 1 ? "-" : "--")}{key}. {OptionList()}", key)).Parse(text);
+        OptionSchema.Check(Name, Options, given, Flag);
     }
 
     /// <summary>
@@ -66,19 +65,7 @@ public sealed class MethodDescriptor
     /// <exception cref="ArgumentException">An unknown key, an invalid value, or a required option without a value; <see cref="ArgumentException.ParamName"/> is the key.</exception>
     public MethodArguments Resolve(IReadOnlyDictionary<string, string>? given = null, IReadOnlyDictionary<string, string>? defaults = null, double? optimalValue = null)
     {
-        given ??= new Dictionary<string, string>();
-        Check(given);
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var option in Options)
-        {
-            string? text = given.TryGetValue(option.Key, out var g) ? g
-                : defaults is not null && defaults.TryGetValue(option.Key, out var d) ? d
-                : option.Default;
-            if (text is not null)
-                values[option.Key] = option.Parse(text);
-            else if (option.Required)
-                throw new ArgumentException($"{Name} needs {option.Flag} ({option.Description}): {option.Domain}.", option.Key);
-        }
+        var values = OptionSchema.Resolve(Name, Options, given ?? new Dictionary<string, string>(), defaults, Flag);
         return new MethodArguments(this, values, UsesOptimalValue ? optimalValue : null);
     }
 
@@ -97,9 +84,10 @@ public sealed class MethodDescriptor
         Create(Resolve(given, defaults, optimalValue));
 
     /// <summary>"Its options: --eta (…), …" or "It has no options.", for messages.</summary>
-    public string OptionList() => Options.Count == 0
-        ? "It has no options."
-        : "Its options: " + string.Join(", ", Options.Select(o => o.Flag)) + ".";
+    public string OptionList() => OptionSchema.List(Options, Flag);
+
+    // A key as the command line writes it.
+    private static string Flag(string key) => key.Length == 1 ? "-" + key : "--" + key;
 
     /// <summary>Formats a resolved value in the text form <see cref="MethodOption.Parse"/> reads back exactly.</summary>
     public static string Format(object value) => value switch

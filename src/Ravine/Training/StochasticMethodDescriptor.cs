@@ -32,18 +32,8 @@ public sealed class StochasticMethodDescriptor
     /// <exception cref="ArgumentException">An unknown key or an invalid value; the message names the option.</exception>
     public (IStochasticMethod Method, IReadOnlyDictionary<string, string> Values) Create(IReadOnlyDictionary<string, string>? given = null)
     {
-        given ??= new Dictionary<string, string>();
-        foreach (var key in given.Keys)
-            if (!Options.Any(o => o.Key == key))
-                throw new ArgumentException($"{Name} has no option '{key}'. Its options: {string.Join(", ", Options.Select(o => o.Key))}.", key);
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var option in Options)
-        {
-            string text = given.TryGetValue(option.Key, out var g) ? g : option.Default ?? throw new ArgumentException($"{Name} needs {option.Key} ({option.Description}).", option.Key);
-            values[option.Key] = option.Parse(text);
-            texts[option.Key] = MethodDescriptor.Format(values[option.Key]);
-        }
+        var values = OptionSchema.Resolve(Name, Options, given ?? new Dictionary<string, string>(), defaults: null, key => $"'{key}'");
+        var texts = values.ToDictionary(v => v.Key, v => MethodDescriptor.Format(v.Value), StringComparer.Ordinal);
         return (_factory(values), texts);
     }
 

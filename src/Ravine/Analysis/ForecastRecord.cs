@@ -33,7 +33,10 @@ namespace Ravine.Analysis;
 /// <param name="MedianError">The median of the errors in decades, |log₁₀(predicted gap / actual gap)|; NaN when no step has one.</param>
 public sealed record ForecastRecord(int LongSteps, int Shortened, int Undone, int PredictedRises, int ActualRises, int DirectionRight, int Measured, double MedianError)
 {
-    /// <summary>The trace note of a long step the forecast shortened (the safeguard's; a shortened step that was still undone is noted as undone).</summary>
+    /// <summary>
+    /// The trace note of a long step the forecast shortened, as GDPolyak's safeguard writes it. A step keeps one note: a
+    /// shortened step that was still undone is noted as undone, and one from which a given f* was dropped says that.
+    /// </summary>
     public const string ShortenedNote = "shortened";
 
     /// <summary>The share of <see cref="LongSteps"/> whose direction the forecast called right; NaN without long steps.</summary>

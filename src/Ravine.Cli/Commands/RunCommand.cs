@@ -111,6 +111,8 @@ internal sealed partial class RunCommand(IAnsiConsole console, StatusOutput stat
             console.MarkupLineInterpolated($"Ravine diagnostics over {d.EpochsEstimated} epochs (docs/DIAGNOSTICS.md): growth order {d.GrowthOrder:0.00} (from {d.EstimatedFrom}), median contraction {d.MedianContraction:0.000} per epoch, median gradient share {d.MedianGradientShare:0.0e+00} after the long steps.");
         else if (summary.Runs[0].Diagnostics is { } none)
             console.MarkupLineInterpolated($"Ravine diagnostics over {none.EpochsEstimated} epochs (docs/DIAGNOSTICS.md): no ravine detected: no epoch's growth-order fit was good (a full window of {RavineDiagnostics.Window} epochs, R² ≥ {RunDiagnostics.MinimumFitQuality}, {RunDiagnostics.LeastGrowthOrder} ≤ p ≤ {RunDiagnostics.GreatestGrowthOrder}, a distance shrinking by 1 % per epoch or more).");
+        if (summary.Runs[0].Forecast is { } forecast)
+            console.MarkupLineInterpolated($"{ForecastCells.Line(forecast)}");
     }
 
     /// <summary>

@@ -45,6 +45,10 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
         [Description("One row per problem instead of per instance: how often the reference reached the target, and per challenger the median and worst ratio, its misses and what its runs said about f*.")]
         public bool PerProblem { get; init; }
 
+        [CommandOption("--forecast")]
+        [Description("Add the challenger's long-step forecasts (GDPolyak's safeguard; docs/ADAPTIVE.md, \"The forecast's record\"): its long steps, those shortened and those undone, how many the forecast said would raise f against how many did, how often it called that direction right, and the median error |log10(predicted gap / actual gap)| in decades — per instance, or with --per-problem summed over the seeds, the median over every step. \"—\": no forecast (a method or safeguard without one). The JSON always carries them.")]
+        public bool Forecast { get; init; }
+
         [CommandOption("--format <FORMAT>")]
         [Description("The table: text (default), markdown, or json (stdout holds only the JSON: one object per instance and challenger, and a summary per challenger). The columns after the ratio say what a run said about its f*: f* too low, f* too high (a given f* looked wrong and an estimate replaced it) or estimate unreliable.")]
         public string Format { get; init; } = "text";
@@ -105,7 +109,7 @@ internal sealed class VersusCommand(IAnsiConsole console, Interruption interrupt
             output.WriteLine(VersusJson.Serialize(reference, challengers, rows));
             return cancellationToken.IsCancellationRequested ? interruption.ExitCode : 0;
         }
-        var (header, cells) = settings.PerProblem ? VersusTable.PerProblem(challengers, rows) : VersusTable.PerInstance(reference, challengers, rows);
+        var (header, cells) = settings.PerProblem ? VersusTable.PerProblem(challengers, rows, settings.Forecast) : VersusTable.PerInstance(reference, challengers, rows, settings.Forecast);
         bool markdown = format == "markdown";
         if (markdown)
         {

@@ -77,6 +77,9 @@ public sealed record RunSummary
     /// <summary>The ravine diagnostics in brief (GDPolyak's methods); absent for methods without long steps.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RunDiagnostics? Diagnostics { get; init; }
+    /// <summary>How the long steps' forecasts matched their outcomes (GDPolyak's safeguard, see docs/ADAPTIVE.md); absent for runs that made no forecast.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ForecastRecord? Forecast { get; init; }
 
     /// <summary>The summary of <paramref name="run"/>.</summary>
     public static RunSummary From(RunRecord run)
@@ -94,6 +97,7 @@ public sealed record RunSummary
             FirstLongStep = run.LongSteps.Count > 0 ? run.LongSteps[0].Stepsize : double.NaN,
             LastLongStep = run.LongSteps.Count > 0 ? run.LongSteps[^1].Stepsize : double.NaN,
             IterationsToGap1e12 = run.IterationsToGap(1e-12), WallSeconds = r.Elapsed.TotalSeconds, Diagnostics = RunDiagnostics.From(run.Epochs),
+            Forecast = ForecastRecord.Of(r.Trace),
             OptimalValueEstimate = double.IsNaN(run.OptimalValueEstimate) ? null : run.OptimalValueEstimate,
             RejectedLongSteps = run.HasLongSteps ? run.RejectedLongSteps : null,
             OptimalValueDoubt = r.OptimalValueDoubt == Optimization.OptimalValueDoubt.None ? null : r.OptimalValueDoubt.ToString(),

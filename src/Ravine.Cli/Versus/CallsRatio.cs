@@ -1,3 +1,4 @@
+using Ravine.Analysis;
 using Ravine.Cli.Compare;
 using Ravine.Cli.Experiments;
 using Ravine.Optimization;
@@ -34,6 +35,9 @@ public sealed record CallsRatioRow(string Problem, ulong Seed, double Target, lo
 
     /// <summary>What the challenger's run said about its f* (<see cref="MinimizeResult.OptimalValueDoubt"/>).</summary>
     public OptimalValueDoubt ChallengerDoubt { get; init; }
+
+    /// <summary>How the challenger's long-step forecasts matched their outcomes (<see cref="ForecastRecord"/>); null when its run made none.</summary>
+    public ForecastRecord? ChallengerForecast { get; init; }
 
     /// <summary>The challenger's budget: <see cref="CallsRatio.BudgetFactor"/> times the reference's calls.</summary>
     public long ChallengerBudget => CallsRatio.BudgetFactor * ReferenceCalls;
@@ -129,6 +133,7 @@ public static class CallsRatio
                 ChallengerBestGap = second.BestGap,
                 ReferenceDoubt = first.OptimalValueDoubt,
                 ChallengerDoubt = second.OptimalValueDoubt,
+                ChallengerForecast = ForecastRecord.Of(second.Trace),
             };
         }).ToArray();
     }

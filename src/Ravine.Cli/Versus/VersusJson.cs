@@ -1,10 +1,11 @@
+using Ravine.Analysis;
 using Ravine.Cli.Experiments;
 
 namespace Ravine.Cli.Versus;
 
 /// <summary>
 /// <c>ravine versus --format json</c>: the contenders, one object per instance and challenger (the calls, the ratio
-/// and what each run said about its f*) and a summary per challenger, in the JSON of the run summaries (∞ and NaN as "Infinity" and "NaN").
+/// and what each run said about its f*, and the challenger's long-step forecasts) and a summary per challenger (its forecasts pooled), in the JSON of the run summaries (∞ and NaN as "Infinity" and "NaN").
 /// </summary>
 internal static class VersusJson
 {
@@ -30,8 +31,9 @@ internal static class VersusJson
                 challengerBestGap = r.ChallengerBestGap,
                 challengerSays = r.ChallengerDoubt,
                 ratio = r.Ratio,
+                challengerForecast = r.ChallengerForecast,
             }),
-            summaries = challengers.Select((c, i) => (Challenger: c, Summary: VersusSummary.Of(rows.Where(r => r.Challenger == i).ToArray()))).Select(s => new
+            summaries = challengers.Select((c, i) => (Challenger: c, Index: i, Summary: VersusSummary.Of(rows.Where(r => r.Challenger == i).ToArray()))).Select(s => new
             {
                 challenger = s.Challenger.Text,
                 instances = s.Summary.Instances,
@@ -44,6 +46,7 @@ internal static class VersusJson
                 challengerSaidWrong = s.Summary.Flagged,
                 referenceMissed = s.Summary.ReferenceMissed,
                 referenceSaidWrong = s.Summary.ReferenceFlagged,
+                forecast = ForecastRecord.Combine(rows.Where(r => r.Challenger == s.Index).Select(r => r.ChallengerForecast)),
             }),
         });
 }

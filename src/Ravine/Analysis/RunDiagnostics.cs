@@ -75,7 +75,7 @@ public sealed record RunDiagnostics(int EpochsEstimated, double GrowthOrder, str
 
     // The median of the finite values (epochs without an estimate are NaN), NaN when there are none; between the two
     // middle values it interpolates as NumPy's median does.
-    private static double FiniteMedian(IEnumerable<double> values)
+    internal static double FiniteMedian(IEnumerable<double> values)
     {
         var sorted = values.Where(double.IsFinite).Order().ToArray();
         if (sorted.Length == 0) return double.NaN;

@@ -14,6 +14,7 @@ public class PublicSurfaceTests
     private static readonly string[] Core =
     [
         "Ravine.Analysis.EpochDiagnostic",
+        "Ravine.Analysis.ForecastRecord",
         "Ravine.Analysis.RavineDiagnostics",
         "Ravine.Analysis.RunDiagnostics",
         "Ravine.Autodiff.Gemm",

@@ -100,4 +100,57 @@ public class VersusCommandTests
         Assert.EndsWith("| 1 f* too high |", lines[2]);
         Assert.Contains("gdpolyak-adaptive fstar-offset=1: Challenger missed 0 of 2", output);
     }
+
+    [Fact]
+    public void Forecast_per_problem_adds_the_challengers_forecast_columns_summed_over_the_seeds_as_the_json_has_them()
+    {
+        string[] arguments = ["versus", "--problems", "box3", "--seeds", "3407,1", "--max-calls", "2000", "--reference", "gdpolyak-adaptive safeguard=off",
+            "--challenger", "gdpolyak-adaptive fstar-offset=-0.5"];
+        var (code, output, error) = CliRunner.Run([.. arguments, "--per-problem", "--forecast", "--format", "markdown"]);
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        var lines = output.Split('\n');
+        Assert.EndsWith("| said about f* | forecast: long steps | forecast: shortened | forecast: undone | forecast: forecast rise / actual rise | forecast: direction right | forecast: median error (decades) |", lines[0]);
+        var cells = lines[2].Split('|', StringSplitOptions.TrimEntries)[1..^1];
+        Assert.Equal("box3", cells[0]);
+
+        (code, output, error) = CliRunner.Run([.. arguments, "--format", "json"]);
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var forecasts = json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("challengerForecast")).ToArray();
+        Assert.Equal(2, forecasts.Length);
+        int longSteps = forecasts.Sum(f => f.GetProperty("longSteps").GetInt32()), shortened = forecasts.Sum(f => f.GetProperty("shortened").GetInt32());
+        Assert.True(shortened > 0, $"{shortened} shortened");
+        Assert.Equal(longSteps.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), cells[6]);
+        Assert.Equal(shortened.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[7]);
+        var pooled = Assert.Single(json.RootElement.GetProperty("summaries").EnumerateArray()).GetProperty("forecast");
+        Assert.Equal(longSteps, pooled.GetProperty("longSteps").GetInt32());
+        Assert.Equal(pooled.GetProperty("medianError").GetDouble().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), cells[11]);
+    }
+
+    [Fact]
+    public void A_challenger_without_forecasts_has_dashes_in_the_forecast_columns_and_null_in_the_json()
+    {
+        string[] arguments = ["versus", "--problems", "quartic-rosenbrock", "--seeds", "3407", "--max-calls", "500", "--reference", "gdpolyak-adaptive",
+            "--challenger", "gdpolyak-adaptive safeguard=off"];
+        var (code, output, error) = CliRunner.Run([.. arguments, "--forecast", "--format", "markdown"]);
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        Assert.EndsWith("| — | — | — | — | — | — |", output.Split('\n')[2]);
+        (code, output, error) = CliRunner.Run([.. arguments, "--format", "json"]);
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, Assert.Single(json.RootElement.GetProperty("rows").EnumerateArray()).GetProperty("challengerForecast").ValueKind);
+    }
+
+    [Fact]
+    public void Without_forecast_the_table_has_no_forecast_columns_and_the_help_explains_the_flag()
+    {
+        var (code, output, error) = CliRunner.Run("versus", "--problems", "quartic-rosenbrock", "--seeds", "3407", "--max-calls", "500",
+            "--reference", "gdpolyak-adaptive safeguard=off", "--challenger", "gdpolyak-adaptive", "--format", "markdown");
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        Assert.DoesNotContain("forecast:", output);
+        (code, output, _) = CliRunner.Run("versus", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--forecast", output);
+        Assert.Contains("median error", output);
+    }
 }

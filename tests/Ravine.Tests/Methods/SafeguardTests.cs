@@ -101,13 +101,16 @@ public class SafeguardTests
         Assert.Equal(OptimalValueDoubt.None, result.OptimalValueDoubt);
     }
 
-    [Fact]
-    public void An_estimate_that_f_keeps_falling_below_is_called_too_high_in_the_result()
+    [Theory]
+    [InlineData("hadamard-least-squares", 2UL)]
+    [InlineData("hadamard-least-squares", 7UL)]
+    [InlineData("box3", 1UL)]
+    [InlineData("box3", 2UL)]
+    public void An_estimate_that_f_keeps_falling_below_is_called_too_high_in_the_result(string name, ulong seed)
     {
-        // From this start (compare's seed 7) the Hadamard least-squares problem does not follow ‖∇f‖ as the fitted growth
-        // says: the estimate sits above f again and again, the long steps are too short, and the run misses 1.5x the
-        // known f*'s calls. It must say so.
-        var (problem, start) = Ravine.Cli.Compare.SeededStart.Create(ProblemRegistry.Find("hadamard-least-squares"), 7, perturb: true);
+        // From these starts (compare's seeds) f does not follow ‖∇f‖ as the fitted growth says: the estimate sits above
+        // f again and again, the long steps are too short, and the run misses 1.5x the known f*'s calls. It must say so.
+        var (problem, start) = Ravine.Cli.Compare.SeededStart.Create(ProblemRegistry.Find(name), seed, perturb: true);
         var result = Minimizer.Minimize(problem, start, new AdaptiveGdPolyak(null), new MinimizeOptions { MaxOracleCalls = 10000, GapTolerance = 1e-10, RecordDistance = false });
         Assert.Equal(OptimalValueDoubt.EstimateTooHigh, result.OptimalValueDoubt);
         Assert.StartsWith("The f* estimate looks too high", result.Caveat, StringComparison.Ordinal);

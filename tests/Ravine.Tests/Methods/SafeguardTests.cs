@@ -101,6 +101,19 @@ public class SafeguardTests
         Assert.Equal(OptimalValueDoubt.None, result.OptimalValueDoubt);
     }
 
+    [Fact]
+    public void An_estimate_rolled_back_often_is_called_unreliable_in_the_result()
+    {
+        // The authors' restarts rule from this start of Box 3-D (compare's seed 2): its long steps are rolled back again
+        // and again, and the run misses the known f*'s calls by far. It must say so.
+        var (problem, start) = Ravine.Cli.Compare.SeededStart.Create(ProblemRegistry.Find("box3"), 2, perturb: true);
+        var method = new AdaptiveGdPolyak(null) { Estimation = OptimalValueEstimation.Restarts };
+        var result = Minimizer.Minimize(problem, start, method, new MinimizeOptions { MaxOracleCalls = 2400, GapTolerance = 1e-10, RecordDistance = false });
+        Assert.Equal(OptimalValueDoubt.Unreliable, result.OptimalValueDoubt);
+        Assert.StartsWith("The f* estimate looks unreliable", result.Caveat, StringComparison.Ordinal);
+        Assert.EndsWith(" " + result.Caveat, result.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("hadamard-least-squares", 2UL)]
     [InlineData("hadamard-least-squares", 7UL)]

@@ -90,7 +90,8 @@ public sealed class ScheduleFreeSgd : IStochasticMethod
         _largestStepsize = Math.Max(_largestStepsize, stepsize);
         double weight = Math.Pow(t, R) * Math.Pow(_largestStepsize, WeightLearningRatePower);
         _weightSum += weight;
-        double c = weight / _weightSum;
+        // As the reference: a weight that underflows to 0 leaves x where it is instead of dividing 0 by 0.
+        double c = _weightSum > 0 ? weight / _weightSum : 0;
         // y is recomputed below, so it can hold g + λy meanwhile: no buffer of our own.
         ReadOnlySpan<double> g = step.Gradient;
         if (WeightDecay > 0)

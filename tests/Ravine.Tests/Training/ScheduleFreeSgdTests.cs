@@ -65,6 +65,21 @@ public class ScheduleFreeSgdTests
     }
 
     [Fact]
+    public void A_weight_that_underflows_leaves_the_average_where_it_is()
+    {
+        // γ² = 1e-400 is 0 in doubles, so Σω = 0: the reference then takes c = 0 rather than 0/0.
+        var objective = new DiagonalQuadratic([1, 2]);
+        var method = new ScheduleFreeSgd(learningRate: 1e-200);
+        double[] parameters = [1, 1];
+        method.Start(objective, parameters, seed: 0);
+        var gradient = new double[2];
+        double loss = objective.Evaluate(parameters, [0], gradient);
+        method.Step(new MiniBatchStep(objective, parameters, [0], loss, gradient, 0));
+        Assert.Equal([1.0, 1.0], method.EvaluationPoint(parameters).ToArray());
+        Assert.All(parameters, v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
     public void The_trainer_scores_and_returns_the_average_not_the_gradient_point()
     {
         var model = new SoftmaxRegression(7);

@@ -136,7 +136,7 @@ internal static class RavineApp
             .WithExample("run", "--resume", "ravine-results/run-20261129-031500")
             .WithExample("run", "--cluster", "127.0.0.1:30000", "--shards", "4", "--problem", "quadratic-sensing", "--method", "gdpolyak")),
         ("train", c => c.AddCommand<TrainCommand>("train")
-            .WithDescription("Train a model with mini-batches: one or more stochastic methods (stochastic-gdpolyak, sgd-momentum, adam, spsmax, dog) and seeds; a trace, checkpoint and summary per run, figures, a report, the time-to-accuracy table and, with --lanczos-every, the ravine measured by Lanczos. See docs/NETWORKS.md.\n" +
+            .WithDescription("Train a model with mini-batches: one or more stochastic methods (stochastic-gdpolyak, sgd-momentum, adam, spsmax, dog, schedule-free-sgd) and seeds; a trace, checkpoint and summary per run, figures, a report, the time-to-accuracy table and, with --lanczos-every, the ravine measured by Lanczos. See docs/NETWORKS.md.\n" +
                              $"Models (on the full Fashion-MNIST): {string.Join("; ", Ravine.Networks.NetworkModels.Names.Select(n => $"{n}: {Ravine.Networks.NetworkModels.Describe(n)}"))}.")
             .WithExample("train", "--model", "mlp", "--method", "adam")
             .WithExample("train", "--model", "cnn", "--methods", "\"adam,sgd-momentum,stochastic-gdpolyak\"", "--seeds", "3", "--epochs", "10")

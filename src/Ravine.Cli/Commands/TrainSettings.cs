@@ -11,7 +11,7 @@ internal sealed class TrainSettings : RavineSettings
     public string? Model { get; init; }
 
     [CommandOption("--method <SPEC>")]
-    [Description("The method and its options as \"NAME KEY=VALUE …\" (default: stochastic-gdpolyak). Methods: stochastic-gdpolyak, sgd-momentum, adam, spsmax, dog.")]
+    [Description("The method and its options as \"NAME KEY=VALUE …\" (default: stochastic-gdpolyak). Methods: stochastic-gdpolyak, sgd-momentum, adam, spsmax, dog, schedule-free-sgd.")]
     public string? Method { get; init; }
 
     [CommandOption("--methods <SPECS>")]

@@ -19,6 +19,13 @@ public interface IStochasticMethod
     /// <summary>One step from a mini-batch's loss and gradient; writes the new parameters into <see cref="MiniBatchStep.X"/>.</summary>
     StochasticStepReport Step(MiniBatchStep step);
 
+    /// <summary>
+    /// The point the run is scored at, kept as the best and returned, given the parameters <paramref name="x"/> the
+    /// method steps from: <paramref name="x"/> itself unless the method evaluates gradients at one sequence and
+    /// answers with another (Schedule-Free SGD's average).
+    /// </summary>
+    ReadOnlySpan<double> EvaluationPoint(ReadOnlySpan<double> x) => x;
+
     /// <summary>What the method remembers now, for a checkpoint.</summary>
     MethodMemory Save();
 

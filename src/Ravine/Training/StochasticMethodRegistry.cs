@@ -7,7 +7,7 @@ public static class StochasticMethodRegistry
 {
     /// <summary>Every stochastic method, in the order help lists them.</summary>
     public static IReadOnlyList<StochasticMethodDescriptor> All { get; } =
-        [StochasticGdPolyak.Descriptor, SgdMomentum.Descriptor, MiniBatchAdam.Descriptor, SpsMax.Descriptor, StochasticDog.Descriptor];
+        [StochasticGdPolyak.Descriptor, SgdMomentum.Descriptor, MiniBatchAdam.Descriptor, SpsMax.Descriptor, StochasticDog.Descriptor, ScheduleFreeSgd.Descriptor];
 
     /// <summary>The names, in order.</summary>
     public static IEnumerable<string> Names => All.Select(m => m.Name);

@@ -123,9 +123,10 @@ public sealed class Trainer
         private TrainingResult? EndEpoch(int epoch)
         {
             var (objective, options) = (_trainer._objective, _trainer._options);
-            var training = objective.Score(_x, EvaluationSet.Training);
-            var validation = objective.Score(_x, EvaluationSet.Validation);
-            var test = objective.Score(_x, EvaluationSet.Test);
+            var point = _trainer._method.EvaluationPoint(_x);
+            var training = objective.Score(point, EvaluationSet.Training);
+            var validation = objective.Score(point, EvaluationSet.Validation);
+            var test = objective.Score(point, EvaluationSet.Test);
             if (!double.IsFinite(training.Loss) || !double.IsFinite(validation.Loss))
                 return Diverged($"The scores at the end of epoch {epoch} are not finite (training loss {training.Loss}, validation loss {validation.Loss})");
             var inEpoch = _longSteps.Where(s => s.Epoch == epoch).ToArray();
@@ -134,11 +135,11 @@ public sealed class Trainer
                 Median(inEpoch.Select(s => s.Stepsize)), Median(inEpoch.Select(s => s.Curvature))));
             if (epoch == 0 || Better(validation, _rows[_bestEpoch].Validation))
             {
-                _x.CopyTo(_best, 0);
+                point.CopyTo(_best);
                 _bestEpoch = _rows.Count - 1;
             }
             if (_probeBatch is not null)
-                _probes.Add(RavineProbe.Measure(objective, _x, _probeBatch, options.Probe, epoch, spectrum: epoch % options.ProbeEvery == 0, options.Seed));
+                _probes.Add(RavineProbe.Measure(objective, point, _probeBatch, options.Probe, epoch, spectrum: epoch % options.ProbeEvery == 0, options.Seed));
             _observer?.OnEpoch(_rows[^1], Checkpoint(epoch + 1, 0, 0));
             return null;
         }
@@ -151,11 +152,13 @@ public sealed class Trainer
         private TrainingResult Diverged(string why)
         {
             _best.CopyTo(_x, 0);
-            return Stop(TrainingStopReason.Diverged, $"{why}: diverged; the best point (epoch {_bestEpoch}) is returned.");
+            return Stop(TrainingStopReason.Diverged, $"{why}: diverged; the best point (epoch {_bestEpoch}) is returned.", _best);
         }
 
-        private TrainingResult Stop(TrainingStopReason reason, string message) =>
-            new(reason, message, (double[])_x.Clone(), (double[])_best.Clone(), _bestEpoch, Checkpoint(_epoch, _batch, _lossSum));
+        private TrainingResult Stop(TrainingStopReason reason, string message) => Stop(reason, message, _trainer._method.EvaluationPoint(_x));
+
+        private TrainingResult Stop(TrainingStopReason reason, string message, ReadOnlySpan<double> x) =>
+            new(reason, message, x.ToArray(), (double[])_best.Clone(), _bestEpoch, Checkpoint(_epoch, _batch, _lossSum));
 
         private TrainingCheckpoint Checkpoint(int epoch, int batch, double lossSum) => new()
         {

@@ -30,7 +30,7 @@ public sealed record TrainingCheckpoint
     /// <summary>Seconds of training so far.</summary>
     public required double Seconds { get; init; }
 
-    /// <summary>The parameters.</summary>
+    /// <summary>The parameters the method steps from (a method may score another point: <see cref="IStochasticMethod.EvaluationPoint"/>).</summary>
     public required double[] X { get; init; }
 
     /// <summary>The best parameters so far (by validation accuracy, or loss for a model that is not a classifier).</summary>

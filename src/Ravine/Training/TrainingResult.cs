@@ -3,7 +3,7 @@ namespace Ravine.Training;
 /// <summary>A training run's outcome: why it stopped, its points, its rows, long steps and probes, and how to continue it.</summary>
 /// <param name="StopReason">Why it stopped.</param>
 /// <param name="Message">Why, in words.</param>
-/// <param name="X">The final parameters (after a divergence: the best ones).</param>
+/// <param name="X">The final parameters, where the method scores them (<see cref="IStochasticMethod.EvaluationPoint"/>); after a divergence, the best ones.</param>
 /// <param name="BestX">The best parameters seen at an epoch's end.</param>
 /// <param name="BestEpoch">The epoch that ended at <paramref name="BestX"/>.</param>
 /// <param name="Checkpoint">The state it stopped in: <see cref="Trainer.Train"/> with it continues the run.</param>

@@ -85,6 +85,7 @@ public class PublicSurfaceTests
         "Ravine.Training.RavineProbe",
         "Ravine.Training.RavineProbeOptions",
         "Ravine.Training.RavineProbeResult",
+        "Ravine.Training.ScheduleFreeSgd",
         "Ravine.Training.SgdMomentum",
         "Ravine.Training.ShuffledBatches",
         "Ravine.Training.SpsMax",

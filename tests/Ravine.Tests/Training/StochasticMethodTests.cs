@@ -118,6 +118,7 @@ public class StochasticMethodTests
     [InlineData("adam")]
     [InlineData("spsmax")]
     [InlineData("dog")]
+    [InlineData("schedule-free-sgd")]
     public void A_batch_step_allocates_nothing(string specification)
     {
         // Two epochs of 60 batches against two of 600: what an epoch allocates (scores, rows, a checkpoint) is the

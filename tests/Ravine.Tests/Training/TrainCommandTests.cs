@@ -54,6 +54,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("Unknown model 'resnet'", "--model", "resnet")]
     [InlineData("Unknown training method 'sgd'", "--model", "softmax", "--method", "sgd")]
     [InlineData("adam has no option 'eta'", "--model", "softmax", "--method", "adam eta=0.1")]
+    [InlineData("takes a number in (0, 1), not '1'", "--model", "softmax", "--method", "schedule-free-sgd momentum=1")]
     [InlineData("--batch 601 must be between 1 and the 600 training examples", "--model", "softmax", "--batch", "601", "--validation", "200")]
     [InlineData("--epochs must be at least 1", "--model", "softmax", "--epochs", "0")]
     [InlineData("cannot load its data: train-images-idx3-ubyte.gz: the gzip stream ends early", "--model", "broken")]

@@ -94,7 +94,7 @@ internal sealed class TrainCommand(IAnsiConsole console, StatusOutput status, In
             {
                 var (method, seed) = list[i];
                 string runFolder = Path.Combine(folder, TrainingPlan.RunFolder(method, seed));
-                if (TrainingFiles.ReadFinished(runFolder, method, seed) is { } finished)
+                if (TrainingFiles.ReadFinished(runFolder, method, seed, objective) is { } finished)
                 {
                     runs.Add(finished);
                     tasks[i]?.Increment(tasks[i]!.MaxValue);

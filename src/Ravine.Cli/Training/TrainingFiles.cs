@@ -54,14 +54,26 @@ internal static class TrainingFiles
         }
     }
 
-    /// <summary>A finished run read back from its folder, or null when it has not finished.</summary>
-    public static TrainingRunOutcome? ReadFinished(string folder, string method, ulong seed)
+    /// <summary>
+    /// A finished run read back from its folder, or null when it has not finished. Its point is the one the run
+    /// returned: the best after a divergence, else the method's point to score at the checkpoint's parameters (the
+    /// average, for Schedule-Free SGD), which the method rebuilt from the checkpoint gives.
+    /// </summary>
+    public static TrainingRunOutcome? ReadFinished(string folder, string method, ulong seed, IMiniBatchObjective objective)
     {
         string path = Path.Combine(folder, Summary);
         if (!File.Exists(path) || ReadCheckpoint(folder) is not { } checkpoint) return null;
         var summary = ExperimentJson.Deserialize<TrainingRunSummary>(File.ReadAllText(path));
-        var x = summary.StopReason == TrainingStopReason.Diverged ? checkpoint.BestX : checkpoint.X;
+        var x = summary.StopReason == TrainingStopReason.Diverged ? checkpoint.BestX : EvaluationPoint(method, seed, objective, checkpoint);
         return new TrainingRunOutcome(method, seed, new TrainingResult(summary.StopReason, summary.Message, x, checkpoint.BestX, checkpoint.BestEpoch, checkpoint), folder);
+    }
+
+    private static double[] EvaluationPoint(string method, ulong seed, IMiniBatchObjective objective, TrainingCheckpoint checkpoint)
+    {
+        var rebuilt = StochasticMethodRegistry.Parse(method).Method;
+        rebuilt.Start(objective, checkpoint.X, seed);
+        rebuilt.Restore(checkpoint.Memory);
+        return rebuilt.EvaluationPoint(checkpoint.X).ToArray();
     }
 
     private static string F(double value) => RoundTripDouble.Format(value);

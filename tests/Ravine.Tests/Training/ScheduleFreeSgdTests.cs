@@ -92,6 +92,28 @@ public class ScheduleFreeSgdTests
         Assert.Equal(model.Score(result.BestX, EvaluationSet.Validation), result.Rows[result.BestEpoch].Validation);
     }
 
+    [Fact]
+    public void A_finished_run_read_back_from_its_folder_returns_the_average_it_returned()
+    {
+        var model = new SoftmaxRegression(7);
+        var result = new Trainer(model, new ScheduleFreeSgd(), new TrainerOptions { Epochs = 2, BatchSize = 32, Seed = 5 }).Train();
+        string folder = Path.Combine(Path.GetTempPath(), "ravine-sf-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var outcome = new Ravine.Cli.Training.TrainingRunOutcome("schedule-free-sgd", 5, result, folder);
+            Ravine.Cli.Training.TrainingFiles.WriteProgress(folder, result.Checkpoint);
+            Ravine.Cli.Training.TrainingFiles.WriteSummary(outcome);
+            var read = Ravine.Cli.Training.TrainingFiles.ReadFinished(folder, "schedule-free-sgd", 5, model)!;
+            Assert.Equal(result.X, read.Result.X);
+            Assert.NotEqual(result.Checkpoint.X, read.Result.X);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("schedule-free-sgd momentum=0", "momentum")]
     [InlineData("schedule-free-sgd momentum=1", "momentum")]

@@ -66,9 +66,10 @@ internal sealed class EpochSafeguard
     }
 
     /// <summary>
-    /// At a point a long step would leave from: <see cref="Verdict.Proceed"/> when f there is below f where the last
-    /// accepted long step left from (accepting a pending long step), <see cref="Verdict.RollBack"/> when the pending long
-    /// step did not pay off, <see cref="Verdict.NoProgress"/> when no long step is pending and none should be taken.
+    /// At a point a long step would leave from: <see cref="Verdict.Proceed"/> when f there is below the pending long
+    /// step's bar (its start, or the non-monotone bound; the step is accepted), <see cref="Verdict.RollBack"/> when the
+    /// pending long step did not pay off, <see cref="Verdict.NoProgress"/> when no long step is pending and f is not
+    /// below the bar the last accepted one passed.
     /// </summary>
     /// <param name="point">The point a long step would leave from.</param>
     /// <param name="estimate">The f* estimate in force (bounds the non-monotone test).</param>

@@ -104,12 +104,17 @@ public class NetworkModelTests
         model.InitialPoint(9, x);
         int[] batch = [.. Enumerable.Range(0, 16)];
         var gradient = new double[x.Length];
-        model.Evaluate(x, batch, gradient);
-        model.Evaluate(x, batch, gradient);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        model.Evaluate(x, batch, gradient);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"{allocated} bytes allocated");
+        for (int i = 0; i < 3; i++) model.Evaluate(x, batch, gradient);
+        // The runtime itself may allocate on this thread once, while tiered compilation swaps in optimized code; an
+        // allocation of the step's own shows in every step.
+        var allocated = new long[5];
+        for (int i = 0; i < allocated.Length; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            model.Evaluate(x, batch, gradient);
+            allocated[i] = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Assert.True(allocated.Min() == 0, $"bytes allocated per step: {string.Join(", ", allocated)}");
     }
 
     [Fact]

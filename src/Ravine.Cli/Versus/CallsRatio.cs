@@ -106,7 +106,7 @@ public static class CallsRatio
         ArgumentNullException.ThrowIfNull(challengers);
         var (problem, start) = SeededStart.Create(ProblemRegistry.Find(problemName), seed, perturbStart);
         var referenceRun = reference.For(problem, seed) with { Start = start };
-        if (maxCalls is long calls)
+        if (maxCalls is not null)
             // The calls are the budget then: no iteration limit may end the reference's run before them.
             referenceRun = referenceRun with { Budget = long.MaxValue };
         var first = Runner.Run(referenceRun with

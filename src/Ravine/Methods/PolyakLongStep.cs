@@ -47,7 +47,7 @@ internal sealed class PolyakLongStep
     public const string WrongOptimalValueNote = "fstar-wrong";
 
     /// <summary>The trace note of a long step the forecast shortened (see <see cref="LongStepForecast"/>).</summary>
-    public const string ShortenedNote = "shortened";
+    public const string ShortenedNote = Analysis.ForecastRecord.ShortenedNote;
 
     // A given f* is judged too low when the gap it gives is this many times the gap the ratio rule estimates, at this
     // many consecutive long-step points, or after this many blow-ups in a row. The rule's gap is 2x the ravine's on a quartic
@@ -112,7 +112,7 @@ internal sealed class PolyakLongStep
         Doubt.Plateau => FormattableString.Invariant($"The given f* = {_optimalValue:g6} looks too low (the gap it gives stopped falling while ‖∇f‖² fell {1 / PlateauGradientFall:g}-fold); the long steps used an estimate of f* from then on."),
         Doubt.BlewUp => FormattableString.Invariant($"The given f* = {_optimalValue:g6} looks too low (its long steps blew up {BlowUpEvidence} times in a row); the long steps used an estimate of f* from then on."),
         Doubt.TooHigh => FormattableString.Invariant($"The given f* = {_optimalValue:g6} looks too high (f fell below it); the long steps used an estimate of f* from then on."),
-        _ when !_trusted && _rolledBack >= UnreliableRollBacks && UnreliableShare * _longSteps <= _rolledBack =>
+        _ when EstimateLooksUnreliable =>
             $"The f* estimate looks unreliable here: {_rolledBack} of {_longSteps} long steps were rolled back (f does not follow ‖∇f‖ as under the growth fitted to it); a known f* may well be faster.",
         _ when EstimateLooksTooHigh =>
             $"The f* estimate looks too high here: f fell below it at {_fellBelow} of {_longSteps} long steps (f does not follow ‖∇f‖ as under the growth fitted to it), so the long steps were too short; a known f*, or a lower starting estimate (fstar-estimate), may well be faster.",
@@ -125,10 +125,12 @@ internal sealed class PolyakLongStep
         Doubt.TooLow or Doubt.Plateau or Doubt.BlewUp => OptimalValueDoubt.TooLow,
         Doubt.TooHigh => OptimalValueDoubt.TooHigh,
         // The doubts of a given f* are above; below, those of an estimate, in the order the caveat tests them.
-        _ when !_trusted && _rolledBack >= UnreliableRollBacks && UnreliableShare * _longSteps <= _rolledBack => OptimalValueDoubt.Unreliable,
+        _ when EstimateLooksUnreliable => OptimalValueDoubt.Unreliable,
         _ when EstimateLooksTooHigh => OptimalValueDoubt.EstimateTooHigh,
         _ => OptimalValueDoubt.None,
     };
+
+    private bool EstimateLooksUnreliable => !_trusted && _rolledBack >= UnreliableRollBacks && UnreliableShare * _longSteps <= _rolledBack;
 
     private bool EstimateLooksTooHigh => !_trusted && _fellBelow >= TooHighEvidence && TooHighShare * _longSteps <= _fellBelow;
 

@@ -60,7 +60,7 @@ internal static class MethodMemoryCodec
             string key = prefix + Camel(parameter.Name!);
             Type t = parameter.ParameterType;
             // A member added later with a default reads a checkpoint written before it as that default.
-            if (parameter.HasDefaultValue && !entries.ContainsKey(key) && !entries.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal)))
+            if (parameter.HasDefaultValue && !entries.ContainsKey(key) && !HasMembers(entries, key))
             {
                 arguments[i] = parameter.DefaultValue;
                 continue;
@@ -72,11 +72,15 @@ internal static class MethodMemoryCodec
                 : t == typeof(bool) ? Whole(entries, key, 0, 1) == 1
                 : t == typeof(double[]) ? (entries.TryGetValue(key, out var v) ? (double[])v.Clone() : throw Missing(key, "vector"))
                 : t == typeof(double[][]) ? Items(entries, key)
-                : typeof(MethodMemory).IsAssignableFrom(t) ? (entries.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal)) ? Read(t, key + ".", entries) : null)
+                : typeof(MethodMemory).IsAssignableFrom(t) ? (HasMembers(entries, key) ? Read(t, key + ".", entries) : null)
                 : throw new NotSupportedException($"A method's memory cannot keep '{key}' of type {t.Name}.");
         }
         return shape.Constructor.Invoke(arguments);
     }
+
+    // Whether a nested record or an array of arrays under this key was written: its members are named after it.
+    private static bool HasMembers(IReadOnlyDictionary<string, double[]> entries, string key) =>
+        entries.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal));
 
     private static double Single(IReadOnlyDictionary<string, double[]> entries, string key) =>
         entries.TryGetValue(key, out var values) && values.Length == 1 ? values[0] : throw Missing(key, "single value");

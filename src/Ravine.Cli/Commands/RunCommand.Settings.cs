@@ -31,6 +31,10 @@ internal sealed partial class RunCommand
         [Description("A .npy file of the start point: the problem's variables (e.g. the d×k factor X0 for quadratic-sensing), any shape holding that many numbers; default: the instance's start (with --data: its x0.npy, else drawn from --seed).")]
         public string? X0 { get; init; }
 
+        [CommandOption("--start-perturbation <SEED>")]
+        [Description("Start at x₀ + σu, u ~ N(0, I) drawn from SEED, σ = 0.1·(1 + ‖x₀‖)/√n: the start ravine compare and ravine versus give seed SEED of a problem with a standard start (the test set) when it is not the first seed they list, so that one of their rows runs again with its trace. Not with --x0.")]
+        public ulong? StartPerturbation { get; init; }
+
         [CommandOption("--method <NAME>")]
         [Description("The method: any name `ravine methods` lists; default gdpolyak on the paper's problems (published settings), else the tuning-free gdpolyak-adaptive. Its own options follow as --KEY VALUE (e.g. --eta 0.05 -K 300 --epochs 50 for gdpolyak, --lr 0.01 for adam); `ravine methods NAME` lists them with their defaults.")]
         public string? Method { get; init; }

@@ -20,14 +20,14 @@ internal static class CompareRunner
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(entries);
         var perturb = entries.Select(e => e.Problem).Distinct()
-            .ToDictionary(p => p.Name, p => !SeededStart.SeedChangesStart(p, plan.FirstSeed));
+            .ToDictionary(p => p.Name, p => SeededStart.PerturbedStarts(p, plan.FirstSeed));
         var results = entries.Select(e => e.Settings.Select(_ => new CompareRun?[plan.Seeds]).ToArray()).ToArray();
         var tasks = Tasks(plan, entries);
         var runs = RunScheduler.Run(tasks, plan.MaxParallelRuns, (task, cancellation) =>
         {
             var entry = entries[task.Entry];
             return RunMeasurement.Run(entry.Problem, plan.Seed(task.SeedIndex), task.SeedIndex,
-                perturb[entry.Problem.Name] && task.SeedIndex > 0, entry.Settings[task.Setting], plan.MaxCalls, plan.Targets, cancellation);
+                perturb[entry.Problem.Name](task.SeedIndex), entry.Settings[task.Setting], plan.MaxCalls, plan.Targets, cancellation);
         }, finished, cancellationToken);
         for (int i = 0; i < tasks.Count; i++)
             results[tasks[i].Entry][tasks[i].Setting][tasks[i].SeedIndex] = runs[i];

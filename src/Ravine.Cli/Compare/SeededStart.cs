@@ -22,6 +22,16 @@ internal static class SeededStart
         return !problem.Generate(seed).Start.AsSpan().SequenceEqual(problem.Generate(unchecked(seed + 1)).Start);
     }
 
+    /// <summary>
+    /// The rule every multi-seed command follows, per seed index (0: the first seed listed, <paramref name="firstSeed"/>):
+    /// true when that seed's start is perturbed, i.e. the problem has a standard start and the index is not 0.
+    /// </summary>
+    public static Func<int, bool> PerturbedStarts(ProblemDescriptor problem, ulong firstSeed)
+    {
+        bool standardStart = !SeedChangesStart(problem, firstSeed);
+        return index => standardStart && index > 0;
+    }
+
     /// <summary>The instance of <paramref name="seed"/> and its start; <paramref name="perturb"/> moves a standard start as described above.</summary>
     public static (ITestProblem Problem, double[] Start) Create(ProblemDescriptor problem, ulong seed, bool perturb)
     {

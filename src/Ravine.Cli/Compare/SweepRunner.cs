@@ -11,12 +11,12 @@ internal static class SweepRunner
         ArgumentNullException.ThrowIfNull(plan);
         int rows = plan.Y?.Values.Count ?? 1, columns = plan.X.Values.Count;
         var settings = Enumerable.Range(0, rows * columns).Select(i => plan.Cell(i % columns, i / columns)).ToArray();
-        bool perturb = !SeededStart.SeedChangesStart(plan.Problem, plan.FirstSeed);
+        var perturb = SeededStart.PerturbedStarts(plan.Problem, plan.FirstSeed);
         // Cell-major, seed-minor: run i is seed i % Seeds of cell i / Seeds.
         var runs = RunScheduler.Run(Enumerable.Range(0, rows * columns * plan.Seeds).ToArray(), plan.MaxParallelRuns, (i, cancellation) =>
         {
             int cell = i / plan.Seeds, k = i % plan.Seeds;
-            return RunMeasurement.Run(plan.Problem, unchecked(plan.FirstSeed + (ulong)k), k, perturb && k > 0, settings[cell],
+            return RunMeasurement.Run(plan.Problem, unchecked(plan.FirstSeed + (ulong)k), k, perturb(k), settings[cell],
                 plan.MaxCalls, [plan.Target], cancellation);
         }, finished is null ? null : _ => finished(), cancellationToken);
         return settings.Select((s, cell) => new SweepCell(cell % columns, cell / columns, s,

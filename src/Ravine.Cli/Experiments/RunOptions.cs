@@ -44,6 +44,13 @@ internal static class RunOptions
         },
         new()
         {
+            Name = "start-perturbation", ValueName = "SEED", Takes = "a seed", Default = "none",
+            Meaning = "start at x₀ + σu instead of the instance's start x₀, with u ~ N(0, I) drawn from SEED and σ = 0.1·(1 + ‖x₀‖)/√n (a move of norm about 0.1·(1 + ‖x₀‖)): the start `ravine compare` and `ravine versus` give seed SEED of a problem with a standard start (the test set) when it is not the first seed they list, so `--problem box3 --start-perturbation 1` runs their box3 row of seed 1 again, trace and all. Not with `--x0`",
+            Given = o => o.StartPerturbation,
+            Setting = new() { JsonType = "integer in [0, 2^64)", Get = s => s.StartPerturbation, Set = (s, v) => s with { StartPerturbation = (ulong)v }, Read = Seed },
+        },
+        new()
+        {
             Name = "method", ValueName = "NAME", Takes = "a method's name", Default = "`gdpolyak` on the paper's four problems (and wherever `-K` is given); else `gdpolyak-adaptive`",
             Meaning = "any method `ravine methods` lists, e.g. `gdpolyak`, `gd`, `polyak` (the paper's), `adam`, `lbfgs`, `gdpolyak-adaptive` (no η, no K). Its own options follow as `--KEY VALUE` (below)",
             Given = o => o.Method,

@@ -39,7 +39,7 @@ public sealed class RunPlan
     /// <summary>The configured method.</summary>
     public IMethod Method { get; }
 
-    /// <summary>The start point (a fresh copy each call): the <see cref="RunSettings.X0"/> file's, else the instance's.</summary>
+    /// <summary>The start point (a fresh copy each call): the <see cref="RunSettings.X0"/> file's, else the instance's (moved by <see cref="RunSettings.StartPerturbation"/>).</summary>
     public double[] Start => _start is null ? Problem.Start : (double[])_start.Clone();
 
     /// <summary>
@@ -168,6 +168,8 @@ public sealed class RunPlan
             throw new ArgumentException($"--patience counts validations, and {descriptor.Name} takes no long steps, after which the validation loss is measured: add --validation-every N to measure it every N iterations.", "patience");
         if (settings.Data is { } data && File.Exists(data))
             throw new Instances.InstanceDataException(data, "a file, not a folder; --data takes the folder that holds the instance's .npy files");
+        if (settings.X0 is not null && settings.StartPerturbation is not null)
+            throw new ArgumentException("--start-perturbation moves the instance's start; with --x0 the file is the start.", "start-perturbation");
         if (settings.Data is not null && settings.Size is not null)
             throw new ArgumentException("--size sets the sizes of a generated instance; with --data the folder's arrays fix them.", "size");
         if (ShardedRun.Wanted(settings) && settings.Threads is not null)
@@ -217,6 +219,11 @@ public sealed class RunPlan
                 ? ExternalDataIterations
                 : PublishedExperiments.IterationBudget(method, paperBudget));
         double[]? start = settings.X0 is { } x0 ? StartFile.Read(x0, problem) : null;
+        if (settings.StartPerturbation is { } perturbation)
+        {
+            start = problem.Start;
+            Compare.SeededStart.Perturb(start, perturbation);
+        }
         return new RunPlan(settings, problem, arguments, method, maxIterations, start);
     }
 }

@@ -31,6 +31,13 @@ public sealed record RunSettings
     public string? X0 { get; init; }
 
     /// <summary>
+    /// Start at the instance's start moved by <see cref="Compare.SeededStart.Perturb"/> from this seed: the start that
+    /// <c>ravine compare</c> and <c>ravine versus</c> give this seed of a problem with a standard start (every seed but the
+    /// first they list), so that one of their rows can be run again with its trace. Null: the start unmoved. Not with <see cref="X0"/>.
+    /// </summary>
+    public ulong? StartPerturbation { get; init; }
+
+    /// <summary>
     /// The method of a run that names none: <c>gdpolyak</c> on a problem the paper ran (it has published η, K and
     /// epochs) or when K is given (only gdpolyak takes it), else the tuning-free <c>gdpolyak-adaptive</c>, which runs on
     /// every problem without settings.

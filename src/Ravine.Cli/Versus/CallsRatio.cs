@@ -70,8 +70,8 @@ public static class CallsRatio
         if (seeds.Count == 0) return [];
         return problems.Select(ProblemRegistry.Find).SelectMany(p =>
         {
-            bool fixedStart = !SeededStart.SeedChangesStart(p, seeds[0]);
-            return seeds.Select((s, i) => new Instance(p.Name, s, fixedStart && i > 0));
+            var perturbed = SeededStart.PerturbedStarts(p, seeds[0]);
+            return seeds.Select((s, i) => new Instance(p.Name, s, perturbed(i)));
         }).ToArray();
     }
 

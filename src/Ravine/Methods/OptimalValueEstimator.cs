@@ -181,11 +181,8 @@ internal sealed class OptimalValueEstimator
     }
 
     public Memory Save() => new(_estimate, _hasAnchor, _anchorValue, _anchorG2, _hasPhaseAnchor, _phaseAnchorValue, _phaseAnchorG2, _bestValue,
-        (double[])_startX.Clone(), (double[])_startGradient.Clone(), _startValue, _startG2)
-    {
-        HasPrevious = _hasPrevious, PreviousValue = _previousValue, PreviousGradientNormSquared = _previousG2, Exponent = _exponent,
-        ExponentFits = (double[])_fits.Clone(), ExponentFitCount = _fitCount,
-    };
+        (double[])_startX.Clone(), (double[])_startGradient.Clone(), _startValue, _startG2,
+        _hasPrevious, _previousValue, _previousG2, _exponent, (double[])_fits.Clone(), _fitCount);
 
     public void Restore(Memory memory)
     {

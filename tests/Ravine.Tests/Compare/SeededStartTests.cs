@@ -13,6 +13,15 @@ public class SeededStartTests
     }
 
     [Fact]
+    public void Every_seed_but_the_first_perturbs_a_standard_start_and_a_seeded_start_is_never_perturbed()
+    {
+        var standard = SeededStart.PerturbedStarts(ProblemRegistry.Find("beale"), 3407);
+        Assert.Equal([false, true, true], Enumerable.Range(0, 3).Select(standard));
+        var seeded = SeededStart.PerturbedStarts(ProblemRegistry.Find("quartic-rosenbrock"), 3407);
+        Assert.Equal([false, false, false], Enumerable.Range(0, 3).Select(seeded));
+    }
+
+    [Fact]
     public void A_standard_start_is_perturbed_by_about_a_tenth_of_one_plus_its_norm_the_same_way_every_time()
     {
         var problem = ProblemRegistry.Find("cragg-levy");

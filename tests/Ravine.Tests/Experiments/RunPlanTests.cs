@@ -146,6 +146,20 @@ public class RunPlanTests
     }
 
     [Fact]
+    public void A_start_perturbation_starts_where_compare_and_versus_start_that_seed_and_never_beside_a_start_file()
+    {
+        var problem = ProblemRegistry.Find("box3");
+        var plan = RunPlan.Create(new RunSettings { Problem = "box3", Method = "gdpolyak-adaptive", Seed = 1, StartPerturbation = 1 });
+        Assert.Equal(Bits(Ravine.Cli.Compare.SeededStart.Create(problem, 1, perturb: true).Start), Bits(plan.Start));
+        Assert.NotEqual(Bits(problem.Generate(1).Start), Bits(plan.Start));
+        // Only the start moves: the instance is the seed's.
+        Assert.Equal(Bits(RunPlan.Create(new RunSettings { Problem = "box3", Method = "gdpolyak-adaptive", Seed = 1, StartPerturbation = 2 }).Start),
+            Bits(Ravine.Cli.Compare.SeededStart.Create(problem, 2, perturb: true).Start));
+        var e = Assert.Throws<ArgumentException>(() => RunPlan.Create(new RunSettings { Problem = "box3", Method = "gdpolyak-adaptive", X0 = "x0.npy", StartPerturbation = 1 }));
+        Assert.Equal("start-perturbation", e.ParamName);
+    }
+
+    [Fact]
     public void Invalid_settings_throw_naming_the_option()
     {
         Assert.Equal("fstar", Assert.Throws<ArgumentOutOfRangeException>(() => new RunSettings { Problem = "p", OptimalValue = double.PositiveInfinity }).ParamName);

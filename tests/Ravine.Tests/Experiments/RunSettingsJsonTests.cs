@@ -33,18 +33,18 @@ public class RunSettingsJsonTests
     [Fact]
     public void The_documented_keys_are_exactly_the_parsed_ones()
     {
-        Assert.Equal(["problem", "size", "data", "x0", "method", "max-iters", "fstar", "seed", "validation-every", "patience", "threads", "shards", "cluster", "membership", "out", "gap-tolerance", "gradient-tolerance", "time-limit"], RunSettingsJson.Keys);
+        Assert.Equal(["problem", "size", "data", "x0", "start-perturbation", "method", "max-iters", "fstar", "seed", "validation-every", "patience", "threads", "shards", "cluster", "membership", "out", "gap-tolerance", "gradient-tolerance", "time-limit"], RunSettingsJson.Keys);
     }
 
     /// <summary>A file with every key, as configs and summaries have been written: it reads, and writes back byte for byte.</summary>
     [Fact]
     public void A_file_with_every_key_reads_and_is_written_back_unchanged()
     {
-        const string written = """{"problem":"quadratic-sensing","size":"d=20,m=400","data":"/d","x0":"/x0.npy","method":"gdpolyak","eta":0.5,"K":7,"safeguard":"on","max-iters":77,"fstar":-1.5,"seed":18446744073709551615,"validation-every":5,"patience":3,"threads":2,"shards":4,"cluster":"h:1","membership":"redis://h:2","out":"/o","gap-tolerance":1E-09,"gradient-tolerance":0.25,"time-limit":900}""";
+        const string written = """{"problem":"quadratic-sensing","size":"d=20,m=400","data":"/d","x0":"/x0.npy","start-perturbation":7,"method":"gdpolyak","eta":0.5,"K":7,"safeguard":"on","max-iters":77,"fstar":-1.5,"seed":18446744073709551615,"validation-every":5,"patience":3,"threads":2,"shards":4,"cluster":"h:1","membership":"redis://h:2","out":"/o","gap-tolerance":1E-09,"gradient-tolerance":0.25,"time-limit":900}""";
         var settings = RunSettingsJson.Parse(written, "summary.json");
         Assert.Equal(new RunSettings
         {
-            Problem = "quadratic-sensing", Size = "d=20,m=400", Data = "/d", X0 = "/x0.npy", Method = "gdpolyak",
+            Problem = "quadratic-sensing", Size = "d=20,m=400", Data = "/d", X0 = "/x0.npy", StartPerturbation = 7, Method = "gdpolyak",
             MethodOptions = Options.Of("eta", "0.5", "K", "7", "safeguard", "on"), MaxIterations = 77, OptimalValue = -1.5, Seed = ulong.MaxValue,
             ValidationInterval = 5, Patience = 3, Threads = 2, Shards = 4, Cluster = "h:1", Membership = "redis://h:2", Output = "/o", GapTolerance = 1e-9, GradientTolerance = 0.25, TimeLimit = 900,
         }, settings);
@@ -102,7 +102,7 @@ public class RunSettingsJsonTests
     public void An_unknown_key_is_rejected_by_name()
     {
         var e = Rejects("""{ "problem": "quartic-rosenbrock", "stepsize": 0.1 }""");
-        Assert.Equal("run.json: unknown key 'stepsize'; known keys: problem, size, data, x0, method, max-iters, fstar, seed, validation-every, patience, threads, shards, cluster, membership, out, gap-tolerance, gradient-tolerance, time-limit and the options of gdpolyak: eta, K, epochs, fstar-estimate, fstar-rule, restart-epochs, safeguard (case-sensitive)", e.Message);
+        Assert.Equal("run.json: unknown key 'stepsize'; known keys: problem, size, data, x0, start-perturbation, method, max-iters, fstar, seed, validation-every, patience, threads, shards, cluster, membership, out, gap-tolerance, gradient-tolerance, time-limit and the options of gdpolyak: eta, K, epochs, fstar-estimate, fstar-rule, restart-epochs, safeguard (case-sensitive)", e.Message);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class RunSettingsJsonTests
     [InlineData("""{ "problem": 3 }""", "run.json: 'problem' must be a string, found a number")]
     [InlineData("""{ "problem": "p", "eta": "0.1" }""", "run.json: 'eta' must be a number > 0, found a string")]
     [InlineData("""{ "problem": "p", "K": 2.5 }""", "run.json: 'K' must be a whole number ≥ 1, found 2.5")]
-    [InlineData("""{ "problem": "p", "method": "adam", "memory": 3 }""", "run.json: unknown key 'memory'; known keys: problem, size, data, x0, method, max-iters, fstar, seed, validation-every, patience, threads, shards, cluster, membership, out, gap-tolerance, gradient-tolerance, time-limit and the options of adam: lr, beta1, beta2, epsilon (case-sensitive)")]
+    [InlineData("""{ "problem": "p", "method": "adam", "memory": 3 }""", "run.json: unknown key 'memory'; known keys: problem, size, data, x0, start-perturbation, method, max-iters, fstar, seed, validation-every, patience, threads, shards, cluster, membership, out, gap-tolerance, gradient-tolerance, time-limit and the options of adam: lr, beta1, beta2, epsilon (case-sensitive)")]
     [InlineData("""{ "problem": "p", "seed": -1 }""", "run.json: 'seed' must be a whole number in [0, 2^64), found -1")]
     [InlineData("""[1, 2]""", "run.json: expected a JSON object { \"problem\": ..., ... }, found an array")]
     public void A_value_of_the_wrong_type_is_rejected_naming_the_key(string json, string message)

@@ -13,8 +13,16 @@ internal sealed class OptimalValueEstimator
     private const double GapFactor = 2;
 
     // f − f* ∝ (‖∇f‖²)^s on a ravine of growth order p has s = p/(2(p − 1)): ⅔ quartic, ¾ cubic, 1 quadratic, → ½ as
-    // p → ∞. The fit is clamped to that range; the rule starts from the quartic's.
-    private const double QuarticExponent = 2.0 / 3, LeastExponent = 0.5, MostExponent = 1;
+    // p → ∞. The fit is clamped to that range.
+    private const double LeastExponent = 0.5, CubicExponent = 0.75, MostExponent = 1;
+    // The ratio uses the fitted s once the last three fits agree within 0.05, none on a bound of the range. Otherwise it
+    // uses s = 1, or ¾ right after f fell below the estimate. Fits scatter where ‖∇f‖² at the long-step points
+    // scatters at nearly equal f (a valley whose curvatures spread, a ravine whose epochs are not monotone, a network),
+    // and one fit there swings the gap estimate tenfold either way. s = 1 gives the smallest gap the range allows:
+    // exact on quadratic growth and, with the factor θ, 0.6–1.1 times a quartic ravine's gap. f below the estimate
+    // proves that gap too small, so the next one is read with the middle of the range.
+    private const int AgreeingFits = 3;
+    private const double FitAgreement = 0.05;
     // Growth is called degenerate (order above about 2.4) when the median of the last five fits is at most 0.85: single
     // fits scatter where epochs are not monotone, and the first ones are taken far from the ravine.
     private const int ExponentFits = 5;
@@ -28,7 +36,7 @@ internal sealed class OptimalValueEstimator
     private double _bestValue = double.PositiveInfinity;
     private bool _hasPrevious;
     private double _previousValue, _previousG2;
-    private double _exponent = QuarticExponent;
+    private bool _fellBelow;
     private readonly double[] _fits = new double[ExponentFits];
     private int _fitCount;
 
@@ -115,9 +123,9 @@ internal sealed class OptimalValueEstimator
         }
         if (_rule == OptimalValueEstimation.GradientRatio)
         {
+            _fellBelow = value < _estimate;
             if (_hasAnchor && _hasPrevious && FitExponent(_previousValue, _previousG2, _anchorValue, _anchorG2, value, gradientNormSquared) is double fit)
             {
-                _exponent = fit;
                 _fits[_fitCount % ExponentFits] = fit;
                 // Counted modulo the ring once it is full, so the count stays bounded and the next slot stays right.
                 if (++_fitCount == 2 * ExponentFits) _fitCount = ExponentFits;
@@ -170,11 +178,28 @@ internal sealed class OptimalValueEstimator
         return 0.5 * (lo + hi);
     }
 
-    // f − f* = c(‖∇f‖²)^s at a and b gives f_b − f* = ρ(f_a − f_b)/(1 − ρ) with ρ = (‖∇f_b‖²/‖∇f_a‖²)^s, s the latest fit.
+    // The exponent the ratio uses (see AgreeingFits): the latest fit when the last three agree, else 1, or ¾ after f fell below the estimate.
+    private double RatioExponent
+    {
+        get
+        {
+            double fallback = _fellBelow ? CubicExponent : MostExponent;
+            if (_fitCount < AgreeingFits) return fallback;
+            double least = MostExponent, most = LeastExponent;
+            for (int i = 1; i <= AgreeingFits; i++)
+            {
+                double fit = _fits[(_fitCount - i) % ExponentFits];
+                (least, most) = (Math.Min(least, fit), Math.Max(most, fit));
+            }
+            return most - least <= FitAgreement && least > LeastExponent && most < MostExponent ? _fits[(_fitCount - 1) % ExponentFits] : fallback;
+        }
+    }
+
+    // f − f* = c(‖∇f‖²)^s at a and b gives f_b − f* = ρ(f_a − f_b)/(1 − ρ) with ρ = (‖∇f_b‖²/‖∇f_a‖²)^s.
     private double? Ratio(double fa, double g2a, double fb, double g2b)
     {
         if (!(fa > fb) || !(g2b < g2a) || !(g2b > 0)) return null;
-        double rho = Math.Pow(g2b / g2a, _exponent);
+        double rho = Math.Pow(g2b / g2a, RatioExponent);
         double gap = rho * (fa - fb) / (1 - rho);
         double estimate = fb - GapFactor * gap;
         return double.IsFinite(estimate) && gap > 0 ? estimate : null;
@@ -182,7 +207,7 @@ internal sealed class OptimalValueEstimator
 
     public Memory Save() => new(_estimate, _hasAnchor, _anchorValue, _anchorG2, _hasPhaseAnchor, _phaseAnchorValue, _phaseAnchorG2, _bestValue,
         (double[])_startX.Clone(), (double[])_startGradient.Clone(), _startValue, _startG2,
-        _hasPrevious, _previousValue, _previousG2, _exponent, (double[])_fits.Clone(), _fitCount);
+        _hasPrevious, _previousValue, _previousG2, (double[])_fits.Clone(), _fitCount, _fellBelow);
 
     public void Restore(Memory memory)
     {
@@ -193,21 +218,22 @@ internal sealed class OptimalValueEstimator
         MethodStateEntry.Vector(memory.StartX, _startX, "startX");
         MethodStateEntry.Vector(memory.StartGradient, _startGradient, "startGradient");
         (_startValue, _startG2) = (memory.StartValue, memory.StartGradientNormSquared);
-        (_hasPrevious, _previousValue, _previousG2, _exponent) = (memory.HasPrevious, memory.PreviousValue, memory.PreviousGradientNormSquared, memory.Exponent);
-        if (!(_exponent >= LeastExponent && _exponent <= MostExponent))
-            throw new FormatException($"The saved method state has a growth exponent {_exponent} outside [{LeastExponent}, {MostExponent}].");
+        (_hasPrevious, _previousValue, _previousG2, _fellBelow) = (memory.HasPrevious, memory.PreviousValue, memory.PreviousGradientNormSquared, memory.FellBelow);
         // A checkpoint written before the growth fit existed has no fits: the rule starts fitting afresh.
         if (memory.ExponentFits is { } fits) MethodStateEntry.Vector(fits, _fits, "exponentFits");
         _fitCount = MethodStateEntry.Count(memory.ExponentFitCount, 2 * ExponentFits, "exponentFitCount");
+        for (int i = 0; i < Math.Min(_fitCount, ExponentFits); i++)
+            if (!(_fits[i] >= LeastExponent && _fits[i] <= MostExponent))
+                throw new FormatException($"The saved method state has a growth exponent {_fits[i]} outside [{LeastExponent}, {MostExponent}].");
     }
 
     /// <summary>
     /// The estimate in force, the anchors the ratio rule compares with (long-step and phase), the best f seen, for the
-    /// restarts rule the start to return to, and the growth fit: the long-step point before the anchor, the exponent in
-    /// use and the last fits.
+    /// restarts rule the start to return to, the growth fit (the long-step point before the anchor and the last fits),
+    /// and whether f had fallen below the estimate at the latest long-step point.
     /// </summary>
     internal sealed record Memory(double Estimate, bool HasAnchor, double AnchorValue, double AnchorGradientNormSquared, bool HasPhaseAnchor,
         double PhaseAnchorValue, double PhaseAnchorGradientNormSquared, double BestValue, double[] StartX, double[] StartGradient,
         double StartValue, double StartGradientNormSquared, bool HasPrevious = false, double PreviousValue = 0, double PreviousGradientNormSquared = 0,
-        double Exponent = QuarticExponent, double[]? ExponentFits = null, int ExponentFitCount = 0) : MethodMemory;
+        double[]? ExponentFits = null, int ExponentFitCount = 0, bool FellBelow = false) : MethodMemory;
 }

@@ -29,13 +29,41 @@ public class GrowthFitTests
     [InlineData(0.75)]         // cubic
     [InlineData(2.0 / 3)]      // quartic
     [InlineData(0.6)]          // sixth order
-    public void On_exact_power_law_points_the_estimate_is_f_star_minus_the_gap_once_three_points_fit_the_order(double exponent)
+    public void On_exact_power_law_points_the_estimate_is_f_star_minus_the_gap_once_three_fits_agree_on_the_order(double exponent)
     {
         const double optimalValue = 0.5;
-        var estimator = Fed(optimalValue, exponent, 4);
-        double gap = 3 * Math.Pow(1e-3, exponent);
+        // Five points give three fits.
+        var estimator = Fed(optimalValue, exponent, 5);
+        double gap = 3 * Math.Pow(1e-4, exponent);
         // The rule over-states the gap twice: f̂ = f − 2·gap = f* − gap.
         Assert.Equal(optimalValue - gap, estimator.Estimate, 1e-9 * gap + 1e-15);
+    }
+
+    [Theory]
+    [InlineData(0.75)]
+    [InlineData(2.0 / 3)]
+    public void Until_three_fits_agree_the_ratio_takes_the_quadratic_exponent(double exponent)
+    {
+        const double optimalValue = 0.5;
+        // Four points give two fits: the ratio of the last two points is read with s = 1.
+        var estimator = Fed(optimalValue, exponent, 4);
+        double fa = optimalValue + 3 * Math.Pow(1e-2, exponent), fb = optimalValue + 3 * Math.Pow(1e-3, exponent);
+        double rho = 0.1, gap = rho * (fa - fb) / (1 - rho);
+        Assert.Equal(fb - 2 * gap, estimator.Estimate, 1e-12);
+        Assert.True(estimator.Estimate > optimalValue - 3 * Math.Pow(1e-3, exponent), "s = 1 gives the smaller gap");
+    }
+
+    [Fact]
+    public void Fits_that_disagree_leave_the_ratio_at_the_quadratic_exponent()
+    {
+        var estimator = new OptimalValueEstimator(OptimalValueEstimation.GradientRatio, null, new Iterate(1));
+        // Quartic points, then one point off the law: the last three fits no longer agree.
+        double[] g2 = [1, 1e-1, 1e-2, 1e-3, 1e-4];
+        foreach (double u in g2) estimator.ObserveLongStepPoint(3 * Math.Pow(u, 2.0 / 3), u);
+        double fa = 3 * Math.Pow(1e-4, 2.0 / 3), ua = 1e-4, fb = 0.5 * fa, ub = 1e-5;
+        estimator.ObserveLongStepPoint(fb, ub);
+        double rho = ub / ua, gap = rho * (fa - fb) / (1 - rho);
+        Assert.Equal(fb - 2 * gap, estimator.Estimate, 1e-15);
     }
 
     [Fact]
@@ -70,7 +98,7 @@ public class GrowthFitTests
         RunCheckpointJson.Write(first.Checkpoint!, written);
         var json = JsonNode.Parse(written.ToArray())!.AsObject();
         var state = json["methodState"]!.AsObject();
-        string[] removed = ["long.fstar.previousValue", "long.fstar.previousGradientNormSquared", "long.fstar.hasPrevious", "long.fstar.exponent",
+        string[] removed = ["long.fstar.previousValue", "long.fstar.previousGradientNormSquared", "long.fstar.hasPrevious",
             "long.fstar.exponentFits", "long.fstar.exponentFitCount", "long.safeguard.acceptedStarts", "long.safeguard.acceptedCount",
             "long.safeguard.landedValue", "long.safeguard.landedStep"];
         Assert.All(removed, key => Assert.True(state.ContainsKey(key), key));

@@ -115,19 +115,36 @@ public class SafeguardTests
     }
 
     [Theory]
-    [InlineData("hadamard-least-squares", 2UL)]
-    [InlineData("hadamard-least-squares", 7UL)]
-    [InlineData("box3", 1UL)]
-    [InlineData("box3", 2UL)]
-    public void An_estimate_that_f_keeps_falling_below_is_called_too_high_in_the_result(string name, ulong seed)
+    [InlineData(3407UL)]
+    [InlineData(1UL)]
+    public void An_estimate_that_f_keeps_falling_below_is_called_too_high_in_the_result(ulong seed)
     {
-        // From these starts (compare's seeds) f does not follow ‖∇f‖ as the fitted growth says: the estimate sits above
-        // f again and again, the long steps are too short, and the run misses 1.5x the known f*'s calls. It must say so.
-        var (problem, start) = Ravine.Cli.Compare.SeededStart.Create(ProblemRegistry.Find(name), seed, perturb: true);
+        // On NONDQUAR's quartic floor f does not follow ‖∇f‖ as any growth order says: the estimate sits above f again
+        // and again and the long steps are too short (the known f* does no better than 1e-10 in these calls). It must say so.
+        var (problem, start) = Ravine.Cli.Compare.SeededStart.Create(ProblemRegistry.Find("nondquar"), seed, perturb: seed != 3407);
         var result = Minimizer.Minimize(problem, start, new AdaptiveGdPolyak(null), new MinimizeOptions { MaxOracleCalls = 10000, GapTolerance = 1e-10, RecordDistance = false });
         Assert.Equal(OptimalValueDoubt.EstimateTooHigh, result.OptimalValueDoubt);
         Assert.StartsWith("The f* estimate looks too high", result.Caveat, StringComparison.Ordinal);
         Assert.EndsWith(" " + result.Caveat, result.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hadamard-least-squares", 2UL)]
+    [InlineData("hadamard-least-squares", 7UL)]
+    [InlineData("box3", 1UL)]
+    [InlineData("box3", 2UL)]
+    public void Where_the_fitted_growth_scatters_f_star_unknown_stays_within_one_and_a_half_times_the_known_f_stars_calls(string name, ulong seed)
+    {
+        // From these starts (compare's seeds) the growth is quadratic with spread curvatures and the growth fits land on
+        // their bounds; read with the latest fit, the gap estimate swung tenfold either way and these runs took 1.5–5.9x
+        // the known f*'s calls.
+        var (problem, start) = Ravine.Cli.Compare.SeededStart.Create(ProblemRegistry.Find(name), seed, perturb: true);
+        var options = new MinimizeOptions { MaxOracleCalls = 10000, GapTolerance = 1e-10, RecordDistance = false };
+        var known = Minimizer.Minimize(problem, start, new AdaptiveGdPolyak(0), options);
+        var unknown = Minimizer.Minimize(problem, start, new AdaptiveGdPolyak(null), options);
+        Assert.Equal(StopReason.GapTolerance, known.StopReason);
+        Assert.Equal(StopReason.GapTolerance, unknown.StopReason);
+        Assert.True(unknown.OracleCalls <= 1.5 * known.OracleCalls, $"{name} from seed {seed}: {unknown.OracleCalls} calls with f* unknown, {known.OracleCalls} known.");
     }
 
     [Fact]

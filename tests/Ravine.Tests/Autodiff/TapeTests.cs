@@ -58,10 +58,8 @@ public class TapeTests
         var again = new double[x.Length];
         double f = objective.Evaluate(x, first);
         objective.HessianVectorProduct(x, first, new double[x.Length]);
-        objective.Evaluate(x, again);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        double f2 = objective.Evaluate(x, again);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        double f2 = 0;
+        long allocated = Optimization.AllocationMeasurement.AllocatedBy(() => f2 = objective.Evaluate(x, again));
         Assert.True(allocated == 0, $"{allocated} bytes allocated");
         Assert.Equal(f, f2);
         Assert.Equal(first, again);

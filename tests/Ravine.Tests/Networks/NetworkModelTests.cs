@@ -104,17 +104,8 @@ public class NetworkModelTests
         model.InitialPoint(9, x);
         int[] batch = [.. Enumerable.Range(0, 16)];
         var gradient = new double[x.Length];
-        for (int i = 0; i < 3; i++) model.Evaluate(x, batch, gradient);
-        // The runtime itself may allocate on this thread once, while tiered compilation swaps in optimized code; an
-        // allocation of the step's own shows in every step.
-        var allocated = new long[5];
-        for (int i = 0; i < allocated.Length; i++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            model.Evaluate(x, batch, gradient);
-            allocated[i] = GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-        Assert.True(allocated.Min() == 0, $"bytes allocated per step: {string.Join(", ", allocated)}");
+        long allocated = Optimization.AllocationMeasurement.AllocatedBy(() => model.Evaluate(x, batch, gradient));
+        Assert.True(allocated == 0, $"{allocated} bytes allocated by a step");
     }
 
     [Fact]

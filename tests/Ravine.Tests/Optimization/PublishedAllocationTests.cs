@@ -22,30 +22,13 @@ public class PublishedAllocationTests
     // iteration 125), since a result that stops there also saves the method's state for a resume, once per run.
     private const int Short = 24, Long = 74;
 
-    private static long AllocatedBy(Action action)
-    {
-        // Warm up twice: JIT, static initializers, and the tier-up of hot methods. The least of five measurements is
-        // kept: the runtime now and then allocates on this thread for its own reasons (seen once in a full parallel
-        // test run), while an allocation per iteration shows in every measurement.
-        action();
-        action();
-        long least = long.MaxValue;
-        for (int attempt = 0; attempt < 5; attempt++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            action();
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        return least;
-    }
-
     private static long Run(ITestProblem problem, string method, int iterations, bool trace)
     {
         // The shared list takes 10 short steps per GDPolyak epoch, so its long step is inside the measured iterations.
         double eta = PublishedExperiments.For(problem.Name)!.Stepsize;
         double[] start = problem.Start;
         var options = new MinimizeOptions { MaxIterations = iterations, RecordTrace = trace };
-        return AllocatedBy(() => Minimizer.Minimize(problem, start, MethodsUnderTest.Create(method, eta), options));
+        return AllocationMeasurement.AllocatedBy(() => Minimizer.Minimize(problem, start, MethodsUnderTest.Create(method, eta), options));
     }
 
     [Theory]

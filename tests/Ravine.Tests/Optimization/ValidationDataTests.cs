@@ -88,15 +88,7 @@ public class ValidationDataTests
         {
             var options = new MinimizeOptions { Validation = problem.HeldOut, ValidationInterval = 3, MaxIterations = iterations, RecordTrace = false };
             var method = new GdPolyak(0.02, 10, 1000, null);
-            Minimizer.Minimize(problem, problem.Start, method, options);
-            long least = long.MaxValue;
-            for (int attempt = 0; attempt < 3; attempt++)
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                Minimizer.Minimize(problem, problem.Start, method, options);
-                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-            }
-            return least;
+            return AllocationMeasurement.AllocatedBy(() => Minimizer.Minimize(problem, problem.Start, method, options));
         }
         long shorter = Allocated(100), longer = Allocated(400);
         Assert.True(Math.Abs(longer - shorter) <= 64, $"100 iterations: {shorter} B, 400 iterations: {longer} B");

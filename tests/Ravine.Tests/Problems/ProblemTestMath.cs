@@ -38,14 +38,14 @@ internal static class ProblemTestMath
             Assert.True(Math.Abs(g[i] - expected[i]) <= 1e-12 * scale, $"∂{i}: {g[i]} vs {expected[i]}");
     }
 
-    /// <summary>The bytes allocated on this thread by <paramref name="calls"/> oracle calls at x, after one to warm up.</summary>
+    /// <summary>The bytes allocated on this thread by <paramref name="calls"/> oracle calls at x, once warm (<see cref="Optimization.AllocationMeasurement.AllocatedBy"/>).</summary>
     public static long AllocatedBytesOfEvaluations(IObjective problem, double[] x, int calls)
     {
         var g = new double[x.Length];
-        problem.Evaluate(x, g);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < calls; i++) problem.Evaluate(x, g);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return Optimization.AllocationMeasurement.AllocatedBy(() =>
+        {
+            for (int i = 0; i < calls; i++) problem.Evaluate(x, g);
+        });
     }
 
     /// <summary>The SHA-256, in upper-case hex, of the little-endian bytes of the values: an instance's pin.</summary>

@@ -50,16 +50,7 @@ public class RegisteredProblemsTests
         long Run(int iterations)
         {
             var options = new MinimizeOptions { MaxIterations = iterations, RecordTrace = true };
-            void Once() => Minimizer.Minimize(problem, start, MethodsUnderTest.Create("polyak", 0), options);
-            Once();
-            long least = long.MaxValue;
-            for (int attempt = 0; attempt < 3; attempt++)
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                Once();
-                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-            }
-            return least;
+            return Optimization.AllocationMeasurement.AllocatedBy(() => Minimizer.Minimize(problem, start, MethodsUnderTest.Create("polyak", 0), options));
         }
         long extra = Run(40) - Run(20);
         Assert.InRange(extra, 20 * 61 - 128, 20 * 61 + 128);

@@ -123,14 +123,8 @@ public class StochasticMethodTests
     {
         // Two epochs of 60 batches against two of 600: what an epoch allocates (scores, rows, a checkpoint) is the
         // same, so any difference is allocated per batch.
-        long Allocated(int batch)
-        {
-            var trainer = new Trainer(new SoftmaxRegression(7), StochasticMethodRegistry.Parse(specification).Method, new TrainerOptions { Epochs = 2, BatchSize = batch, Seed = 5 });
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            trainer.Train();
-            return GC.GetAllocatedBytesForCurrentThread() - before;
-        }
-        Allocated(10);
+        long Allocated(int batch) => Optimization.AllocationMeasurement.AllocatedBy(() =>
+            new Trainer(new SoftmaxRegression(7), StochasticMethodRegistry.Parse(specification).Method, new TrainerOptions { Epochs = 2, BatchSize = batch, Seed = 5 }).Train());
         long few = Allocated(10), many = Allocated(1);
         Assert.True(many - few < 1080, $"{specification}: {many - few} more bytes for 1,080 more batches");
     }

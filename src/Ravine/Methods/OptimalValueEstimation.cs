@@ -7,11 +7,13 @@ namespace Ravine.Methods;
 public enum OptimalValueEstimation
 {
     /// <summary>
-    /// The default. Under fourth-order growth f − f* ∝ ‖∇f‖^{4/3} on the ravine, so two points a, b on it (two
-    /// successive long-step points, or two late points of the first short phase) give ρ = (‖∇f(b)‖/‖∇f(a)‖)^{4/3},
-    /// e = ρ(f(a) − f(b))/(1 − ρ) ≈ f(b) − f*, and the estimate f(b) − 2e (a gap over-estimated 2x makes the long step
-    /// longer, which measured better). No extra oracle call and no starting estimate needed; a start is used only
-    /// until two such points exist.
+    /// The default. On a ravine of growth order p, f − f* ∝ (‖∇f‖²)^s with s = p/(2(p − 1)) (⅔ under fourth-order
+    /// growth, 1 under quadratic), so two points a, b on it (two successive long-step points, or two late points of the
+    /// first short phase) give ρ = (‖∇f(b)‖²/‖∇f(a)‖²)^s, e = ρ(f(a) − f(b))/(1 − ρ) ≈ f(b) − f*, and the estimate
+    /// f(b) − 2e (a gap over-estimated 2x makes the long step longer, which measured better). s is fitted to the last
+    /// three long-step points and used once three fits agree within 0.05; until then, and wherever the fits scatter,
+    /// s = 1 (¾ right after f fell below the estimate). No extra oracle call and no starting estimate needed; a start
+    /// is used only until two such points exist.
     /// </summary>
     GradientRatio,
 

@@ -36,7 +36,6 @@ internal sealed class OptimalValueEstimator
     private double _bestValue = double.PositiveInfinity;
     private bool _hasPrevious;
     private double _previousValue, _previousG2;
-    private bool _fellBelow;
     private readonly double[] _fits = new double[ExponentFits];
     private int _fitCount;
 
@@ -123,15 +122,15 @@ internal sealed class OptimalValueEstimator
         }
         if (_rule == OptimalValueEstimation.GradientRatio)
         {
-            _fellBelow = value < _estimate;
+            bool fellBelow = value < _estimate;
             if (_hasAnchor && _hasPrevious && FitExponent(_previousValue, _previousG2, _anchorValue, _anchorG2, value, gradientNormSquared) is double fit)
             {
                 _fits[_fitCount % ExponentFits] = fit;
                 // Counted modulo the ring once it is full, so the count stays bounded and the next slot stays right.
                 if (++_fitCount == 2 * ExponentFits) _fitCount = ExponentFits;
             }
-            double? fromEpochs = _hasAnchor ? Ratio(_anchorValue, _anchorG2, value, gradientNormSquared) : null;
-            double? fromPhase = _hasPhaseAnchor ? Ratio(_phaseAnchorValue, _phaseAnchorG2, value, gradientNormSquared) : null;
+            double? fromEpochs = _hasAnchor ? Ratio(_anchorValue, _anchorG2, value, gradientNormSquared, fellBelow) : null;
+            double? fromPhase = _hasPhaseAnchor ? Ratio(_phaseAnchorValue, _phaseAnchorG2, value, gradientNormSquared, fellBelow) : null;
             // Two long-step points straddle a long step: a large, well-measured contraction. The phase pair is the fallback
             // when the last epoch made no progress, and in the first epoch unless the user gave a start: then the first
             // long step is the user's.
@@ -178,28 +177,26 @@ internal sealed class OptimalValueEstimator
         return 0.5 * (lo + hi);
     }
 
-    // The exponent the ratio uses (see AgreeingFits): the latest fit when the last three agree, else 1, or ¾ after f fell below the estimate.
-    private double RatioExponent
+    // The exponent the ratio uses (see AgreeingFits): the latest fit when the last three agree, else 1, or ¾ when f
+    // has fallen below the estimate.
+    private double RatioExponent(bool fellBelow)
     {
-        get
+        double fallback = fellBelow ? CubicExponent : MostExponent;
+        if (_fitCount < AgreeingFits) return fallback;
+        double least = MostExponent, most = LeastExponent;
+        for (int i = 1; i <= AgreeingFits; i++)
         {
-            double fallback = _fellBelow ? CubicExponent : MostExponent;
-            if (_fitCount < AgreeingFits) return fallback;
-            double least = MostExponent, most = LeastExponent;
-            for (int i = 1; i <= AgreeingFits; i++)
-            {
-                double fit = _fits[(_fitCount - i) % ExponentFits];
-                (least, most) = (Math.Min(least, fit), Math.Max(most, fit));
-            }
-            return most - least <= FitAgreement && least > LeastExponent && most < MostExponent ? _fits[(_fitCount - 1) % ExponentFits] : fallback;
+            double fit = _fits[(_fitCount - i) % ExponentFits];
+            (least, most) = (Math.Min(least, fit), Math.Max(most, fit));
         }
+        return most - least <= FitAgreement && least > LeastExponent && most < MostExponent ? _fits[(_fitCount - 1) % ExponentFits] : fallback;
     }
 
     // f − f* = c(‖∇f‖²)^s at a and b gives f_b − f* = ρ(f_a − f_b)/(1 − ρ) with ρ = (‖∇f_b‖²/‖∇f_a‖²)^s.
-    private double? Ratio(double fa, double g2a, double fb, double g2b)
+    private double? Ratio(double fa, double g2a, double fb, double g2b, bool fellBelow)
     {
         if (!(fa > fb) || !(g2b < g2a) || !(g2b > 0)) return null;
-        double rho = Math.Pow(g2b / g2a, RatioExponent);
+        double rho = Math.Pow(g2b / g2a, RatioExponent(fellBelow));
         double gap = rho * (fa - fb) / (1 - rho);
         double estimate = fb - GapFactor * gap;
         return double.IsFinite(estimate) && gap > 0 ? estimate : null;
@@ -207,7 +204,7 @@ internal sealed class OptimalValueEstimator
 
     public Memory Save() => new(_estimate, _hasAnchor, _anchorValue, _anchorG2, _hasPhaseAnchor, _phaseAnchorValue, _phaseAnchorG2, _bestValue,
         (double[])_startX.Clone(), (double[])_startGradient.Clone(), _startValue, _startG2,
-        _hasPrevious, _previousValue, _previousG2, (double[])_fits.Clone(), _fitCount, _fellBelow);
+        _hasPrevious, _previousValue, _previousG2, (double[])_fits.Clone(), _fitCount);
 
     public void Restore(Memory memory)
     {
@@ -218,7 +215,7 @@ internal sealed class OptimalValueEstimator
         MethodStateEntry.Vector(memory.StartX, _startX, "startX");
         MethodStateEntry.Vector(memory.StartGradient, _startGradient, "startGradient");
         (_startValue, _startG2) = (memory.StartValue, memory.StartGradientNormSquared);
-        (_hasPrevious, _previousValue, _previousG2, _fellBelow) = (memory.HasPrevious, memory.PreviousValue, memory.PreviousGradientNormSquared, memory.FellBelow);
+        (_hasPrevious, _previousValue, _previousG2) = (memory.HasPrevious, memory.PreviousValue, memory.PreviousGradientNormSquared);
         // A checkpoint written before the growth fit existed has no fits: the rule starts fitting afresh.
         if (memory.ExponentFits is { } fits) MethodStateEntry.Vector(fits, _fits, "exponentFits");
         _fitCount = MethodStateEntry.Count(memory.ExponentFitCount, 2 * ExponentFits, "exponentFitCount");
@@ -229,11 +226,10 @@ internal sealed class OptimalValueEstimator
 
     /// <summary>
     /// The estimate in force, the anchors the ratio rule compares with (long-step and phase), the best f seen, for the
-    /// restarts rule the start to return to, the growth fit (the long-step point before the anchor and the last fits),
-    /// and whether f had fallen below the estimate at the latest long-step point.
+    /// restarts rule the start to return to, and the growth fit: the long-step point before the anchor and the last fits.
     /// </summary>
     internal sealed record Memory(double Estimate, bool HasAnchor, double AnchorValue, double AnchorGradientNormSquared, bool HasPhaseAnchor,
         double PhaseAnchorValue, double PhaseAnchorGradientNormSquared, double BestValue, double[] StartX, double[] StartGradient,
         double StartValue, double StartGradientNormSquared, bool HasPrevious = false, double PreviousValue = 0, double PreviousGradientNormSquared = 0,
-        double[]? ExponentFits = null, int ExponentFitCount = 0, bool FellBelow = false) : MethodMemory;
+        double[]? ExponentFits = null, int ExponentFitCount = 0) : MethodMemory;
 }

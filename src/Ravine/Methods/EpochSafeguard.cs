@@ -34,8 +34,7 @@ internal sealed class EpochSafeguard
     private double _reference = double.PositiveInfinity;
     private double _scale = 1;
     private double _ceiling;
-    private readonly double[] _acceptedStarts = new double[RememberedStarts];
-    private int _acceptedCount;
+    private readonly RecentValues _acceptedStarts = new(RememberedStarts);
     private double _landedValue, _landedStep;
 
     /// <param name="start">The run's evaluated start: f(x₀) is the ceiling a long step may not cross (restored on resume).</param>
@@ -82,8 +81,7 @@ internal sealed class EpochSafeguard
             if (JudgesEpochs && !(point.Value < bar)) return Verdict.RollBack;
             // What the accepted point passed: a return to it after a later rollback passes again.
             _reference = bar;
-            _acceptedStarts[_acceptedCount % RememberedStarts] = _value;
-            if (++_acceptedCount == 2 * RememberedStarts) _acceptedCount = RememberedStarts;
+            _acceptedStarts.Add(_value);
             _pending = false;
             // A shortening is temporary: each epoch that passes brings the long steps back towards full length.
             _scale = Math.Min(1, 2 * _scale);
@@ -99,7 +97,7 @@ internal sealed class EpochSafeguard
         double gap = _value - estimate;
         if (!nonMonotone || !(gap > 0) || !double.IsFinite(gap)) return _value;
         double highest = _value;
-        for (int i = 0; i < Math.Min(_acceptedCount, RememberedStarts); i++) highest = Math.Max(highest, _acceptedStarts[i]);
+        foreach (double start in _acceptedStarts.Values) highest = Math.Max(highest, start);
         return Math.Min(highest, _value + RiseInGaps * gap);
     }
 
@@ -147,11 +145,15 @@ internal sealed class EpochSafeguard
     {
         _pending = false;
         _reference = double.PositiveInfinity;
-        _acceptedCount = 0;
+        _acceptedStarts.Clear();
     }
 
-    public Memory Save() => new((double[])_x.Clone(), (double[])_gradient.Clone(), _value, _g2, _pending, _reference, _scale, _ceiling, JudgesEpochs,
-        (double[])_acceptedStarts.Clone(), _acceptedCount, _landedValue, _landedStep);
+    public Memory Save()
+    {
+        var (starts, count) = _acceptedStarts.Save();
+        return new((double[])_x.Clone(), (double[])_gradient.Clone(), _value, _g2, _pending, _reference, _scale, _ceiling, JudgesEpochs,
+            starts, count, _landedValue, _landedStep);
+    }
 
     public void Restore(Memory memory)
     {
@@ -160,8 +162,7 @@ internal sealed class EpochSafeguard
         (_value, _g2, _pending, _reference, _scale, _ceiling) = (memory.Value, memory.GradientNormSquared, memory.Pending, memory.Reference, memory.Scale, memory.Ceiling);
         JudgesEpochs = memory.JudgesEpochs;
         // A checkpoint written before the non-monotone test existed remembers no accepted starts.
-        if (memory.AcceptedStarts is { } starts) MethodStateEntry.Vector(starts, _acceptedStarts, "acceptedStarts");
-        _acceptedCount = MethodStateEntry.Count(memory.AcceptedCount, 2 * RememberedStarts, "acceptedCount");
+        _acceptedStarts.Restore(memory.AcceptedStarts, memory.AcceptedCount, "acceptedStarts", "acceptedCount");
         (_landedValue, _landedStep) = (memory.LandedValue, memory.LandedStep);
         if (!(_scale > 0 && _scale <= 1))
             throw new FormatException($"The saved method state has an invalid long-step scale {_scale}.");

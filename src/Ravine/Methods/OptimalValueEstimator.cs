@@ -36,8 +36,7 @@ internal sealed class OptimalValueEstimator
     private double _bestValue = double.PositiveInfinity;
     private bool _hasPrevious;
     private double _previousValue, _previousG2;
-    private readonly double[] _fits = new double[ExponentFits];
-    private int _fitCount;
+    private readonly RecentValues _fits = new(ExponentFits);
 
     // The restarts rule returns to x₀ with f and ∇f kept from the start: a restart costs no oracle call.
     private readonly double[] _startX, _startGradient;
@@ -82,9 +81,9 @@ internal sealed class OptimalValueEstimator
     {
         get
         {
-            if (_fitCount < ExponentFits) return false;
+            if (_fits.Count < ExponentFits) return false;
             Span<double> sorted = stackalloc double[ExponentFits];
-            _fits.CopyTo(sorted);
+            _fits.Values.CopyTo(sorted);
             sorted.Sort();
             return sorted[ExponentFits / 2] <= DegenerateExponent;
         }
@@ -124,11 +123,7 @@ internal sealed class OptimalValueEstimator
         {
             bool fellBelow = value < _estimate;
             if (_hasAnchor && _hasPrevious && FitExponent(_previousValue, _previousG2, _anchorValue, _anchorG2, value, gradientNormSquared) is double fit)
-            {
-                _fits[_fitCount % ExponentFits] = fit;
-                // Counted modulo the ring once it is full, so the count stays bounded and the next slot stays right.
-                if (++_fitCount == 2 * ExponentFits) _fitCount = ExponentFits;
-            }
+                _fits.Add(fit);
             double? fromEpochs = _hasAnchor ? Ratio(_anchorValue, _anchorG2, value, gradientNormSquared, fellBelow) : null;
             double? fromPhase = _hasPhaseAnchor ? Ratio(_phaseAnchorValue, _phaseAnchorG2, value, gradientNormSquared, fellBelow) : null;
             // Two long-step points straddle a long step: a large, well-measured contraction. The phase pair is the fallback
@@ -182,14 +177,10 @@ internal sealed class OptimalValueEstimator
     private double RatioExponent(bool fellBelow)
     {
         double fallback = fellBelow ? CubicExponent : MostExponent;
-        if (_fitCount < AgreeingFits) return fallback;
+        if (_fits.Count < AgreeingFits) return fallback;
         double least = MostExponent, most = LeastExponent;
-        for (int i = 1; i <= AgreeingFits; i++)
-        {
-            double fit = _fits[(_fitCount - i) % ExponentFits];
-            (least, most) = (Math.Min(least, fit), Math.Max(most, fit));
-        }
-        return most - least <= FitAgreement && least > LeastExponent && most < MostExponent ? _fits[(_fitCount - 1) % ExponentFits] : fallback;
+        for (int back = 0; back < AgreeingFits; back++) (least, most) = (Math.Min(least, _fits.Back(back)), Math.Max(most, _fits.Back(back)));
+        return most - least <= FitAgreement && least > LeastExponent && most < MostExponent ? _fits.Back(0) : fallback;
     }
 
     // f − f* = c(‖∇f‖²)^s at a and b gives f_b − f* = ρ(f_a − f_b)/(1 − ρ) with ρ = (‖∇f_b‖²/‖∇f_a‖²)^s.
@@ -202,9 +193,12 @@ internal sealed class OptimalValueEstimator
         return double.IsFinite(estimate) && gap > 0 ? estimate : null;
     }
 
-    public Memory Save() => new(_estimate, _hasAnchor, _anchorValue, _anchorG2, _hasPhaseAnchor, _phaseAnchorValue, _phaseAnchorG2, _bestValue,
-        (double[])_startX.Clone(), (double[])_startGradient.Clone(), _startValue, _startG2,
-        _hasPrevious, _previousValue, _previousG2, (double[])_fits.Clone(), _fitCount);
+    public Memory Save()
+    {
+        var (fits, fitCount) = _fits.Save();
+        return new(_estimate, _hasAnchor, _anchorValue, _anchorG2, _hasPhaseAnchor, _phaseAnchorValue, _phaseAnchorG2, _bestValue,
+            (double[])_startX.Clone(), (double[])_startGradient.Clone(), _startValue, _startG2, _hasPrevious, _previousValue, _previousG2, fits, fitCount);
+    }
 
     public void Restore(Memory memory)
     {
@@ -217,11 +211,10 @@ internal sealed class OptimalValueEstimator
         (_startValue, _startG2) = (memory.StartValue, memory.StartGradientNormSquared);
         (_hasPrevious, _previousValue, _previousG2) = (memory.HasPrevious, memory.PreviousValue, memory.PreviousGradientNormSquared);
         // A checkpoint written before the growth fit existed has no fits: the rule starts fitting afresh.
-        if (memory.ExponentFits is { } fits) MethodStateEntry.Vector(fits, _fits, "exponentFits");
-        _fitCount = MethodStateEntry.Count(memory.ExponentFitCount, 2 * ExponentFits, "exponentFitCount");
-        for (int i = 0; i < Math.Min(_fitCount, ExponentFits); i++)
-            if (!(_fits[i] >= LeastExponent && _fits[i] <= MostExponent))
-                throw new FormatException($"The saved method state has a growth exponent {_fits[i]} outside [{LeastExponent}, {MostExponent}].");
+        _fits.Restore(memory.ExponentFits, memory.ExponentFitCount, "exponentFits", "exponentFitCount");
+        foreach (double fit in _fits.Values)
+            if (!(fit >= LeastExponent && fit <= MostExponent))
+                throw new FormatException($"The saved method state has a growth exponent {fit} outside [{LeastExponent}, {MostExponent}].");
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ internal sealed class PolyakLongStep
     private const int UnreliableRollBacks = 10;
     private const double UnreliableShare = 0.2;
     // An estimate is called too high once f fell below it at this many long-step points, and this share. On the
-    // Fashion-MNIST network f fell below it at a fifth of them, on the test set's slow runs at 12-30 %; the rule's
+    // Fashion-MNIST network f falls below it at a sixth of them, on NONDQUAR's quartic floor at a quarter; the rule's
     // estimate sits at f* minus the gap when f follows ‖∇f‖ as fitted, which f does not cross.
     private const int TooHighEvidence = 6;
     private const double TooHighShare = 0.12;

@@ -17,7 +17,7 @@ internal static class ForecastCells
     [
         Numbers.Integer(record.LongSteps), Numbers.Integer(record.Shortened), Numbers.Integer(record.Undone),
         record.LongSteps == 0 ? "—" : $"{Numbers.Integer(record.PredictedRises)} / {Numbers.Integer(record.ActualRises)}",
-        record.LongSteps == 0 ? "—" : $"{Numbers.Integer(record.DirectionRight)} ({record.DirectionRightShare.ToString("0 %", CultureInfo.InvariantCulture)})",
+        record.LongSteps == 0 ? "—" : DirectionRight(record),
         Decades(record.MedianError),
     ];
 
@@ -30,8 +30,12 @@ internal static class ForecastCells
             : $"median error {Decades(record.MedianError)} decades over {Numbers.Integer(record.Measured)} steps";
         return $"Long-step forecasts (docs/ADAPTIVE.md): {Numbers.Integer(record.LongSteps)} long steps, {Numbers.Integer(record.Shortened)} shortened, " +
             $"{Numbers.Integer(record.Undone)} undone; a rise forecast {Numbers.Integer(record.PredictedRises)} times, {Numbers.Integer(record.ActualRises)} happened; " +
-            $"direction right on {Numbers.Integer(record.DirectionRight)} ({record.DirectionRightShare.ToString("0 %", CultureInfo.InvariantCulture)}); {error}.";
+            $"direction right on {DirectionRight(record)}; {error}.";
     }
+
+    // "2,502 (97 %)": the steps whose direction the forecast called right, and their share.
+    private static string DirectionRight(ForecastRecord record) =>
+        $"{Numbers.Integer(record.DirectionRight)} ({record.DirectionRightShare.ToString("0 %", CultureInfo.InvariantCulture)})";
 
     private static string Decades(double value) => double.IsNaN(value) ? "—" : value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -32,7 +32,7 @@ internal sealed record VersusTable(string[] Header, string[][] Cells)
         {
             var first = g[0];
             string[] row = [first.Problem, first.Seed.ToString(CultureInfo.InvariantCulture), Numbers.Sci(first.Target),
-                first.ReferenceReached ? Numbers.Integer(first.ReferenceCalls) : $"missed in {Numbers.Integer(first.ReferenceCalls)} (best {Numbers.Sci(first.ReferenceBestGap)})"];
+                first.ReferenceReached ? Numbers.Integer(first.ReferenceCalls) : Missed(first.ReferenceCalls, first.ReferenceBestGap)];
             row = challengers.Count == 1
                 ? [.. row, Calls(first), VersusSummary.Ratio(first.Ratio), VersusSummary.Label(first.ChallengerDoubt)]
                 : [.. row, .. g.Select(r => $"{Calls(r)} ({VersusSummary.Ratio(r.Ratio)}) {VersusSummary.Label(r.ChallengerDoubt)}".TrimEnd())];
@@ -80,6 +80,7 @@ internal sealed record VersusTable(string[] Header, string[][] Cells)
         : challengers.SelectMany(c => ForecastCells.Header.Select(k => $"{c.Text} forecast: {k}"));
 
     // Calls to the target, or the budget it missed in and the best gap it reached.
-    private static string Calls(CallsRatioRow row) => row.ChallengerCalls is long c ? Numbers.Integer(c)
-        : $"missed in {Numbers.Integer(row.ChallengerBudget)} (best {Numbers.Sci(row.ChallengerBestGap)})";
+    private static string Calls(CallsRatioRow row) => row.ChallengerCalls is long c ? Numbers.Integer(c) : Missed(row.ChallengerBudget, row.ChallengerBestGap);
+
+    private static string Missed(long calls, double bestGap) => $"missed in {Numbers.Integer(calls)} (best {Numbers.Sci(bestGap)})";
 }
